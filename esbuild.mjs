@@ -1,0 +1,48 @@
+// Bundles the extension client and the language server into dist/, and (with --tests) the
+// test and benchmark entry points into out/. Type-checking is a separate step (npm run typecheck).
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const tests = process.argv.includes('--tests');
+const watch = process.argv.includes('--watch');
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+	bundle: true,
+	platform: 'node',
+	target: 'node20',
+	format: 'cjs',
+	// Without utf8, esbuild escapes every CJK character as \uXXXX and doubles the tables.
+	charset: 'utf8',
+	sourcemap: production ? false : 'linked',
+	minify: production,
+	logLevel: 'warning',
+};
+
+const builds = [
+	{ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+	{ ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (tests) {
+	const entries = {};
+	for (const dir of ['unit', 'lsp', 'vscode']) {
+		let files = [];
+		try { files = readdirSync(join('test', dir)); } catch { continue; }
+		for (const f of files) {
+			if (f.endsWith('.ts')) { entries[`${dir}/${f.slice(0, -3)}`] = join('test', dir, f); }
+		}
+	}
+	for (const f of readdirSync('bench')) {
+		if (f.endsWith('.ts')) { entries[`bench/${f.slice(0, -3)}`] = join('bench', f); }
+	}
+	builds.push({ ...common, sourcemap: 'inline', minify: false, entryPoints: entries, outdir: 'out', external: ['vscode', 'mocha'] });
+}
+
+if (watch) {
+	for (const options of builds) { await (await esbuild.context(options)).watch(); }
+} else {
+	await Promise.all(builds.map((options) => esbuild.build(options)));
+}

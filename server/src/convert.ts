@@ -1,0 +1,54 @@
+/**
+ * Core data → LSP: problems to diagnostics, core edits to LSP text edits. The only place
+ * that knows both the core's offsets and LSP ranges (rust-analyzer's to_proto).
+ */
+import { Diagnostic, DiagnosticSeverity, Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { CorpusDocument, Fix, Problem, TextEdit } from './service';
+
+export const diagnosticSource = 'zh-corpus';
+
+/** What a diagnostic's `data` holds: which finding it is, and its fixes when small. */
+export interface DiagnosticData {
+	readonly ruleId: string;
+	readonly version: number;
+	/** Inline fixes in offsets of `version`; absent when large (recomputed on request). */
+	readonly fixes?: readonly Fix[];
+}
+
+const inlineLimit = 256;
+
+const severities: Record<Problem['severity'], DiagnosticSeverity> = {
+	hint: DiagnosticSeverity.Hint,
+	info: DiagnosticSeverity.Information,
+	warning: DiagnosticSeverity.Warning,
+	error: DiagnosticSeverity.Error,
+};
+
+export function toRange(doc: CorpusDocument, start: number, end: number): Range {
+	return { start: doc.positionAt(start), end: doc.positionAt(end) };
+}
+
+export function toDiagnostic(doc: CorpusDocument, p: Problem): Diagnostic {
+	const size = p.fixes.reduce((n, f) => n + f.edits.reduce((m, e) => m + e.newText.length + 8, 0), 0);
+	const data: DiagnosticData = { ruleId: p.ruleId, version: doc.version, fixes: size <= inlineLimit ? p.fixes : undefined };
+	return {
+		range: toRange(doc, p.start, p.end),
+		severity: severities[p.severity],
+		source: diagnosticSource,
+		code: p.ruleId,
+		message: p.message,
+		data,
+	};
+}
+
+export function toLspEdits(doc: CorpusDocument, edits: readonly TextEdit[]): LspTextEdit[] {
+	return edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText }));
+}
+
+/** LSP position → UTF-16 offset in `doc` (clamped to the line). */
+export function toOffset(doc: CorpusDocument, position: { line: number; character: number }): number {
+	const lines = doc.lines;
+	if (position.line >= lines.length) { return doc.text.length; }
+	const line = lines[Math.max(0, position.line)];
+	return Math.min(line.start + position.character, line.end);
+}

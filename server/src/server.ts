@@ -1,0 +1,136 @@
+/**
+ * The language server: capabilities and one short handler per feature. Every handler goes
+ * document → core → convert; the logic lives in `service/`.
+ */
+import {
+	CodeActionKind, Connection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, FileChangeType,
+	InitializeParams, InitializeResult, TextDocuments, TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions, fixAllKind, workspaceEdit } from './codeActions';
+import { toDiagnostic } from './convert';
+import { DiagnosticsPublisher } from './diagnostics';
+import { LspWorkspace, uriToPath } from './lspWorkspace';
+import { ConversionTarget, CorpusDocument, LanguageService } from './service';
+import { messagesFor } from './service/messages';
+import { SettingsCache } from './settings';
+import { indexWorkspace } from './workspaceScan';
+
+export const convertCommand = 'zhCorpus.convertDocument';
+export const summaryRequest = 'zhCorpus/corpusSummary';
+
+export function startServer(connection: Connection): void {
+	const documents = new TextDocuments(TextDocument);
+	let service!: LanguageService;
+	let settings!: SettingsCache;
+	let workspace!: LspWorkspace;
+	let publisher!: DiagnosticsPublisher;
+	let pushedSettings: unknown;
+	let documentChanges = false;
+	let canPullConfiguration = false;
+
+	/** The open document as the core sees it, when it is a corpus document. */
+	const corpusDocument = async (uri: string): Promise<CorpusDocument | undefined> => {
+		const doc = documents.get(uri);
+		if (!doc || !(await workspace.isCorpusDocument(doc))) { return undefined; }
+		return new CorpusDocument(uri, doc.version, doc.getText());
+	};
+	const diagnosticsOf = async (uri: string) => {
+		const doc = await corpusDocument(uri);
+		if (!doc) { return undefined; }
+		const options = await settings.get(uri);
+		// A newer version may have arrived while settings were fetched: check only the latest.
+		if (documents.get(uri)?.version !== doc.version) { return undefined; }
+		service.index.set(uri, doc.text);
+		return { version: doc.version, diagnostics: service.lint(doc, options).map((p) => toDiagnostic(doc, p)) };
+	};
+	const safe = <P, R>(fallback: R, handler: (p: P) => Promise<R> | R) => async (p: P): Promise<R> => {
+		try { return await handler(p); } catch (e) {
+			connection.console.error(`zh-corpus: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+			return fallback;
+		}
+	};
+
+	connection.onInitialize((params: InitializeParams): InitializeResult => {
+		const caps = params.capabilities;
+		documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
+		canPullConfiguration = caps.workspace?.configuration === true;
+		pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+		const fetch = async (uri: string | undefined) => canPullConfiguration
+			? connection.workspace.getConfiguration({ scopeUri: uri, section: 'zhCorpus' })
+			: (pushedSettings as { zhCorpus?: unknown } | undefined)?.zhCorpus ?? pushedSettings;
+		settings = new SettingsCache(fetch, messagesFor(params.locale), (m) => void connection.window.showWarningMessage(m));
+		workspace = new LspWorkspace(documents, (uri) => settings.get(uri));
+		service = new LanguageService({ workspace, locale: params.locale });
+		workspace.folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+			.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+		publisher = new DiagnosticsPublisher(connection, diagnosticsOf);
+		const pull = caps.textDocument?.diagnostic !== undefined;
+		return {
+			capabilities: {
+				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+				executeCommandProvider: { commands: [convertCommand] },
+				diagnosticProvider: pull ? { identifier: 'zh-corpus', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+				workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+			},
+			serverInfo: { name: 'zh-corpus-language-server', version: '0.1.0' },
+		};
+	});
+
+	connection.onInitialized(() => {
+		if (canPullConfiguration) { void connection.client.register(DidChangeConfigurationNotification.type, { section: 'zhCorpus' }); }
+		void indexWorkspace(connection, service);
+	});
+
+	documents.onDidOpen((e) => publisher.schedule(e.document.uri));
+	documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
+	documents.onDidClose((e) => {
+		publisher.close(e.document.uri);
+		settings.forget(e.document.uri);
+		// The file on disk is what the corpus holds again.
+		void service.index.update(e.document.uri);
+	});
+
+	connection.onDidChangeConfiguration((change) => {
+		if (!canPullConfiguration) { pushedSettings = change.settings; }
+		settings.clear();
+		for (const doc of documents.all()) { publisher.schedule(doc.uri); }
+	});
+
+	connection.onDidChangeWatchedFiles(safe(undefined, async ({ changes }) => {
+		for (const change of changes) {
+			if (documents.get(change.uri)) { continue; }
+			if (change.type === FileChangeType.Deleted) { service.index.remove(change.uri); }
+			else if (await workspace.isCorpusUri(change.uri)) { await service.index.update(change.uri); }
+		}
+	}));
+
+	connection.languages.diagnostics.on(safe({ kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
+		publisher.markPulled(params.textDocument.uri);
+		const result = await diagnosticsOf(params.textDocument.uri);
+		return { kind: DocumentDiagnosticReportKind.Full, items: result?.diagnostics ?? [] };
+	}));
+
+	connection.onCodeAction(safe([], async (params) => {
+		const doc = await corpusDocument(params.textDocument.uri);
+		if (!doc) { return []; }
+		return codeActions({ service, doc, settings: await settings.get(doc.uri), documentChanges }, params);
+	}));
+
+	connection.onExecuteCommand(safe(undefined, async (params) => {
+		if (params.command !== convertCommand) { return; }
+		const [uri, target] = (params.arguments ?? []) as [string, ConversionTarget];
+		const doc = await corpusDocument(uri);
+		if (!doc) { return; }
+		const edits = service.convert(doc, target);
+		if (edits.length > 0) {
+			await connection.workspace.applyEdit({ label: 'zh-corpus: convert', edit: workspaceEdit({ service, doc, settings: await settings.get(uri), documentChanges }, edits) });
+		}
+	}));
+
+	connection.onRequest(summaryRequest, () => service.index.summary());
+
+	documents.listen(connection);
+	connection.listen();
+}

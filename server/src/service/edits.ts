@@ -1,0 +1,100 @@
+/**
+ * Applying text edits and composing several passes of edits into one minimal edit list
+ * (UTF-16 offsets of the original text).
+ */
+import type { TextEdit } from './types';
+
+/** Sorts edits and drops every edit that overlaps an earlier one. */
+export function nonOverlapping(edits: readonly TextEdit[]): TextEdit[] {
+	const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+	const kept: TextEdit[] = [];
+	let end = -1;
+	for (const e of sorted) {
+		// Two insertions at one point, or an edit starting inside the previous one, conflict.
+		if (e.start < end || (kept.length > 0 && e.start === end && e.start === e.end && kept[kept.length - 1].start === e.start)) { continue; }
+		kept.push(e);
+		end = e.end;
+	}
+	return kept;
+}
+
+/** Applies sorted, non-overlapping edits. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+	let out = '';
+	let from = 0;
+	for (const e of edits) {
+		out += text.slice(from, e.start) + e.newText;
+		from = e.end;
+	}
+	return out + text.slice(from);
+}
+
+/**
+ * Tracks, for each character of the current text, the offset of the original character it
+ * comes from (-1 for inserted text), so that any number of passes of edits can be turned
+ * into one minimal edit list against the original.
+ */
+export class EditComposer {
+	#text: string;
+	#origin: Int32Array;
+
+	constructor(readonly original: string) {
+		this.#text = original;
+		this.#origin = new Int32Array(original.length);
+		for (let i = 0; i < original.length; i++) { this.#origin[i] = i; }
+	}
+
+	get text(): string { return this.#text; }
+
+	/** Applies sorted, non-overlapping edits given in offsets of the current text. */
+	apply(edits: readonly TextEdit[]): void {
+		const origin = new Int32Array(this.#text.length + edits.reduce((n, e) => n + e.newText.length - (e.end - e.start), 0));
+		let from = 0;
+		let at = 0;
+		for (const e of edits) {
+			origin.set(this.#origin.subarray(from, e.start), at);
+			at += e.start - from;
+			origin.fill(-1, at, at + e.newText.length);
+			at += e.newText.length;
+			from = e.end;
+		}
+		origin.set(this.#origin.subarray(from), at);
+		this.#text = applyEdits(this.#text, edits);
+		this.#origin = origin;
+	}
+
+	/** The edits that turn the original into the current text, each as small as the tracking allows. */
+	edits(): TextEdit[] {
+		const result: TextEdit[] = [];
+		const text = this.#text;
+		let lastOrig = -1;
+		let lastAt = -1;
+		const flush = (origEnd: number, at: number) => {
+			const start = lastOrig + 1;
+			const newText = text.slice(lastAt + 1, at);
+			if (origEnd > start || newText.length > 0) {
+				if (this.original.slice(start, origEnd) !== newText) { result.push(trim({ start, end: origEnd, newText }, this.original)); }
+			}
+		};
+		for (let at = 0; at < text.length; at++) {
+			const o = this.#origin[at];
+			if (o < 0) { continue; }
+			if (o !== lastOrig + 1 || at !== lastAt + 1) { flush(o, at); }
+			lastOrig = o;
+			lastAt = at;
+		}
+		flush(this.original.length, text.length);
+		return result;
+	}
+}
+
+/** Removes a common prefix and suffix from an edit (a replaced 后 → 後 inside a longer replacement). */
+function trim(e: TextEdit, original: string): TextEdit {
+	let { start, end, newText } = e;
+	// Never split a surrogate pair (CJK Extension B characters are two code units).
+	const high = (c: number) => c >= 0xd800 && c <= 0xdbff;
+	const low = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+	while (start < end && newText.length > 0 && original[start] === newText[0] && !high(original.charCodeAt(start))) { start++; newText = newText.slice(1); }
+	while (end > start && newText.length > 0 && original[end - 1] === newText[newText.length - 1] && !low(original.charCodeAt(end - 1))) { end--; newText = newText.slice(0, -1); }
+	return { start, end, newText };
+}

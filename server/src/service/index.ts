@@ -1,0 +1,94 @@
+/**
+ * The zh-corpus language service: the only entry point the server uses. Pure: it works on
+ * strings and UTF-16 offsets and reaches files only through the injected `Workspace`.
+ */
+import { CorpusDocument } from './document';
+import { fixAll } from './fixAll';
+import { lint } from './lint';
+import { LruCache } from './lruCache';
+import { messagesFor, Translate } from './messages';
+import { allRules } from './rules';
+import { conversionEdits, ConversionTarget } from './script/convert';
+import type { CancellationToken, Fix, LintOptions, Problem, Rule, RuleContext, TextEdit } from './types';
+import { Workspace, WorkspaceIndex } from './workspace';
+
+export { CorpusDocument } from './document';
+export * from './types';
+export { allRules, ruleIds } from './rules';
+export type { Workspace, FileText, CorpusSummary } from './workspace';
+export type { ConversionTarget } from './script/convert';
+
+/** Lines remembered per rule and scope: enough for the open documents of a large session. */
+const cacheLines = 50_000;
+
+export interface ServiceInit {
+	readonly workspace: Workspace;
+	/** The client's locale (`initialize`'s `locale`), e.g. `zh-cn`. */
+	readonly locale?: string;
+	readonly rules?: readonly Rule[];
+}
+
+export class LanguageService {
+	readonly index: WorkspaceIndex;
+	readonly t: Translate;
+	readonly rules: readonly Rule[];
+	readonly #caches = new Map<string, LruCache<unknown>>();
+
+	constructor(init: ServiceInit) {
+		this.index = new WorkspaceIndex(init.workspace);
+		this.t = messagesFor(init.locale);
+		this.rules = init.rules ?? allRules;
+	}
+
+	/** Every problem of the document, severities applied, at most `options.maxProblems`. */
+	lint(doc: CorpusDocument, options: LintOptions, token?: CancellationToken): Problem[] {
+		return lint(doc, this.rules, options, (rule) => this.#context(rule, options, token));
+	}
+
+	/**
+	 * One minimal edit list applying every safe preferred fix, re-linting until stable.
+	 * @param ruleId only this rule's problems (the "fix all X problems" action); otherwise every
+	 * rule fix-all applies by default plus `options.fixAllRules`.
+	 */
+	fixAll(doc: CorpusDocument, options: LintOptions, ruleId?: string): TextEdit[] {
+		const extra = new Set(options.fixAllRules);
+		const byDefault = new Set(this.rules.filter((r) => r.fixAllByDefault !== false).map((r) => r.id));
+		const accept = ruleId
+			? (p: Problem) => p.ruleId === ruleId
+			: (p: Problem) => byDefault.has(p.ruleId) || extra.has(p.ruleId);
+		// Fix-all is not limited by the problem cap: it must reach the whole document.
+		const uncapped = { ...options, maxProblems: Number.MAX_SAFE_INTEGER };
+		return fixAll({ doc, lint: (d) => this.lint(d, uncapped), accept });
+	}
+
+	/** Fixes of the current problems of `ruleId` that overlap `[start, end]` (a stale diagnostic's fixes are recomputed here). */
+	fixesAt(doc: CorpusDocument, options: LintOptions, ruleId: string, start: number, end: number): Fix[] {
+		const rule = this.rules.find((r) => r.id === ruleId);
+		if (!rule) { return []; }
+		return lint(doc, [rule], { ...options, maxProblems: Number.MAX_SAFE_INTEGER }, (r) => this.#context(r, options))
+			.filter((p) => p.start <= end && p.end >= start)
+			.flatMap((p) => p.fixes);
+	}
+
+	/** Edits converting the whole document to a script (the "Convert document to …" commands). */
+	convert(doc: CorpusDocument, target: ConversionTarget): TextEdit[] {
+		return conversionEdits(doc.text, target);
+	}
+
+	#context(rule: Rule, options: LintOptions, token?: CancellationToken): RuleContext {
+		return {
+			options,
+			token,
+			t: this.t,
+			cache: <T>(scope: string) => {
+				const key = `${rule.id}\u0000${scope}`;
+				let cache = this.#caches.get(key);
+				if (!cache) {
+					cache = new LruCache<unknown>(cacheLines);
+					this.#caches.set(key, cache);
+				}
+				return cache as LruCache<T>;
+			},
+		};
+	}
+}

@@ -1,0 +1,51 @@
+/**
+ * The message catalogue: every user-visible string of the core, keyed by id. The locale comes
+ * from the client's `initialize` request; translations are added per locale (English now).
+ */
+const en = {
+	'mixedScript.toTraditional': '‘{0}’ is a simplified character in traditional text: write ‘{1}’.',
+	'mixedScript.toTraditionalSense': '‘{0}’ stands for ‘{1}’ here: traditional text writes ‘{1}’.',
+	'mixedScript.toTraditionalPhrase': '‘{0}’ is simplified in the phrase ‘{2}’: write ‘{1}’ in traditional text.',
+	'mixedScript.toSimplified': '‘{0}’ is a traditional character in simplified text: write ‘{1}’.',
+	'mixedScript.toSimplifiedSense': '‘{0}’ is the traditional form here: simplified text writes ‘{1}’.',
+	'mixedScript.toSimplifiedPhrase': '‘{0}’ is traditional in the phrase ‘{2}’: write ‘{1}’ in simplified text.',
+	'mixedScript.variant': '‘{0}’ is not the {2} standard form: write ‘{1}’.',
+	'mixedScript.allowed': '‘{0}’ is a regional variant accepted in traditional text (OpenCC writes ‘{1}’).',
+	'mixedScript.paragraph': 'This paragraph is in {0} script ({1} characters) in a {2} document: convert it to {2}.',
+	'mixedScript.document': 'This document mixes scripts: {0} simplified-only and {1} traditional-only characters. Fixes convert toward {2}; set zhCorpus.script.target to choose another script.',
+	'script.simplified': 'simplified',
+	'script.traditional': 'traditional',
+	'script.traditional-tw': 'traditional (Taiwan)',
+	'script.traditional-hk': 'traditional (Hong Kong)',
+	'region.traditional-tw': 'Taiwan',
+	'region.traditional-hk': 'Hong Kong',
+	'fix.replace': 'Replace ‘{0}’ with ‘{1}’',
+	'fix.convertParagraph': 'Convert this paragraph to {0}',
+	'fix.convertDocument': 'Convert every flagged character to {0}',
+	'fix.allOfRule': 'Fix all {0} problems in this file',
+	'fix.all': 'Fix all auto-fixable zh-corpus problems',
+	'rule.mixed-script': 'Characters of the other script (simplified in traditional text or the reverse), judged with phrase context.',
+	'server.fileTooLarge': 'zh-corpus: {0} is not checked: it has {1} characters, more than the limit of {2}.',
+	'settings.invalid': 'zh-corpus: setting {0} has an invalid value ({1}); using {2}.',
+	'settings.unknownRule': 'zh-corpus: zhCorpus.rules names an unknown rule ‘{0}’; it is ignored.',
+} as const;
+
+export type MessageId = keyof typeof en;
+
+const catalogues: Record<string, Partial<Record<MessageId, string>>> = { en };
+
+export type Translate = (id: MessageId, ...args: readonly (string | number)[]) => string;
+
+/** Returns a formatter for `locale` (`zh-cn`, `zh-tw`, `en` …), falling back to English. */
+export function messagesFor(locale: string | undefined): Translate {
+	const lower = (locale ?? 'en').toLowerCase();
+	const catalogue = catalogues[lower] ?? catalogues[lower.split('-')[0]] ?? en;
+	return (id, ...args) => format(catalogue[id] ?? en[id], args);
+}
+
+function format(template: string, args: readonly (string | number)[]): string {
+	return template.replace(/\{(\d+)\}/g, (whole, n: string) => (Number(n) < args.length ? String(args[Number(n)]) : whole));
+}
+
+/** Every message id, for tests that check that all catalogues are complete. */
+export const messageIds = Object.keys(en) as MessageId[];

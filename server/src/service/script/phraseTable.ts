@@ -1,0 +1,43 @@
+/**
+ * A phrase dictionary matched by forward maximum matching, the segmentation OpenCC uses.
+ *
+ * Why not a trie of nested maps: 50k phrases would cost ~150k objects. One Map holds every
+ * phrase and every proper prefix (value `undefined` for a prefix), so a match walks forward
+ * one character at a time and stops at the first string that is neither.
+ */
+export class PhraseTable<V> {
+	readonly #map = new Map<string, V | null>();
+	/** Longest phrase starting with each code unit (0: none starts with it). */
+	readonly #maxLen = new Uint8Array(0x10000);
+
+	add(phrase: string, value: V): void {
+		if (phrase.length < 2) { return; }
+		this.#map.set(phrase, value);
+		for (let len = 2; len < phrase.length; len++) {
+			const prefix = phrase.slice(0, len);
+			if (!this.#map.has(prefix)) { this.#map.set(prefix, null); }
+		}
+		const first = phrase.charCodeAt(0);
+		this.#maxLen[first] = Math.max(this.#maxLen[first], Math.min(phrase.length, 255));
+	}
+
+	*entries(): IterableIterator<[string, V]> {
+		for (const [key, value] of this.#map) { if (value !== null) { yield [key, value]; } }
+	}
+
+	/**
+	 * The longest phrase of `text` starting at `start` and ending at or before `end`.
+	 * @returns its length (0 when none) and value.
+	 */
+	longestAt(text: string, start: number, end: number): { length: number; value: V | undefined } {
+		const max = Math.min(this.#maxLen[text.charCodeAt(start)], end - start);
+		let length = 0;
+		let value: V | undefined;
+		for (let len = 2; len <= max; len++) {
+			const hit = this.#map.get(text.slice(start, start + len));
+			if (hit === undefined) { break; }
+			if (hit !== null) { length = len; value = hit; }
+		}
+		return { length, value };
+	}
+}

@@ -1,0 +1,109 @@
+/**
+ * Script tables built from OpenCC's full dictionaries (generated into server/data/script.json
+ * at build time by tools/build-script-data.mjs) and loaded lazily on first use.
+ *
+ * All lookups are by UTF-16 code unit: every character in OpenCC's tables that we use is in
+ * the Basic Multilingual Plane, so a surrogate (CJK Extension B and beyond) is simply "other".
+ */
+import data from '../../../data/script.json';
+import { PhraseTable } from './phraseTable';
+
+/** Character classes, one byte per BMP code unit. */
+export const enum CharClass { Other = 0, SimplifiedOnly = 1, TraditionalOnly = 2, Han = 3 }
+
+/** Bits of `risky`: which traditional targets would convert this character in some context. */
+export const enum Risk { Any = 1, Tw = 2, Hk = 4, Simplified = 8 }
+
+export interface ScriptTables {
+	readonly cls: Uint8Array;
+	readonly risky: Uint8Array;
+	/** Default traditional → simplified code unit (0 when the character is not converted). */
+	readonly t2s: Uint16Array;
+	/** Simplified character → every traditional candidate, OpenCC's default first. */
+	readonly stCandidates: ReadonlyMap<string, readonly string[]>;
+	/** Traditional character → every simplified candidate, default first. */
+	readonly tsCandidates: ReadonlyMap<string, readonly string[]>;
+	readonly twVariant: ReadonlyMap<string, string>;
+	readonly hkVariant: ReadonlyMap<string, string>;
+	/** Simplified phrases → [Taiwan form, Hong Kong form]. */
+	readonly stPhrases: PhraseTable<readonly [string, string]>;
+	/** Traditional phrases → [simplified form]. */
+	readonly tsPhrases: PhraseTable<readonly [string]>;
+}
+
+let tables: ScriptTables | undefined;
+
+export function scriptTables(): ScriptTables {
+	return tables ??= buildTables();
+}
+
+export function isHan(code: number): boolean {
+	return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+function readCandidates(rows: string): Map<string, string[]> {
+	const map = new Map<string, string[]>();
+	for (const row of rows.split('\n')) {
+		const chars = Array.from(row);
+		map.set(chars[0], chars.slice(1));
+	}
+	return map;
+}
+
+function readPairs(pairs: string): Map<string, string> {
+	const map = new Map<string, string>();
+	const chars = Array.from(pairs);
+	for (let i = 0; i + 1 < chars.length; i += 2) { map.set(chars[i], chars[i + 1]); }
+	return map;
+}
+
+function buildTables(): ScriptTables {
+	const cls = new Uint8Array(0x10000);
+	for (let c = 0; c < 0x10000; c++) { if (isHan(c)) { cls[c] = CharClass.Han; } }
+	for (const ch of data.sOnly) { if (ch.length === 1) { cls[ch.charCodeAt(0)] = CharClass.SimplifiedOnly; } }
+	for (const ch of data.tOnly) { if (ch.length === 1) { cls[ch.charCodeAt(0)] = CharClass.TraditionalOnly; } }
+
+	const stCandidates = readCandidates(data.stChars);
+	const tsCandidates = readCandidates(data.tsChars);
+	const twVariant = readPairs(data.twVariants);
+	const hkVariant = readPairs(data.hkVariants);
+	const t2s = new Uint16Array(0x10000);
+	for (const [trad, simp] of tsCandidates) {
+		if (trad.length === 1 && simp[0].length === 1 && simp[0] !== trad) { t2s[trad.charCodeAt(0)] = simp[0].charCodeAt(0); }
+	}
+
+	const stPhrases = new PhraseTable<readonly [string, string]>();
+	for (const row of data.stPhrases.split('\n')) {
+		const [simp, tw, hk] = row.split('\t');
+		stPhrases.add(simp, [tw, hk ?? tw]);
+	}
+	const tsPhrases = new PhraseTable<readonly [string]>();
+	for (const row of data.tsPhrases.split('\n')) {
+		const [trad, simp] = row.split('\t');
+		tsPhrases.add(trad, [simp]);
+	}
+
+	const risky = new Uint8Array(0x10000);
+	// A character is risky for a traditional target when some phrase or its default conversion
+	// turns it into something else: only lines holding such characters need phrase matching.
+	const markTraditional = (c: string, tw: string, hk: string) => {
+		const code = c.charCodeAt(0);
+		if (c.length !== 1 || cls[code] === CharClass.TraditionalOnly) { return; }
+		if (tw !== c && hk !== c) { risky[code] |= Risk.Any; }
+		if (tw !== c) { risky[code] |= Risk.Tw; }
+		if (hk !== c) { risky[code] |= Risk.Hk; }
+	};
+	for (const [simp, [first]] of stCandidates) {
+		markTraditional(simp, twVariant.get(first) ?? first, hkVariant.get(first) ?? first);
+	}
+	for (const [simp, [tw, hk]] of stPhrases.entries()) {
+		for (let k = 0; k < simp.length; k++) { markTraditional(simp[k], tw[k], hk[k]); }
+	}
+	for (const [trad, [simp]] of tsCandidates) {
+		if (trad.length === 1 && simp !== trad) { risky[trad.charCodeAt(0)] |= Risk.Simplified; }
+	}
+	for (const [trad, [simp]] of tsPhrases.entries()) {
+		for (let k = 0; k < trad.length; k++) { if (simp[k] !== trad[k]) { risky[trad.charCodeAt(k)] |= Risk.Simplified; } }
+	}
+	return { cls, risky, t2s, stCandidates, tsCandidates, twVariant, hkVariant, stPhrases, tsPhrases };
+}

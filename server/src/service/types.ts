@@ -1,0 +1,101 @@
+/**
+ * Core types of the zh-corpus language service. Everything here is plain data in UTF-16
+ * offsets of the document text (JS string indices, the unit of LSP positions); only the
+ * server converts them to LSP ranges.
+ */
+
+/** Severities a user can give a rule; `off` means the rule does not run. */
+export type Severity = 'off' | 'hint' | 'info' | 'warning' | 'error';
+
+export const severityRank: Readonly<Record<Severity, number>> = { off: 0, hint: 1, info: 2, warning: 3, error: 4 };
+
+/** Replace `[start, end)` (UTF-16 offsets) with `newText`. */
+export interface TextEdit {
+	readonly start: number;
+	readonly end: number;
+	readonly newText: string;
+}
+
+export interface Fix {
+	readonly title: string;
+	readonly edits: readonly TextEdit[];
+	/** The fix the context decides; editors apply it with "auto fix". */
+	readonly isPreferred?: boolean;
+	/**
+	 * True when fix-all may apply this fix without asking: one unambiguous candidate that edits
+	 * only the finding's own text. Multi-candidate choices, moves and entity rewrites are not.
+	 */
+	readonly safe?: boolean;
+}
+
+export interface Finding {
+	readonly ruleId: string;
+	/** Offsets of the flagged text, UTF-16, half-open. */
+	readonly start: number;
+	readonly end: number;
+	/** Rendered in the client's locale through `RuleContext.t`. */
+	readonly message: string;
+	/**
+	 * Upper bound on the severity of this finding: a weak finding stays at Information or a Hint
+	 * even when the user raises the rule to Error. Absent: the rule's configured severity.
+	 */
+	readonly maxSeverity?: Severity;
+	readonly fixes: readonly Fix[];
+}
+
+/** A finding after severities and the cap are applied. */
+export interface Problem extends Finding {
+	readonly severity: Exclude<Severity, 'off'>;
+}
+
+export interface CancellationToken {
+	readonly isCancellationRequested: boolean;
+}
+
+/** A bounded cache a rule may use for per-line results; shared across documents. */
+export interface LineCache<T> {
+	get(key: string): T | undefined;
+	set(key: string, value: T): void;
+}
+
+export interface RuleContext {
+	readonly options: LintOptions;
+	/** Renders a catalogue message in the client's locale. */
+	readonly t: import('./messages').Translate;
+	readonly token?: CancellationToken;
+	/** A cache owned by the service, per rule and per `scope` string (e.g. the target script). */
+	cache<T>(scope: string): LineCache<T>;
+}
+
+export interface Rule {
+	/** Stable kebab-case id with dotted families: `mixed-script`, `boilerplate.copyright`. */
+	readonly id: string;
+	/** One sentence, reused in the README and settings docs. */
+	readonly description: string;
+	readonly defaultSeverity: Severity;
+	/** Whether `source.fixAll` applies this rule's safe fixes without the user listing it (default true). */
+	readonly fixAllByDefault?: boolean;
+	check(doc: import('./document').CorpusDocument, ctx: RuleContext): Iterable<Finding>;
+}
+
+export type ScriptTarget = 'auto' | 'simplified' | 'traditional' | 'traditional-tw' | 'traditional-hk';
+
+/** The options the core sees; the server builds them from the `zhCorpus.*` settings. */
+export interface LintOptions {
+	/** Rule id → severity; rules absent here keep their default. */
+	readonly rules: Readonly<Record<string, Severity>>;
+	readonly scriptTarget: ScriptTarget;
+	/** Words accepted in traditional text although OpenCC converts them (user additions). */
+	readonly scriptAllow: readonly string[];
+	readonly maxProblems: number;
+	/** Extra rule ids fix-all applies. */
+	readonly fixAllRules: readonly string[];
+}
+
+export const defaultLintOptions: LintOptions = {
+	rules: {},
+	scriptTarget: 'auto',
+	scriptAllow: [],
+	maxProblems: 1000,
+	fixAllRules: [],
+};

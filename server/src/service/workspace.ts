@@ -1,0 +1,86 @@
+/**
+ * The workspace as the core sees it: an interface the server implements (open documents
+ * override files on disk), and a per-file index of corpus facts kept fresh one file at a time.
+ */
+import type { CancellationToken } from './types';
+import { countScript, dominantScript, ScriptCounts } from './script/detect';
+
+export interface FileText {
+	readonly text: string;
+	/** The open document's version; undefined for a file read from disk. */
+	readonly version?: number;
+}
+
+export interface Workspace {
+	/** URIs of every corpus file in the workspace folders, include/exclude settings applied. */
+	listFiles(token?: CancellationToken): Promise<readonly string[]>;
+	/** The file's text: the open document's when it is open, else the file on disk; undefined when unreadable. */
+	readFile(uri: string): Promise<FileText | undefined>;
+}
+
+export interface FileEntry {
+	readonly uri: string;
+	/** UTF-16 length. */
+	readonly length: number;
+	readonly script: ScriptCounts;
+	readonly dominant: 'simplified' | 'traditional' | undefined;
+}
+
+export interface CorpusSummary {
+	readonly files: number;
+	readonly characters: number;
+	readonly simplifiedFiles: number;
+	readonly traditionalFiles: number;
+	readonly mixedFiles: number;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+/** Per-file facts of the corpus; `update` and `remove` touch one file only. */
+export class WorkspaceIndex {
+	readonly #entries = new Map<string, FileEntry>();
+
+	constructor(readonly workspace: Workspace) { }
+
+	get size(): number { return this.#entries.size; }
+
+	get(uri: string): FileEntry | undefined { return this.#entries.get(uri); }
+
+	/** Lists and indexes every corpus file, reporting progress; stops early when cancelled. */
+	async scan(progress?: Progress, token?: CancellationToken): Promise<void> {
+		const uris = await this.workspace.listFiles(token);
+		let done = 0;
+		for (const uri of uris) {
+			if (token?.isCancellationRequested) { return; }
+			await this.update(uri);
+			progress?.(++done, uris.length);
+		}
+	}
+
+	/** Re-reads one file (created, changed, or an open document edited). */
+	async update(uri: string): Promise<FileEntry | undefined> {
+		const file = await this.workspace.readFile(uri);
+		if (!file) { this.#entries.delete(uri); return undefined; }
+		return this.set(uri, file.text);
+	}
+
+	/** Indexes text the caller already holds (an open document). */
+	set(uri: string, text: string): FileEntry {
+		const script = countScript(text);
+		const entry: FileEntry = { uri, length: text.length, script, dominant: dominantScript(script) };
+		this.#entries.set(uri, entry);
+		return entry;
+	}
+
+	remove(uri: string): void { this.#entries.delete(uri); }
+
+	summary(): CorpusSummary {
+		let characters = 0, simplifiedFiles = 0, traditionalFiles = 0, mixedFiles = 0;
+		for (const e of this.#entries.values()) {
+			characters += e.length;
+			if (e.dominant === 'simplified') { simplifiedFiles++; } else if (e.dominant === 'traditional') { traditionalFiles++; }
+			if (Math.min(e.script.simplified, e.script.traditional) >= 10) { mixedFiles++; }
+		}
+		return { files: this.#entries.size, characters, simplifiedFiles, traditionalFiles, mixedFiles };
+	}
+}

@@ -1,0 +1,94 @@
+/**
+ * `zhCorpus.*` settings: fetched per resource with `workspace/configuration` when the client
+ * supports it (otherwise from `didChangeConfiguration` / initialization options), sanitized
+ * with defaults filled in, cached per URI and cleared when the configuration changes.
+ */
+import { defaultLintOptions, LintOptions, ruleIds, ScriptTarget, Severity } from './service';
+import type { Translate } from './service/messages';
+
+export interface Settings extends LintOptions {
+	readonly include: readonly string[];
+	readonly exclude: readonly string[];
+}
+
+export const defaultSettings: Settings = {
+	...defaultLintOptions,
+	include: ['**/*.txt'],
+	exclude: ['**/node_modules/**', '**/.git/**', '**/.zh-corpus/**'],
+};
+
+const severities = new Set<Severity>(['off', 'hint', 'info', 'warning', 'error']);
+const targets = new Set<ScriptTarget>(['auto', 'simplified', 'traditional', 'traditional-tw', 'traditional-hk']);
+
+type Raw = Record<string, unknown>;
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/**
+ * Turns whatever the client sent into valid settings. Every rejected value is reported
+ * through `warn` with the setting's name and the fallback used; nothing throws.
+ */
+export function sanitize(raw: unknown, t: Translate, warn: (message: string) => void): Settings {
+	const r: Raw = isObject(raw) ? raw : {};
+	const section = (name: string): Raw => (isObject(r[name]) ? r[name] as Raw : {});
+	const pick = <T>(name: string, value: unknown, ok: (v: unknown) => v is T, fallback: T): T => {
+		if (value === undefined || value === null) { return fallback; }
+		if (ok(value)) { return value; }
+		warn(t('settings.invalid', `zhCorpus.${name}`, JSON.stringify(value), JSON.stringify(fallback)));
+		return fallback;
+	};
+
+	const rules: Record<string, Severity> = {};
+	const rawRules = pick('rules', r.rules, isObject, {} as Raw);
+	for (const [id, severity] of Object.entries(rawRules)) {
+		if (!ruleIds.has(id)) { warn(t('settings.unknownRule', id)); continue; }
+		rules[id] = pick(`rules.${id}`, severity, (v): v is Severity => severities.has(v as Severity), 'warning' as Severity);
+	}
+	const script = section('script');
+	const files = section('files');
+	const fixAll = section('fixAll');
+	return {
+		rules,
+		scriptTarget: pick('script.target', script.target, (v): v is ScriptTarget => targets.has(v as ScriptTarget), defaultSettings.scriptTarget),
+		scriptAllow: pick('script.allow', script.allow, isStringArray, [] as string[]),
+		maxProblems: pick('maxProblemsPerFile', r.maxProblemsPerFile, (v): v is number => Number.isInteger(v) && (v as number) > 0, defaultSettings.maxProblems),
+		fixAllRules: pick('fixAll.rules', fixAll.rules, isStringArray, [] as string[]),
+		include: pick('files.include', files.include, isStringArray, defaultSettings.include as string[]),
+		exclude: pick('files.exclude', files.exclude, isStringArray, defaultSettings.exclude as string[]),
+	};
+}
+
+/** Per-URI settings cache in front of a fetch function. */
+export class SettingsCache {
+	readonly #cache = new Map<string, Promise<Settings>>();
+	readonly #warned = new Set<string>();
+
+	constructor(
+		private readonly fetch: (uri: string | undefined) => Promise<unknown>,
+		private readonly t: Translate,
+		private readonly warn: (message: string) => void,
+	) { }
+
+	get(uri: string | undefined): Promise<Settings> {
+		const key = uri ?? '';
+		let settings = this.#cache.get(key);
+		if (!settings) {
+			settings = this.fetch(uri)
+				.catch(() => undefined)
+				.then((raw) => sanitize(raw, this.t, (m) => this.#warnOnce(m)));
+			this.#cache.set(key, settings);
+		}
+		return settings;
+	}
+
+	forget(uri: string): void { this.#cache.delete(uri); }
+
+	clear(): void { this.#cache.clear(); this.#warned.clear(); }
+
+	#warnOnce(message: string): void {
+		if (!this.#warned.has(message)) {
+			this.#warned.add(message);
+			this.warn(message);
+		}
+	}
+}

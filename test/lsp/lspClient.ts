@@ -1,0 +1,102 @@
+/**
+ * A real JSON-RPC client for the stdio server (dist/server.js --stdio), used by the LSP tests
+ * and the benchmark. Waits on events, never on fixed times.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+	createProtocolConnection, InitializeParams, ProtocolConnection, PublishDiagnosticsParams,
+	StreamMessageReader, StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+
+export const repoRoot = process.env.ZH_CORPUS_ROOT ?? path.resolve(__dirname, '..', '..');
+export const serverPath = path.join(repoRoot, 'dist', 'server.js');
+
+export interface StartOptions {
+	readonly workspaceFolder?: string;
+	/** Settings the client answers `workspace/configuration` with (section zhCorpus). */
+	settings?: Record<string, unknown>;
+	readonly pullDiagnostics?: boolean;
+	readonly progress?: boolean;
+}
+
+export class LspClient {
+	readonly connection: ProtocolConnection;
+	readonly process: ChildProcess;
+	/** Latest pushed diagnostics per URI. */
+	readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+	readonly #waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void; reject: (e: Error) => void }[] = [];
+	stderr = '';
+	readonly progress: unknown[] = [];
+	readonly messages: string[] = [];
+	settings: Record<string, unknown>;
+
+	constructor(readonly options: StartOptions = {}) {
+		this.settings = options.settings ?? {};
+		this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+		this.process.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
+		this.process.on('exit', (code) => {
+			// A crashed server fails every waiting test at once instead of leaving it hanging.
+			for (const w of this.#waiters.splice(0)) { w.reject(new Error(`server exited with ${code}: ${this.stderr}`)); }
+		});
+		this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+		this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+			this.diagnostics.set(p.uri, p);
+			for (const w of [...this.#waiters]) {
+				if (w.test(p)) { this.#waiters.splice(this.#waiters.indexOf(w), 1); w.resolve(p); }
+			}
+		});
+		this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
+		this.connection.onRequest('client/registerCapability', () => null);
+		this.connection.onRequest('window/workDoneProgress/create', () => null);
+		this.connection.onNotification('$/progress', (p: unknown) => this.progress.push(p));
+		this.connection.onNotification('window/showMessage', (p: { message: string }) => this.messages.push(p.message));
+		this.connection.onNotification('window/logMessage', (p: { message: string }) => this.messages.push(p.message));
+		this.connection.onRequest('workspace/applyEdit', (p: unknown) => { this.appliedEdits.push(p); return { applied: true }; });
+		this.connection.listen();
+	}
+
+	readonly appliedEdits: unknown[] = [];
+
+	async initialize(): Promise<void> {
+		const folder = this.options.workspaceFolder;
+		const params: InitializeParams = {
+			processId: process.pid,
+			rootUri: folder ? pathToFileURL(folder).href : null,
+			workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'corpus' }] : null,
+			capabilities: {
+				workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: true } },
+				textDocument: {
+					synchronization: { dynamicRegistration: false },
+					publishDiagnostics: { versionSupport: true },
+					codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+					...(this.options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
+				},
+				window: { workDoneProgress: this.options.progress ?? false },
+			},
+		};
+		await this.connection.sendRequest('initialize', params);
+		await this.connection.sendNotification('initialized', {});
+	}
+
+	/** Resolves with the next pushed diagnostics for `uri` that pass `test` (or the current ones if they already do). */
+	waitForDiagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true, includeCurrent = false): Promise<PublishDiagnosticsParams> {
+		const current = this.diagnostics.get(uri);
+		if (includeCurrent && current && test(current)) { return Promise.resolve(current); }
+		return new Promise((resolve, reject) => this.#waiters.push({ test: (p) => p.uri === uri && test(p), resolve, reject }));
+	}
+
+	async open(uri: string, text: string, version = 1, languageId = 'plaintext'): Promise<void> {
+		await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+	}
+
+	async stop(): Promise<void> {
+		try {
+			await this.connection.sendRequest('shutdown');
+			await this.connection.sendNotification('exit');
+		} catch { /* already gone */ }
+		this.connection.dispose();
+		this.process.kill();
+	}
+}
