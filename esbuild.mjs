@@ -1,7 +1,7 @@
 // Bundles the extension client and the language server into dist/, and (with --tests) the
 // test and benchmark entry points into out/. Type-checking is a separate step (npm run typecheck).
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -35,7 +35,7 @@ if (tests) {
 			if (f.endsWith('.ts')) { entries[`${dir}/${f.slice(0, -3)}`] = join('test', dir, f); }
 		}
 	}
-	for (const f of readdirSync('bench')) {
+	for (const f of existsSync('bench') ? readdirSync('bench') : []) {
 		if (f.endsWith('.ts')) { entries[`bench/${f.slice(0, -3)}`] = join('bench', f); }
 	}
 	builds.push({ ...common, sourcemap: 'inline', minify: false, entryPoints: entries, outdir: 'out', external: ['vscode', 'mocha'] });

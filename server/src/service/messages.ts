@@ -3,15 +3,15 @@
  * from the client's `initialize` request; translations are added per locale (English now).
  */
 const en = {
-	'mixedScript.toTraditional': '‘{0}’ is a simplified character in traditional text: write ‘{1}’.',
+	'mixedScript.toTraditional': '‘{0}’ is simplified script in traditional text: write ‘{1}’.',
 	'mixedScript.toTraditionalSense': '‘{0}’ stands for ‘{1}’ here: traditional text writes ‘{1}’.',
 	'mixedScript.toTraditionalPhrase': '‘{0}’ is simplified in the phrase ‘{2}’: write ‘{1}’ in traditional text.',
-	'mixedScript.toSimplified': '‘{0}’ is a traditional character in simplified text: write ‘{1}’.',
+	'mixedScript.toSimplified': '‘{0}’ is traditional script in simplified text: write ‘{1}’.',
 	'mixedScript.toSimplifiedSense': '‘{0}’ is the traditional form here: simplified text writes ‘{1}’.',
 	'mixedScript.toSimplifiedPhrase': '‘{0}’ is traditional in the phrase ‘{2}’: write ‘{1}’ in simplified text.',
 	'mixedScript.variant': '‘{0}’ is not the {2} standard form: write ‘{1}’.',
 	'mixedScript.allowed': '‘{0}’ is a regional variant accepted in traditional text (OpenCC writes ‘{1}’).',
-	'mixedScript.paragraph': 'This paragraph is in {0} script ({1} characters) in a {2} document: convert it to {2}.',
+	'mixedScript.paragraph': 'This paragraph is in {0} script ({1} places to convert) in a {2} document: convert it to {2}.',
 	'mixedScript.document': 'This document mixes scripts: {0} simplified-only and {1} traditional-only characters. Fixes convert toward {2}; set zhCorpus.script.target to choose another script.',
 	'script.simplified': 'simplified',
 	'script.traditional': 'traditional',

@@ -99,6 +99,9 @@ function buildTables(): ScriptTables {
 	for (const [simp, [tw, hk]] of stPhrases.entries()) {
 		for (let k = 0; k < simp.length; k++) { markTraditional(simp[k], tw[k], hk[k]); }
 	}
+	// Traditional characters that a regional target writes differently (峯 → 峰 in Taiwan).
+	for (const [form] of twVariant) { if (form.length === 1) { risky[form.charCodeAt(0)] |= Risk.Tw; } }
+	for (const [form] of hkVariant) { if (form.length === 1) { risky[form.charCodeAt(0)] |= Risk.Hk; } }
 	for (const [trad, [simp]] of tsCandidates) {
 		if (trad.length === 1 && simp !== trad) { risky[trad.charCodeAt(0)] |= Risk.Simplified; }
 	}

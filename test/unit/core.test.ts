@@ -1,0 +1,125 @@
+import * as assert from 'node:assert/strict';
+import { CorpusDocument } from '../../server/src/service';
+import { applyEdits, EditComposer, nonOverlapping } from '../../server/src/service/edits';
+import { messageIds, messagesFor } from '../../server/src/service/messages';
+import { conversionEdits } from '../../server/src/service/script/convert';
+import { LruCache } from '../../server/src/service/lruCache';
+import { lintText, MemoryWorkspace, options, service } from './helpers';
+
+describe('document', () => {
+	it('splits \\n, \\r\\n and \\r lines and maps offsets to UTF-16 positions', () => {
+		const doc = new CorpusDocument('u', 1, 'a\r\n𠮷b\rc\nd');
+		assert.deepEqual(doc.lines.map((l) => l.text), ['a', '𠮷b', 'c', 'd']);
+		assert.deepEqual(doc.positionAt(5), { line: 1, character: 2 });
+		assert.deepEqual(doc.positionAt(doc.text.length), { line: 3, character: 1 });
+	});
+});
+
+describe('edits', () => {
+	it('drops overlapping edits and keeps the first', () => {
+		assert.deepEqual(nonOverlapping([{ start: 2, end: 4, newText: 'x' }, { start: 0, end: 3, newText: 'y' }, { start: 4, end: 5, newText: 'z' }]).map((e) => e.newText), ['y', 'z']);
+	});
+	it('composes several passes into one minimal edit list against the original', () => {
+		const original = '甲乙丙丁戊己';
+		const c = new EditComposer(original);
+		c.apply([{ start: 1, end: 2, newText: 'B' }, { start: 4, end: 5, newText: '' }]);
+		c.apply([{ start: 0, end: 0, newText: '<' }, { start: 1, end: 2, newText: 'b' }]);
+		const edits = c.edits();
+		assert.equal(applyEdits(original, edits), c.text);
+		assert.equal(c.text, '<甲b丙丁己');
+		assert.deepEqual(edits, [{ start: 0, end: 0, newText: '<' }, { start: 1, end: 2, newText: 'b' }, { start: 4, end: 5, newText: '' }]);
+	});
+	it('never splits a surrogate pair when trimming an edit', () => {
+		const original = 'a𠮷b';
+		const c = new EditComposer(original);
+		c.apply([{ start: 1, end: 3, newText: '𡘙' }]);
+		const edits = c.edits();
+		assert.equal(applyEdits(original, edits), 'a𡘙b');
+		assert.ok(edits.every((e) => e.start !== 2 && e.end !== 2), JSON.stringify(edits));
+	});
+	it('returns no edit when a pass writes the same text back', () => {
+		const c = new EditComposer('後來');
+		c.apply([{ start: 0, end: 1, newText: '後' }]);
+		assert.deepEqual(c.edits(), []);
+	});
+});
+
+describe('lint', () => {
+	it('caps problems at maxProblems and turns a rule off', () => {
+		const text = '這是一個例子。' + '后'.repeat(5) + '會議結束后，国家发展。'.repeat(20);
+		assert.equal(lintText(text, { maxProblems: 7 }).problems.length, 7);
+		assert.equal(lintText(text, { rules: { 'mixed-script': 'off' } }).problems.length, 0);
+	});
+	it('applies the configured severity, capped by a finding\'s own maximum', () => {
+		const { problems } = lintText('這個國家的经濟與發布會', { rules: { 'mixed-script': 'error' } });
+		assert.deepEqual(problems.map((p) => p.severity), ['error', 'hint']);
+	});
+});
+
+describe('conversion commands', () => {
+	it('converts simplified text to Taiwan, Hong Kong and OpenCC-standard forms, one edit per changed run', () => {
+		const text = '高峰会议在乌镇召开，秘书长致辞。';
+		const tw = applyEdits(text, conversionEdits(text, 'traditional-tw'));
+		assert.equal(tw, '高峰會議在烏鎮召開，秘書長致辭。');
+		assert.equal(applyEdits(text, conversionEdits(text, 'traditional')), '高峯會議在烏鎮召開，祕書長致辭。');
+		assert.equal(applyEdits(tw, conversionEdits(tw, 'simplified')), text);
+		assert.ok(conversionEdits(text, 'traditional-hk').length >= 3);
+	});
+	it('keeps Extension B characters', () => {
+		const text = '𠮷野家的价格';
+		assert.equal(applyEdits(text, conversionEdits(text, 'traditional-tw')), '𠮷野家的價格');
+	});
+});
+
+describe('messages', () => {
+	it('renders every message id with its arguments and falls back to English', () => {
+		const t = messagesFor('zh-cn');
+		for (const id of messageIds) { assert.ok(t(id, 'a', 'b', 'c').length > 0, id); }
+		assert.equal(messagesFor('en')('fix.replace', '后', '後'), 'Replace ‘后’ with ‘後’');
+	});
+});
+
+describe('workspace index', () => {
+	it('indexes files through the injected workspace and updates one file at a time', async () => {
+		const ws = new MemoryWorkspace();
+		ws.files.set('file:///a.txt', '這是繁體中文的文件。');
+		ws.files.set('file:///b.txt', '这是简体中文的文件。');
+		const svc = service(ws);
+		await svc.index.scan();
+		assert.deepEqual(svc.index.summary(), { files: 2, characters: 20, simplifiedFiles: 1, traditionalFiles: 1, mixedFiles: 0 });
+		const reads = ws.reads;
+		ws.files.set('file:///b.txt', '這也是繁體。');
+		await svc.index.update('file:///b.txt');
+		assert.equal(ws.reads, reads + 1);
+		assert.equal(svc.index.get('file:///b.txt')!.dominant, 'traditional');
+		svc.index.remove('file:///a.txt');
+		assert.equal(svc.index.summary().files, 1);
+	});
+});
+
+describe('lru cache', () => {
+	it('forgets the oldest entry beyond its capacity', () => {
+		const c = new LruCache<number>(2);
+		c.set('a', 1); c.set('b', 2); c.set('a', 3); c.set('c', 4);
+		assert.equal(c.get('b'), undefined);
+		assert.equal(c.get('a'), 3);
+		assert.equal(c.size, 2);
+	});
+});
+
+describe('fix-all', () => {
+	it('applies only safe fixes and is idempotent', () => {
+		const svc = service();
+		const text = '行政院表示，這項計畫的经費將由中央負擔，并將在明年上路，會議結束后散會。';
+		const doc = new CorpusDocument('u', 1, text);
+		const once = applyEdits(text, svc.fixAll(doc, options()));
+		assert.equal(once, '行政院表示，這項計畫的經費將由中央負擔，並將在明年上路，會議結束后散會。');
+		assert.deepEqual(svc.fixAll(new CorpusDocument('u', 2, once), options()), []);
+	});
+	it('fixes one rule only when asked', () => {
+		const svc = service();
+		const doc = new CorpusDocument('u', 1, '這項計畫的经費。');
+		assert.equal(svc.fixAll(doc, options(), 'no-such-rule').length, 0);
+		assert.equal(svc.fixAll(doc, options(), 'mixed-script').length, 1);
+	});
+});

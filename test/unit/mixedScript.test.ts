@@ -1,0 +1,160 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CorpusDocument } from '../../server/src/service';
+import { applyEdits } from '../../server/src/service/edits';
+import { applyPreferred, lintText, marked, options, readFixture, seedsAvailable, seedsDir, service } from './helpers';
+
+const mixed = (text: string, opts = {}) => lintText(text, opts).problems.filter((p) => p.ruleId === 'mixed-script');
+const aboveHint = (text: string, opts = {}) => mixed(text, opts).filter((p) => p.severity !== 'hint');
+
+/** Asserts that exactly the ⟦marked⟧ spans are reported above Hint. */
+function assertFlags(source: string, opts = {}): void {
+	const { text, spans } = marked(source);
+	const got = aboveHint(text, opts).map((p) => [p.start, p.end]);
+	assert.deepEqual(got, spans, `flags in ${text}`);
+}
+
+describe('mixed-script', () => {
+	describe('traditional text', () => {
+		it('flags simplified characters and characters used in their simplified sense', () => {
+			assertFlags('會議結束⟦后⟧，代表們發表聲明，這項計畫的⟦经⟧費由中央負擔。');
+		});
+		it('keeps characters that are correct in their phrase (皇后) and flags them elsewhere (之后)', () => {
+			assertFlags('英國國王與皇后出席典禮。典禮之⟦后⟧，國王發表談話。');
+		});
+		it('accepts Taiwan and Hong Kong forms (峰, 秘) that OpenCC-standard would change', () => {
+			assertFlags('世界互聯網大會烏鎮峰會的秘書處設在北京，高峰論壇在會上舉行。');
+		});
+		it('reports accepted regional variants (發布, 周年, 伙伴) only as hints', () => {
+			const problems = mixed('政府發布報告，紀念成立十周年，並感謝各方伙伴。');
+			assert.deepEqual(problems.map((p) => p.severity), ['hint', 'hint', 'hint'], problems.map((p) => p.message).join('\n'));
+			assert.ok(problems.length >= 3);
+			assert.ok(problems.every((p) => p.severity === 'hint'), JSON.stringify(problems.map((p) => p.severity)));
+		});
+		it('reports characters that only a phrase flags (制造, 關系) at Information at most', () => {
+			const problems = aboveHint('建立夥伴關系，發展先進制造業。', { rules: { 'mixed-script': 'error' } });
+			assert.deepEqual(problems.map((p) => [p.severity, p.fixes[0].edits[0].newText]), [['info', '係'], ['info', '製']]);
+		});
+		it('joins adjacent flagged characters of one phrase into one finding', () => {
+			const problems = aboveHint('她剪了头发。', { scriptTarget: 'traditional' });
+			assert.equal(problems.length, 1);
+			assert.equal(applyPreferred('她剪了头发。', problems[0]), '她剪了頭髮。');
+		});
+		it('offers every candidate of an ambiguous character and prefers the one the phrase decides', () => {
+			const text = '他們說這位經理買了一包饼干，後來又當上了干部。';
+			const problems = aboveHint(text);
+			const [biscuit, cadre] = problems.filter((p) => text.slice(p.start, p.end) === '干');
+			assert.equal(biscuit.fixes.find((f) => f.isPreferred)!.edits[0].newText, '乾');
+			assert.equal(cadre.fixes.find((f) => f.isPreferred)!.edits[0].newText, '幹');
+			assert.deepEqual(cadre.fixes.map((f) => f.edits[0].newText).sort(), ['乾', '幹', '榦'].sort());
+		});
+		it('does not let fix-all choose between candidates that no phrase decided', () => {
+			const { doc, problems } = lintText('會議結束后，大家離開。');
+			assert.equal(problems.length, 1);
+			assert.equal(problems[0].fixes[0].safe, false);
+			assert.deepEqual(service().fixAll(doc, options()), []);
+		});
+		it('keeps UTF-16 offsets right around CJK Extension B characters', () => {
+			assertFlags('研究團隊在𠮷野家附近採集樣本，⟦发⟧現關⟦于⟧水質的問題，𡘙⟦并⟧不嚴重。');
+		});
+		it('fixes the fixture to the expected text with fix-all, touching only flagged characters', () => {
+			const text = readFixture('mixed-script/tw-leftovers.txt');
+			const doc = new CorpusDocument('file:///f.txt', 1, text);
+			const edits = service().fixAll(doc, options());
+			assert.equal(applyEdits(text, edits), readFixture('mixed-script/tw-leftovers.fixed.txt'));
+			assert.ok(edits.every((e) => e.end - e.start === e.newText.length && e.end - e.start <= 2), JSON.stringify(edits));
+		});
+	});
+
+	describe('simplified text', () => {
+		it('flags traditional characters and keeps 乾隆', () => {
+			assertFlags('这是一⟦個⟧简单的例子。乾隆皇帝南巡的故事流传很广。天气⟦乾⟧燥。');
+		});
+		it('gives the simplified replacement as preferred fix', () => {
+			const text = '这是一個简单的例子。';
+			assert.equal(applyPreferred(text, aboveHint(text)[0]), '这是一个简单的例子。');
+		});
+	});
+
+	describe('targets', () => {
+		it('follows zhCorpus.script.target over the dominant script', () => {
+			const problems = aboveHint('這是一個例子。', { scriptTarget: 'simplified' });
+			assert.deepEqual(problems.map((p) => p.fixes[0].edits[0].newText), ['这', '个']);
+		});
+		it('traditional-tw asks for Taiwan forms of traditional characters (峯 → 峰)', () => {
+			const text = '登上峯頂，看見這裏的風景。';
+			assert.deepEqual(aboveHint(text, { scriptTarget: 'traditional-tw' }).map((p) => p.fixes[0].edits[0].newText), ['峰', '裡']);
+			assert.deepEqual(aboveHint(text, { scriptTarget: 'traditional' }), []);
+		});
+		it('traditional-hk fixes to Hong Kong forms', () => {
+			const text = '這個方案的后果。';
+			const [p] = aboveHint(text, { scriptTarget: 'traditional-hk' });
+			assert.equal(applyPreferred(text, p), '這個方案的後果。');
+		});
+		it('zhCorpus.script.allow turns a user word into a hint', () => {
+			const text = '這個理念強調数字技術。';
+			assert.equal(aboveHint(text).length, 1);
+			assert.equal(aboveHint(text, { scriptAllow: ['数字'] }).length, 0);
+		});
+		it('reports nothing when the document has no single-script character', () => {
+			assert.deepEqual(mixed('人工智能大会在上海举行'.replace(/[会举]/g, '')), []);
+		});
+	});
+
+	describe('documents mixing whole paragraphs', () => {
+		it('says the document is mixed and converts each minority paragraph, Extension B included', () => {
+			const text = readFixture('mixed-script/half-and-half.txt');
+			const problems = mixed(text);
+			assert.match(problems[0].message, /mixes scripts/);
+			const paragraphs = problems.filter((p) => /paragraph/.test(p.message));
+			assert.equal(paragraphs.length, 2);
+			const fixed = applyPreferred(text, paragraphs[1]);
+			assert.ok(fixed.includes('專家認為，疫情仍有反彈風險，𡘙市民應儘快接種疫苗。'), fixed);
+			// Nothing outside the paragraph changed.
+			assert.equal(fixed.split('\n').filter((l, i) => l !== text.split('\n')[i]).length, 1);
+		});
+	});
+
+	describe('seeds (../shared/corpus)', function () {
+		before(function () {
+			if (!seedsAvailable()) {
+				console.log('    ../shared/corpus/seeds is absent: seed tests skipped');
+				this.skip();
+			}
+		});
+		it('reports every definite leftover of 000 at Information or above with the right preferred fix, and nothing it must not flag', () => {
+			const gold = JSON.parse(fs.readFileSync(path.join(seedsDir, '..', 'seeds.gold.json'), 'utf8'));
+			const name = '000_a7811a11def97c06.txt';
+			const entry = gold.files[name].mixedScript;
+			const text = fs.readFileSync(path.join(seedsDir, name), 'utf8');
+			const { doc, problems } = lintText(text);
+			const at = (line: number, col: number) => problems.filter((p) => {
+				const pos = doc.positionAt(p.start);
+				const end = doc.positionAt(p.end);
+				return pos.line === line - 1 && pos.character <= col - 1 && end.character > col - 1;
+			});
+			for (const d of entry.definite) {
+				const found = at(d.line, d.col).filter((p) => p.severity !== 'hint');
+				assert.equal(found.length, 1, `definite ${d.char} at ${d.line}:${d.col}`);
+				const fixed = applyPreferred(text, found[0]);
+				assert.equal(fixed.split(/\r?\n/)[d.line - 1][d.col - 1], d.expected, `fix of ${d.char} at ${d.line}:${d.col}`);
+			}
+			for (const m of entry.mustNotFlag) {
+				assert.ok(at(m.line, m.col).every((p) => p.severity === 'hint'), `must not flag ${m.char} at ${m.line}:${m.col}`);
+			}
+			const definite = new Set(entry.definite.map((d: { line: number; col: number }) => `${d.line}:${d.col}`));
+			const acceptable = new Set(entry.acceptable.map((d: { line: number; col: number }) => `${d.line}:${d.col}`));
+			for (const p of problems.filter((x) => x.severity !== 'hint')) {
+				const pos = doc.positionAt(p.start);
+				const key = `${pos.line + 1}:${pos.character + 1}`;
+				assert.ok(definite.has(key) || acceptable.has(key), `unexpected finding at ${key}: ${p.message}`);
+			}
+		});
+		it('reports nothing in the simplified seeds 001–004', () => {
+			for (const name of fs.readdirSync(seedsDir).filter((f) => !f.startsWith('000'))) {
+				assert.deepEqual(mixed(fs.readFileSync(path.join(seedsDir, name), 'utf8')).map((p) => p.message), [], name);
+			}
+		});
+	});
+});
