@@ -4,7 +4,7 @@
  */
 import {
 	CodeActionKind, Connection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, FileChangeType,
-	InitializeParams, InitializeResult, TextDocuments, TextDocumentSyncKind,
+	InitializeParams, InitializeResult, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, fixAllKind, workspaceEdit } from './codeActions';
@@ -59,7 +59,8 @@ export function startServer(connection: Connection): void {
 		const fetch = async (uri: string | undefined) => canPullConfiguration
 			? connection.workspace.getConfiguration({ scopeUri: uri, section: 'zhCorpus' })
 			: (pushedSettings as { zhCorpus?: unknown } | undefined)?.zhCorpus ?? pushedSettings;
-		settings = new SettingsCache(fetch, messagesFor(params.locale), (m) => void connection.window.showWarningMessage(m));
+		// A notification, not showWarningMessage's request: clients need not answer it.
+		settings = new SettingsCache(fetch, messagesFor(params.locale), (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
 		workspace = new LspWorkspace(documents, (uri) => settings.get(uri));
 		service = new LanguageService({ workspace, locale: params.locale });
 		workspace.folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
@@ -98,13 +99,17 @@ export function startServer(connection: Connection): void {
 		for (const doc of documents.all()) { publisher.schedule(doc.uri); }
 	});
 
-	connection.onDidChangeWatchedFiles(safe(undefined, async ({ changes }) => {
-		for (const change of changes) {
-			if (documents.get(change.uri)) { continue; }
-			if (change.type === FileChangeType.Deleted) { service.index.remove(change.uri); }
-			else if (await workspace.isCorpusUri(change.uri)) { await service.index.update(change.uri); }
-		}
-	}));
+	// Index updates run in order; requests about the corpus wait for those already received.
+	let indexUpdates = Promise.resolve();
+	connection.onDidChangeWatchedFiles(({ changes }) => {
+		indexUpdates = indexUpdates.then(safe(undefined, async () => {
+			for (const change of changes) {
+				if (documents.get(change.uri)) { continue; }
+				if (change.type === FileChangeType.Deleted) { service.index.remove(change.uri); }
+				else if (await workspace.isCorpusUri(change.uri)) { await service.index.update(change.uri); }
+			}
+		}));
+	});
 
 	connection.languages.diagnostics.on(safe({ kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
 		publisher.markPulled(params.textDocument.uri);
@@ -129,7 +134,10 @@ export function startServer(connection: Connection): void {
 		}
 	}));
 
-	connection.onRequest(summaryRequest, () => service.index.summary());
+	connection.onRequest(summaryRequest, async () => {
+		await indexUpdates;
+		return service.index.summary();
+	});
 
 	documents.listen(connection);
 	connection.listen();

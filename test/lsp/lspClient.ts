@@ -50,7 +50,10 @@ export class LspClient {
 		this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
 		this.connection.onRequest('client/registerCapability', () => null);
 		this.connection.onRequest('window/workDoneProgress/create', () => null);
-		this.connection.onNotification('$/progress', (p: unknown) => this.progress.push(p));
+		this.connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
+			this.progress.push(p);
+			if (p.value.kind === 'end') { this.#progressEnded(); }
+		});
 		this.connection.onNotification('window/showMessage', (p: { message: string }) => this.messages.push(p.message));
 		this.connection.onNotification('window/logMessage', (p: { message: string }) => this.messages.push(p.message));
 		this.connection.onRequest('workspace/applyEdit', (p: unknown) => { this.appliedEdits.push(p); return { applied: true }; });
@@ -58,6 +61,9 @@ export class LspClient {
 	}
 
 	readonly appliedEdits: unknown[] = [];
+	#progressEnded: () => void = () => undefined;
+	/** Resolves when the server's work-done progress (the first workspace scan) has ended. */
+	readonly progressEnded = new Promise<void>((resolve) => { this.#progressEnded = resolve; });
 
 	async initialize(): Promise<void> {
 		const folder = this.options.workspaceFolder;

@@ -1,0 +1,208 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { LspClient, repoRoot } from './lspClient';
+
+const seeds = path.resolve(repoRoot, '..', 'shared', 'corpus', 'seeds');
+const fixtures = path.join(repoRoot, 'test', 'fixtures');
+
+/** A scratch workspace: the seeds (when present) and our fixtures, copied into a temp folder. */
+function makeWorkspace(): string {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-corpus-lsp-'));
+	if (fs.existsSync(seeds)) {
+		for (const f of fs.readdirSync(seeds)) { fs.copyFileSync(path.join(seeds, f), path.join(dir, f)); }
+	}
+	fs.mkdirSync(path.join(dir, 'fixtures'));
+	for (const f of fs.readdirSync(path.join(fixtures, 'mixed-script'))) {
+		fs.copyFileSync(path.join(fixtures, 'mixed-script', f), path.join(dir, 'fixtures', f));
+	}
+	fs.mkdirSync(path.join(dir, 'node_modules'));
+	fs.writeFileSync(path.join(dir, 'node_modules', 'ignored.txt'), '這是一個后');
+	return dir;
+}
+
+const uriOf = (dir: string, rel: string) => pathToFileURL(path.join(dir, rel)).href;
+
+/** Applies a code action's edit to the client's copy and tells the server (incremental didChange). */
+async function applyAction(client: LspClient, doc: TextDocument, action: CodeAction): Promise<TextDocument> {
+	const change = action.edit!.documentChanges![0] as TextDocumentEdit;
+	assert.equal(change.textDocument.version, doc.version, 'the edit is for the current version');
+	const text = TextDocument.applyEdits(doc, change.edits);
+	const next = TextDocument.create(doc.uri, doc.languageId, doc.version + 1, text);
+	// Send the edits as incremental changes, last first so that earlier ranges stay valid.
+	const sorted = [...change.edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+	await client.connection.sendNotification('textDocument/didChange', {
+		textDocument: { uri: doc.uri, version: next.version },
+		contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })),
+	});
+	return next;
+}
+
+describe('language server over stdio', function () {
+	this.timeout(30000);
+	let dir: string;
+	let client: LspClient;
+
+	beforeEach(async () => {
+		dir = makeWorkspace();
+		client = new LspClient({ workspaceFolder: dir, progress: true });
+		await client.initialize();
+	});
+	afterEach(async () => {
+		await client.stop();
+		fs.rmSync(dir, { recursive: true, force: true });
+	});
+
+	async function open(rel: string): Promise<{ doc: TextDocument; diagnostics: Diagnostic[] }> {
+		const uri = uriOf(dir, rel);
+		const text = fs.readFileSync(path.join(dir, rel), 'utf8');
+		const waiting = client.waitForDiagnostics(uri);
+		await client.open(uri, text);
+		const pushed = await waiting;
+		assert.equal(pushed.version, 1);
+		return { doc: TextDocument.create(uri, 'plaintext', 1, text), diagnostics: pushed.diagnostics };
+	}
+
+	it('pushes versioned diagnostics with source, code and data', async () => {
+		const { diagnostics } = await open('fixtures/tw-leftovers.txt');
+		assert.ok(diagnostics.length >= 6);
+		for (const d of diagnostics) {
+			assert.equal(d.source, 'zh-corpus');
+			assert.equal(d.code, 'mixed-script');
+			assert.equal((d.data as { version: number }).version, 1);
+		}
+	});
+
+	it('diagnoses the seeds: 16 leftovers in 000 at Information or above, nothing in 001–004', async function () {
+		if (!fs.existsSync(seeds)) { this.skip(); }
+		for (const name of fs.readdirSync(seeds)) {
+			const { diagnostics } = await open(name);
+			const shown = diagnostics.filter((d) => d.severity !== 4);
+			assert.equal(shown.length, name.startsWith('000') ? 16 : 0, `${name}: ${shown.map((d) => d.message).join('\n')}`);
+		}
+	});
+
+	it('applies a quick fix (成立后 → 成立後) and re-checks the new version', async function () {
+		if (!fs.existsSync(seeds)) { this.skip(); }
+		const { doc, diagnostics } = await open('000_a7811a11def97c06.txt');
+		const diag = diagnostics.find((d) => doc.getText(d.range) === '后' && doc.getText({ start: { line: d.range.start.line, character: d.range.start.character - 2 }, end: d.range.end }) === '成立后')!;
+		const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: doc.uri }, range: diag.range, context: { diagnostics: [diag] } }) as CodeAction[];
+		const preferred = actions.find((a) => a.isPreferred)!;
+		assert.equal(preferred.kind, 'quickfix');
+		const waiting = client.waitForDiagnostics(doc.uri, (p) => p.version === 2);
+		const next = await applyAction(client, doc, preferred);
+		assert.ok(next.getText().includes('成立後的首屆年會'));
+		const after = await waiting;
+		assert.equal(after.diagnostics.filter((d) => d.severity !== 4).length, 15);
+	});
+
+	it('recomputes the fix of a stale diagnostic for the current version', async () => {
+		const { doc, diagnostics } = await open('fixtures/tw-leftovers.txt');
+		const diag = diagnostics.find((d) => doc.getText(d.range) === '经')!;
+		const waiting = client.waitForDiagnostics(doc.uri, (p) => p.version === 2);
+		await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '新' }] });
+		await waiting;
+		// The old diagnostic still says version 1 and offsets of version 1.
+		const moved = { ...diag, range: { start: { ...diag.range.start }, end: { ...diag.range.end } } };
+		const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: doc.uri }, range: moved.range, context: { diagnostics: [moved] } }) as CodeAction[];
+		const edit = (actions.find((a) => a.isPreferred)!.edit!.documentChanges![0] as TextDocumentEdit);
+		assert.equal(edit.textDocument.version, 2);
+		assert.equal(edit.edits[0].newText, '經');
+		assert.deepEqual(edit.edits[0].range, diag.range, 'line 2 did not move, so the recomputed range is the same');
+	});
+
+	it('runs source.fixAll.zhCorpus as one edit list that gives the expected text', async () => {
+		const { doc } = await open('fixtures/tw-leftovers.txt');
+		const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: doc.uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.zhCorpus'] } }) as CodeAction[];
+		assert.equal(actions.length, 1);
+		assert.equal(actions[0].kind, 'source.fixAll.zhCorpus');
+		const next = await applyAction(client, doc, actions[0]);
+		assert.equal(next.getText(), fs.readFileSync(path.join(fixtures, 'mixed-script', 'tw-leftovers.fixed.txt'), 'utf8'));
+	});
+
+	it('offers "fix all mixed-script problems in this file"', async () => {
+		const { doc, diagnostics } = await open('fixtures/tw-leftovers.txt');
+		const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: doc.uri }, range: diagnostics[1].range, context: { diagnostics: [diagnostics[1]] } }) as CodeAction[];
+		const all = actions.find((a) => /Fix all mixed-script/.test(a.title))!;
+		assert.ok(((all.edit!.documentChanges![0] as TextDocumentEdit).edits.length) >= 4);
+	});
+
+	it('re-checks open documents when a setting changes', async () => {
+		const { doc } = await open('fixtures/tw-leftovers.txt');
+		client.settings = { rules: { 'mixed-script': 'off' } };
+		const cleared = client.waitForDiagnostics(doc.uri, (p) => p.diagnostics.length === 0);
+		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+		await cleared;
+		client.settings = { rules: { 'mixed-script': 'error' } };
+		const raised = client.waitForDiagnostics(doc.uri, (p) => p.diagnostics.length > 0);
+		await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+		assert.ok((await raised).diagnostics.some((d) => d.severity === 1));
+	});
+
+	it('says which setting is invalid and keeps working with the default', async () => {
+		client.settings = { script: { target: 'klingon' } };
+		const { diagnostics } = await open('fixtures/tw-leftovers.txt');
+		assert.ok(diagnostics.length > 0, `${diagnostics.length} diagnostics; ${client.stderr}`);
+		assert.ok(client.messages.some((m) => m.includes('zhCorpus.script.target')), client.messages.join('\n'));
+	});
+
+	it('converts a document with the convert command', async () => {
+		const { doc } = await open('fixtures/simplified-with-traditional.txt');
+		await client.connection.sendRequest('workspace/executeCommand', { command: 'zhCorpus.convertDocument', arguments: [doc.uri, 'traditional-tw'] });
+		const edit = client.appliedEdits[0] as { edit: { documentChanges: TextDocumentEdit[] } };
+		const text = TextDocument.applyEdits(doc, edit.edit.documentChanges[0].edits);
+		assert.ok(text.startsWith('這是一個簡單的例子'), text);
+	});
+
+	it('ignores files outside zhCorpus.files.include and open non-corpus documents', async () => {
+		const uri = uriOf(dir, 'notes.md');
+		fs.writeFileSync(path.join(dir, 'notes.md'), '會議結束后');
+		await client.open(uri, '會議結束后', 1, 'markdown');
+		const other = uriOf(dir, 'fixtures/tw-leftovers.txt');
+		const waiting = client.waitForDiagnostics(other);
+		await client.open(other, fs.readFileSync(path.join(dir, 'fixtures/tw-leftovers.txt'), 'utf8'));
+		await waiting;
+		assert.equal(client.diagnostics.has(uri), false);
+	});
+
+	it('indexes the workspace with progress and updates one file on watched-file events', async () => {
+		const summary = async () => client.connection.sendRequest('zhCorpus/corpusSummary') as Promise<{ files: number; traditionalFiles: number }>;
+		const expected = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).length + fs.readdirSync(path.join(dir, 'fixtures')).length;
+		// Progress ends when the first scan is done; wait for its `end`.
+		await client.progressEnded;
+		assert.ok(client.progress.some((p) => (p as { value: { kind: string } }).value.kind === 'begin'));
+		assert.equal((await summary()).files, expected, 'after the scan');
+		const added = path.join(dir, 'new.txt');
+		fs.writeFileSync(added, '這是新的繁體文件，內容很短。');
+		await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(added).href, type: 1 }] });
+		assert.equal((await summary()).files, expected + 1);
+		fs.rmSync(added);
+		await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(added).href, type: 3 }] });
+		assert.equal((await summary()).files, expected);
+	});
+});
+
+describe('pull diagnostics', function () {
+	this.timeout(30000);
+	it('answers textDocument/diagnostic and stops pushing a pulled document', async () => {
+		const client = new LspClient({ pullDiagnostics: true });
+		try {
+			await client.initialize();
+			const uri = pathToFileURL(path.join(fixtures, 'mixed-script', 'tw-leftovers.txt')).href;
+			const pushed = client.waitForDiagnostics(uri);
+			await client.open(uri, fs.readFileSync(path.join(fixtures, 'mixed-script', 'tw-leftovers.txt'), 'utf8'));
+			assert.ok((await pushed).diagnostics.length > 0, 'pushed first, before any pull');
+			const cleared = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+			const report = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { kind: string; items: Diagnostic[] };
+			assert.equal(report.kind, 'full');
+			assert.ok(report.items.length >= 6);
+			await cleared;
+		} finally {
+			await client.stop();
+		}
+	});
+});
