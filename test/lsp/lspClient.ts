@@ -54,8 +54,8 @@ export class LspClient {
 			this.progress.push(p);
 			if (p.value.kind === 'end') { this.#progressEnded(); }
 		});
-		this.connection.onNotification('window/showMessage', (p: { message: string }) => this.messages.push(p.message));
-		this.connection.onNotification('window/logMessage', (p: { message: string }) => this.messages.push(p.message));
+		this.connection.onNotification('window/showMessage', (p: { message: string }) => { this.messages.push(p.message); });
+		this.connection.onNotification('window/logMessage', (p: { message: string }) => { this.messages.push(p.message); });
 		this.connection.onRequest('workspace/applyEdit', (p: unknown) => { this.appliedEdits.push(p); return { applied: true }; });
 		this.connection.listen();
 	}

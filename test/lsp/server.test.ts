@@ -4,7 +4,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+
+/** The edit of a versioned document change, as this server sends it (plain text edits). */
+interface TextDocumentEdit { textDocument: { uri: string; version: number }; edits: TextEdit[] }
 import { LspClient, repoRoot } from './lspClient';
 
 const seeds = path.resolve(repoRoot, '..', 'shared', 'corpus', 'seeds');
@@ -29,7 +32,7 @@ const uriOf = (dir: string, rel: string) => pathToFileURL(path.join(dir, rel)).h
 
 /** Applies a code action's edit to the client's copy and tells the server (incremental didChange). */
 async function applyAction(client: LspClient, doc: TextDocument, action: CodeAction): Promise<TextDocument> {
-	const change = action.edit!.documentChanges![0] as TextDocumentEdit;
+	const change = action.edit!.documentChanges![0] as unknown as TextDocumentEdit;
 	assert.equal(change.textDocument.version, doc.version, 'the edit is for the current version');
 	const text = TextDocument.applyEdits(doc, change.edits);
 	const next = TextDocument.create(doc.uri, doc.languageId, doc.version + 1, text);
@@ -109,7 +112,7 @@ describe('language server over stdio', function () {
 		// The old diagnostic still says version 1 and offsets of version 1.
 		const moved = { ...diag, range: { start: { ...diag.range.start }, end: { ...diag.range.end } } };
 		const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: doc.uri }, range: moved.range, context: { diagnostics: [moved] } }) as CodeAction[];
-		const edit = (actions.find((a) => a.isPreferred)!.edit!.documentChanges![0] as TextDocumentEdit);
+		const edit = (actions.find((a) => a.isPreferred)!.edit!.documentChanges![0] as unknown as TextDocumentEdit);
 		assert.equal(edit.textDocument.version, 2);
 		assert.equal(edit.edits[0].newText, '經');
 		assert.deepEqual(edit.edits[0].range, diag.range, 'line 2 did not move, so the recomputed range is the same');
@@ -128,7 +131,7 @@ describe('language server over stdio', function () {
 		const { doc, diagnostics } = await open('fixtures/tw-leftovers.txt');
 		const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: doc.uri }, range: diagnostics[1].range, context: { diagnostics: [diagnostics[1]] } }) as CodeAction[];
 		const all = actions.find((a) => /Fix all mixed-script/.test(a.title))!;
-		assert.ok(((all.edit!.documentChanges![0] as TextDocumentEdit).edits.length) >= 4);
+		assert.ok(((all.edit!.documentChanges![0] as unknown as TextDocumentEdit).edits.length) >= 4);
 	});
 
 	it('re-checks open documents when a setting changes', async () => {
