@@ -80,44 +80,61 @@ function flagsToTraditional(line: string, target: FixedTarget, t: ScriptTables):
 	const variants = target === 'traditional-hk' ? t.hkVariant : target === 'traditional-tw' ? t.twVariant : undefined;
 	const source = toSimplified(line, t);
 	const flags: Flag[] = [];
-	for (let i = 0; i < line.length;) {
-		const { length, value } = t.stPhrases.longestAt(source, i, line.length);
-		const segEnd = i + Math.max(length, 1);
-		const [tw, hk] = value ?? defaultTraditional(source[i], t);
-		for (let k = i; k < segEnd; k++) {
-			const code = line.charCodeAt(k);
+	const n = line.length;
+	for (let runStart = 0; runStart < n;) {
+		// Phrases never cross a non-Han character: segment each Han run that has a character to check.
+		if (t.cls[line.charCodeAt(runStart)] === CharClass.Other) { runStart++; continue; }
+		let runEnd = runStart;
+		let check = false;
+		for (; runEnd < n; runEnd++) {
+			const code = line.charCodeAt(runEnd);
 			const cls = t.cls[code];
-			const found = line[k];
-			if (cls === CharClass.TraditionalOnly) {
-				// Already traditional; only a regional target may prefer another form (峯 → 峰 in Taiwan).
-				const form = variants?.get(found);
-				if (form && form !== found) { flags.push({ k, replacement: form, tier: 'variant', segStart: i, segEnd, phrase: false }); }
-				continue;
-			}
-			// A character that t2s changed is read as traditional already (乾 in 乾燥).
-			if (cls !== CharClass.SimplifiedOnly && ((t.risky[code] & bit) === 0 || source[k] !== found)) { continue; }
-			const outTw = tw[k - i];
-			const outHk = hk[k - i];
-			if (accepts(target, found, outTw, outHk)) { continue; }
-			const [dtw, dhk] = defaultTraditional(found, t);
-			const tier: Tier = cls === CharClass.SimplifiedOnly ? 'char' : accepts(target, found, dtw, dhk) ? 'weak' : 'strong';
-			flags.push({ k, replacement: target === 'traditional-hk' ? outHk : outTw, tier, segStart: i, segEnd, phrase: length >= 2 });
+			if (cls === CharClass.Other) { break; }
+			if (cls === CharClass.SimplifiedOnly || (t.risky[code] & bit) !== 0) { check = true; }
 		}
-		i = segEnd;
+		if (check) { segmentRun(line, source, runStart, runEnd, target, variants, t, flags); }
+		runStart = runEnd;
 	}
 	return flags;
 }
 
-function accepts(target: FixedTarget, found: string, tw: string, hk: string): boolean {
+/** Forward maximum matching over one Han run, flagging what its segments convert. */
+function segmentRun(line: string, source: string, runStart: number, n: number, target: FixedTarget, variants: ReadonlyMap<string, string> | undefined, t: ScriptTables, flags: Flag[]): void {
+	const bit = riskBit[target];
+	for (let i = runStart; i < n;) {
+		const length = t.stPhrases.longestAt(source, i, n);
+		const phrase = length >= 2 ? t.stPhrases.value! : undefined;
+		const segEnd = i + (length || 1);
+		for (let k = i; k < segEnd; k++) {
+			const code = line.charCodeAt(k);
+			const cls = t.cls[code];
+			if (cls === CharClass.TraditionalOnly) {
+				// Already traditional; only a regional target may prefer another form (峯 → 峰 in Taiwan).
+				if (variants && (t.risky[code] & bit) !== 0) {
+					const form = variants.get(line[k]);
+					if (form && form !== line[k]) { flags.push({ k, replacement: form, tier: 'variant', segStart: i, segEnd, phrase: false }); }
+				}
+				continue;
+			}
+			// A character that t2s changed is read as traditional already (乾 in 乾燥).
+			if (cls !== CharClass.SimplifiedOnly && ((t.risky[code] & bit) === 0 || source.charCodeAt(k) !== code)) { continue; }
+			const s = source.charCodeAt(k);
+			const outTw = phrase ? phrase[0].charCodeAt(k - i) : t.defaultTw[s] || s;
+			const outHk = phrase ? phrase[1].charCodeAt(k - i) : t.defaultHk[s] || s;
+			if (accepts(target, code, outTw, outHk)) { continue; }
+			const tier: Tier = cls === CharClass.SimplifiedOnly ? 'char'
+				: accepts(target, code, t.defaultTw[code] || code, t.defaultHk[code] || code) ? 'weak' : 'strong';
+			const replacement = String.fromCharCode(target === 'traditional-hk' ? outHk : outTw);
+			flags.push({ k, replacement, tier, segStart: i, segEnd, phrase: phrase !== undefined });
+		}
+		i = segEnd;
+	}
+}
+
+function accepts(target: FixedTarget, found: number, tw: number, hk: number): boolean {
 	if (target === 'traditional-tw') { return found === tw; }
 	if (target === 'traditional-hk') { return found === hk; }
 	return found === tw || found === hk;
-}
-
-/** OpenCC's default single-character conversion: [Taiwan form, Hong Kong form]. */
-function defaultTraditional(ch: string, t: ScriptTables): [string, string] {
-	const first = t.stCandidates.get(ch)?.[0] ?? ch;
-	return [t.twVariant.get(first) ?? first, t.hkVariant.get(first) ?? first];
 }
 
 /** Reads traditional text as simplified, keeping the length (t2s phrases, then characters). */
@@ -125,9 +142,9 @@ function toSimplified(line: string, t: ScriptTables): string {
 	let out = '';
 	let from = 0;
 	for (let i = 0; i < line.length;) {
-		const { length, value } = t.tsPhrases.longestAt(line, i, line.length);
+		const length = t.tsPhrases.longestAt(line, i, line.length);
 		if (length >= 2) {
-			out += line.slice(from, i) + value![0];
+			out += line.slice(from, i) + t.tsPhrases.value![0];
 			i += length;
 			from = i;
 			continue;
@@ -145,9 +162,9 @@ function toSimplified(line: string, t: ScriptTables): string {
 function flagsToSimplified(line: string, t: ScriptTables): Flag[] {
 	const flags: Flag[] = [];
 	for (let i = 0; i < line.length;) {
-		const { length, value } = t.tsPhrases.longestAt(line, i, line.length);
-		const segEnd = i + Math.max(length, 1);
-		const out = value?.[0] ?? t.tsCandidates.get(line[i])?.[0] ?? line[i];
+		const length = t.tsPhrases.longestAt(line, i, line.length);
+		const segEnd = i + (length || 1);
+		const out = length >= 2 ? t.tsPhrases.value![0] : t.tsCandidates.get(line[i])?.[0] ?? line[i];
 		for (let k = i; k < segEnd; k++) {
 			const code = line.charCodeAt(k);
 			const cls = t.cls[code];

@@ -19,6 +19,9 @@ export interface ScriptTables {
 	readonly risky: Uint8Array;
 	/** Default traditional → simplified code unit (0 when the character is not converted). */
 	readonly t2s: Uint16Array;
+	/** OpenCC's default single-character conversion to Taiwan and Hong Kong forms (0: unchanged). */
+	readonly defaultTw: Uint16Array;
+	readonly defaultHk: Uint16Array;
 	/** Simplified character → every traditional candidate, OpenCC's default first. */
 	readonly stCandidates: ReadonlyMap<string, readonly string[]>;
 	/** Traditional character → every simplified candidate, default first. */
@@ -39,6 +42,11 @@ export function scriptTables(): ScriptTables {
 
 export function isHan(code: number): boolean {
 	return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+function allHan(text: string): boolean {
+	for (let i = 0; i < text.length; i++) { if (!isHan(text.charCodeAt(i))) { return false; } }
+	return true;
 }
 
 function readCandidates(rows: string): Map<string, string[]> {
@@ -72,10 +80,20 @@ function buildTables(): ScriptTables {
 		if (trad.length === 1 && simp[0].length === 1 && simp[0] !== trad) { t2s[trad.charCodeAt(0)] = simp[0].charCodeAt(0); }
 	}
 
+	const defaultTw = new Uint16Array(0x10000);
+	const defaultHk = new Uint16Array(0x10000);
+	for (const [simp, [first]] of stCandidates) {
+		const tw = twVariant.get(first) ?? first;
+		const hk = hkVariant.get(first) ?? first;
+		if (simp.length !== 1 || tw.length !== 1 || hk.length !== 1) { continue; }
+		if (tw !== simp) { defaultTw[simp.charCodeAt(0)] = tw.charCodeAt(0); }
+		if (hk !== simp) { defaultHk[simp.charCodeAt(0)] = hk.charCodeAt(0); }
+	}
 	const stPhrases = new PhraseTable<readonly [string, string]>();
 	for (const row of data.stPhrases.split('\n')) {
 		const [simp, tw, hk] = row.split('\t');
-		stPhrases.add(simp, [tw, hk ?? tw]);
+		// Detection segments Han runs only, so phrases holding other characters can never match.
+		if (allHan(simp)) { stPhrases.add(simp, [tw, hk ?? tw]); }
 	}
 	const tsPhrases = new PhraseTable<readonly [string]>();
 	for (const row of data.tsPhrases.split('\n')) {
@@ -108,5 +126,5 @@ function buildTables(): ScriptTables {
 	for (const [trad, [simp]] of tsPhrases.entries()) {
 		for (let k = 0; k < trad.length; k++) { if (simp[k] !== trad[k]) { risky[trad.charCodeAt(k)] |= Risk.Simplified; } }
 	}
-	return { cls, risky, t2s, stCandidates, tsCandidates, twVariant, hkVariant, stPhrases, tsPhrases };
+	return { cls, risky, t2s, defaultTw, defaultHk, stCandidates, tsCandidates, twVariant, hkVariant, stPhrases, tsPhrases };
 }

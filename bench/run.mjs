@@ -1,0 +1,29 @@
+// npm run bench: runs every benchmark and prints one table with the machine beside it.
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const targets = {
+	'classification': '≥ 100 MB/s',
+	'mixed-script check (traditional)': '≥ 20 MB/s',
+	'didChange → diagnostics, 1 MB': '≤ 20 ms median',
+};
+const rows = [];
+for (const name of ['script', 'latency']) {
+	const r = spawnSync(process.execPath, ['--expose-gc', join(root, 'out', 'bench', `${name}.js`)], { cwd: root, encoding: 'utf8', env: { ...process.env, ZH_CORPUS_ROOT: root } });
+	if (r.status !== 0) { console.error(r.stderr); process.exit(1); }
+	for (const line of r.stdout.split('\n').filter((l) => l.startsWith('{'))) { rows.push(JSON.parse(line)); }
+}
+console.log(`machine: ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log('| benchmark | size | result | target |');
+console.log('|---|---|---|---|');
+for (const r of rows) {
+	const target = Object.entries(targets).find(([k]) => r.name.startsWith(k))?.[1] ?? '';
+	const size = r.mb ? `${r.mb.toFixed(1)} MB` : '';
+	const result = r.mbps ? `${r.mbps.toFixed(0)} MB/s (${(r.ms / 1000).toFixed(2)} s${r.problems !== undefined ? `, ${r.problems} problems` : ''})`
+		: r.p90 !== undefined ? `median ${r.ms.toFixed(1)} ms, p90 ${r.p90.toFixed(1)} ms (open: ${r.openMs.toFixed(0)} ms, ${r.diagnostics} diagnostics)`
+			: `${r.ms.toFixed(0)} ms`;
+	console.log(`| ${r.name} | ${size} | ${result} | ${target} |`);
+}
