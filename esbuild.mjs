@@ -28,7 +28,7 @@ const builds = [
 
 if (tests) {
 	const entries = {};
-	for (const dir of ['unit', 'lsp', 'vscode']) {
+	for (const dir of ['unit', 'lsp']) {
 		let files = [];
 		try { files = readdirSync(join('test', dir)); } catch { continue; }
 		for (const f of files) {
@@ -39,6 +39,11 @@ if (tests) {
 		if (f.endsWith('.ts')) { entries[`bench/${f.slice(0, -3)}`] = join('bench', f); }
 	}
 	builds.push({ ...common, sourcemap: 'inline', minify: false, entryPoints: entries, outdir: 'out', external: ['vscode', 'mocha'] });
+	// The editor suite runs inside VS Code's extension host: mocha is bundled into it.
+	builds.push({
+		...common, sourcemap: 'inline', minify: false, entryPoints: { 'vscode/index': 'test/vscode/suite/index.ts' }, outdir: 'out',
+		external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' },
+	});
 }
 
 if (watch) {

@@ -30,6 +30,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		outputChannelName: 'zh-corpus',
 	};
 	client = new LanguageClient('zhCorpus', 'zh-corpus', serverOptions, clientOptions);
+	// Take pushed diagnostics only: the server pushes to every client, and a client that also
+	// pulls would show each problem twice in VS Code (push and pull fill separate collections).
+	client.registerFeature({
+		fillClientCapabilities: (capabilities) => { delete capabilities.textDocument?.diagnostic; },
+		initialize: () => undefined,
+		getState: () => ({ kind: 'static' }),
+		clear: () => undefined,
+	});
 
 	for (const [command, target] of Object.entries(convertCommands)) {
 		context.subscriptions.push(vscode.commands.registerCommand(command, async () => {
@@ -38,8 +46,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 			await client.sendRequest('workspace/executeCommand', { command: 'zhCorpus.convertDocument', arguments: [editor.document.uri.toString(), target] });
 		}));
 	}
-	context.subscriptions.push(vscode.commands.registerCommand('zhCorpus.restartServer', () => client?.restart()));
+	context.subscriptions.push(
+		vscode.commands.registerCommand('zhCorpus.restartServer', () => client?.restart()),
+		vscode.commands.registerCommand('zhCorpus.treatFolderAsCorpus', treatFolderAsCorpus),
+	);
 	await client.start();
+}
+
+/** Adds `"*.txt": "zh-corpus"` to the workspace's files.associations, keeping existing entries. */
+async function treatFolderAsCorpus(): Promise<void> {
+	if (!vscode.workspace.workspaceFolders?.length) {
+		void vscode.window.showWarningMessage('zh-corpus: open a folder first.');
+		return;
+	}
+	const files = vscode.workspace.getConfiguration('files');
+	const current = files.inspect<Record<string, string>>('associations')?.workspaceValue ?? {};
+	await files.update('associations', { ...current, '*.txt': 'zh-corpus' }, vscode.ConfigurationTarget.Workspace);
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,0 +1,128 @@
+/**
+ * Tests in a real VS Code: activation, diagnostics, quick fix, fix-all on save, settings,
+ * the corpus language and commands. They wait for events (diagnostics changes, document
+ * changes); the timeouts only turn a missing event into a failure.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const folder = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
+const uriOf = (rel: string) => vscode.Uri.file(path.join(folder(), rel));
+const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'zh-corpus');
+
+function waitFor<T>(subscribe: (check: () => void) => vscode.Disposable, test: () => T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
+	return new Promise((resolve, reject) => {
+		let sub: vscode.Disposable | undefined;
+		const timer = setTimeout(() => { sub?.dispose(); reject(new Error(`timed out waiting for ${what}`)); }, timeoutMs);
+		const check = () => {
+			const value = test();
+			if (value !== undefined) { clearTimeout(timer); sub?.dispose(); resolve(value); }
+		};
+		sub = subscribe(check);
+		check();
+	});
+}
+
+function waitForDiagnostics(uri: vscode.Uri, test: (d: vscode.Diagnostic[]) => boolean, what = 'diagnostics'): Promise<vscode.Diagnostic[]> {
+	return waitFor((check) => vscode.languages.onDidChangeDiagnostics((e) => {
+		if (e.uris.some((u) => u.toString() === uri.toString())) { check(); }
+	}), () => { const d = ours(uri); return test(d) ? d : undefined; }, `${what} of ${path.basename(uri.fsPath)}`);
+}
+
+function waitForText(doc: vscode.TextDocument, test: (text: string) => boolean, what: string): Promise<string> {
+	return waitFor((check) => vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === doc) { check(); } }),
+		() => (test(doc.getText()) ? doc.getText() : undefined), what);
+}
+
+async function open(rel: string): Promise<vscode.TextDocument> {
+	const doc = await vscode.workspace.openTextDocument(uriOf(rel));
+	await vscode.window.showTextDocument(doc);
+	return doc;
+}
+
+export function registerExtensionTests(): void {
+	describe('zh-corpus in VS Code', () => {
+		const seeds = () => fs.existsSync(path.join(folder(), '000_a7811a11def97c06.txt'));
+
+		it('activates on a corpus file and shows its problems', async () => {
+			const doc = await open('fixtures/tw-leftovers.txt');
+			assert.equal(doc.languageId, 'plaintext');
+			const diagnostics = await waitForDiagnostics(doc.uri, (d) => d.length >= 6);
+			assert.ok(vscode.extensions.getExtension('zh-corpus.zh-corpus')!.isActive);
+			assert.ok(diagnostics.every((d) => d.code === 'mixed-script'));
+		});
+
+		it('diagnoses seed 000: its 16 simplified leftovers at Information or above', async function () {
+			if (!seeds()) { this.skip(); }
+			const doc = await open('000_a7811a11def97c06.txt');
+			const shown = (d: vscode.Diagnostic[]) => d.filter((x) => x.severity !== vscode.DiagnosticSeverity.Hint);
+			const diagnostics = await waitForDiagnostics(doc.uri, (d) => shown(d).length === 16, '16 diagnostics');
+			assert.ok(diagnostics.some((d) => doc.getText(d.range) === '后'));
+		});
+
+		it('applies the preferred quick fix through the code action provider: 成立后 → 成立後', async function () {
+			if (!seeds()) { this.skip(); }
+			const doc = await open('000_a7811a11def97c06.txt');
+			const diagnostics = await waitForDiagnostics(doc.uri, (d) => d.some((x) => doc.getText(x.range) === '后'));
+			const target = diagnostics.find((d) => doc.getText(new vscode.Range(d.range.start.translate(0, -2), d.range.end)) === '成立后')!;
+			const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, target.range, vscode.CodeActionKind.QuickFix.value);
+			const preferred = actions.find((a) => a.isPreferred)!;
+			assert.ok(preferred, `no preferred action among ${actions.map((a) => a.title).join(', ')}`);
+			assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
+			assert.ok(doc.getText().includes('成立後的首屆年會'));
+			await waitForDiagnostics(doc.uri, (d) => !d.some((x) => x.range.isEqual(target.range) && doc.getText(x.range) === '後'), 're-check');
+		});
+
+		it('cleans a file on save with source.fixAll.zhCorpus', async () => {
+			await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', { 'source.fixAll.zhCorpus': 'always' }, vscode.ConfigurationTarget.Workspace);
+			try {
+				const doc = await open('fixtures/save/tw-leftovers.txt');
+				await waitForDiagnostics(doc.uri, (d) => d.length >= 6);
+				const editor = vscode.window.activeTextEditor!;
+				await editor.edit((b) => b.insert(doc.positionAt(doc.getText().length), '\n'));
+				assert.ok(await doc.save());
+				const expected = fs.readFileSync(path.join(folder(), 'fixtures', 'tw-leftovers.fixed.txt'), 'utf8') + '\n';
+				assert.equal(doc.getText(), expected);
+				assert.equal(fs.readFileSync(doc.uri.fsPath, 'utf8'), expected);
+			} finally {
+				await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+			}
+		});
+
+		it('re-checks when zhCorpus.rules changes', async () => {
+			const doc = await open('fixtures/tw-leftovers.txt');
+			await waitForDiagnostics(doc.uri, (d) => d.length > 0);
+			const config = vscode.workspace.getConfiguration('zhCorpus');
+			await config.update('rules', { 'mixed-script': 'off' }, vscode.ConfigurationTarget.Workspace);
+			try {
+				await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'no diagnostics with the rule off');
+				await config.update('rules', { 'mixed-script': 'error' }, vscode.ConfigurationTarget.Workspace);
+				await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Error), 'errors');
+			} finally {
+				await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+			}
+		});
+
+		it('gives *.corpus.txt files the zh-corpus language and checks them', async () => {
+			const doc = await open('fixtures/sample.corpus.txt');
+			assert.equal(doc.languageId, 'zh-corpus');
+			await waitForDiagnostics(doc.uri, (d) => d.length > 0);
+		});
+
+		it('converts a document with "Convert Document to Traditional Chinese (Taiwan)"', async () => {
+			const doc = await open('fixtures/simplified-with-traditional.txt');
+			await vscode.commands.executeCommand('zhCorpus.convertToTraditionalTw');
+			await waitForText(doc, (t) => t.startsWith('這是一個簡單的例子'), 'the converted text');
+			await vscode.commands.executeCommand('workbench.action.files.revert');
+		});
+
+		it('"Treat this folder\'s .txt files as Chinese corpus" adds a files.associations entry', async () => {
+			await vscode.commands.executeCommand('zhCorpus.treatFolderAsCorpus');
+			const associations = vscode.workspace.getConfiguration('files').inspect<Record<string, string>>('associations')!.workspaceValue;
+			assert.equal(associations?.['*.txt'], 'zh-corpus');
+			await vscode.workspace.getConfiguration('files').update('associations', undefined, vscode.ConfigurationTarget.Workspace);
+		});
+	});
+}
