@@ -14,13 +14,14 @@ const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d
 
 function waitFor<T>(subscribe: (check: () => void) => vscode.Disposable, test: () => T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
 	return new Promise((resolve, reject) => {
-		let sub: vscode.Disposable | undefined;
-		const timer = setTimeout(() => { sub?.dispose(); reject(new Error(`timed out waiting for ${what}`)); }, timeoutMs);
+		let settled = false;
+		const timer = setTimeout(() => { settled = true; sub.dispose(); reject(new Error(`timed out waiting for ${what}`)); }, timeoutMs);
 		const check = () => {
+			if (settled) { return; }
 			const value = test();
-			if (value !== undefined) { clearTimeout(timer); sub?.dispose(); resolve(value); }
+			if (value !== undefined) { settled = true; clearTimeout(timer); sub.dispose(); resolve(value); }
 		};
-		sub = subscribe(check);
+		const sub = subscribe(check);
 		check();
 	});
 }
