@@ -4,7 +4,11 @@
  * add `test/unit/<id>.test.ts` with positive, negative and fix cases.
  */
 import type { Rule } from '../types';
-import { boilerplatePatternRules, boilerplateReactions, boilerplateRelated, boilerplateSpam, boilerplateTail } from './boilerplate';
+import { boilerplatePatternRules } from './boilerplatePatterns';
+import { boilerplateReactions } from './boilerplateReactions';
+import { boilerplateRelated } from './boilerplateRelated';
+import { boilerplateSpam } from './boilerplateSpam';
+import { boilerplateTail } from './boilerplateTail';
 import { mixedScript } from './mixedScript';
 
 export const allRules: readonly Rule[] = [
