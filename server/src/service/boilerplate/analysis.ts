@@ -4,6 +4,7 @@
  * and the chrome tail after the last body paragraph.
  */
 import type { CorpusDocument } from '../document';
+import { LruCache } from '../lruCache';
 import { normalizeLine } from './normalize';
 import { BoilerplateKind, patternRows, relatedHeading, spamPattern } from './patterns';
 
@@ -71,24 +72,56 @@ function isProse(text: string): boolean {
 	return t.length >= 60 && (t.match(/[,、;]/g)?.length ?? 0) >= 2 && sentenceEnd.test(t);
 }
 
+/** What the block and tail logic needs to know of one line; computed once per distinct line text. */
+interface LineFacts {
+	readonly match: LineMatch | undefined;
+	readonly normalized: string;
+	readonly blank: boolean;
+	readonly timestamp: boolean;
+	readonly numberOnly: boolean;
+	readonly bullet: boolean;
+	readonly relatedHeading: boolean;
+	readonly prose: boolean;
+	readonly headlineLike: boolean;
+}
+
+// Shared by every document: an edit re-examines only the lines whose text changed, and template
+// lines repeated across a corpus are examined once. Bounded, so memory stays flat.
+const factsCache = new LruCache<LineFacts>(100_000);
+
+function factsOf(text: string): LineFacts {
+	let f = factsCache.get(text);
+	if (!f) {
+		const n = normalizeLine(text);
+		const t = n.trim();
+		f = {
+			match: matchLine(n), normalized: n, blank: t.length === 0, timestamp: timestamp.test(n), numberOnly: numberOnly.test(n),
+			bullet: bullet.test(n), relatedHeading: relatedHeading.test(n), prose: isProse(n), headlineLike: t.length <= 40 && !sentenceEnd.test(n),
+		};
+		factsCache.set(text, f);
+	}
+	return f;
+}
+
 function compute(doc: CorpusDocument): Analysis {
 	const lines = doc.lines;
-	const normalized = lines.map((l) => normalizeLine(l.text));
-	const matches = normalized.map(matchLine);
-	const blank = (i: number) => normalized[i].trim().length === 0;
+	const facts = lines.map((l) => factsOf(l.text));
+	const normalized = facts.map((f) => f.normalized);
+	const matches = facts.map((f) => f.match);
+	const blank = (i: number) => facts[i].blank;
 	const nextNonBlank = (i: number) => { let j = i + 1; while (j < lines.length && blank(j)) { j++; } return j; };
-	const headlineLike = (i: number) => normalized[i].trim().length <= 40 && !sentenceEnd.test(normalized[i]);
+	const headlineLike = (i: number) => facts[i].headlineLike;
 
 	const related: Block[] = [];
 	const inBlock = new Uint8Array(lines.length);
 	for (let i = 0; i < lines.length; i++) {
-		if (!relatedHeading.test(normalized[i])) { continue; }
+		if (!facts[i].relatedHeading) { continue; }
 		let last = i;
 		for (let j = i + 1; j < lines.length; j++) {
-			const n = normalized[j];
-			if (blank(j)) { continue; }
-			const teaser = nextNonBlank(j) < lines.length && timestamp.test(normalized[nextNonBlank(j)]);
-			if (timestamp.test(n) || bullet.test(n) || relatedHeading.test(n) || (matches[j] && !matches[j]!.span) || teaser || (headlineLike(j) && !isProse(n))) {
+			const f = facts[j];
+			if (f.blank) { continue; }
+			const teaser = nextNonBlank(j) < lines.length && facts[nextNonBlank(j)].timestamp;
+			if (f.timestamp || f.bullet || f.relatedHeading || (f.match && !f.match.span) || teaser || (headlineLike(j) && !f.prose)) {
 				last = j;
 			} else {
 				break;
@@ -106,9 +139,9 @@ function compute(doc: CorpusDocument): Analysis {
 		if (matches[i]?.kind !== 'reactions' || inBlock[i]) { continue; }
 		let last = i;
 		for (let j = i + 1; j < lines.length; j++) {
-			const n = normalized[j];
-			if (blank(j)) { continue; }
-			if (numberOnly.test(n) || matches[j]?.kind === 'reactions' || n.trim().length <= 6 && !sentenceEnd.test(n)) { last = j; } else { break; }
+			const f = facts[j];
+			if (f.blank) { continue; }
+			if (f.numberOnly || f.match?.kind === 'reactions' || f.normalized.trim().length <= 6 && !sentenceEnd.test(f.normalized)) { last = j; } else { break; }
 		}
 		reactions.push({ first: i, last });
 		inBlock.fill(2, i, last + 1);
@@ -117,11 +150,12 @@ function compute(doc: CorpusDocument): Analysis {
 
 	const spam: { line: number; start: number; end: number }[] = [];
 	for (let i = 0; i < lines.length; i++) {
+		if (facts[i].blank) { continue; }
 		const s = spamSpan(normalized[i], matches[i]?.kind === 'navigation');
 		if (s) { spam.push({ line: i, ...s }); }
 	}
 
-	return { matches, related, reactions, inBlock, spam, tail: findTail(normalized, matches, inBlock) };
+	return { matches, related, reactions, inBlock, spam, tail: findTail(facts, inBlock) };
 }
 
 /**
@@ -129,24 +163,24 @@ function compute(doc: CorpusDocument): Analysis {
  * recognizes to the end, when every non-blank line from there on is chrome. Unrecognized short
  * lines right after the body (a notice's signature) are kept.
  */
-function findTail(normalized: readonly string[], matches: readonly (LineMatch | undefined)[], inBlock: Uint8Array): Analysis['tail'] {
-	const chrome = (i: number) => inBlock[i] !== 0 || (matches[i] !== undefined && !matches[i]!.span);
+function findTail(facts: readonly LineFacts[], inBlock: Uint8Array): Analysis['tail'] {
+	const chrome = (i: number) => inBlock[i] !== 0 || (facts[i].match !== undefined && !facts[i].match!.span);
 	let lastBody = -1;
-	for (let i = normalized.length - 1; i >= 0; i--) {
-		if (!chrome(i) && isProse(normalized[i])) { lastBody = i; break; }
+	for (let i = facts.length - 1; i >= 0; i--) {
+		if (!chrome(i) && facts[i].prose) { lastBody = i; break; }
 	}
 	if (lastBody < 0) { return undefined; }
 	let first = -1;
 	let recognized = 0;
-	for (let i = lastBody + 1; i < normalized.length; i++) {
-		const t = normalized[i].trim();
-		if (t.length === 0) { continue; }
+	for (let i = lastBody + 1; i < facts.length; i++) {
+		const f = facts[i];
+		if (f.blank) { continue; }
 		if (chrome(i)) {
 			if (first < 0) { first = i; }
 			recognized++;
 		} else if (first < 0) {
 			continue;
-		} else if (!(timestamp.test(t) || numberOnly.test(t) || bullet.test(t) || (t.length <= 40 && !sentenceEnd.test(t)))) {
+		} else if (!(f.timestamp || f.numberOnly || f.bullet || f.headlineLike)) {
 			return undefined;
 		}
 	}
