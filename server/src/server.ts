@@ -41,6 +41,7 @@ export function startServer(connection: Connection): void {
 		const options = await settings.get(uri);
 		// A newer version may have arrived while settings were fetched: check only the latest.
 		if (documents.get(uri)?.version !== doc.version) { return undefined; }
+		// The open document's text is what the corpus holds for it (cross-file rules count it).
 		service.index.set(uri, doc.text);
 		return { version: doc.version, diagnostics: service.lint(doc, options).map((p) => toDiagnostic(doc, p)) };
 	};

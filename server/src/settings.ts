@@ -47,12 +47,14 @@ export function sanitize(raw: unknown, t: Translate, warn: (message: string) => 
 	const script = section('script');
 	const files = section('files');
 	const fixAll = section('fixAll');
+	const boilerplate = section('boilerplate');
 	return {
 		rules,
 		scriptTarget: pick('script.target', script.target, (v): v is ScriptTarget => targets.has(v as ScriptTarget), defaultSettings.scriptTarget),
 		scriptAllow: pick('script.allow', script.allow, isStringArray, [] as string[]),
 		maxProblems: pick('maxProblemsPerFile', r.maxProblemsPerFile, (v): v is number => Number.isInteger(v) && (v as number) > 0, defaultSettings.maxProblems),
 		fixAllRules: pick('fixAll.rules', fixAll.rules, isStringArray, [] as string[]),
+		repeatedLineMinFiles: pick('boilerplate.repeatedLineMinFiles', boilerplate.repeatedLineMinFiles, (v): v is number => Number.isInteger(v) && (v as number) >= 2, defaultSettings.repeatedLineMinFiles),
 		include: pick('files.include', files.include, isStringArray, defaultSettings.include as string[]),
 		exclude: pick('files.exclude', files.exclude, isStringArray, defaultSettings.exclude as string[]),
 	};

@@ -80,6 +80,7 @@ export class LanguageService {
 			options,
 			token,
 			t: this.t,
+			corpus: { fileCount: this.index.size, filesWithLine: (key) => this.index.filesWithLine(key) },
 			cache: <T>(scope: string) => {
 				const key = `${rule.id}\u0000${scope}`;
 				let cache = this.#caches.get(key);

@@ -27,6 +27,7 @@ const en = {
 	'boilerplate.relatedBlock': '“Related reading” block (‘{0}’, {1} lines): headlines of other pages.',
 	'boilerplate.reactionsBlock': 'Reaction widget (‘{0}’, {1} lines).',
 	'boilerplate.tail': 'The last {0} lines are page chrome after the text ends (line {1}).',
+	'boilerplate.repeated-line': 'Template line: ‘{0}’ appears in {1} of {2} files of the corpus.',
 	'fix.deleteLine': 'Delete this line',
 	'fix.deleteLines': 'Delete these {0} lines',
 	'fix.stripSpan': 'Remove ‘{0}’',

@@ -63,8 +63,17 @@ export interface RuleContext {
 	/** Renders a catalogue message in the client's locale. */
 	readonly t: import('./messages').Translate;
 	readonly token?: CancellationToken;
+	/** What the corpus holds beyond this document (through the injected workspace). */
+	readonly corpus: CorpusView;
 	/** A cache owned by the service, per rule and per `scope` string (e.g. the target script). */
 	cache<T>(scope: string): LineCache<T>;
+}
+
+/** The corpus as rules see it: counts from the workspace index. */
+export interface CorpusView {
+	readonly fileCount: number;
+	/** Files holding a short line with this key (boilerplate/lineKey.ts). */
+	filesWithLine(key: string): number;
 }
 
 export interface Rule {
@@ -90,6 +99,8 @@ export interface LintOptions {
 	readonly maxProblems: number;
 	/** Extra rule ids fix-all applies. */
 	readonly fixAllRules: readonly string[];
+	/** boilerplate.repeated-line: a short line is template text when this many files hold it (and ≥ 1 % of the corpus). */
+	readonly repeatedLineMinFiles: number;
 }
 
 export const defaultLintOptions: LintOptions = {
@@ -98,4 +109,5 @@ export const defaultLintOptions: LintOptions = {
 	scriptAllow: [],
 	maxProblems: 1000,
 	fixAllRules: [],
+	repeatedLineMinFiles: 20,
 };

@@ -4,6 +4,7 @@
  */
 import type { CancellationToken } from './types';
 import { countScript, dominantScript, ScriptCounts } from './script/detect';
+import { repeatedLineKeys } from './boilerplate/lineKey';
 
 export interface FileText {
 	readonly text: string;
@@ -24,6 +25,8 @@ export interface FileEntry {
 	readonly length: number;
 	readonly script: ScriptCounts;
 	readonly dominant: 'simplified' | 'traditional' | undefined;
+	/** Keys of the file's short lines (see boilerplate/lineKey.ts). */
+	readonly lineKeys: ReadonlySet<string>;
 }
 
 export interface CorpusSummary {
@@ -39,6 +42,8 @@ export type Progress = (done: number, total: number) => void;
 /** Per-file facts of the corpus; `update` and `remove` touch one file only. */
 export class WorkspaceIndex {
 	readonly #entries = new Map<string, FileEntry>();
+	/** Short-line key → number of files holding it; kept in step with #entries file by file. */
+	readonly #lineFiles = new Map<string, number>();
 
 	constructor(readonly workspace: Workspace) { }
 
@@ -60,19 +65,32 @@ export class WorkspaceIndex {
 	/** Re-reads one file (created, changed, or an open document edited). */
 	async update(uri: string): Promise<FileEntry | undefined> {
 		const file = await this.workspace.readFile(uri);
-		if (!file) { this.#entries.delete(uri); return undefined; }
+		if (!file) { this.remove(uri); return undefined; }
 		return this.set(uri, file.text);
 	}
 
 	/** Indexes text the caller already holds (an open document). */
 	set(uri: string, text: string): FileEntry {
 		const script = countScript(text);
-		const entry: FileEntry = { uri, length: text.length, script, dominant: dominantScript(script) };
+		const entry: FileEntry = { uri, length: text.length, script, dominant: dominantScript(script), lineKeys: repeatedLineKeys(text) };
+		this.remove(uri);
 		this.#entries.set(uri, entry);
+		for (const key of entry.lineKeys) { this.#lineFiles.set(key, (this.#lineFiles.get(key) ?? 0) + 1); }
 		return entry;
 	}
 
-	remove(uri: string): void { this.#entries.delete(uri); }
+	remove(uri: string): void {
+		const old = this.#entries.get(uri);
+		if (!old) { return; }
+		this.#entries.delete(uri);
+		for (const key of old.lineKeys) {
+			const n = (this.#lineFiles.get(key) ?? 1) - 1;
+			if (n === 0) { this.#lineFiles.delete(key); } else { this.#lineFiles.set(key, n); }
+		}
+	}
+
+	/** How many indexed files hold a short line with this key. */
+	filesWithLine(key: string): number { return this.#lineFiles.get(key) ?? 0; }
 
 	summary(): CorpusSummary {
 		let characters = 0, simplifiedFiles = 0, traditionalFiles = 0, mixedFiles = 0;

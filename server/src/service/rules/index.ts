@@ -7,6 +7,7 @@ import type { Rule } from '../types';
 import { boilerplatePatternRules } from './boilerplatePatterns';
 import { boilerplateReactions } from './boilerplateReactions';
 import { boilerplateRelated } from './boilerplateRelated';
+import { boilerplateRepeatedLine } from './boilerplateRepeatedLine';
 import { boilerplateSpam } from './boilerplateSpam';
 import { boilerplateTail } from './boilerplateTail';
 import { mixedScript } from './mixedScript';
@@ -18,6 +19,7 @@ export const allRules: readonly Rule[] = [
 	boilerplateRelated,
 	boilerplateReactions,
 	boilerplateTail,
+	boilerplateRepeatedLine,
 ];
 
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.id));

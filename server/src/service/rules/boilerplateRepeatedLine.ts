@@ -1,0 +1,32 @@
+/**
+ * boilerplate.repeated-line — a short line (≤ 40 characters, digits and dates normalized) that
+ * recurs in at least `zhCorpus.boilerplate.repeatedLineMinFiles` files (default 20) and in at
+ * least 1 % of the corpus, and that no other rule recognizes: template text no pattern knows
+ * (a site's slogan, a column name). The message says in how many files; the fix deletes the line.
+ */
+import type { Rule } from '../types';
+import { analyze } from '../boilerplate/analysis';
+import { excerpt, lineFinding } from '../boilerplate/findings';
+import { repeatedLineKey } from '../boilerplate/lineKey';
+
+export const boilerplateRepeatedLine: Rule = {
+	id: 'boilerplate.repeated-line',
+	description: 'A short line repeated in many files of the corpus that no other rule recognizes: template text.',
+	defaultSeverity: 'info',
+	*check(doc, ctx) {
+		const { corpus, options } = ctx;
+		const threshold = Math.max(options.repeatedLineMinFiles, Math.ceil(corpus.fileCount * 0.01));
+		if (corpus.fileCount < threshold) { return; }
+		const a = analyze(doc);
+		const inTail = a.tail ? a.tail.first : doc.lines.length;
+		for (let i = 0; i < doc.lines.length; i++) {
+			if (a.matches[i] || a.inBlock[i] || i >= inTail) { continue; }
+			const key = repeatedLineKey(doc.lines[i].text);
+			if (!key) { continue; }
+			const files = corpus.filesWithLine(key);
+			if (files >= threshold) {
+				yield lineFinding(doc, 'boilerplate.repeated-line', i, i, ctx.t('boilerplate.repeated-line', excerpt(doc.lines[i].text), files, corpus.fileCount), ctx);
+			}
+		}
+	},
+};
