@@ -3,7 +3,8 @@
  * supports it (otherwise from `didChangeConfiguration` / initialization options), sanitized
  * with defaults filled in, cached per URI and cleared when the configuration changes.
  */
-import { defaultLintOptions, LintOptions, ruleIds, ScriptTarget, Severity } from './service';
+import { CustomPattern, defaultLintOptions, LintOptions, ruleIds, ScriptTarget, Severity } from './service';
+import { compileCustomPattern } from './service/rules/boilerplateCustom';
 import type { Translate } from './service/messages';
 
 export interface Settings extends LintOptions {
@@ -54,10 +55,35 @@ export function sanitize(raw: unknown, t: Translate, warn: (message: string) => 
 		scriptAllow: pick('script.allow', script.allow, isStringArray, [] as string[]),
 		maxProblems: pick('maxProblemsPerFile', r.maxProblemsPerFile, (v): v is number => Number.isInteger(v) && (v as number) > 0, defaultSettings.maxProblems),
 		fixAllRules: pick('fixAll.rules', fixAll.rules, isStringArray, [] as string[]),
+		customPatterns: customPatterns(boilerplate.patterns, t, warn),
 		repeatedLineMinFiles: pick('boilerplate.repeatedLineMinFiles', boilerplate.repeatedLineMinFiles, (v): v is number => Number.isInteger(v) && (v as number) >= 2, defaultSettings.repeatedLineMinFiles),
 		include: pick('files.include', files.include, isStringArray, defaultSettings.include as string[]),
 		exclude: pick('files.exclude', files.exclude, isStringArray, defaultSettings.exclude as string[]),
 	};
+}
+
+/** Validates `zhCorpus.boilerplate.patterns`: each bad entry is named and dropped, the rest kept. */
+function customPatterns(raw: unknown, t: Translate, warn: (message: string) => void): CustomPattern[] {
+	if (raw === undefined || raw === null) { return []; }
+	if (!Array.isArray(raw)) {
+		warn(t('settings.invalid', 'zhCorpus.boilerplate.patterns', JSON.stringify(raw), '[]'));
+		return [];
+	}
+	const out: CustomPattern[] = [];
+	raw.forEach((entry: unknown, i) => {
+		const e = isObject(entry) ? entry : {};
+		const id = typeof e.id === 'string' && e.id ? e.id : `#${i}`;
+		if (typeof e.regex !== 'string' || e.regex.length === 0) { warn(t('settings.invalidPattern', i, id, 'it has no "regex" string')); return; }
+		if (e.fix !== undefined && e.fix !== 'delete-line' && e.fix !== 'delete-match') { warn(t('settings.invalidPattern', i, id, '"fix" must be "delete-line" or "delete-match"')); return; }
+		try {
+			compileCustomPattern(e.regex);
+		} catch (err) {
+			warn(t('settings.invalidPattern', i, id, err instanceof Error ? err.message : String(err)));
+			return;
+		}
+		out.push({ id, regex: e.regex, message: typeof e.message === 'string' ? e.message : undefined, fix: e.fix as CustomPattern['fix'] });
+	});
+	return out;
 }
 
 /** Per-URI settings cache in front of a fetch function. */

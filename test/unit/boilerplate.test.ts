@@ -135,3 +135,22 @@ describe('boilerplate.repeated-line', () => {
 		assert.deepEqual(svc.lint(doc, options()).map((p) => p.ruleId), ['boilerplate.navigation']);
 	});
 });
+
+describe('boilerplate.custom (zhCorpus.boilerplate.patterns)', () => {
+	const custom = (text: string, patterns: object[]) => service().lint(new CorpusDocument('u', 1, text), options({ customPatterns: patterns as never })).filter((p) => p.ruleId === 'boilerplate.custom');
+	it('deletes a matching line, also when the line is traditional or uses full-width punctuation', () => {
+		const text = '正文一段，說明情況。\n本站口號：天天好新聞\n';
+		const [p] = custom(text, [{ id: 'slogan', regex: '^本站口号:' }]);
+		assert.match(p.message, /slogan/);
+		assert.equal(applyPreferred(text, p), '正文一段，說明情況。\n');
+	});
+	it('strips only the match with fix delete-match', () => {
+		const text = '市场回暖，成交量上升。【小编提示】\n';
+		const [p] = custom(text, [{ id: 'tip', regex: '\\[小编提示\\]', fix: 'delete-match' }]);
+		assert.equal(applyPreferred(text, p), '市场回暖，成交量上升。\n');
+	});
+	it('runs a catastrophic pattern in linear time', () => {
+		const text = 'a'.repeat(4000) + 'b';
+		assert.deepEqual(custom(text, [{ id: 'evil', regex: '(a+)+$' }]), []);
+	});
+});

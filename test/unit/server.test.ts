@@ -35,6 +35,16 @@ describe('settings', () => {
 	});
 });
 
+describe('boilerplate pattern settings', () => {
+	it('keeps valid patterns and names each invalid one', () => {
+		const warnings: string[] = [];
+		const s = sanitize({ boilerplate: { patterns: [{ id: 'ok', regex: '^本站' }, { id: 'lookbehind', regex: '(?<=a)b' }, { id: 'nofix', regex: 'x', fix: 'move' }, { regex: 7 }] } }, t, (m) => warnings.push(m));
+		assert.deepEqual(s.customPatterns.map((p) => p.id), ['ok']);
+		assert.equal(warnings.length, 3);
+		assert.ok(warnings[0].includes('[1]') && warnings[0].includes('lookbehind') && warnings[0].includes('RE2'), warnings[0]);
+	});
+});
+
 describe('LSP conversion', () => {
 	const doc = new CorpusDocument('file:///a.txt', 3, '第一行\n𠮷后來\n');
 	it('maps offsets to ranges in UTF-16 units and back', () => {

@@ -28,6 +28,8 @@ const en = {
 	'boilerplate.reactionsBlock': 'Reaction widget (‘{0}’, {1} lines).',
 	'boilerplate.tail': 'The last {0} lines are page chrome after the text ends (line {1}).',
 	'boilerplate.repeated-line': 'Template line: ‘{0}’ appears in {1} of {2} files of the corpus.',
+	'boilerplate.custom': 'Boilerplate (your pattern ‘{0}’): {1}',
+	'settings.invalidPattern': 'zh-corpus: zhCorpus.boilerplate.patterns[{0}] ‘{1}’ is ignored: {2}. Patterns use RE2 syntax (no look-behind, no back-references).',
 	'fix.deleteLine': 'Delete this line',
 	'fix.deleteLines': 'Delete these {0} lines',
 	'fix.stripSpan': 'Remove ‘{0}’',

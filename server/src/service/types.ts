@@ -101,6 +101,15 @@ export interface LintOptions {
 	readonly fixAllRules: readonly string[];
 	/** boilerplate.repeated-line: a short line is template text when this many files hold it (and ≥ 1 % of the corpus). */
 	readonly repeatedLineMinFiles: number;
+	/** The user's boilerplate patterns, already validated (RE2 syntax). */
+	readonly customPatterns: readonly CustomPattern[];
+}
+
+export interface CustomPattern {
+	readonly id: string;
+	readonly regex: string;
+	readonly message?: string;
+	readonly fix?: 'delete-line' | 'delete-match';
 }
 
 export const defaultLintOptions: LintOptions = {
@@ -110,4 +119,5 @@ export const defaultLintOptions: LintOptions = {
 	maxProblems: 1000,
 	fixAllRules: [],
 	repeatedLineMinFiles: 20,
+	customPatterns: [],
 };

@@ -4,6 +4,7 @@
  * add `test/unit/<id>.test.ts` with positive, negative and fix cases.
  */
 import type { Rule } from '../types';
+import { boilerplateCustom } from './boilerplateCustom';
 import { boilerplatePatternRules } from './boilerplatePatterns';
 import { boilerplateReactions } from './boilerplateReactions';
 import { boilerplateRelated } from './boilerplateRelated';
@@ -20,6 +21,7 @@ export const allRules: readonly Rule[] = [
 	boilerplateReactions,
 	boilerplateTail,
 	boilerplateRepeatedLine,
+	boilerplateCustom,
 ];
 
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.id));
