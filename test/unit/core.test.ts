@@ -74,7 +74,9 @@ describe('conversion commands', () => {
 describe('messages', () => {
 	it('renders every message id with its arguments and falls back to English', () => {
 		const t = messagesFor('zh-cn');
-		for (const id of messageIds) { assert.ok(t(id, 'a', 'b', 'c').length > 0, id); }
+		// Every placeholder of every message is filled when its arguments are given.
+		for (const id of messageIds) { assert.doesNotMatch(t(id, 'a', 'b', 'c', 'd'), /\{\d+\}/, id); }
+		assert.equal(t('fix.replace', '后'), 'Replace ‘后’ with ‘{1}’', 'a missing argument stays visible');
 		assert.equal(messagesFor('en')('fix.replace', '后', '後'), 'Replace ‘后’ with ‘後’');
 	});
 });
