@@ -49,8 +49,33 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	context.subscriptions.push(
 		vscode.commands.registerCommand('zhCorpus.restartServer', () => client?.restart()),
 		vscode.commands.registerCommand('zhCorpus.treatFolderAsCorpus', treatFolderAsCorpus),
+		vscode.commands.registerCommand('zhCorpus.cleanWorkspace', cleanWorkspace),
+		vscode.commands.registerCommand('zhCorpus.undoLastClean', () => client?.sendRequest('workspace/executeCommand', { command: 'zhCorpus.server.undoLastClean', arguments: [] })),
 	);
 	await client.start();
+}
+
+interface RuleFamily { id: string; rules: { id: string; description: string }[] }
+
+/**
+ * Asks which rule families to apply, then lets the server clean (preview or batch). Scripts
+ * and keybindings may pass `{ families, assumeYes }` to skip the questions.
+ */
+async function cleanWorkspace(args?: { families?: string[]; assumeYes?: boolean }): Promise<unknown> {
+	if (!client) { return undefined; }
+	let families = args?.families;
+	if (!families) {
+		const all = await client.sendRequest<RuleFamily[]>('zhCorpus/ruleFamilies');
+		const picked = await vscode.window.showQuickPick(all.map((f) => ({
+			label: f.id,
+			description: f.rules.length === 1 ? f.rules[0].description : `${f.rules.length} rules`,
+			detail: f.rules.length === 1 ? undefined : f.rules.map((r) => r.id.slice(f.id.length + 1)).join(', '),
+			picked: true,
+		})), { canPickMany: true, title: 'zh-corpus: Clean Workspace', placeHolder: 'Rule families whose fixes to apply to every corpus file (zhCorpus.fixAll.rules adds rules such as boilerplate.source)' });
+		if (!picked || picked.length === 0) { return undefined; }
+		families = picked.map((p) => p.label);
+	}
+	return client.sendRequest('workspace/executeCommand', { command: 'zhCorpus.server.cleanWorkspace', arguments: [{ families, assumeYes: args?.assumeYes }] });
 }
 
 /** Adds `"*.txt": "zh-corpus"` to the workspace's files.associations, keeping existing entries. */

@@ -112,11 +112,19 @@ export class FileMatcher {
 		this.#exclude = picomatch([...exclude], { dot: true });
 	}
 
-	matches(rel: string): boolean { return this.#include(rel) && !this.#exclude(rel); }
+	/** `.zh-corpus/` (backups of cleaned files, reports, the gazetteer) is never corpus text, whatever the settings say. */
+	matches(rel: string): boolean { return this.#include(rel) && !this.#exclude(rel) && !isOwnDir(rel); }
 
 	/** A directory whose every descendant is excluded (`**\/node_modules/**`) is not walked. */
-	excludesDir(rel: string): boolean { return this.#exclude(`${rel}/x`) && this.#exclude(`${rel}/x/y/z`); }
+	excludesDir(rel: string): boolean { return isOwnDir(rel) || (this.#exclude(`${rel}/x`) && this.#exclude(`${rel}/x/y/z`)); }
 }
+
+function isOwnDir(rel: string): boolean {
+	return rel === ownDir || rel.startsWith(`${ownDir}/`) || rel.includes(`/${ownDir}/`) || rel.endsWith(`/${ownDir}`);
+}
+
+/** zh-corpus's own folder in a workspace folder. */
+export const ownDir = '.zh-corpus';
 
 async function isDirectory(file: string): Promise<boolean> {
 	try { return (await fs.stat(file)).isDirectory(); } catch { return false; }

@@ -7,11 +7,12 @@ import {
 	InitializeParams, InitializeResult, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { cleanCommand, CleanContext, cleanWorkspace, familiesRequest, undoClean, undoCleanCommand } from './cleanWorkspace';
 import { codeActions, fixAllKind, workspaceEdit } from './codeActions';
 import { toDiagnostic } from './convert';
 import { DiagnosticsPublisher } from './diagnostics';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
-import { ConversionTarget, CorpusDocument, LanguageService } from './service';
+import { ConversionTarget, CorpusDocument, LanguageService, ruleFamilies } from './service';
 import { messagesFor } from './service/messages';
 import { SettingsCache } from './settings';
 import { indexWorkspace } from './workspaceScan';
@@ -27,6 +28,7 @@ export function startServer(connection: Connection): void {
 	let publisher!: DiagnosticsPublisher;
 	let pushedSettings: unknown;
 	let documentChanges = false;
+	let changeAnnotations = false;
 	let canPullConfiguration = false;
 
 	/** The open document as the core sees it, when it is a corpus document. */
@@ -55,6 +57,7 @@ export function startServer(connection: Connection): void {
 	connection.onInitialize((params: InitializeParams): InitializeResult => {
 		const caps = params.capabilities;
 		documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
+		changeAnnotations = caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
 		canPullConfiguration = caps.workspace?.configuration === true;
 		pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
 		const fetch = async (uri: string | undefined) => canPullConfiguration
@@ -72,7 +75,7 @@ export function startServer(connection: Connection): void {
 			capabilities: {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
-				executeCommandProvider: { commands: [convertCommand] },
+				executeCommandProvider: { commands: [convertCommand, cleanCommand, undoCleanCommand] },
 				diagnosticProvider: pull ? { identifier: 'zh-corpus', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
 				workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 			},
@@ -124,16 +127,23 @@ export function startServer(connection: Connection): void {
 		return codeActions({ service, doc, settings: await settings.get(doc.uri), documentChanges }, params);
 	}));
 
-	connection.onExecuteCommand(safe(undefined, async (params) => {
-		if (params.command !== convertCommand) { return; }
-		const [uri, target] = (params.arguments ?? []) as [string, ConversionTarget];
+	const cleanContext = (): CleanContext => ({ connection, service, documents, workspace, settings, documentChanges, changeAnnotations, indexReady: () => indexUpdates });
+	const convertDocument = async (uri: string, target: ConversionTarget): Promise<undefined> => {
 		const doc = await corpusDocument(uri);
-		if (!doc) { return; }
-		const edits = service.convert(doc, target);
-		if (edits.length > 0) {
+		const edits = doc ? service.convert(doc, target) : [];
+		if (doc && edits.length > 0) {
 			await connection.workspace.applyEdit({ label: 'zh-corpus: convert', edit: workspaceEdit({ service, doc, settings: await settings.get(uri), documentChanges }, edits) });
 		}
-	}));
+		return undefined;
+	};
+	const commands: Record<string, (args: unknown[]) => Promise<unknown>> = {
+		[convertCommand]: ([uri, target]) => convertDocument(uri as string, target as ConversionTarget),
+		[cleanCommand]: ([args]) => cleanWorkspace(cleanContext(), args as Parameters<typeof cleanWorkspace>[1]),
+		[undoCleanCommand]: () => undoClean(cleanContext()),
+	};
+	connection.onExecuteCommand(safe(undefined, (params) => commands[params.command]?.(params.arguments ?? [])));
+
+	connection.onRequest(familiesRequest, () => ruleFamilies(service.rules));
 
 	connection.onRequest(summaryRequest, async () => {
 		await indexUpdates;

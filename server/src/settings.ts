@@ -10,12 +10,15 @@ import type { Translate } from './service/messages';
 export interface Settings extends LintOptions {
 	readonly include: readonly string[];
 	readonly exclude: readonly string[];
+	/** "Clean workspace…": up to this many changed files go to the editor's preview; more are written as a batch. */
+	readonly cleanPreviewLimit: number;
 }
 
 export const defaultSettings: Settings = {
 	...defaultLintOptions,
 	include: ['**/*.txt'],
 	exclude: ['**/node_modules/**', '**/.git/**', '**/.zh-corpus/**'],
+	cleanPreviewLimit: 200,
 };
 
 const severities = new Set<Severity>(['off', 'hint', 'info', 'warning', 'error']);
@@ -49,6 +52,7 @@ export function sanitize(raw: unknown, t: Translate, warn: (message: string) => 
 	const files = section('files');
 	const fixAll = section('fixAll');
 	const boilerplate = section('boilerplate');
+	const clean = section('clean');
 	return {
 		rules,
 		scriptTarget: pick('script.target', script.target, (v): v is ScriptTarget => targets.has(v as ScriptTarget), defaultSettings.scriptTarget),
@@ -59,6 +63,7 @@ export function sanitize(raw: unknown, t: Translate, warn: (message: string) => 
 		repeatedLineMinFiles: pick('boilerplate.repeatedLineMinFiles', boilerplate.repeatedLineMinFiles, (v): v is number => Number.isInteger(v) && (v as number) >= 2, defaultSettings.repeatedLineMinFiles),
 		include: pick('files.include', files.include, isStringArray, defaultSettings.include as string[]),
 		exclude: pick('files.exclude', files.exclude, isStringArray, defaultSettings.exclude as string[]),
+		cleanPreviewLimit: pick('clean.previewLimit', clean.previewLimit, (v): v is number => Number.isInteger(v) && (v as number) >= 0, defaultSettings.cleanPreviewLimit),
 	};
 }
 

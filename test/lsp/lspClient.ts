@@ -19,6 +19,8 @@ export interface StartOptions {
 	settings?: Record<string, unknown>;
 	readonly pullDiagnostics?: boolean;
 	readonly progress?: boolean;
+	/** Declare `workspaceEdit.changeAnnotationSupport` (VS Code does: annotated edits open its refactor preview). */
+	readonly changeAnnotations?: boolean;
 }
 
 export class LspClient {
@@ -57,10 +59,17 @@ export class LspClient {
 		this.connection.onNotification('window/showMessage', (p: { message: string }) => { this.messages.push(p.message); });
 		this.connection.onNotification('window/logMessage', (p: { message: string }) => { this.messages.push(p.message); });
 		this.connection.onRequest('workspace/applyEdit', (p: unknown) => { this.appliedEdits.push(p); return { applied: true }; });
+		this.connection.onRequest('window/showMessageRequest', (p: { message: string; actions?: { title: string }[] }) => {
+			this.messageRequests.push(p);
+			return this.answerMessage(p);
+		});
 		this.connection.listen();
 	}
 
 	readonly appliedEdits: unknown[] = [];
+	readonly messageRequests: { message: string; actions?: { title: string }[] }[] = [];
+	/** How the user answers `window/showMessageRequest` (default: dismisses it). */
+	answerMessage: (p: { message: string; actions?: { title: string }[] }) => { title: string } | null = () => null;
 	#progressEnded: () => void = () => undefined;
 	/** Resolves when the server's work-done progress (the first workspace scan) has ended. */
 	readonly progressEnded = new Promise<void>((resolve) => { this.#progressEnded = resolve; });
@@ -72,7 +81,7 @@ export class LspClient {
 			rootUri: folder ? pathToFileURL(folder).href : null,
 			workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'corpus' }] : null,
 			capabilities: {
-				workspace: { configuration: true, workspaceEdit: { documentChanges: true }, didChangeConfiguration: { dynamicRegistration: true } },
+				workspace: { configuration: true, workspaceEdit: { documentChanges: true, ...(this.options.changeAnnotations ? { changeAnnotationSupport: { groupsOnLabel: true } } : {}) }, didChangeConfiguration: { dynamicRegistration: true } },
 				textDocument: {
 					synchronization: { dynamicRegistration: false },
 					publishDiagnostics: { versionSupport: true },

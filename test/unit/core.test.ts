@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CorpusDocument } from '../../server/src/service';
+import { CorpusDocument, reviewRows } from '../../server/src/service';
 import { applyEdits, EditComposer, nonOverlapping } from '../../server/src/service/edits';
 import { messageIds, messagesFor } from '../../server/src/service/messages';
 import { conversionEdits } from '../../server/src/service/script/convert';
@@ -36,6 +36,22 @@ describe('edits', () => {
 		const edits = c.edits();
 		assert.equal(applyEdits(original, edits), 'a𡘙b');
 		assert.ok(edits.every((e) => e.start !== 2 && e.end !== 2), JSON.stringify(edits));
+	});
+	it('says which tag made each composed edit, splitting a deletion where the tag changes', () => {
+		const original = 'AAAxBBBxCCC';
+		const c = new EditComposer(original);
+		// Pass 1: tag 0 deletes "BBB"; pass 2: tag 1 deletes "x" + "x" (now adjacent) and tag 2 replaces C.
+		c.apply([{ start: 4, end: 7, newText: '', tag: 0 }]);
+		c.apply([{ start: 3, end: 5, newText: '', tag: 1 }, { start: 5, end: 6, newText: 'c', tag: 2 }]);
+		assert.equal(c.text, 'AAAcCC');
+		const tagged = c.taggedEdits();
+		assert.equal(applyEdits(original, tagged), c.text);
+		assert.deepEqual(tagged, [
+			{ start: 3, end: 4, newText: '', tag: 1 },
+			{ start: 4, end: 7, newText: '', tag: 0 },
+			{ start: 7, end: 8, newText: '', tag: 1 },
+			{ start: 8, end: 9, newText: 'c', tag: 2 },
+		]);
 	});
 	it('returns no edit when a pass writes the same text back', () => {
 		const c = new EditComposer('後來');
@@ -117,6 +133,21 @@ describe('fix-all', () => {
 		const once = applyEdits(text, svc.fixAll(doc, options()));
 		assert.equal(once, '行政院表示，這項計畫的經費將由中央負擔，並將在明年上路，會議結束后散會。');
 		assert.deepEqual(svc.fixAll(new CorpusDocument('u', 2, once), options()), []);
+	});
+	it('limits a clean to rule families and names the rule of each edit', () => {
+		const svc = service();
+		const text = '首頁 > 新聞 > 正文\n這項計畫的经費將由中央負擔。\n責任編輯：王小明\n';
+		const doc = new CorpusDocument('u', 1, text);
+		const boilerplate = svc.clean(doc, options(), ['boilerplate']);
+		assert.deepEqual(boilerplate.map((e) => e.ruleId), ['boilerplate.navigation', 'boilerplate.credit']);
+		assert.equal(applyEdits(text, boilerplate), '這項計畫的经費將由中央負擔。\n');
+		const both = svc.clean(doc, options(), ['boilerplate', 'mixed-script']);
+		assert.deepEqual(both.map((e) => e.ruleId), ['boilerplate.navigation', 'mixed-script', 'boilerplate.credit']);
+		assert.deepEqual(reviewRows(doc, both).map((r) => [r.line, r.column, r.rule, r.removed, r.inserted]), [
+			[1, 1, 'boilerplate.navigation', '首頁 > 新聞 > 正文\n', undefined],
+			[2, 6, 'mixed-script', '经', '經'],
+			[3, 1, 'boilerplate.credit', '責任編輯：王小明\n', undefined],
+		]);
 	});
 	it('fixes one rule only when asked', () => {
 		const svc = service();

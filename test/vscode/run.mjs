@@ -24,6 +24,7 @@ function makeWorkspace() {
 	mkdirSync(join(fixtures, 'save'));
 	cpSync(join(fixtures, 'tw-leftovers.txt'), join(fixtures, 'save', 'tw-leftovers.txt'));
 	cpSync(join(fixtures, 'tw-leftovers.txt'), join(fixtures, 'sample.corpus.txt'));
+	cpSync(join(root, 'test', 'fixtures', 'boilerplate'), join(fixtures, 'boilerplate'), { recursive: true });
 	return dir;
 }
 

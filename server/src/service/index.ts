@@ -3,7 +3,8 @@
  * strings and UTF-16 offsets and reaches files only through the injected `Workspace`.
  */
 import { CorpusDocument } from './document';
-import { fixAll } from './fixAll';
+import { ruleFamily } from './clean';
+import { fixAll, RuleEdit } from './fixAll';
 import { lint } from './lint';
 import { LruCache } from './lruCache';
 import { messagesFor, Translate } from './messages';
@@ -17,6 +18,9 @@ export * from './types';
 export { allRules, ruleIds } from './rules';
 export type { Workspace, FileText, CorpusSummary } from './workspace';
 export type { ConversionTarget } from './script/convert';
+export type { RuleEdit } from './fixAll';
+export { ruleFamilies, ruleFamily, reviewRows } from './clean';
+export type { RuleFamily, ReviewRow } from './clean';
 
 /** Lines remembered per rule and scope: enough for the open documents of a large session. */
 const cacheLines = 50_000;
@@ -50,12 +54,26 @@ export class LanguageService {
 	 * @param ruleId only this rule's problems (the "fix all X problems" action); otherwise every
 	 * rule fix-all applies by default plus `options.fixAllRules`.
 	 */
-	fixAll(doc: CorpusDocument, options: LintOptions, ruleId?: string): TextEdit[] {
-		const extra = new Set(options.fixAllRules);
-		const byDefault = new Set(this.rules.filter((r) => r.fixAllByDefault !== false).map((r) => r.id));
-		const accept = ruleId
-			? (p: Problem) => p.ruleId === ruleId
-			: (p: Problem) => byDefault.has(p.ruleId) || extra.has(p.ruleId);
+	fixAll(doc: CorpusDocument, options: LintOptions, ruleId?: string): RuleEdit[] {
+		const fixAllRules = this.#fixAllRules(options);
+		return this.#fixAll(doc, options, ruleId ? (id) => id === ruleId : (id) => fixAllRules.has(id));
+	}
+
+	/**
+	 * Fix-all limited to rule families (the "Clean workspace…" command): the rules of those
+	 * families that fix-all applies (by default or listed in `options.fixAllRules`).
+	 */
+	clean(doc: CorpusDocument, options: LintOptions, families: readonly string[]): RuleEdit[] {
+		const fixAllRules = this.#fixAllRules(options);
+		return this.#fixAll(doc, options, (id) => fixAllRules.has(id) && families.includes(ruleFamily(id)));
+	}
+
+	#fixAllRules(options: LintOptions): Set<string> {
+		return new Set([...this.rules.filter((r) => r.fixAllByDefault !== false).map((r) => r.id), ...options.fixAllRules]);
+	}
+
+	#fixAll(doc: CorpusDocument, options: LintOptions, acceptRule: (ruleId: string) => boolean): RuleEdit[] {
+		const accept = (p: Problem) => acceptRule(p.ruleId);
 		// Fix-all is not limited by the problem cap: it must reach the whole document.
 		const uncapped = { ...options, maxProblems: Number.MAX_SAFE_INTEGER };
 		return fixAll({ doc, lint: (d) => this.lint(d, uncapped), accept });

@@ -51,6 +51,9 @@ export class WorkspaceIndex {
 
 	get(uri: string): FileEntry | undefined { return this.#entries.get(uri); }
 
+	/** URIs of every indexed file. */
+	uris(): string[] { return [...this.#entries.keys()]; }
+
 	/** Lists and indexes every corpus file, reporting progress; stops early when cancelled. */
 	async scan(progress?: Progress, token?: CancellationToken): Promise<void> {
 		const uris = await this.workspace.listFiles(token);

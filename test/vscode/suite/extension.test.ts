@@ -125,5 +125,55 @@ export function registerExtensionTests(): void {
 			assert.equal(associations?.['*.txt'], 'zh-corpus');
 			await vscode.workspace.getConfiguration('files').update('associations', undefined, vscode.ConfigurationTarget.Workspace);
 		});
+
+		// Cleaning changes the scratch workspace: these run last.
+		it('"Clean Workspace…" opens the refactor preview; discarding it changes nothing', async () => {
+			const uri = uriOf('fixtures/boilerplate/15-news-tail.txt');
+			const before = fs.readFileSync(uri.fsPath, 'utf8');
+			const cleaning = vscode.commands.executeCommand('zhCorpus.cleanWorkspace', { families: ['boilerplate'] });
+			let done = false;
+			void cleaning.then(() => { done = true; }, () => { done = true; });
+			// The preview waits for the user: without a preview VS Code would apply at once.
+			for (let i = 0; !done && i < 100; i++) {
+				await new Promise((r) => setTimeout(r, 200));
+				await vscode.commands.executeCommand('refactorPreview.discard').then(undefined, () => undefined);
+			}
+			const result = await cleaning as { mode: string; applied: boolean; changedFiles: number };
+			assert.equal(result.mode, 'preview');
+			assert.ok(result.changedFiles >= 12, `${result.changedFiles} files`);
+			assert.equal(result.applied, false, 'discarded in the preview');
+			assert.equal((await vscode.workspace.openTextDocument(uri)).getText(), before);
+		});
+
+		it('"Clean Workspace…" below the preview limit applies one edit to the editors when told not to ask', async () => {
+			const uri = uriOf('fixtures/boilerplate/15-news-tail.txt');
+			const result = await vscode.commands.executeCommand('zhCorpus.cleanWorkspace', { families: ['boilerplate'], assumeYes: true }) as { mode: string; applied: boolean };
+			assert.equal(result.mode, 'preview');
+			assert.ok(result.applied);
+			const text = (await vscode.workspace.openTextDocument(uri)).getText();
+			assert.ok(text.includes('家长代表表示') && text.includes('来源：城市晚报'), 'body and source line kept');
+			assert.ok(!text.includes('加载更多') && !text.includes('责编'), 'the tail is gone');
+			await vscode.commands.executeCommand('workbench.action.files.saveAll');
+		});
+
+		it('"Clean Workspace…" above the preview limit writes files with a backup, and "Undo Last Clean" restores them', async () => {
+			const rel = 'fixtures/boilerplate/batch.txt';
+			const original = '市政府今天召开新闻发布会，介绍今年重点工作的进展情况和下一步安排。\n责任编辑：张三\n返回顶部\n';
+			fs.writeFileSync(path.join(folder(), rel), original);
+			// Opened, so the server knows it without waiting for the file watcher.
+			await waitForDiagnostics((await open(rel)).uri, (d) => d.length >= 2);
+			const config = vscode.workspace.getConfiguration('zhCorpus');
+			await config.update('clean.previewLimit', 0, vscode.ConfigurationTarget.Workspace);
+			try {
+				const result = await vscode.commands.executeCommand('zhCorpus.cleanWorkspace', { families: ['boilerplate'], assumeYes: true }) as { mode: string; runs: string[] };
+				assert.equal(result.mode, 'batch');
+				assert.equal(fs.readFileSync(path.join(folder(), rel), 'utf8'), '市政府今天召开新闻发布会，介绍今年重点工作的进展情况和下一步安排。\n');
+				assert.equal(fs.readFileSync(path.join(result.runs[0], 'files', rel), 'utf8'), original);
+				await vscode.commands.executeCommand('zhCorpus.undoLastClean');
+				assert.equal(fs.readFileSync(path.join(folder(), rel), 'utf8'), original);
+			} finally {
+				await config.update('clean.previewLimit', undefined, vscode.ConfigurationTarget.Workspace);
+			}
+		});
 	});
 }
