@@ -35,6 +35,9 @@ export const patternRows: readonly PatternRow[] = [
 	row('page-header', '^\\s*\\d{4}年\\d{1,2}月\\d{1,2}日\\s*星期[一二三四五六日天](\\s|$)', 160),
 	row('page-header', '^\\s*第\\s*[A-Z]?\\d{1,3}\\s*版\\s*(:|$)', 30),
 	row('page-header', '^\\s*(本版编辑|版面编辑|本版责编|本版责任编辑|美术编辑|本版主编|版式设计)\\s*:', 60),
+	// E-paper page navigation and tables of contents (`A01:要闻`, `第3版:本地`; a bare number needs 版).
+	row('page-header', '^\\s*((上一版|下一版|上一期|下一期|版面导航|标题导航|本版导读|版面概览|PDF下载|PDF版|往期报纸|报纸目录)[\\s|>»]*){1,4}$', 30),
+	row('page-header', `^\\s*([A-Z]\\d{1,3}|\\d{1,3}\\s*版|第\\s*[A-Z]?\\d{1,3}\\s*版)\\s*:\\s*[${han}]{2,8}\\s*$`, 16),
 	// Jump markers of articles continued on another page.
 	row('jump-marker', '^\\s*\\(\\s*(上接|下转|接上|转下|下接|转接)第?\\s*[一二三四五六七八九十\\dA-Z]+\\s*版\\s*\\)\\s*$', 30),
 	row('jump-marker', '\\(\\s*(下转|转下|下接)第?\\s*[一二三四五六七八九十\\dA-Z]+\\s*版\\s*\\)\\s*$', 2000, true),
@@ -54,7 +57,10 @@ export const patternRows: readonly PatternRow[] = [
 	row('navigation', '^\\s*(上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)\\s*(:|$)', 80),
 	row('navigation', '^\\s*\\[?\\s*(字体|字号|字级)\\s*:?\\s*(大\\s*中\\s*小|小\\s*中\\s*大|A\\+?\\s*A-?)', 60),
 	row('navigation', '^\\s*(\\[?\\s*(打印本页|打印此页|打印|友善列印|列印|关闭窗口|关闭本页|关闭|收藏本页|加入收藏|收藏|纠错|[大中小]字号)\\s*\\]?\\s*){1,5}$', 30),
-	row('navigation', '^\\s*\\[\\s*(即时新闻|实时新闻|滚动新闻|快讯|专题|独家)\\s*\\]\\s*$', 12),
+	// Section labels alone on a line (`【科技】`): generic column names only, so `【背景】` before content is kept.
+	row('navigation', '^\\s*\\[\\s*(即时新闻|实时新闻|滚动新闻|快讯|专题|独家|要闻|国内|国际|财经|科技|体育|娱乐|社会|时政|评论|观点|本地|地方|军事|教育|健康|文化|旅游|汽车|房产|法治|民生|经济|图片|视频)(频道|新闻)?\\s*\\]\\s*$', 12),
+	// Tag lines (links to tag pages).
+	row('navigation', '^\\s*(标签|关键词|关键字|热门标签|Tags?|TAGS?)\\s*:', 80),
 	// Source and date lines (information by default: some users keep them as metadata).
 	row('source', '^\\s*(来源|稿源|新闻来源|文章来源|信息来源|消息来源|出处|转载自|本文来源|发布单位|发布机构)\\s*[:|]', 80),
 	row('source', '^\\s*(发布时间|发布日期|发表时间|发稿时间|更新时间|更新日期|发布于)\\s*[:|]', 80),
@@ -92,6 +98,7 @@ export const patternRows: readonly PatternRow[] = [
 	row('ad', '长按(识别|扫描|扫码)?(图中)?(二维码|小程序码)', 60),
 	row('ad', '扫描(下方)?二维码.{0,10}(关注|下载|获取)|^\\s*扫(一扫|码).{0,10}关注', 60),
 	row('ad', '下载.{0,8}(客户端|APP|App)|打开.{0,6}(APP|App|客户端)', 40),
+	row('ad', '(APP|App|客户端)内?(打开|阅读|查看|观看).{0,8}(体验更佳|更流畅|更精彩|更多精彩)', 40),
 	row('ad', '^\\s*(点击)?(上方|下方|文末)?(蓝字|关注).{0,10}关注(我们)?\\s*$|^\\s*关注(我们|公众号|微信公众号)', 40),
 	// Mood and comment widgets.
 	row('reactions', '^\\s*(您此时的心情|你此时的心情|新闻表情排行|表情排行|我要评论|发表评论|网友评论|评论\\s*\\(\\d+\\)|已有\\d+人(参与|评论)|点个在看.{0,10}|在看|阅读\\s*\\(?\\d+\\)?)\\s*/?\\s*$', 20),
