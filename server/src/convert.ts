@@ -38,6 +38,7 @@ export function toDiagnostic(doc: CorpusDocument, p: Problem): Diagnostic {
 		code: p.ruleId,
 		message: p.message,
 		data,
+		...(p.related ? { relatedInformation: p.related.map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.start, r.end) }, message: r.message })) } : {}),
 	};
 }
 

@@ -53,6 +53,7 @@ export function sanitize(raw: unknown, t: Translate, warn: (message: string) => 
 	const fixAll = section('fixAll');
 	const boilerplate = section('boilerplate');
 	const clean = section('clean');
+	const punctuation = section('punctuation');
 	return {
 		rules,
 		scriptTarget: pick('script.target', script.target, (v): v is ScriptTarget => targets.has(v as ScriptTarget), defaultSettings.scriptTarget),
@@ -63,6 +64,8 @@ export function sanitize(raw: unknown, t: Translate, warn: (message: string) => 
 		repeatedLineMinFiles: pick('boilerplate.repeatedLineMinFiles', boilerplate.repeatedLineMinFiles, (v): v is number => Number.isInteger(v) && (v as number) >= 2, defaultSettings.repeatedLineMinFiles),
 		include: pick('files.include', files.include, isStringArray, defaultSettings.include as string[]),
 		exclude: pick('files.exclude', files.exclude, isStringArray, defaultSettings.exclude as string[]),
+		punctuationWidth: pick('punctuation.width', punctuation.width, (v): v is Settings['punctuationWidth'] => v === 'consistent' || v === 'fullwidth' || v === 'halfwidth', defaultSettings.punctuationWidth),
+		terms: pick('terms', r.terms, isStringArray, [] as string[]),
 		cleanPreviewLimit: pick('clean.previewLimit', clean.previewLimit, (v): v is number => Number.isInteger(v) && (v as number) >= 0, defaultSettings.cleanPreviewLimit),
 	};
 }

@@ -83,7 +83,7 @@ describe('boilerplate', () => {
 		});
 		it('fix-all on 002 keeps the title, the source line and the article paragraphs, and nothing after them', () => {
 			const text = fs.readFileSync(path.join(seedsDir, '002_2630afb79726026e.txt'), 'utf8');
-			const fixed = applyEdits(text, service().fixAll(new CorpusDocument('u', 1, text), options()));
+			const fixed = applyEdits(text, service().clean(new CorpusDocument('u', 1, text), options(), ['boilerplate']));
 			const kept = fixed.split('\n').filter((l) => l.trim().length > 0);
 			const original = text.split('\n');
 			const expected = [10, 12, 14, 18, 20, 22, 24, 26, 28, 30].map((n) => original[n - 1].replace(/\(记者[^)]*\)$/, ''));

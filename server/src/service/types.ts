@@ -41,6 +41,8 @@ export interface Finding {
 	 */
 	readonly maxSeverity?: Severity;
 	readonly fixes: readonly Fix[];
+	/** Other places in the document the finding refers to (the first occurrence of a repeat). */
+	readonly related?: readonly { readonly start: number; readonly end: number; readonly message: string }[];
 }
 
 /** A finding after severities and the cap are applied. */
@@ -103,6 +105,10 @@ export interface LintOptions {
 	readonly repeatedLineMinFiles: number;
 	/** The user's boilerplate patterns, already validated (RE2 syntax). */
 	readonly customPatterns: readonly CustomPattern[];
+	/** punctuation.width: `consistent` flags the minority ASCII form; `fullwidth` / `halfwidth` force one. */
+	readonly punctuationWidth: 'consistent' | 'fullwidth' | 'halfwidth';
+	/** term.case: the user's terms with their exact case, added to the built-in list. */
+	readonly terms: readonly string[];
 }
 
 export interface CustomPattern {
@@ -120,4 +126,6 @@ export const defaultLintOptions: LintOptions = {
 	fixAllRules: [],
 	repeatedLineMinFiles: 20,
 	customPatterns: [],
+	punctuationWidth: 'consistent',
+	terms: [],
 };

@@ -41,6 +41,15 @@ export function analyze(doc: CorpusDocument): Analysis {
 	return a;
 }
 
+/**
+ * Whether a line is page chrome that a boilerplate rule removes whole (a pattern line, a block,
+ * the tail): cleaning rules leave such lines to the boilerplate rules.
+ */
+export function isChromeLine(a: Analysis, line: number): boolean {
+	const m = a.matches[line];
+	return (m !== undefined && !m.span) || a.inBlock[line] !== 0 || (a.tail !== undefined && line >= a.tail.first);
+}
+
 const timestamp = /^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$/;
 const numberOnly = /^\s*[\d,.]+\s*$/;
 const bullet = /^\s*[•·▪◆■□●○\-*]\s*\S/;

@@ -11,7 +11,14 @@ import { boilerplateRelated } from './boilerplateRelated';
 import { boilerplateRepeatedLine } from './boilerplateRepeatedLine';
 import { boilerplateSpam } from './boilerplateSpam';
 import { boilerplateTail } from './boilerplateTail';
+import { duplicateParagraph } from './duplicateParagraph';
+import { layoutBlank } from './layoutBlank';
 import { mixedScript } from './mixedScript';
+import { punctuationWidth } from './punctuationWidth';
+import { spacingCjk } from './spacingCjk';
+import { termCase } from './termCase';
+import { unicodeInvisible } from './unicodeInvisible';
+import { unicodeNoise } from './unicodeNoise';
 
 export const allRules: readonly Rule[] = [
 	mixedScript,
@@ -22,6 +29,13 @@ export const allRules: readonly Rule[] = [
 	boilerplateTail,
 	boilerplateRepeatedLine,
 	boilerplateCustom,
+	duplicateParagraph,
+	layoutBlank,
+	spacingCjk,
+	punctuationWidth,
+	unicodeInvisible,
+	unicodeNoise,
+	termCase,
 ];
 
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.id));

@@ -1,0 +1,47 @@
+/**
+ * term.case — a known term in the wrong letter case (`5g` → `5G`, `ipv6`/`IPV6` → `IPv6`), from a
+ * small built-in list of terms whose case is fixed, extended with `zhCorpus.terms`. A token is a
+ * run of ASCII letters, digits and hyphens, so `5GHz` or `ipv6addr` are other words.
+ */
+import type { Finding, Rule } from '../types';
+
+const id = 'term.case';
+
+/** Terms whose spelling never varies in case; all-caps acronyms belong here only if a lower-case form is never meant. */
+export const builtInTerms = ['3G', '4G', '5G', '6G', 'IPv4', 'IPv6', 'iPhone', 'iPad', 'macOS', 'GitHub', 'LinkedIn', 'YouTube', 'TikTok', 'WeChat', 'PyTorch', 'TensorFlow', 'JavaScript', 'TypeScript'];
+
+const token = /[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]|[A-Za-z0-9]/g;
+/** Part of a URL, an e-mail address or a file name: left as written. */
+function inAddress(text: string, start: number, end: number): boolean {
+	return /[./@:_\\]/.test(text[start - 1] ?? '') || /^[./@_\\][A-Za-z0-9]/.test(text.slice(end, end + 2));
+}
+
+const termsMemo = new WeakMap<readonly string[], Map<string, string>>();
+
+function termMap(userTerms: readonly string[]): Map<string, string> {
+	let map = termsMemo.get(userTerms);
+	if (!map) {
+		map = new Map([...builtInTerms, ...userTerms].map((t) => [t.toLowerCase(), t]));
+		termsMemo.set(userTerms, map);
+	}
+	return map;
+}
+
+export const termCase: Rule = {
+	id,
+	description: 'Known terms in the wrong case (5g → 5G, ipv6 → IPv6); add your own with zhCorpus.terms.',
+	defaultSeverity: 'info',
+	*check(doc, ctx): Iterable<Finding> {
+		const terms = termMap(ctx.options.terms);
+		for (const m of doc.text.matchAll(token)) {
+			const word = m[0];
+			const term = terms.get(word.toLowerCase());
+			const start = m.index!;
+			if (!term || term === word || inAddress(doc.text, start, start + word.length)) { continue; }
+			yield {
+				ruleId: id, start, end: start + word.length, message: ctx.t('term.case', word, term),
+				fixes: [{ title: ctx.t('fix.replace', word, term), edits: [{ start, end: start + word.length, newText: term }], isPreferred: true, safe: true }],
+			};
+		}
+	},
+};

@@ -1,0 +1,40 @@
+/**
+ * unicode.invisible — characters a reader cannot see that break search, segmentation and
+ * deduplication: zero-width spaces and joiners, word joiners, soft hyphens, bidi controls, and a
+ * byte-order mark anywhere but at the very start of the file. A zero-width joiner inside an
+ * emoji sequence is part of the emoji and is kept.
+ */
+import type { Finding, Rule } from '../types';
+
+const id = 'unicode.invisible';
+
+const names: Record<number, string> = {
+	0x00ad: 'SOFT HYPHEN', 0x034f: 'COMBINING GRAPHEME JOINER', 0x180e: 'MONGOLIAN VOWEL SEPARATOR',
+	0x200b: 'ZERO WIDTH SPACE', 0x200c: 'ZERO WIDTH NON-JOINER', 0x200d: 'ZERO WIDTH JOINER', 0x200e: 'LEFT-TO-RIGHT MARK', 0x200f: 'RIGHT-TO-LEFT MARK',
+	0x202a: 'LEFT-TO-RIGHT EMBEDDING', 0x202b: 'RIGHT-TO-LEFT EMBEDDING', 0x202c: 'POP DIRECTIONAL FORMATTING', 0x202d: 'LEFT-TO-RIGHT OVERRIDE', 0x202e: 'RIGHT-TO-LEFT OVERRIDE',
+	0x2060: 'WORD JOINER', 0x2061: 'FUNCTION APPLICATION', 0x2062: 'INVISIBLE TIMES', 0x2063: 'INVISIBLE SEPARATOR', 0x2064: 'INVISIBLE PLUS',
+	0x2066: 'LEFT-TO-RIGHT ISOLATE', 0x2067: 'RIGHT-TO-LEFT ISOLATE', 0x2068: 'FIRST STRONG ISOLATE', 0x2069: 'POP DIRECTIONAL ISOLATE',
+	0xfeff: 'BYTE ORDER MARK',
+};
+const invisible = /[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const pictograph = /\p{Extended_Pictographic}/u;
+
+export const unicodeInvisible: Rule = {
+	id,
+	description: 'Invisible characters inside the text: zero-width characters, soft hyphens, bidi controls, a byte-order mark after the start.',
+	defaultSeverity: 'warning',
+	*check(doc, ctx): Iterable<Finding> {
+		const text = doc.text;
+		for (const m of text.matchAll(invisible)) {
+			const at = m.index!;
+			const cp = text.charCodeAt(at);
+			if (cp === 0xfeff && at === 0) { continue; }
+			if (cp === 0x200d && (pictograph.test(text.slice(Math.max(0, at - 2), at)) || pictograph.test(text.slice(at + 1, at + 3)))) { continue; }
+			const name = `U+${cp.toString(16).toUpperCase().padStart(4, '0')} ${names[cp]}`;
+			yield {
+				ruleId: id, start: at, end: at + 1, message: ctx.t('unicode.invisible', name),
+				fixes: [{ title: ctx.t('fix.deleteCharacter', name), edits: [{ start: at, end: at + 1, newText: '' }], isPreferred: true, safe: true }],
+			};
+		}
+	},
+};
