@@ -28,17 +28,16 @@ function asciiBetweenCjk(text: string, i: number, mark: string): boolean {
 	return isCjk(before) && (isCjk(after) || after === 0x201c);
 }
 
-function marksOf(text: string, lines: readonly { start: number; end: number }[], chrome: (line: number) => boolean): Mark[] {
+const markPattern = /[,:;?!()，：；？！（）]/g;
+
+function marksOf(text: string, lines: readonly { start: number; text: string }[], chrome: (line: number) => boolean): Mark[] {
 	const marks: Mark[] = [];
 	for (const [n, line] of lines.entries()) {
 		if (chrome(n)) { continue; }
-		for (let i = line.start; i < line.end; i++) {
-			const c = text[i];
-			if (fullOf[c] !== undefined) {
-				if (asciiBetweenCjk(text, i, c)) { marks.push({ offset: i, mark: c, ascii: true }); }
-			} else if (asciiOf[c] !== undefined) {
-				marks.push({ offset: i, mark: c, ascii: false });
-			}
+		for (const m of line.text.matchAll(markPattern)) {
+			const c = m[0];
+			const i = line.start + m.index!;
+			if (fullOf[c] === undefined) { marks.push({ offset: i, mark: c, ascii: false }); } else if (asciiBetweenCjk(text, i, c)) { marks.push({ offset: i, mark: c, ascii: true }); }
 		}
 	}
 	return marks;

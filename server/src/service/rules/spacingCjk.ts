@@ -48,8 +48,8 @@ function endsTimeOrDate(line: string, end: number): boolean {
 }
 
 export function spacesToRemove(line: string): number[] {
+	if (!line.includes(' ')) { return []; }
 	const found: number[] = [];
-	if (!line.includes(' ')) { return found; }
 	const body = bodyPunctuation.test(line);
 	for (let i = line.indexOf(' '); i >= 0; i = line.indexOf(' ', i + 1)) {
 		if (line[i - 1] === ' ' || line[i + 1] === ' ') { continue; } // A run of spaces separates fields.
@@ -72,15 +72,9 @@ export const spacingCjk: Rule = {
 	defaultSeverity: 'info',
 	*check(doc, ctx): Iterable<Finding> {
 		const analysis = analyze(doc);
-		const cache = ctx.cache<number[]>('');
 		for (const [n, line] of doc.lines.entries()) {
 			if (!line.text.includes(' ') || isChromeLine(analysis, n)) { continue; }
-			let spaces = cache.get(line.text);
-			if (!spaces) {
-				spaces = spacesToRemove(line.text);
-				cache.set(line.text, spaces);
-			}
-			for (const i of spaces) {
+			for (const i of spacesToRemove(line.text)) {
 				const at = line.start + i;
 				const context = line.text.slice(Math.max(0, i - 4), i + 5);
 				yield {

@@ -23,9 +23,14 @@ const cont = '[\\u0080-\\u00bf\\u20ac\\u201a\\u0192\\u201e\\u2026\\u2020\\u2021\
 /** Two or more CJK characters' UTF-8 bytes (lead 0xE3–0xE9) shown as Windows-1252, or the GBK 锟斤拷 family. */
 const mojibake = new RegExp(`(?:[\\u00e3-\\u00e9]${cont}${cont}){2,}|(?:锟斤拷|烫烫烫|屯屯屯)+`, 'g');
 
+/** Cheap pre-check: every kind of noise needs one of these characters. */
+const maybeNoise = /[(（\ufffd\u00e3-\u00e9锟烫屯\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Greek}\u2500-\u257f]/u;
+const none: Noise[] = [];
+
 interface Noise { readonly start: number; readonly end: number; readonly kind: 'pinyin' | 'stray' | 'replacement' | 'mojibake' }
 
 function noiseIn(line: string): Noise[] {
+	if (!maybeNoise.test(line)) { return none; }
 	const found: Noise[] = [];
 	for (const m of line.matchAll(pinyin)) { found.push({ start: m.index!, end: m.index! + m[0].length, kind: 'pinyin' }); }
 	for (const m of line.matchAll(stray)) { found.push({ start: m.index!, end: m.index! + m[0].length, kind: 'stray' }); }
@@ -40,15 +45,10 @@ export const unicodeNoise: Rule = {
 	defaultSeverity: 'warning',
 	*check(doc, ctx): Iterable<Finding> {
 		const analysis = analyze(doc);
-		const cache = ctx.cache<Noise[]>('');
 		for (const [n, line] of doc.lines.entries()) {
 			if (line.text.length === 0 || isChromeLine(analysis, n)) { continue; }
-			let noise = cache.get(line.text);
-			if (!noise) {
-				noise = noiseIn(line.text);
-				cache.set(line.text, noise);
-			}
-			for (const x of noise) {
+			// Not cached per line: the pre-check rejects almost every line, and a cache of line texts costs more in GC.
+			for (const x of noiseIn(line.text)) {
 				const start = line.start + x.start;
 				const end = line.start + x.end;
 				const shown = doc.text.slice(start, end);
