@@ -1,7 +1,7 @@
 // Bundles the extension client and the language server into dist/, and (with --tests) the
 // test and benchmark entry points into out/. Type-checking is a separate step (npm run typecheck).
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -44,6 +44,13 @@ if (tests) {
 		...common, sourcemap: 'inline', minify: false, entryPoints: { 'vscode/index': 'test/vscode/suite/index.ts' }, outdir: 'out',
 		external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' },
 	});
+}
+
+// jieba-wasm's Node glue reads its .wasm from the bundle's own folder.
+const wasm = join('node_modules', 'jieba-wasm', 'pkg', 'nodejs', 'jieba_rs_wasm_bg.wasm');
+for (const dir of ['dist', ...(tests ? ['out/unit', 'out/bench'] : [])]) {
+	mkdirSync(dir, { recursive: true });
+	copyFileSync(wasm, join(dir, 'jieba_rs_wasm_bg.wasm'));
 }
 
 if (watch) {

@@ -14,6 +14,7 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
 import { ConversionTarget, CorpusDocument, LanguageService, ruleFamilies } from './service';
 import { messagesFor } from './service/messages';
+import { jiebaSegmenter } from './segmenter';
 import { SettingsCache } from './settings';
 import { indexWorkspace } from './workspaceScan';
 
@@ -66,7 +67,7 @@ export function startServer(connection: Connection): void {
 		// A notification, not showWarningMessage's request: clients need not answer it.
 		settings = new SettingsCache(fetch, messagesFor(params.locale), (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
 		workspace = new LspWorkspace(documents, (uri) => settings.get(uri));
-		service = new LanguageService({ workspace, locale: params.locale });
+		service = new LanguageService({ workspace, locale: params.locale, segmenter: jiebaSegmenter((message) => connection.console.error(message)) });
 		workspace.folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
 			.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
 		publisher = new DiagnosticsPublisher(connection, diagnosticsOf);

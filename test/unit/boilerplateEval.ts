@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { jiebaSegmenter } from '../../server/src/segmenter';
 import { CorpusDocument, LanguageService, Problem, defaultLintOptions } from '../../server/src/service';
 
 export interface Labels { lines: Record<string, string>; spans?: { line: number; text: string; category: string }[] }
@@ -16,7 +17,7 @@ export interface Score {
 	falsePositives: string[]; misses: string[];
 }
 
-const svc = new LanguageService({ workspace: { listFiles: async () => [], readFile: async () => undefined } });
+const svc = new LanguageService({ workspace: { listFiles: async () => [], readFile: async () => undefined }, segmenter: jiebaSegmenter() });
 
 export function boilerplateProblems(text: string): { doc: CorpusDocument; problems: Problem[] } {
 	const doc = new CorpusDocument('file:///eval.txt', 1, text);

@@ -68,6 +68,30 @@ describe('cleaning rules', () => {
 		});
 	});
 
+	describe('layout.broken-paragraph', () => {
+		const labels = () => JSON.parse(fs.readFileSync(path.join(fixtures, 'cleaning', 'labels.json'), 'utf8')).files as Record<string, { continuations?: Record<string, number | null> }>;
+		it('joins each cut paragraph with its labelled continuation, not with a decoy', () => {
+			for (const [name, { continuations }] of Object.entries(labels())) {
+				if (!continuations) { continue; }
+				const text = fs.readFileSync(path.join(fixtures, 'cleaning', name), 'utf8');
+				const { doc, problems } = cleaningProblems(text);
+				const broken = problems.filter((p) => p.ruleId === 'layout.broken-paragraph');
+				for (const [head, next] of Object.entries(continuations)) {
+					const p = broken.find((x) => doc.positionAt(x.start).line + 1 === Number(head));
+					assert.ok(p, `${name}:${head} not reported`);
+					if (next === null) { assert.equal(p.fixes.length, 0, `${name}:${head} has no continuation`); continue; }
+					assert.equal(doc.positionAt(p.related![0].start).line + 1, next, `${name}:${head} continues on ${next}`);
+					const joined = applyPreferred(text, p).split('\n')[Number(head) - 1];
+					assert.ok(joined.endsWith(doc.lines[next - 1].text.trim()), `${name}:${head} joined: ${joined.slice(-30)}`);
+					assert.ok(!p.fixes[0].safe, 'a move is never applied by fix-all');
+				}
+			}
+		});
+		it('never reports a headline or a one-sentence lede without final punctuation', () => {
+			assert.deepEqual(rulesOf('港口貨運量再創新高\n\n今年前十個月,本港港口貨運量同比增長百分之八,呈現“穩中有進”的特點\n\n港務局表示,增長主要來自東南亞航線。\n'), []);
+		});
+	});
+
 	describe('seeds (../shared/corpus)', function () {
 		before(function () { if (!seedsAvailable()) { console.log('    ../shared/corpus/seeds is absent: seed tests skipped'); this.skip(); } });
 		const gold = () => JSON.parse(fs.readFileSync(path.join(seedsDir, '..', 'seeds.gold.json'), 'utf8')).files as Record<string, Record<string, unknown>>;
@@ -94,11 +118,31 @@ describe('cleaning rules', () => {
 			assert.deepEqual(f004.filter((p) => p.ruleId === 'term.case').map((p) => p.line), [63]);
 			assert.ok(f004.some((p) => p.ruleId === 'layout.blank' && p.line === 101));
 		});
+		it('joins 004\'s four continuations and reports 118 and 130 without one', () => {
+			const gold004 = gold()['004_ad0cf75c0c0e55fb.txt'].layout as { continuations: { from: number; to: number; join: string }[]; truncatedWithoutContinuation: number[]; headlinesNotCut: number[] };
+			const text = seed('004_ad0cf75c0c0e55fb.txt');
+			const { doc, problems } = cleaningProblems(text);
+			const broken = problems.filter((p) => p.ruleId === 'layout.broken-paragraph');
+			for (const c of gold004.continuations) {
+				const p = broken.find((x) => doc.positionAt(x.start).line + 1 === c.from);
+				assert.ok(p, `${c.from} not reported`);
+				assert.equal(doc.positionAt(p.related![0].start).line + 1, c.to, `${c.from} continues on ${c.to}`);
+				const [left, right] = c.join.split('|');
+				assert.ok(applyPreferred(text, p).includes(left + right + doc.lines[c.to - 1].text.trim().slice(right.length)), `${c.from} joined as ${c.join}`);
+			}
+			for (const line of gold004.truncatedWithoutContinuation) {
+				const p = broken.find((x) => doc.positionAt(x.start).line + 1 === line);
+				assert.ok(p && p.fixes.length === 0, `${line} reported without a fix`);
+			}
+			const reported = new Set(broken.map((p) => doc.positionAt(p.start).line + 1));
+			for (const line of gold004.headlinesNotCut) { assert.ok(!reported.has(line), `headline ${line} reported as cut`); }
+			assert.ok(!found('000_a7811a11def97c06.txt').some((p) => p.ruleId === 'layout.broken-paragraph'), '000 line 1 is a lede');
+		});
 		it('lists what else these rules report in the seeds', () => {
 			for (const [name, entry] of Object.entries(gold())) {
 				const spacing = entry.spacing as { definite?: { line: number; col: number }[]; acceptable?: { line: number }[] } | undefined;
 				const expected = (p: { line: number; col: number }) => spacing?.definite?.some((d) => d.line === p.line && d.col === p.col) || spacing?.acceptable?.some((d) => d.line === p.line);
-				const other = found(name).filter((p) => !['term.case', 'duplicate.paragraph'].includes(p.ruleId) && !(p.ruleId === 'spacing.cjk' && expected(p)));
+				const other = found(name).filter((p) => !['term.case', 'duplicate.paragraph', 'layout.broken-paragraph'].includes(p.ruleId) && !(p.ruleId === 'spacing.cjk' && expected(p)));
 				console.log(`      ${name}: ${other.map((p) => `${p.ruleId}@${p.line}`).join(' ') || 'nothing else'}`);
 			}
 		});

@@ -5,13 +5,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { jiebaSegmenter } from '../../server/src/segmenter';
 import { CorpusDocument, defaultLintOptions, LanguageService, Problem } from '../../server/src/service';
 
 export const cleaningFamilies = ['spacing', 'punctuation', 'unicode', 'term', 'layout', 'duplicate'];
 export interface Label { rule: string; line: number; col?: number }
 export interface Score { perRule: Map<string, { tp: number; fp: number; fn: number }>; falsePositives: string[]; misses: string[] }
 
-const svc = new LanguageService({ workspace: { listFiles: async () => [], readFile: async () => undefined } });
+const svc = new LanguageService({ workspace: { listFiles: async () => [], readFile: async () => undefined }, segmenter: jiebaSegmenter() });
 
 export function cleaningProblems(text: string): { doc: CorpusDocument; problems: Problem[] } {
 	const doc = new CorpusDocument('file:///eval.txt', 1, text);

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CorpusDocument, defaultLintOptions, LanguageService, LintOptions, Problem, Workspace } from '../../server/src/service';
+import { jiebaSegmenter } from '../../server/src/segmenter';
 import { applyEdits } from '../../server/src/service/edits';
 
 export const fixtures = path.resolve(__dirname, '..', '..', 'test', 'fixtures');
@@ -22,8 +23,10 @@ export class MemoryWorkspace implements Workspace {
 	}
 }
 
+const segmenter = jiebaSegmenter();
+
 export function service(workspace: Workspace = new MemoryWorkspace()): LanguageService {
-	return new LanguageService({ workspace });
+	return new LanguageService({ workspace, segmenter });
 }
 
 export function options(overrides: Partial<LintOptions> = {}): LintOptions {

@@ -10,7 +10,7 @@ import { LruCache } from './lruCache';
 import { messagesFor, Translate } from './messages';
 import { allRules } from './rules';
 import { conversionEdits, ConversionTarget } from './script/convert';
-import type { CancellationToken, Fix, LintOptions, Problem, Rule, RuleContext, TextEdit } from './types';
+import type { CancellationToken, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, TextEdit } from './types';
 import { Workspace, WorkspaceIndex } from './workspace';
 
 export { CorpusDocument } from './document';
@@ -30,18 +30,22 @@ export interface ServiceInit {
 	/** The client's locale (`initialize`'s `locale`), e.g. `zh-cn`. */
 	readonly locale?: string;
 	readonly rules?: readonly Rule[];
+	/** Word segmentation (jieba, injected by the server: the core does no I/O). Rules that need words do less without it. */
+	readonly segmenter?: Segmenter;
 }
 
 export class LanguageService {
 	readonly index: WorkspaceIndex;
 	readonly t: Translate;
 	readonly rules: readonly Rule[];
+	readonly segmenter?: Segmenter;
 	readonly #caches = new Map<string, LruCache<unknown>>();
 
 	constructor(init: ServiceInit) {
 		this.index = new WorkspaceIndex(init.workspace);
 		this.t = messagesFor(init.locale);
 		this.rules = init.rules ?? allRules;
+		this.segmenter = init.segmenter;
 	}
 
 	/** Every problem of the document, severities applied, at most `options.maxProblems`. */
@@ -98,6 +102,7 @@ export class LanguageService {
 			options,
 			token,
 			t: this.t,
+			segmenter: this.segmenter,
 			corpus: { fileCount: this.index.size, filesWithLine: (key) => this.index.filesWithLine(key) },
 			cache: <T>(scope: string) => {
 				const key = `${rule.id}\u0000${scope}`;

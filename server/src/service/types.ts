@@ -65,10 +65,17 @@ export interface RuleContext {
 	/** Renders a catalogue message in the client's locale. */
 	readonly t: import('./messages').Translate;
 	readonly token?: CancellationToken;
+	/** Word segmentation of simplified text, when the host provides it. */
+	readonly segmenter?: Segmenter;
 	/** What the corpus holds beyond this document (through the injected workspace). */
 	readonly corpus: CorpusView;
 	/** A cache owned by the service, per rule and per `scope` string (e.g. the target script). */
 	cache<T>(scope: string): LineCache<T>;
+}
+
+/** Splits simplified Chinese text into dictionary words whose concatenation is the input (jieba's `cut` without HMM). */
+export interface Segmenter {
+	cut(text: string): string[];
 }
 
 /** The corpus as rules see it: counts from the workspace index. */

@@ -13,6 +13,7 @@ import { boilerplateSpam } from './boilerplateSpam';
 import { boilerplateTail } from './boilerplateTail';
 import { duplicateParagraph } from './duplicateParagraph';
 import { layoutBlank } from './layoutBlank';
+import { layoutBrokenParagraph } from './layoutBrokenParagraph';
 import { mixedScript } from './mixedScript';
 import { punctuationWidth } from './punctuationWidth';
 import { spacingCjk } from './spacingCjk';
@@ -31,6 +32,7 @@ export const allRules: readonly Rule[] = [
 	boilerplateCustom,
 	duplicateParagraph,
 	layoutBlank,
+	layoutBrokenParagraph,
 	spacingCjk,
 	punctuationWidth,
 	unicodeInvisible,

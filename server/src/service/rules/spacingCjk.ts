@@ -18,6 +18,8 @@ const id = 'spacing.cjk';
 const bodyPunctuation = /[。！？!?，,；;]/;
 /** A clause with one of these is a byline or photo credit: its spaces separate names. */
 const creditWords = /记者|記者|通讯员|通訊員|实习生|實習生|摄影|攝影|摄$|攝$|编辑|編輯|作者|报道|報道|整理/;
+/** A dateline at the line's start (`本报讯 `, `新华社北京11月8日电 `): the space after it is formatting. */
+const dateline = /^\s*(本报讯|本報訊|[\p{Script=Han}\d]{0,12}(电|電|讯|訊))$/u;
 const clauseBreak = /[。！？!?，,；;:：()（）[\]【】]/;
 const openQuotes = '“「『"‘';
 const closeQuotes = '”」』"’';
@@ -59,7 +61,7 @@ export function spacesToRemove(line: string): number[] {
 		const hanHan = isCjk(before) && isCjk(after) && (isHan(before) || isHan(after) || isCjkPunctuation(before));
 		if (!digitHan && !hanHan) { continue; }
 		if (digitHan && isAsciiDigit(before) && endsTimeOrDate(line, i)) { continue; }
-		if (creditWords.test(clauseAround(line, i))) { continue; }
+		if (creditWords.test(clauseAround(line, i)) || dateline.test(line.slice(0, i))) { continue; }
 		if (hanHan && (!body || insideQuotes(line, i))) { continue; }
 		found.push(i);
 	}

@@ -1,0 +1,143 @@
+/**
+ * layout.broken-paragraph — a paragraph cut mid-sentence by newspaper columns (`…发挥了重`),
+ * whose continuation (`要作用,…`) sits elsewhere in the file.
+ *
+ * A cut paragraph is body text (it already holds a finished sentence, so a one-sentence lede or
+ * a headline without final punctuation never counts) that ends without closing punctuation.
+ * Every other body paragraph is scored as its continuation: the join must make a word across
+ * the cut (jieba on the simplified text: 重|要 → 重要, 尽|管 → 尽管, but 尽|管理部门 stays 尽/管理),
+ * and the candidate must start with a broken word (its first character stands alone when it is
+ * segmented by itself). The best pair wins, each continuation used once. The fix moves the
+ * continuation and joins it (never applied by fix-all: a move is reviewed one at a time);
+ * without a continuation the cut is only reported.
+ */
+import { analyze, isChromeLine } from '../boilerplate/analysis';
+import { excerpt } from '../boilerplate/findings';
+import { normalizeLine } from '../boilerplate/normalize';
+import type { CorpusDocument } from '../document';
+import type { Finding, Rule, RuleContext, Segmenter, TextEdit } from '../types';
+
+const id = 'layout.broken-paragraph';
+
+const closing = /[。！？!?…”’」』)）\]】：:；;—~～.]\s*$/u;
+const finishedSentence = /[。！？!?]/;
+const clausePunctuation = /[，,、；;。！？!?]/;
+/** Characters on each side of the cut that the segmenter sees. */
+const window = 8;
+/** Pairs scored at most per document: beyond it, only nearby paragraphs are candidates. */
+const maxPairs = 20_000;
+
+interface Paragraph { readonly line: number; readonly start: number; readonly end: number; readonly text: string }
+
+function paragraphs(doc: CorpusDocument): Paragraph[] {
+	const analysis = analyze(doc);
+	const out: Paragraph[] = [];
+	for (const [n, l] of doc.lines.entries()) {
+		const lead = l.text.length - l.text.trimStart().length;
+		const text = l.text.trim();
+		if (text.length === 0 || isChromeLine(analysis, n)) { continue; }
+		out.push({ line: n, start: l.start + lead, end: l.start + lead + text.length, text });
+	}
+	return out;
+}
+
+/** Ends without closing punctuation after a finished sentence: cut, reported even when its continuation is missing. */
+const isCut = (p: Paragraph) => p.text.length >= 20 && !closing.test(p.text) && finishedSentence.test(p.text.slice(0, -1));
+/** Ends without closing punctuation after clauses only (a lede may): cut only if a continuation is found. */
+const mayBeCut = (p: Paragraph, i: number) => i > 0 && p.text.length >= 20 && !closing.test(p.text) && clausePunctuation.test(p.text);
+const canContinue = (p: Paragraph) => clausePunctuation.test(p.text);
+
+/** The word the segmenter forms across the cut, when the candidate's first character cannot stand on its own there. */
+function joinWord(segmenter: Segmenter, head: string, tail: string): string | undefined {
+	const left = normalizeLine(head.slice(-window));
+	const right = normalizeLine(tail.slice(0, window));
+	let at = 0;
+	let across: string | undefined;
+	for (const word of segmenter.cut(left + right)) {
+		if (at < left.length && at + word.length > left.length) { across = word; break; }
+		at += word.length;
+		if (at > left.length) { break; }
+	}
+	if (!across) { return undefined; }
+	// A paragraph that starts a sentence begins with a whole word; a continuation with a fragment.
+	const alone = segmenter.cut(right)[0] ?? '';
+	return alone.length === 1 ? across : undefined;
+}
+
+interface Pair { readonly head: Paragraph; readonly next: Paragraph; readonly word: string; readonly score: number }
+
+function bestPairs(all: readonly Paragraph[], segmenter: Segmenter): Pair[] {
+	const heads = all.filter((p, i) => isCut(p) || mayBeCut(p, i));
+	const candidates = all.filter(canContinue);
+	const reach = heads.length * candidates.length > maxPairs ? Math.floor(maxPairs / Math.max(1, heads.length) / 2) : Infinity;
+	const pairs: Pair[] = [];
+	for (const head of heads) {
+		for (const next of candidates) {
+			if (next === head || Math.abs(next.line - head.line) > reach) { continue; }
+			const word = joinWord(segmenter, head.text, next.text);
+			// Longer words across the cut are stronger evidence; continuations usually come later in the file.
+			if (word) { pairs.push({ head, next, word, score: word.length + (next.line > head.line ? 0.5 : 0) - Math.abs(next.line - head.line) / 1e6 }); }
+		}
+	}
+	pairs.sort((a, b) => b.score - a.score);
+	const usedHeads = new Set<Paragraph>();
+	const usedNext = new Set<Paragraph>();
+	const chosen: Pair[] = [];
+	for (const p of pairs) {
+		if (usedHeads.has(p.head) || usedNext.has(p.next) || usedHeads.has(p.next) || usedNext.has(p.head)) { continue; }
+		usedHeads.add(p.head);
+		usedNext.add(p.next);
+		chosen.push(p);
+	}
+	return chosen;
+}
+
+/** Moves the continuation to the end of the cut paragraph; only blank lines between them → just remove the gap. */
+function joinEdits(doc: CorpusDocument, head: Paragraph, next: Paragraph): TextEdit[] {
+	const lines = doc.lines;
+	const between = lines.slice(Math.min(head.line, next.line) + 1, Math.max(head.line, next.line));
+	if (next.line > head.line && between.every((l) => l.text.trim() === '')) {
+		return [{ start: head.end, end: next.start, newText: '' }];
+	}
+	// Delete the continuation's line with its break, and one blank line so the gap it leaves stays single.
+	let start = lines[next.line].start;
+	let end = next.line + 1 < lines.length ? lines[next.line + 1].start : lines[next.line].end;
+	const blank = (n: number) => n >= 0 && n < lines.length && lines[n].text.trim() === '';
+	if (blank(next.line - 1) && blank(next.line + 1)) {
+		end = next.line + 2 < lines.length ? lines[next.line + 2].start : lines[next.line + 1].end;
+	} else if (next.line + 1 >= lines.length && next.line > 0) {
+		start = lines[next.line - 1].end;
+	}
+	return [{ start: head.end, end: head.end, newText: next.text }, { start, end, newText: '' }];
+}
+
+function* findings(doc: CorpusDocument, ctx: RuleContext): Iterable<Finding> {
+	const all = paragraphs(doc);
+	if (!all.some((p, i) => isCut(p) || mayBeCut(p, i))) { return; }
+	const pairs = ctx.segmenter ? bestPairs(all, ctx.segmenter) : [];
+	const joined = new Map(pairs.map((p) => [p.head, p]));
+	for (const head of all.filter((p) => isCut(p) || joined.has(p))) {
+		const tail = head.text.slice(-6);
+		// The finding marks the cut's last character (two code units for a surrogate pair).
+		const last = head.end - (/[\udc00-\udfff]/.test(head.text.slice(-1)) ? 2 : 1);
+		const pair = joined.get(head);
+		if (!pair) {
+			yield { ruleId: id, start: last, end: head.end, message: ctx.t('layout.truncated', tail), maxSeverity: 'info', fixes: [] };
+			continue;
+		}
+		const nextLine = pair.next.line + 1;
+		yield {
+			ruleId: id, start: last, end: head.end,
+			message: ctx.t('layout.brokenParagraph', tail, nextLine, excerpt(pair.next.text.slice(0, 12)), pair.word),
+			related: [{ start: pair.next.start, end: pair.next.end, message: ctx.t('layout.continuation') }],
+			fixes: [{ title: ctx.t('fix.joinParagraph', nextLine), edits: joinEdits(doc, head, pair.next), isPreferred: true, safe: false }],
+		};
+	}
+}
+
+export const layoutBrokenParagraph: Rule = {
+	id,
+	description: 'A paragraph cut mid-sentence (newspaper columns), joined with its continuation found elsewhere in the file.',
+	defaultSeverity: 'warning',
+	check: findings,
+};
