@@ -38,7 +38,9 @@ export function toDiagnostic(doc: CorpusDocument, p: Problem): Diagnostic {
 		code: p.ruleId,
 		message: p.message,
 		data,
-		...(p.related ? { relatedInformation: p.related.map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.start, r.end) }, message: r.message })) } : {}),
+		...(p.related ? {
+			relatedInformation: p.related.map((r) => ({ location: r.uri === undefined ? { uri: doc.uri, range: toRange(doc, r.start, r.end) } : { uri: r.uri, range: r.range }, message: r.message })),
+		} : {}),
 	};
 }
 

@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CorpusDocument } from '../../server/src/service';
+import { CorpusDocument, RelatedLocation } from '../../server/src/service';
 import { applyEdits } from '../../server/src/service/edits';
 import { cleaningProblems, formatScore, scoreFixtures, totals } from './cleaningEval';
 import { applyPreferred, fixtures, options, seedsAvailable, seedsDir, service } from './helpers';
 
+/** A related location in the same document. */
+const local = (r: RelatedLocation) => { assert.equal(r.uri, undefined); return r as { start: number; end: number }; };
 const rulesOf = (text: string) => cleaningProblems(text).problems.map((p) => p.ruleId);
 
 describe('cleaning rules', () => {
@@ -63,7 +65,7 @@ describe('cleaning rules', () => {
 			const text = '甲说，这是第一段内容，包含足够长的句子用于测试重复检测。\n\n乙补充了其他的信息，内容各不相同。\n这是第一段内容，包含足够长的句子用于测试重复检测。\n结尾。\n';
 			const p = cleaningProblems(text).problems.find((x) => x.ruleId === 'duplicate.paragraph')!;
 			assert.ok(p.related?.[0], 'related information');
-			assert.equal(text.slice(p.related[0].start, p.related[0].end), '这是第一段内容，包含足够长的句子用于测试重复检测。');
+			assert.equal(text.slice(local(p.related[0]).start, local(p.related[0]).end), '这是第一段内容，包含足够长的句子用于测试重复检测。');
 			assert.equal(applyPreferred(text, p), '甲说，这是第一段内容，包含足够长的句子用于测试重复检测。\n\n乙补充了其他的信息，内容各不相同。\n结尾。\n');
 		});
 	});
@@ -80,7 +82,7 @@ describe('cleaning rules', () => {
 					const p = broken.find((x) => doc.positionAt(x.start).line + 1 === Number(head));
 					assert.ok(p, `${name}:${head} not reported`);
 					if (next === null) { assert.equal(p.fixes.length, 0, `${name}:${head} has no continuation`); continue; }
-					assert.equal(doc.positionAt(p.related![0].start).line + 1, next, `${name}:${head} continues on ${next}`);
+					assert.equal(doc.positionAt(local(p.related![0]).start).line + 1, next, `${name}:${head} continues on ${next}`);
 					const joined = applyPreferred(text, p).split('\n')[Number(head) - 1];
 					assert.ok(joined.endsWith(doc.lines[next - 1].text.trim()), `${name}:${head} joined: ${joined.slice(-30)}`);
 					assert.ok(!p.fixes[0].safe, 'a move is never applied by fix-all');
@@ -126,7 +128,7 @@ describe('cleaning rules', () => {
 			for (const c of gold004.continuations) {
 				const p = broken.find((x) => doc.positionAt(x.start).line + 1 === c.from);
 				assert.ok(p, `${c.from} not reported`);
-				assert.equal(doc.positionAt(p.related![0].start).line + 1, c.to, `${c.from} continues on ${c.to}`);
+				assert.equal(doc.positionAt(local(p.related![0]).start).line + 1, c.to, `${c.from} continues on ${c.to}`);
 				const [left, right] = c.join.split('|');
 				assert.ok(applyPreferred(text, p).includes(left + right + doc.lines[c.to - 1].text.trim().slice(right.length)), `${c.from} joined as ${c.join}`);
 			}

@@ -103,7 +103,7 @@ export class LanguageService {
 			token,
 			t: this.t,
 			segmenter: this.segmenter,
-			corpus: { fileCount: this.index.size, filesWithLine: (key) => this.index.filesWithLine(key) },
+			corpus: { fileCount: this.index.size, filesWithLine: (key) => this.index.filesWithLine(key), sharedWith: (uri, text) => this.index.sharedWith(uri, text) },
 			cache: <T>(scope: string) => {
 				const key = `${rule.id}\u0000${scope}`;
 				let cache = this.#caches.get(key);

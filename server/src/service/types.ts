@@ -41,9 +41,15 @@ export interface Finding {
 	 */
 	readonly maxSeverity?: Severity;
 	readonly fixes: readonly Fix[];
-	/** Other places in the document the finding refers to (the first occurrence of a repeat). */
-	readonly related?: readonly { readonly start: number; readonly end: number; readonly message: string }[];
+	/** Other places the finding refers to: in this document (offsets), or in another file (a range). */
+	readonly related?: readonly RelatedLocation[];
 }
+
+export type RelatedLocation =
+	| { readonly start: number; readonly end: number; readonly message: string; readonly uri?: undefined }
+	| { readonly uri: string; readonly range: { readonly start: Position; readonly end: Position }; readonly message: string };
+
+export interface Position { readonly line: number; readonly character: number }
 
 /** A finding after severities and the cap are applied. */
 export interface Problem extends Finding {
@@ -83,6 +89,8 @@ export interface CorpusView {
 	readonly fileCount: number;
 	/** Files holding a short line with this key (boilerplate/lineKey.ts). */
 	filesWithLine(key: string): number;
+	/** Other files sharing passages with this text (duplicates/passages.ts). */
+	sharedWith(uri: string, text: string): readonly import('./duplicates/passages').SharedFile[];
 }
 
 export interface Rule {

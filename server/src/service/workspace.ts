@@ -5,6 +5,9 @@
 import type { CancellationToken } from './types';
 import { countScript, dominantScript, ScriptCounts } from './script/detect';
 import { repeatedLineKeys } from './boilerplate/lineKey';
+import { Fingerprints, fingerprints } from './duplicates/fingerprints';
+import { FingerprintIndex, SharedFile } from './duplicates/passages';
+import { LruCache } from './lruCache';
 
 export interface FileText {
 	readonly text: string;
@@ -44,6 +47,10 @@ export class WorkspaceIndex {
 	readonly #entries = new Map<string, FileEntry>();
 	/** Short-line key → number of files holding it; kept in step with #entries file by file. */
 	readonly #lineFiles = new Map<string, number>();
+	/** Winnowing prints of every file, for duplicate.document. */
+	readonly #prints = new FingerprintIndex();
+	/** The prints of recently indexed or checked texts: an open document is printed once per version. */
+	readonly #recent = new LruCache<{ text: string; fp: Fingerprints }>(16);
 
 	constructor(readonly workspace: Workspace) { }
 
@@ -79,13 +86,28 @@ export class WorkspaceIndex {
 		this.remove(uri);
 		this.#entries.set(uri, entry);
 		for (const key of entry.lineKeys) { this.#lineFiles.set(key, (this.#lineFiles.get(key) ?? 0) + 1); }
+		this.#prints.set(uri, text, this.fingerprintsOf(uri, text));
 		return entry;
+	}
+
+	fingerprintsOf(uri: string, text: string): Fingerprints {
+		const recent = this.#recent.get(uri);
+		if (recent && recent.text === text) { return recent.fp; }
+		const fp = fingerprints(text);
+		this.#recent.set(uri, { text, fp });
+		return fp;
+	}
+
+	/** Other indexed files that share passages with `text` (the text of `uri`). */
+	sharedWith(uri: string, text: string): SharedFile[] {
+		return this.#prints.query(uri, this.fingerprintsOf(uri, text));
 	}
 
 	remove(uri: string): void {
 		const old = this.#entries.get(uri);
 		if (!old) { return; }
 		this.#entries.delete(uri);
+		this.#prints.remove(uri);
 		for (const key of old.lineKeys) {
 			const n = (this.#lineFiles.get(key) ?? 1) - 1;
 			if (n === 0) { this.#lineFiles.delete(key); } else { this.#lineFiles.set(key, n); }

@@ -24,6 +24,11 @@ function table(): Uint16Array {
 	return foldTable = t;
 }
 
+/** One UTF-16 unit folded the same way (traditional → simplified, full-width → ASCII). */
+export function foldCode(code: number): number {
+	return table()[code] || code;
+}
+
 export function normalizeLine(line: string): string {
 	const t = table();
 	let out = '';

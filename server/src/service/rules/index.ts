@@ -11,6 +11,7 @@ import { boilerplateRelated } from './boilerplateRelated';
 import { boilerplateRepeatedLine } from './boilerplateRepeatedLine';
 import { boilerplateSpam } from './boilerplateSpam';
 import { boilerplateTail } from './boilerplateTail';
+import { duplicateDocument } from './duplicateDocument';
 import { duplicateParagraph } from './duplicateParagraph';
 import { layoutBlank } from './layoutBlank';
 import { layoutBrokenParagraph } from './layoutBrokenParagraph';
@@ -31,6 +32,7 @@ export const allRules: readonly Rule[] = [
 	boilerplateRepeatedLine,
 	boilerplateCustom,
 	duplicateParagraph,
+	duplicateDocument,
 	layoutBlank,
 	layoutBrokenParagraph,
 	spacingCjk,
