@@ -11,22 +11,20 @@ const fullWidth: Record<string, string> = {
 	'【': '[', '】': ']', '〔': '[', '〕': ']', '｜': '|', '＞': '>', '＜': '<', '／': '/', '　': ' ', '＠': '@',
 	'－': '-', '＿': '_', '～': '~', '．': '.', '％': '%', '＋': '+', '＃': '#', '＆': '&', '＝': '=',
 };
-let foldTable: Uint16Array | undefined;
+let cachedTable: Uint16Array | undefined;
+
+/** UTF-16 unit → its folded unit, 0 where it stays as it is. */
+export function foldTable(): Uint16Array { return table(); }
 
 function table(): Uint16Array {
-	if (foldTable) { return foldTable; }
+	if (cachedTable) { return cachedTable; }
 	const t = new Uint16Array(scriptTables().t2s);
 	for (const [from, to] of Object.entries(fullWidth)) { t[from.charCodeAt(0)] = to.charCodeAt(0); }
 	// Full-width digits and Latin letters.
 	for (let c = 0xff10; c <= 0xff19; c++) { t[c] = c - 0xff10 + 0x30; }
 	for (let c = 0xff21; c <= 0xff3a; c++) { t[c] = c - 0xff21 + 0x41; }
 	for (let c = 0xff41; c <= 0xff5a; c++) { t[c] = c - 0xff41 + 0x61; }
-	return foldTable = t;
-}
-
-/** One UTF-16 unit folded the same way (traditional → simplified, full-width → ASCII). */
-export function foldCode(code: number): number {
-	return table()[code] || code;
+	return cachedTable = t;
 }
 
 export function normalizeLine(line: string): string {

@@ -5,7 +5,7 @@
  * Any passage shared by two documents that is at least `k + w - 1` significant characters long
  * shares at least one fingerprint; runs of shared prints at a constant offset delimit it.
  */
-import { foldCode } from '../boilerplate/normalize';
+import { foldTable } from '../boilerplate/normalize';
 
 /** Characters per shingle. */
 export const shingle = 16;
@@ -23,14 +23,19 @@ export interface Fingerprints {
 const significant = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 export function fingerprints(text: string): Fingerprints {
-	const codes: number[] = [];
-	const offsets: number[] = [];
+	const fold = foldTable();
+	const all = new Uint16Array(text.length);
+	const allOffsets = new Int32Array(text.length);
+	let count = 0;
 	for (let i = 0; i < text.length; i++) {
-		const c = foldCode(text.charCodeAt(i));
-		if (significant(c)) { codes.push(c); offsets.push(i); }
+		const raw = text.charCodeAt(i);
+		const c = fold[raw] || raw;
+		if (significant(c)) { all[count] = c; allOffsets[count++] = i; }
 	}
+	const codes = all.subarray(0, count);
+	const offsets = allOffsets.slice(0, count);
 	const n = codes.length - shingle + 1;
-	if (n <= 0) { return { hashes: new Uint32Array(0), positions: new Int32Array(0), offsets: Int32Array.from(offsets) }; }
+	if (n <= 0) { return { hashes: new Uint32Array(0), positions: new Int32Array(0), offsets }; }
 	// Rolling polynomial hash of each shingle (mod 2^32).
 	const base = 0x01000193;
 	let power = 1;
@@ -59,7 +64,7 @@ export function fingerprints(text: string): Fingerprints {
 			if (min !== last) { hashes.push(shingles[min]); positions.push(min); last = min; }
 		}
 	}
-	return { hashes: Uint32Array.from(hashes), positions: Int32Array.from(positions), offsets: Int32Array.from(offsets) };
+	return { hashes: Uint32Array.from(hashes), positions: Int32Array.from(positions), offsets };
 }
 
 /** Finalizer so that similar shingles do not get similar hashes (murmur3 fmix32). */

@@ -4,10 +4,10 @@
  *
  * A cut paragraph is body text (it already holds a finished sentence, so a one-sentence lede or
  * a headline without final punctuation never counts) that ends without closing punctuation.
- * Every other body paragraph is scored as its continuation: the join must make a word across
- * the cut (jieba on the simplified text: 重|要 → 重要, 尽|管 → 尽管, but 尽|管理部门 stays 尽/管理),
- * and the candidate must start with a broken word (its first character stands alone when it is
- * segmented by itself). The best pair wins, each continuation used once. The fix moves the
+ * Body paragraphs that start with a broken word (their first character stands alone when they
+ * are segmented by themselves) are scored as its continuation: the join must make a dictionary
+ * word across the cut (jieba on the simplified text: 重|要 → 重要, 尽|管 → 尽管, but 尽|管理部门
+ * stays 尽/管理). Segmentations are cached per edge, so an edit re-segments only what changed. The best pair wins, each continuation used once. The fix moves the
  * continuation and joins it (never applied by fix-all: a move is reviewed one at a time);
  * without a continuation the cut is only reported.
  */
@@ -15,7 +15,7 @@ import { analyze, isChromeLine } from '../boilerplate/analysis';
 import { excerpt } from '../boilerplate/findings';
 import { normalizeLine } from '../boilerplate/normalize';
 import type { CorpusDocument } from '../document';
-import type { Finding, Rule, RuleContext, Segmenter, TextEdit } from '../types';
+import type { Finding, LineCache, Rule, RuleContext, Segmenter, TextEdit } from '../types';
 
 const id = 'layout.broken-paragraph';
 
@@ -25,9 +25,17 @@ const clausePunctuation = /[，,、；;。！？!?]/;
 /** Characters on each side of the cut that the segmenter sees. */
 const window = 8;
 /** Pairs scored at most per document: beyond it, only nearby paragraphs are candidates. */
-const maxPairs = 20_000;
+const maxPairs = 5_000;
 
-interface Paragraph { readonly line: number; readonly start: number; readonly end: number; readonly text: string }
+interface Paragraph {
+	readonly line: number;
+	readonly start: number;
+	readonly end: number;
+	readonly text: string;
+	/** Folded (simplified) edges the segmenter sees. */
+	readonly left: string;
+	readonly right: string;
+}
 
 function paragraphs(doc: CorpusDocument): Paragraph[] {
 	const analysis = analyze(doc);
@@ -36,7 +44,7 @@ function paragraphs(doc: CorpusDocument): Paragraph[] {
 		const lead = l.text.length - l.text.trimStart().length;
 		const text = l.text.trim();
 		if (text.length === 0 || isChromeLine(analysis, n)) { continue; }
-		out.push({ line: n, start: l.start + lead, end: l.start + lead + text.length, text });
+		out.push({ line: n, start: l.start + lead, end: l.start + lead + text.length, text, left: normalizeLine(text.slice(-window)), right: normalizeLine(text.slice(0, window)) });
 	}
 	return out;
 }
@@ -47,34 +55,46 @@ const isCut = (p: Paragraph) => p.text.length >= 20 && !closing.test(p.text) && 
 const mayBeCut = (p: Paragraph, i: number) => i > 0 && p.text.length >= 20 && !closing.test(p.text) && clausePunctuation.test(p.text);
 const canContinue = (p: Paragraph) => clausePunctuation.test(p.text);
 
-/** The word the segmenter forms across the cut, when the candidate's first character cannot stand on its own there. */
-function joinWord(segmenter: Segmenter, head: string, tail: string): string | undefined {
-	const left = normalizeLine(head.slice(-window));
-	const right = normalizeLine(tail.slice(0, window));
+/** The candidate starts with a fragment: segmented by itself, its first word is one character. */
+function startsWithFragment(segmenter: Segmenter, cache: LineCache<boolean>, right: string): boolean {
+	let fragment = cache.get(right);
+	if (fragment === undefined) {
+		fragment = (segmenter.cut(right)[0] ?? '').length === 1;
+		cache.set(right, fragment);
+	}
+	return fragment;
+}
+
+/** The dictionary word the segmenter forms across the cut, if any (cached per pair of edges). */
+function joinWord(segmenter: Segmenter, cache: LineCache<string>, left: string, right: string): string | undefined {
+	const key = `${left}\u0000${right}`;
+	const cached = cache.get(key);
+	if (cached !== undefined) { return cached || undefined; }
 	let at = 0;
-	let across: string | undefined;
+	let across = '';
 	for (const word of segmenter.cut(left + right)) {
 		if (at < left.length && at + word.length > left.length) { across = word; break; }
 		at += word.length;
 		if (at > left.length) { break; }
 	}
-	if (!across) { return undefined; }
-	// A paragraph that starts a sentence begins with a whole word; a continuation with a fragment.
-	const alone = segmenter.cut(right)[0] ?? '';
-	return alone.length === 1 ? across : undefined;
+	cache.set(key, across);
+	return across || undefined;
 }
 
 interface Pair { readonly head: Paragraph; readonly next: Paragraph; readonly word: string; readonly score: number }
 
-function bestPairs(all: readonly Paragraph[], segmenter: Segmenter): Pair[] {
+function bestPairs(all: readonly Paragraph[], segmenter: Segmenter, ctx: RuleContext): Pair[] {
 	const heads = all.filter((p, i) => isCut(p) || mayBeCut(p, i));
-	const candidates = all.filter(canContinue);
+	// A paragraph that starts a sentence begins with a whole word; a continuation with a fragment.
+	const fragments = ctx.cache<boolean>('fragment');
+	const candidates = all.filter((p) => canContinue(p) && startsWithFragment(segmenter, fragments, p.right));
+	const joins = ctx.cache<string>('join');
 	const reach = heads.length * candidates.length > maxPairs ? Math.floor(maxPairs / Math.max(1, heads.length) / 2) : Infinity;
 	const pairs: Pair[] = [];
 	for (const head of heads) {
 		for (const next of candidates) {
 			if (next === head || Math.abs(next.line - head.line) > reach) { continue; }
-			const word = joinWord(segmenter, head.text, next.text);
+			const word = joinWord(segmenter, joins, head.left, next.right);
 			// Longer words across the cut are stronger evidence; continuations usually come later in the file.
 			if (word) { pairs.push({ head, next, word, score: word.length + (next.line > head.line ? 0.5 : 0) - Math.abs(next.line - head.line) / 1e6 }); }
 		}
@@ -114,7 +134,7 @@ function joinEdits(doc: CorpusDocument, head: Paragraph, next: Paragraph): TextE
 function* findings(doc: CorpusDocument, ctx: RuleContext): Iterable<Finding> {
 	const all = paragraphs(doc);
 	if (!all.some((p, i) => isCut(p) || mayBeCut(p, i))) { return; }
-	const pairs = ctx.segmenter ? bestPairs(all, ctx.segmenter) : [];
+	const pairs = ctx.segmenter ? bestPairs(all, ctx.segmenter, ctx) : [];
 	const joined = new Map(pairs.map((p) => [p.head, p]));
 	for (const head of all.filter((p) => isCut(p) || joined.has(p))) {
 		const tail = head.text.slice(-6);

@@ -14,6 +14,8 @@ import type { Finding, Rule } from '../types';
 const id = 'unicode.noise';
 
 const toneVowels = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
+/** Cheap pre-check: every kind of noise needs one of these characters. */
+const maybeNoise = new RegExp(`[(（][a-zü${toneVowels}]|[\\ufffd\\u00e3-\\u00e9锟烫屯\\u2500-\\u257f\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\p{Script=Cyrillic}\\p{Script=Greek}]`, 'u');
 /** `(fā)`, `（zhǎn）`, `(fa1)` right after a Han character: one syllable with a tone. */
 const pinyin = new RegExp(`(?<=\\p{Script=Han})[(（]([a-zü${toneVowels}]*[${toneVowels}][a-zü${toneVowels}]*|[a-zü]{1,6}[1-5])[)）]`, 'gu');
 const stray = /(?<=\p{Script=Han})[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Greek}\u2500-\u257f](?=\p{Script=Han})/gu;
@@ -23,8 +25,6 @@ const cont = '[\\u0080-\\u00bf\\u20ac\\u201a\\u0192\\u201e\\u2026\\u2020\\u2021\
 /** Two or more CJK characters' UTF-8 bytes (lead 0xE3–0xE9) shown as Windows-1252, or the GBK 锟斤拷 family. */
 const mojibake = new RegExp(`(?:[\\u00e3-\\u00e9]${cont}${cont}){2,}|(?:锟斤拷|烫烫烫|屯屯屯)+`, 'g');
 
-/** Cheap pre-check: every kind of noise needs one of these characters. */
-const maybeNoise = /[(（\ufffd\u00e3-\u00e9锟烫屯\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Greek}\u2500-\u257f]/u;
 const none: Noise[] = [];
 
 interface Noise { readonly start: number; readonly end: number; readonly kind: 'pinyin' | 'stray' | 'replacement' | 'mojibake' }
