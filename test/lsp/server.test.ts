@@ -89,6 +89,20 @@ describe('language server over stdio', function () {
 		}
 	});
 
+	it('links a repeated paragraph to its first occurrence, and a passage shared with another file to that file', async function () {
+		if (!fs.existsSync(seeds)) { this.skip(); }
+		await client.progressEnded;
+		const { diagnostics: d000 } = await open('000_a7811a11def97c06.txt');
+		const repeat = d000.find((d) => d.code === 'duplicate.paragraph')!;
+		assert.equal(repeat.range.start.line, 6);
+		assert.equal(repeat.relatedInformation?.[0].location.uri, uriOf(dir, '000_a7811a11def97c06.txt'));
+		assert.equal(repeat.relatedInformation?.[0].location.range.start.line, 5);
+		const { diagnostics: d003 } = await open('003_f9c6bcfd28a4ce26.txt');
+		const overlap = d003.find((d) => d.code === 'duplicate.document')!;
+		assert.ok(overlap, 'overlap with 004 reported');
+		assert.equal(overlap.relatedInformation?.[0].location.uri, uriOf(dir, '004_ad0cf75c0c0e55fb.txt'));
+	});
+
 	it('applies a quick fix (成立后 → 成立後) and re-checks the new version', async function () {
 		if (!fs.existsSync(seeds)) { this.skip(); }
 		const { doc, diagnostics } = await open('000_a7811a11def97c06.txt');
