@@ -14,6 +14,7 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
 import { ConversionTarget, CorpusDocument, LanguageService, ruleFamilies } from './service';
 import { messagesFor } from './service/messages';
+import { toDocumentSymbols, toFoldingRanges } from './outlineProtocol';
 import { jiebaSegmenter } from './segmenter';
 import { SettingsCache } from './settings';
 import { indexWorkspace } from './workspaceScan';
@@ -76,6 +77,8 @@ export function startServer(connection: Connection): void {
 			capabilities: {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+				documentSymbolProvider: { label: 'zh-corpus' },
+				foldingRangeProvider: true,
 				executeCommandProvider: { commands: [convertCommand, cleanCommand, undoCleanCommand] },
 				diagnosticProvider: pull ? { identifier: 'zh-corpus', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
 				workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -126,6 +129,19 @@ export function startServer(connection: Connection): void {
 		const doc = await corpusDocument(params.textDocument.uri);
 		if (!doc) { return []; }
 		return codeActions({ service, doc, settings: await settings.get(doc.uri), documentChanges }, params);
+	}));
+
+	const outlineOf = async (uri: string) => {
+		const doc = await corpusDocument(uri);
+		return doc ? { doc, nodes: service.outline(doc, await settings.get(uri)) } : undefined;
+	};
+	connection.onDocumentSymbol(safe([], async (params) => {
+		const o = await outlineOf(params.textDocument.uri);
+		return o ? toDocumentSymbols(o.doc, o.nodes) : [];
+	}));
+	connection.onFoldingRanges(safe([], async (params) => {
+		const o = await outlineOf(params.textDocument.uri);
+		return o ? toFoldingRanges(o.doc, o.nodes) : [];
 	}));
 
 	const cleanContext = (): CleanContext => ({ connection, service, documents, workspace, settings, documentChanges, changeAnnotations, indexReady: () => indexUpdates });

@@ -103,6 +103,17 @@ describe('language server over stdio', function () {
 		assert.equal(overlap.relatedInformation?.[0].location.uri, uriOf(dir, '004_ad0cf75c0c0e55fb.txt'));
 	});
 
+	it('answers documentSymbol with a hierarchical outline and foldingRange to match', async function () {
+		if (!fs.existsSync(seeds)) { this.skip(); }
+		const { doc } = await open('002_2630afb79726026e.txt');
+		const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: doc.uri } }) as { name: string; range: { start: { line: number } }; children?: unknown[] }[];
+		const article = symbols.find((s) => s.range.start.line === 9)!;
+		assert.equal(article.name, '2023年世界互联网大会乌镇峰会今日闭幕');
+		assert.ok((article.children?.length ?? 0) >= 9, 'source line and paragraphs');
+		const folds = await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: doc.uri } }) as { startLine: number; endLine: number }[];
+		assert.ok(folds.some((f) => f.startLine === 9 && f.endLine === 29), JSON.stringify(folds));
+	});
+
 	it('applies a quick fix (成立后 → 成立後) and re-checks the new version', async function () {
 		if (!fs.existsSync(seeds)) { this.skip(); }
 		const { doc, diagnostics } = await open('000_a7811a11def97c06.txt');

@@ -7,6 +7,7 @@ import { ruleFamily } from './clean';
 import { fixAll, RuleEdit } from './fixAll';
 import { lint } from './lint';
 import { LruCache } from './lruCache';
+import { outline, OutlineNode } from './outline';
 import { messagesFor, Translate } from './messages';
 import { allRules } from './rules';
 import { conversionEdits, ConversionTarget } from './script/convert';
@@ -19,6 +20,8 @@ export { allRules, ruleIds } from './rules';
 export type { Workspace, FileText, CorpusSummary } from './workspace';
 export type { ConversionTarget } from './script/convert';
 export type { RuleEdit } from './fixAll';
+export type { OutlineNode, OutlineKind } from './outline';
+export { foldingRanges } from './outline';
 export { ruleFamilies, ruleFamily, reviewRows } from './clean';
 export type { RuleFamily, ReviewRow } from './clean';
 
@@ -90,6 +93,13 @@ export class LanguageService {
 		return lint(doc, [rule], { ...options, maxProblems: Number.MAX_SAFE_INTEGER }, (r) => this.#context(r, options))
 			.filter((p) => p.start <= end && p.end >= start)
 			.flatMap((p) => p.fixes);
+	}
+
+	/** The document's outline (articles, paragraphs, chrome); uses the problems for cut-paragraph continuations. */
+	outline(doc: CorpusDocument, options: LintOptions): OutlineNode[] {
+		const continuations = this.rules.filter((r) => r.id === 'layout.broken-paragraph');
+		const problems = lint(doc, continuations, { ...options, rules: {}, maxProblems: Number.MAX_SAFE_INTEGER }, (r) => this.#context(r, options));
+		return outline(doc, problems, this.t);
 	}
 
 	/** Edits converting the whole document to a script (the "Convert document to …" commands). */

@@ -126,6 +126,18 @@ export function registerExtensionTests(): void {
 			await vscode.workspace.getConfiguration('files').update('associations', undefined, vscode.ConfigurationTarget.Workspace);
 		});
 
+		it('gives the Outline the article, its paragraphs and the page chrome', async function () {
+			if (!seeds()) { this.skip(); }
+			const doc = await open('002_2630afb79726026e.txt');
+			// Diagnostics mean the server has the document; then ask for its symbols.
+			await waitForDiagnostics(doc.uri, (d) => d.length > 0);
+			const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+			const article = symbols.find((s) => s.range.start.line === 9);
+			assert.equal(article?.name, '2023年世界互联网大会乌镇峰会今日闭幕');
+			assert.ok(article!.children.length >= 9);
+			assert.ok(symbols.some((s) => s.kind === vscode.SymbolKind.Null && s.range.start.line === 0), 'the share widgets above the title');
+		});
+
 		// Cleaning changes the scratch workspace: these run last.
 		it('"Clean Workspace…" opens the refactor preview; discarding it changes nothing', async () => {
 			const uri = uriOf('fixtures/boilerplate/15-news-tail.txt');
