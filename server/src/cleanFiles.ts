@@ -30,7 +30,7 @@ export async function writeAtomic(file: string, data: Buffer | string): Promise<
 /** Decodes a file's bytes as UTF-8 when they are UTF-8 (a lossless round trip), else undefined. */
 export function decodeUtf8(bytes: Buffer): string | undefined {
 	const text = bytes.toString('utf8');
-	return Buffer.byteLength(text, 'utf8') === bytes.length && Buffer.from(text, 'utf8').equals(bytes) ? text : undefined;
+	return Buffer.from(text, 'utf8').equals(bytes) ? text : undefined;
 }
 
 interface ManifestEntry {

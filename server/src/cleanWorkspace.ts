@@ -121,7 +121,7 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 	if (!args.assumeYes && !(await confirm(ctx, t('clean.confirm', changed.length, corpusUris.length, perRule), changed.length))) {
 		return { ...base, mode: 'cancelled', applied: false };
 	}
-	return cleanBatch(ctx, changed.map((c) => c.uri), families, base);
+	return cleanBatch(ctx, changed.map((c) => c.uri), families, base, skipped);
 }
 
 /** A notification, not showInformationMessage's request: clients need not answer it. */
@@ -156,11 +156,12 @@ function previewEdit(ctx: CleanContext, changed: readonly { doc: CorpusDocument;
 }
 
 /** Writes every changed file: recomputed on the file's current bytes, backed up, written atomically. */
-async function cleanBatch(ctx: CleanContext, uris: readonly string[], families: readonly string[], base: Omit<CleanResult, 'mode' | 'applied'>): Promise<CleanResult> {
+async function cleanBatch(ctx: CleanContext, uris: readonly string[], families: readonly string[], base: Omit<CleanResult, 'mode' | 'applied'>, skippedWhenChecking: ReadonlyMap<SkipReason, number>): Promise<CleanResult> {
 	const t = ctx.service.t;
 	const stamp = runStamp();
 	const runs = new Map<string, CleanRun>();
-	const skipped = new Map<SkipReason, number>();
+	// Files skipped while checking (not UTF-8, unreadable) are named in the result too.
+	const skipped = new Map<SkipReason, number>(skippedWhenChecking);
 	const skip = (reason: SkipReason) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
 	let written = 0;
 	let changes = 0;

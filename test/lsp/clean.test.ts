@@ -93,6 +93,7 @@ describe('clean workspace', function () {
 		assert.equal(client.messageRequests.length, 1, 'one confirmation');
 		assert.equal(result.mode, 'batch');
 		assert.equal(result.skipped?.unsaved, 1);
+		assert.equal(result.skipped?.notUtf8, 1, 'the GBK file is named as skipped');
 		assert.deepEqual(fs.readFileSync(path.join(dir, 'news', '01-portal-news.txt')), before.get('01-portal-news.txt'));
 		assert.deepEqual(fs.readFileSync(path.join(dir, 'gbk.txt')), gbkBytes, 'the GBK file keeps every byte');
 

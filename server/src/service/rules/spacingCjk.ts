@@ -9,7 +9,7 @@
  * deletes.
  */
 import { analyze, isChromeLine } from '../boilerplate/analysis';
-import { codePointAtOffset, codePointBefore, isAsciiDigit, isCjk, isCjkPunctuation, isHan } from '../text/chars';
+import { codePointAtOffset, codePointBefore, isAsciiDigit, isCjk, isHan } from '../text/chars';
 import type { Finding, Rule } from '../types';
 
 const id = 'spacing.cjk';
@@ -58,7 +58,7 @@ export function spacesToRemove(line: string): number[] {
 		const before = codePointBefore(line, i);
 		const after = codePointAtOffset(line, i + 1);
 		const digitHan = (isAsciiDigit(before) && isHan(after)) || (isHan(before) && isAsciiDigit(after));
-		const hanHan = isCjk(before) && isCjk(after) && (isHan(before) || isHan(after) || isCjkPunctuation(before));
+		const hanHan = isCjk(before) && isCjk(after);
 		if (!digitHan && !hanHan) { continue; }
 		if (digitHan && isAsciiDigit(before) && endsTimeOrDate(line, i)) { continue; }
 		if (creditWords.test(clauseAround(line, i)) || dateline.test(line.slice(0, i))) { continue; }
