@@ -22,6 +22,12 @@ describe('outline', () => {
 		assert.ok(article.children[1].name.startsWith('今天上午'));
 	});
 
+	it('starts an article at a traditional dateline as at a simplified one', () => {
+		const text = '港口新聞\n\n本報訊 今年前十個月,本港港口貨運量同比增長百分之八。\n\n業界人士認為,港口需要加快數碼化轉型。\n\n中央社台北15日電 行政院今天通過明年度總預算案。\n';
+		const { nodes, line } = outlineOf(text);
+		assert.deepEqual(nodes.filter((n) => n.kind === 'article').map(line), [1, 7]);
+	});
+
 	it('folds every node that spans lines', () => {
 		const text = readFixture('boilerplate/15-news-tail.txt');
 		const { doc, nodes } = outlineOf(text);

@@ -25,8 +25,9 @@ export interface OutlineNode {
 }
 
 const sentenceEnd = /[。！？!?…”」』]\s*$/u;
-const dateline = /^\s*(本报讯|本報訊|本报[\p{Script=Han}\d]{0,12}电|本報[\p{Script=Han}\d]{0,12}電|新华社[\p{Script=Han}\d]{0,14}电|新華社[\p{Script=Han}\d]{0,14}電|中新网[\p{Script=Han}\d]{0,12}电|中央社[\p{Script=Han}\d]{0,12}電)/u;
-const jumpMarker = /^\s*[(（]\s*(上接|接上|转接)第?[一二三四五六七八九十\dA-Z]+版\s*[)）]/u;
+/** Run on the folded line (simplified, ASCII punctuation): one form covers 本報訊 and 本报讯. */
+const dateline = /^\s*(本报讯|本报[\p{Script=Han}\d]{0,12}电|新华社[\p{Script=Han}\d]{0,14}电|中新网[\p{Script=Han}\d]{0,12}电|中央社[\p{Script=Han}\d]{0,12}电)/u;
+const jumpMarker = /^\s*\(\s*(上接|接上|转接)第?[一二三四五六七八九十\dA-Z]+版\s*\)/u;
 const point = /^\s*(([一二三四五六七八九十]+是)|——|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、])/u;
 const turn = /^\s*([\p{Script=Han}·]{1,6})\s*[:：]/u;
 
@@ -95,7 +96,8 @@ export function outline(doc: CorpusDocument, problems: readonly Problem[], t: Tr
 			top.push(node('continuation', n, `${t('outline.continued')}${firstWords(text)}`, t('outline.continuation')));
 			continue;
 		}
-		const startsArticle = jumpMarker.test(normalized) || dateline.test(normalized) || (headline && (articleHasBody || !article));
+		// A dateline right under a headline block opens that article's body, not another article.
+		const startsArticle = jumpMarker.test(normalized) || ((dateline.test(normalized) || headline) && (articleHasBody || !article));
 		if (startsArticle) {
 			const spam = spamOf.get(n);
 			const title = spam ? (text.slice(0, spam.start) + text.slice(spam.end)).trim() : text.trim();
