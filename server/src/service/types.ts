@@ -84,6 +84,11 @@ export interface Segmenter {
 	cut(text: string): string[];
 }
 
+/** Part-of-speech tagging of simplified text (jieba's `tag` with its HMM): words concatenate to the input. */
+export interface Tagger {
+	tag(text: string): readonly { readonly word: string; readonly tag: string }[];
+}
+
 /** The corpus as rules see it: counts from the workspace index. */
 export interface CorpusView {
 	readonly fileCount: number;
