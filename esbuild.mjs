@@ -19,6 +19,8 @@ const common = {
 	sourcemap: production ? false : 'linked',
 	minify: production,
 	logLevel: 'warning',
+	// jsonc-parser's UMD build requires its own files at run time; its ES module build bundles.
+	alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [

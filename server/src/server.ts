@@ -18,6 +18,8 @@ import { toDocumentSymbols, toFoldingRanges } from './outlineProtocol';
 import { jiebaSegmenter } from './segmenter';
 import { SettingsCache } from './settings';
 import { indexWorkspace } from './workspaceScan';
+import { registerEntityFeatures, semanticLegend } from './entityFeatures';
+import { isGazetteerUri, loadGazetteers } from './gazetteerFiles';
 
 export const convertCommand = 'zhCorpus.convertDocument';
 export const summaryRequest = 'zhCorpus/corpusSummary';
@@ -32,6 +34,8 @@ export function startServer(connection: Connection): void {
 	let documentChanges = false;
 	let changeAnnotations = false;
 	let canPullConfiguration = false;
+	// Index updates run in order; requests about the corpus wait for those already received.
+	let indexUpdates = Promise.resolve();
 
 	/** The open document as the core sees it, when it is a corpus document. */
 	const corpusDocument = async (uri: string): Promise<CorpusDocument | undefined> => {
@@ -47,6 +51,9 @@ export function startServer(connection: Connection): void {
 		if (documents.get(uri)?.version !== doc.version) { return undefined; }
 		// The open document's text is what the corpus holds for it (cross-file rules count it).
 		service.index.set(uri, doc.text);
+		const hadNew = service.hasNewNames;
+		service.entityMentions(doc);
+		if (!hadNew && service.hasNewNames) { scheduleNamePropagation(); }
 		return { version: doc.version, diagnostics: service.lint(doc, options).map((p) => toDiagnostic(doc, p)) };
 	};
 	const safe = <P, R>(fallback: R, handler: (p: P) => Promise<R> | R) => async (p: P): Promise<R> => {
@@ -68,7 +75,8 @@ export function startServer(connection: Connection): void {
 		// A notification, not showWarningMessage's request: clients need not answer it.
 		settings = new SettingsCache(fetch, messagesFor(params.locale), (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
 		workspace = new LspWorkspace(documents, (uri) => settings.get(uri));
-		service = new LanguageService({ workspace, locale: params.locale, segmenter: jiebaSegmenter((message) => connection.console.error(message)) });
+		const jieba = jiebaSegmenter((message) => connection.console.error(message));
+		service = new LanguageService({ workspace, locale: params.locale, segmenter: jieba, tagger: jieba });
 		workspace.folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
 			.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
 		publisher = new DiagnosticsPublisher(connection, diagnosticsOf);
@@ -78,6 +86,13 @@ export function startServer(connection: Connection): void {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
 				documentSymbolProvider: { label: 'zh-corpus' },
+				hoverProvider: true,
+				definitionProvider: true,
+				referencesProvider: true,
+				documentHighlightProvider: true,
+				workspaceSymbolProvider: true,
+				renameProvider: { prepareProvider: true },
+				semanticTokensProvider: { legend: semanticLegend, full: true },
 				foldingRangeProvider: true,
 				executeCommandProvider: { commands: [convertCommand, cleanCommand, undoCleanCommand] },
 				diagnosticProvider: pull ? { identifier: 'zh-corpus', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
@@ -89,7 +104,11 @@ export function startServer(connection: Connection): void {
 
 	connection.onInitialized(() => {
 		if (canPullConfiguration) { void connection.client.register(DidChangeConfigurationNotification.type, { section: 'zhCorpus' }); }
-		void indexWorkspace(connection, service);
+		// Not queued with the index updates: hovers and references answer from what is known while the first scan runs.
+		void indexWorkspace(connection, service, () => loadGazetteers(connection, workspace.folders)).then(() => {
+			// Open documents are checked again against the whole corpus (entity.variant, repeated lines).
+			for (const doc of documents.all()) { publisher.schedule(doc.uri); }
+		});
 	});
 
 	documents.onDidOpen((e) => publisher.schedule(e.document.uri));
@@ -98,7 +117,7 @@ export function startServer(connection: Connection): void {
 		publisher.close(e.document.uri);
 		settings.forget(e.document.uri);
 		// The file on disk is what the corpus holds again.
-		void service.index.update(e.document.uri);
+		void service.updateFile(e.document.uri);
 	});
 
 	connection.onDidChangeConfiguration((change) => {
@@ -107,17 +126,36 @@ export function startServer(connection: Connection): void {
 		for (const doc of documents.all()) { publisher.schedule(doc.uri); }
 	});
 
-	// Index updates run in order; requests about the corpus wait for those already received.
-	let indexUpdates = Promise.resolve();
 	connection.onDidChangeWatchedFiles(({ changes }) => {
 		indexUpdates = indexUpdates.then(safe(undefined, async () => {
 			for (const change of changes) {
+				if (isGazetteerUri(change.uri)) {
+					await service.entities.setGazetteer(await loadGazetteers(connection, workspace.folders), service.index.uris());
+					continue;
+				}
 				if (documents.get(change.uri)) { continue; }
-				if (change.type === FileChangeType.Deleted) { service.index.remove(change.uri); }
-				else if (await workspace.isCorpusUri(change.uri)) { await service.index.update(change.uri); }
+				if (change.type === FileChangeType.Deleted) { service.removeFile(change.uri); }
+				else if (await workspace.isCorpusUri(change.uri)) { await service.updateFile(change.uri); }
 			}
+			if (service.hasNewNames) { scheduleNamePropagation(); }
 		}));
 	});
+
+	/**
+	 * Names new to the corpus (typed in an editor, or in a changed file) are looked for in every
+	 * other file once the user pauses, then open documents are checked again (entity.variant).
+	 */
+	let propagationTimer: NodeJS.Timeout | undefined;
+	const scheduleNamePropagation = () => {
+		clearTimeout(propagationTimer);
+		propagationTimer = setTimeout(() => {
+			indexUpdates = indexUpdates.then(safe(undefined, async () => {
+				await service.propagateNames();
+				for (const doc of documents.all()) { publisher.schedule(doc.uri); }
+				void connection.languages.semanticTokens.refresh().catch(() => undefined);
+			}));
+		}, 1500);
+	};
 
 	connection.languages.diagnostics.on(safe({ kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
 		publisher.markPulled(params.textDocument.uri);
@@ -165,6 +203,12 @@ export function startServer(connection: Connection): void {
 	connection.onRequest(summaryRequest, async () => {
 		await indexUpdates;
 		return service.index.summary();
+	});
+
+	registerEntityFeatures({
+		connection, service: () => service, documents, corpusDocument,
+		indexReady: () => indexUpdates,
+		onNewNames: () => scheduleNamePropagation(),
 	});
 
 	documents.listen(connection);

@@ -3,7 +3,7 @@
  * ("Indexing corpus 3,200/10,000") when the client supports it.
  */
 import type { Connection } from 'vscode-languageserver';
-import type { LanguageService } from './service';
+import type { Gazetteer, LanguageService } from './service';
 
 export type ServerProgress = Awaited<ReturnType<Connection['window']['createWorkDoneProgress']>>;
 
@@ -30,11 +30,17 @@ export function throttled(report: (done: number, total: number) => void): (done:
 	};
 }
 
-export async function indexWorkspace(connection: Connection, service: LanguageService): Promise<void> {
+/** Indexes every corpus file, then finds the names in them (a second, slower pass: tagging). */
+export async function indexWorkspace(connection: Connection, service: LanguageService, gazetteer: () => Promise<Gazetteer>): Promise<void> {
 	const progress = await beginProgress(connection, 'Indexing corpus');
+	const count = (n: number) => n.toLocaleString('en');
 	try {
 		await service.index.scan(throttled((done, total) => {
-			progress?.report(Math.round((done / total) * 100), `Indexing corpus ${done.toLocaleString('en')}/${total.toLocaleString('en')}`);
+			progress?.report(Math.round((done / total) * 50), `Indexing corpus ${count(done)}/${count(total)}`);
+		}), progress?.token);
+		service.entities.index.setGazetteer(await gazetteer());
+		await service.entities.scan(service.index.uris(), throttled((done, total) => {
+			progress?.report(50 + Math.round((done / total) * 50), `Finding names ${count(Math.ceil(done / 2))}/${count(total / 2)}`);
 		}), progress?.token);
 	} catch (e) {
 		connection.console.error(`zh-corpus: indexing failed: ${String(e)}`);

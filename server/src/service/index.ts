@@ -11,7 +11,9 @@ import { outline, OutlineNode } from './outline';
 import { messagesFor, Translate } from './messages';
 import { allRules } from './rules';
 import { conversionEdits, ConversionTarget } from './script/convert';
-import type { CancellationToken, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, TextEdit } from './types';
+import type { CancellationToken, EntityView, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, Tagger, TextEdit } from './types';
+import { EntityService } from './entities/service';
+import { EntityRuleView } from './entities/ruleView';
 import { Workspace, WorkspaceIndex } from './workspace';
 
 export { CorpusDocument } from './document';
@@ -23,6 +25,16 @@ export type { RuleEdit } from './fixAll';
 export type { OutlineNode, OutlineKind } from './outline';
 export { foldingRanges } from './outline';
 export { ruleFamilies, ruleFamily, reviewRows } from './clean';
+export { EntityService } from './entities/service';
+export type { EntityLocation } from './entities/service';
+export type { Entity } from './entities/entityTable';
+export type { Mention } from './entities/entityIndex';
+export type { EntityType } from './entities/recognize';
+export { entityTypes } from './entities/recognize';
+export { parseGazetteer, emptyGazetteer } from './entities/gazetteer';
+export type { Gazetteer } from './entities/gazetteer';
+export { entityHover } from './entities/hover';
+export { foldText } from './entities/discovery';
 export type { RuleFamily, ReviewRow } from './clean';
 
 /** Lines remembered per rule and scope: enough for the open documents of a large session. */
@@ -35,6 +47,8 @@ export interface ServiceInit {
 	readonly rules?: readonly Rule[];
 	/** Word segmentation (jieba, injected by the server: the core does no I/O). Rules that need words do less without it. */
 	readonly segmenter?: Segmenter;
+	/** Part-of-speech tagging (jieba) for entity recognition; without it only gazetteer names are found. */
+	readonly tagger?: Tagger;
 }
 
 export class LanguageService {
@@ -42,10 +56,18 @@ export class LanguageService {
 	readonly t: Translate;
 	readonly rules: readonly Rule[];
 	readonly segmenter?: Segmenter;
+	readonly entities: EntityService;
 	readonly #caches = new Map<string, LruCache<unknown>>();
+	readonly #workspace: Workspace;
+	/** Names new to the corpus that the other files have not been matched for yet. */
+	#newNames = 0;
+	readonly #entityView: EntityRuleView;
 
 	constructor(init: ServiceInit) {
+		this.#workspace = init.workspace;
 		this.index = new WorkspaceIndex(init.workspace);
+		this.entities = new EntityService(init.workspace, init.tagger);
+		this.#entityView = new EntityRuleView(this.entities);
 		this.t = messagesFor(init.locale);
 		this.rules = init.rules ?? allRules;
 		this.segmenter = init.segmenter;
@@ -102,6 +124,35 @@ export class LanguageService {
 		return outline(doc, problems, this.t);
 	}
 
+	/** Re-reads one file (created or changed on disk, or closed in the editor) into every index. */
+	async updateFile(uri: string): Promise<void> {
+		const file = await this.#workspace.readFile(uri);
+		if (!file) { this.removeFile(uri); return; }
+		this.index.set(uri, file.text);
+		this.#newNames += this.entities.update(uri, file.text).length;
+	}
+
+	removeFile(uri: string): void {
+		this.index.remove(uri);
+		this.entities.remove(uri);
+	}
+
+	/** The document's entity mentions, indexing it as it is now (an edited open document). */
+	entityMentions(doc: CorpusDocument): ReturnType<EntityView['mentionsOf']> {
+		this.#newNames += this.entities.update(doc.uri, doc.text).length;
+		return this.#entityView.mentionsIn(doc);
+	}
+
+	/** True when names were discovered that the other files have not been searched for. */
+	get hasNewNames(): boolean { return this.#newNames > 0; }
+
+	/** Searches every indexed file for the names discovered since the last call. */
+	async propagateNames(token?: CancellationToken): Promise<void> {
+		if (this.#newNames === 0) { return; }
+		this.#newNames = 0;
+		await this.entities.rematch(this.index.uris(), undefined, token);
+	}
+
 	/** Edits converting the whole document to a script (the "Convert document to …" commands). */
 	convert(doc: CorpusDocument, target: ConversionTarget): TextEdit[] {
 		return conversionEdits(doc.text, target);
@@ -113,6 +164,7 @@ export class LanguageService {
 			token,
 			t: this.t,
 			segmenter: this.segmenter,
+			entities: rule.id.startsWith('entity.') ? { mentionsOf: (doc) => this.entityMentions(doc), soundAlikes: (e) => this.#entityView.soundAlikes(e) } : undefined,
 			corpus: { fileCount: this.index.size, filesWithLine: (key) => this.index.filesWithLine(key), sharedWith: (uri, text) => this.index.sharedWith(uri, text) },
 			cache: <T>(scope: string) => {
 				const key = `${rule.id}\u0000${scope}`;
@@ -126,3 +178,4 @@ export class LanguageService {
 		};
 	}
 }
+

@@ -75,6 +75,8 @@ export interface RuleContext {
 	readonly segmenter?: Segmenter;
 	/** What the corpus holds beyond this document (through the injected workspace). */
 	readonly corpus: CorpusView;
+	/** The named entities of this document and the corpus, when the host recognizes names. */
+	readonly entities?: EntityView;
 	/** A cache owned by the service, per rule and per `scope` string (e.g. the target script). */
 	cache<T>(scope: string): LineCache<T>;
 }
@@ -87,6 +89,24 @@ export interface Segmenter {
 /** Part-of-speech tagging of simplified text (jieba's `tag` with its HMM): words concatenate to the input. */
 export interface Tagger {
 	tag(text: string): readonly { readonly word: string; readonly tag: string }[];
+}
+
+/** An entity as rules see it. */
+export interface EntityRef {
+	readonly id: number;
+	readonly name: string;
+	readonly type: 'person' | 'organization' | 'place' | 'work' | 'event';
+	readonly mentions: number;
+	readonly files: number;
+	/** Its first mention in the corpus. */
+	readonly first?: { readonly uri: string; readonly line: number; readonly character: number; readonly length: number };
+}
+
+export interface EntityView {
+	/** The document's entity mentions (outermost and nested), indexing the document as it is now. */
+	mentionsOf(doc: import('./document').CorpusDocument): readonly { readonly start: number; readonly end: number; readonly entity: EntityRef }[];
+	/** Other people whose name sounds the same (toneless pinyin) and differs in one character. */
+	soundAlikes(entity: EntityRef): readonly EntityRef[];
 }
 
 /** The corpus as rules see it: counts from the workspace index. */

@@ -13,6 +13,7 @@ import { boilerplateSpam } from './boilerplateSpam';
 import { boilerplateTail } from './boilerplateTail';
 import { duplicateDocument } from './duplicateDocument';
 import { duplicateParagraph } from './duplicateParagraph';
+import { entityVariant } from './entityVariant';
 import { layoutBlank } from './layoutBlank';
 import { layoutBrokenParagraph } from './layoutBrokenParagraph';
 import { mixedScript } from './mixedScript';
@@ -40,6 +41,7 @@ export const allRules: readonly Rule[] = [
 	unicodeInvisible,
 	unicodeNoise,
 	termCase,
+	entityVariant,
 ];
 
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.id));

@@ -1,0 +1,176 @@
+/**
+ * Entity features over LSP: hover, definition, references, highlights, workspace symbols,
+ * rename, semantic tokens, and the `zhCorpus/entities` / `zhCorpus/entityMentions` requests of
+ * the entity view and the next/previous-mention commands. Each handler: document → core → LSP.
+ */
+import {
+	Connection, DocumentHighlightKind, Location, MarkupKind, Position, Range, SemanticTokensBuilder, SymbolKind, TextDocuments, WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CorpusDocument, Entity, entityHover, EntityLocation, EntityType, entityTypes, foldText, LanguageService } from './service';
+import { convertText } from './service/script/convert';
+
+export const entitiesRequest = 'zhCorpus/entities';
+export const entityMentionsRequest = 'zhCorpus/entityMentions';
+
+/** Our semantic token types; package.json declares them with super types themes already color. */
+export const semanticLegend = { tokenTypes: [...entityTypes], tokenModifiers: [] as string[] };
+
+const symbolKind: Record<EntityType, SymbolKind> = {
+	person: SymbolKind.Variable, organization: SymbolKind.Class, place: SymbolKind.Namespace, work: SymbolKind.String, event: SymbolKind.Event,
+};
+
+export interface EntityContext {
+	readonly connection: Connection;
+	/** The service (created at initialize, after the handlers are registered). */
+	service(): LanguageService;
+	readonly documents: TextDocuments<TextDocument>;
+	/** The open corpus document (undefined for other documents). */
+	corpusDocument(uri: string): Promise<CorpusDocument | undefined>;
+	/** Waits for index updates already received. */
+	indexReady(): Promise<void>;
+	/** Called when an edit introduced names the other files were not searched for. */
+	onNewNames(): void;
+}
+
+const toLocation = (l: EntityLocation): Location => Location.create(l.uri, Range.create(l.line, l.character, l.line, l.character + l.length));
+
+export function registerEntityFeatures(ctx: EntityContext): void {
+	const { connection } = ctx;
+	/** The entity under the cursor, with the open document indexed as it is now. */
+	const entityAt = async (uri: string, position: Position) => {
+		const service = ctx.service();
+		const doc = await ctx.corpusDocument(uri);
+		if (!doc) { return undefined; }
+		const hadNew = service.hasNewNames;
+		service.entityMentions(doc);
+		if (!hadNew && service.hasNewNames) { ctx.onNewNames(); }
+		const mention = service.entities.mentionAt(uri, position.line, position.character);
+		return mention ? { doc, mention } : undefined;
+	};
+	const safe = <P, R>(fallback: R, handler: (p: P) => Promise<R>) => async (p: P): Promise<R> => {
+		try { return await handler(p); } catch (e) {
+			connection.console.error(`zh-corpus: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+			return fallback;
+		}
+	};
+
+	connection.onHover(safe(null, async ({ textDocument, position }) => {
+		const service = ctx.service();
+		const entities = service.entities;
+		const at = await entityAt(textDocument.uri, position);
+		if (!at) { return null; }
+		const { mention: m } = at;
+		return {
+			contents: { kind: MarkupKind.Markdown, value: entityHover(entities.index, m.entity, textDocument.uri, service.t) },
+			range: Range.create(m.line, m.character, m.line, m.character + m.length),
+		};
+	}));
+
+	connection.onDefinition(safe(null, async ({ textDocument, position }) => {
+		const service = ctx.service();
+		const entities = service.entities;
+		const at = await entityAt(textDocument.uri, position);
+		const def = at && entities.definition(at.mention.entity);
+		return def ? toLocation(def) : null;
+	}));
+
+	connection.onReferences(safe(null, async ({ textDocument, position }) => {
+		const service = ctx.service();
+		const entities = service.entities;
+		const at = await entityAt(textDocument.uri, position);
+		if (!at) { return null; }
+		await ctx.indexReady();
+		return entities.references(at.mention.entity).map(toLocation);
+	}));
+
+	connection.onDocumentHighlight(safe(null, async ({ textDocument, position }) => {
+		const service = ctx.service();
+		const entities = service.entities;
+		const at = await entityAt(textDocument.uri, position);
+		if (!at) { return null; }
+		return entities.index.mentions(textDocument.uri).filter((m) => m.entity === at.mention.entity)
+			.map((m) => ({ range: Range.create(m.line, m.character, m.line, m.character + m.length), kind: DocumentHighlightKind.Text }));
+	}));
+
+	connection.onWorkspaceSymbol(safe([], async ({ query }) => {
+		const service = ctx.service();
+		const entities = service.entities;
+		await ctx.indexReady();
+		return entities.search(query).flatMap((e) => {
+			const def = entities.definition(e);
+			return def ? [{ name: e.name, kind: symbolKind[entities.index.table.typeOf(e)], location: toLocation(def), containerName: service.t(`entity.${entities.index.table.typeOf(e)}`) }] : [];
+		});
+	}));
+
+	connection.onPrepareRename(safe(null, async ({ textDocument, position }) => {
+		const at = await entityAt(textDocument.uri, position);
+		if (!at) { return null; }
+		const m = at.mention;
+		return { range: Range.create(m.line, m.character, m.line, m.character + m.length), placeholder: at.doc.lines[m.line].text.slice(m.character, m.character + m.length) };
+	}));
+
+	connection.onRenameRequest(safe(null, async ({ textDocument, position, newName }) => {
+		const service = ctx.service();
+		const entities = service.entities;
+		const at = await entityAt(textDocument.uri, position);
+		if (!at || newName.trim() === '') { return null; }
+		await ctx.indexReady();
+		const m = at.mention;
+		const key = foldText(at.doc.lines[m.line].text.slice(m.character, m.character + m.length));
+		const edits = await entities.renameEdits(m.entity, key, newName.trim(), (s) => convertText(s, 'traditional'));
+		const changes: WorkspaceEdit['changes'] = {};
+		for (const [uri, list] of edits) {
+			changes[uri] = list.map((e) => ({ range: Range.create(e.line, e.character, e.line, e.character + e.length), newText: e.newText }));
+		}
+		return { changes };
+	}));
+
+	connection.languages.semanticTokens.on(safe({ data: [] }, async ({ textDocument }) => {
+		const service = ctx.service();
+		const entities = service.entities;
+		const doc = await ctx.corpusDocument(textDocument.uri);
+		if (!doc) { return { data: [] }; }
+		service.entityMentions(doc);
+		const builder = new SemanticTokensBuilder();
+		let lastEnd = { line: -1, character: -1 };
+		// Mentions come outermost first per start; a nested one (乌镇 in 乌镇峰会) is skipped.
+		for (const m of entities.index.mentions(textDocument.uri)) {
+			if (m.line === lastEnd.line && m.character < lastEnd.character) { continue; }
+			builder.push(m.line, m.character, m.length, entityTypes.indexOf(entities.index.table.typeOf(m.entity)), 0);
+			lastEnd = { line: m.line, character: m.character + m.length };
+		}
+		return builder.build();
+	}));
+
+	connection.onRequest(entitiesRequest, safe([], async (params: { type?: EntityType; limit?: number }) => {
+		const service = ctx.service();
+		await ctx.indexReady();
+		return entityList(service, params.type, params.limit ?? 500);
+	}));
+
+	connection.onRequest(entityMentionsRequest, safe(null, async (params: { uri: string; position?: Position; id?: number }) => {
+		const service = ctx.service();
+		const entities = service.entities;
+		await ctx.indexReady();
+		const entity = params.id !== undefined ? entities.index.table.get(params.id) : params.position && (await entityAt(params.uri, params.position))?.mention.entity;
+		return entity ? { id: entity.id, name: entity.name, locations: entities.references(entity).map(toLocation) } : null;
+	}));
+}
+
+/** The entity view's rows: entities of a type (or counts per type), most mentioned first. */
+function entityList(service: LanguageService, type: EntityType | undefined, limit: number) {
+	const table = service.entities.index.table;
+	const rows: { id: number; name: string; type: EntityType; mentions: number; files: number }[] = [];
+	for (const e of table.live() as Iterable<Entity>) {
+		if (e.mentionFiles.size === 0) { continue; }
+		const t = table.typeOf(e);
+		if (type && t !== type) { continue; }
+		let mentions = 0;
+		for (const n of e.mentionFiles.values()) { mentions += n; }
+		rows.push({ id: e.id, name: e.name, type: t, mentions, files: e.mentionFiles.size });
+	}
+	rows.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+	if (type) { return rows.slice(0, limit); }
+	return entityTypes.map((t) => ({ type: t, count: rows.filter((r) => r.type === t).length }));
+}

@@ -1,0 +1,108 @@
+/**
+ * The corpus's entities: one per name key (the name folded to simplified, so 任賢良 and 任贤良
+ * are one), or one per gazetteer entry with all its aliases. Types are voted by the files that
+ * discovered the name; a name no file discovers any more, and no gazetteer lists, is dropped.
+ * A changed gazetteer makes a new table (the index replays every file's votes into it).
+ */
+import type { Gazetteer, GazetteerEntry } from './gazetteer';
+import type { EntityType } from './recognize';
+import { Trie } from './trie';
+import { foldText } from './discovery';
+
+export interface Entity {
+	readonly id: number;
+	/** The canonical name: the gazetteer's, else the simplified key. */
+	readonly name: string;
+	readonly keys: ReadonlySet<string>;
+	readonly gazetteer?: GazetteerEntry;
+	/** Discovered type votes (key → type → files). */
+	readonly votes: Map<EntityType, number>;
+	/** Files whose recognizer found the name (for roles). */
+	readonly discoveredIn: Set<string>;
+	/** Files with at least one mention → how many. */
+	readonly mentionFiles: Map<string, number>;
+	alive: boolean;
+}
+
+export class EntityTable {
+	readonly #byKey = new Map<string, Entity>();
+	readonly #all: Entity[] = [];
+	readonly #ignore: ReadonlySet<string>;
+	#trie: Trie | undefined;
+	/** Bumped whenever an entity is added or dropped (caches built over the table check it). */
+	#generation = 0;
+
+	/** Gazetteer entries are entities from the start; a discovered name joins the entry listing it (name or alias). */
+	constructor(gazetteer: Gazetteer) {
+		this.#ignore = new Set(gazetteer.ignore.map(foldText));
+		for (const entry of gazetteer.entries) {
+			const keys = [entry.name, ...entry.aliases].map(foldText).filter((k) => !this.#byKey.has(k));
+			if (keys.length > 0) { this.#create(foldText(entry.name), keys, entry); }
+		}
+	}
+
+	get generation(): number { return this.#generation; }
+
+	get(id: number): Entity | undefined {
+		const e = this.#all[id];
+		return e?.alive ? e : undefined;
+	}
+
+	byKey(key: string): Entity | undefined { return this.#byKey.get(key); }
+
+	*live(): Generator<Entity> { for (const e of this.#all) { if (e.alive) { yield e; } } }
+
+	typeOf(e: Entity): EntityType {
+		if (e.gazetteer) { return e.gazetteer.type; }
+		let best: EntityType = 'organization';
+		let most = -1;
+		for (const [type, n] of e.votes) { if (n > most) { best = type; most = n; } }
+		return best;
+	}
+
+	isIgnored(key: string): boolean { return this.#ignore.has(key); }
+
+	/** A file discovered `key` as `type` `n` times; returns the entity when the name is new to the corpus. */
+	addVote(key: string, type: EntityType, uri: string, n: number): Entity | undefined {
+		if (this.#ignore.has(key)) { return undefined; }
+		let e = this.#byKey.get(key);
+		const created = !e;
+		e ??= this.#create(key, [key]);
+		e.votes.set(type, (e.votes.get(type) ?? 0) + n);
+		e.discoveredIn.add(uri);
+		return created ? e : undefined;
+	}
+
+	removeVote(key: string, type: EntityType, uri: string, n: number): void {
+		const e = this.#byKey.get(key);
+		if (!e) { return; }
+		const left = (e.votes.get(type) ?? 0) - n;
+		if (left > 0) { e.votes.set(type, left); } else { e.votes.delete(type); }
+		e.discoveredIn.delete(uri);
+		if (e.votes.size === 0 && !e.gazetteer) { this.#drop(e); }
+	}
+
+	/** A matcher of every live key (value: entity id). */
+	trie(): Trie {
+		if (this.#trie) { return this.#trie; }
+		const trie = new Trie();
+		for (const e of this.live()) { for (const key of e.keys) { trie.add(key, e.id); } }
+		return this.#trie = trie;
+	}
+
+	#create(name: string, keys: string[], gazetteer?: GazetteerEntry): Entity {
+		const e: Entity = { id: this.#all.length, name: gazetteer?.name ?? name, keys: new Set(keys), gazetteer, votes: new Map(), discoveredIn: new Set(), mentionFiles: new Map(), alive: true };
+		this.#all.push(e);
+		this.#generation++;
+		for (const key of keys) { this.#byKey.set(key, e); }
+		// Adding to a built trie is cheap; removing is not (dropped ids are skipped until the next rebuild).
+		if (this.#trie) { for (const key of keys) { this.#trie.add(key, e.id); } }
+		return e;
+	}
+
+	#drop(e: Entity): void {
+		e.alive = false;
+		this.#generation++;
+		for (const key of e.keys) { if (this.#byKey.get(key) === e) { this.#byKey.delete(key); } }
+	}
+}

@@ -1,0 +1,152 @@
+/**
+ * Entities across the workspace: keeps the entity index fresh (a scan in two passes, one file
+ * per change, new names looked for in the other files) and answers the editor's questions
+ * (which entity is here, where else it is mentioned, what to rewrite on rename).
+ */
+import type { CancellationToken, Tagger } from '../types';
+import type { Progress, Workspace } from '../workspace';
+import { foldText } from './discovery';
+import type { Entity } from './entityTable';
+import { EntityIndex, Mention } from './entityIndex';
+import type { Gazetteer } from './gazetteer';
+import { pinyinInitials, plainPinyin } from './pinyin';
+
+export interface EntityLocation { readonly uri: string; readonly line: number; readonly character: number; readonly length: number }
+
+export class EntityService {
+	readonly index: EntityIndex;
+	/** The text (length and hash) each file was indexed at: an unchanged text is not indexed again. */
+	readonly #indexedAt = new Map<string, string>();
+
+	constructor(private readonly workspace: Workspace, tagger: Tagger | undefined) {
+		this.index = new EntityIndex(tagger);
+	}
+
+	/** Discovers names in every file, then finds every mention of them: two passes over the files. */
+	async scan(uris: readonly string[], progress?: Progress, token?: CancellationToken): Promise<void> {
+		const total = uris.length * 2;
+		let done = 0;
+		for (const uri of uris) {
+			if (token?.isCancellationRequested) { return; }
+			const file = await this.workspace.readFile(uri);
+			if (file) { this.index.discover(uri, file.text); } else { this.index.remove(uri); }
+			progress?.(++done, total);
+		}
+		await this.rematch(uris, () => progress?.(++done, total), token);
+	}
+
+	/**
+	 * One file's text changed (an edit, a watched file). Returns the names new to the corpus:
+	 * the host looks for them in the other files with `rematch`, when the user pauses.
+	 */
+	update(uri: string, text: string): Entity[] {
+		const stamp = `${text.length}:${hash(text)}`;
+		if (this.#indexedAt.get(uri) === stamp) {
+			// A new gazetteer cleared its mentions: the file the user looks at is matched first.
+			if (this.index.isUnmatched(uri)) { this.index.match(uri, text); }
+			return [];
+		}
+		this.#indexedAt.set(uri, stamp);
+		return this.index.update(uri, text);
+	}
+
+	remove(uri: string): void {
+		this.#indexedAt.delete(uri);
+		this.index.remove(uri);
+	}
+
+	/** Matches the known names in these files again (after new names or a new gazetteer). */
+	async rematch(uris: readonly string[], progress?: () => void, token?: CancellationToken): Promise<void> {
+		for (const uri of uris) {
+			if (token?.isCancellationRequested) { return; }
+			if (this.index.has(uri)) {
+				const file = await this.workspace.readFile(uri);
+				if (file) { this.index.match(uri, file.text); }
+			}
+			progress?.();
+		}
+	}
+
+	/** A new gazetteer; every indexed file is matched again. */
+	async setGazetteer(gazetteer: Gazetteer, uris: readonly string[], token?: CancellationToken): Promise<void> {
+		this.index.setGazetteer(gazetteer);
+		await this.rematch(uris, undefined, token);
+	}
+
+	/** The innermost mention at a position (乌镇 inside 乌镇峰会). */
+	mentionAt(uri: string, line: number, character: number): Mention | undefined {
+		let best: Mention | undefined;
+		for (const m of this.index.mentions(uri)) {
+			if (m.line === line && m.character <= character && character <= m.character + m.length && (!best || m.length < best.length)) { best = m; }
+		}
+		return best;
+	}
+
+	/** Every mention of the entity in the workspace, in either script and under every alias. */
+	references(e: Entity): EntityLocation[] {
+		const out: EntityLocation[] = [];
+		for (const uri of [...e.mentionFiles.keys()].sort()) {
+			for (const m of this.index.mentions(uri)) {
+				if (m.entity === e) { out.push({ uri, line: m.line, character: m.character, length: m.length }); }
+			}
+		}
+		return out;
+	}
+
+	/** The gazetteer entry, else the first mention in the corpus (files in URI order). */
+	definition(e: Entity): EntityLocation | undefined {
+		const g = e.gazetteer;
+		if (g) { return { uri: g.uri, line: g.line, character: g.character, length: g.name.length }; }
+		return this.references(e)[0];
+	}
+
+	/** Entities whose name, alias, pinyin or pinyin initials contain the query. */
+	search(query: string, limit = 200): Entity[] {
+		const q = foldText(query.trim()).toLowerCase().replace(/\s+/g, '');
+		const out: { e: Entity; rank: number }[] = [];
+		for (const e of this.index.table.live()) {
+			if (e.mentionFiles.size === 0 && !e.gazetteer) { continue; }
+			const type = this.index.table.typeOf(e);
+			let rank = -1;
+			if (q === '') { rank = 3; } else if ([...e.keys].some((k) => k.includes(q))) { rank = 0; } else if (/^[a-z]+$/.test(q)) {
+				if (pinyinInitials(e.name).startsWith(q)) { rank = 1; } else if (plainPinyin(e.name, type).includes(q)) { rank = 2; }
+			}
+			if (rank >= 0) { out.push({ e, rank }); }
+		}
+		return out.sort((a, b) => a.rank - b.rank || mentionCount(b.e) - mentionCount(a.e)).slice(0, limit).map((x) => x.e);
+	}
+
+	/**
+	 * Edits renaming every mention written as `key` (in either script) to `newName`; mentions in
+	 * traditional script get the name converted by `toTraditional`. Each file is read again and a
+	 * mention that no longer reads as `key` is left alone.
+	 */
+	async renameEdits(e: Entity, key: string, newName: string, toTraditional: (s: string) => string): Promise<Map<string, { line: number; character: number; length: number; newText: string }[]>> {
+		const edits = new Map<string, { line: number; character: number; length: number; newText: string }[]>();
+		for (const uri of e.mentionFiles.keys()) {
+			const file = await this.workspace.readFile(uri);
+			if (!file) { continue; }
+			const lines = file.text.split('\n');
+			for (const m of this.index.mentions(uri)) {
+				if (m.entity !== e) { continue; }
+				const written = lines[m.line]?.slice(m.character, m.character + m.length) ?? '';
+				if (foldText(written) !== key) { continue; }
+				const newText = written === key ? newName : toTraditional(newName);
+				if (newText !== written) { edits.set(uri, [...edits.get(uri) ?? [], { line: m.line, character: m.character, length: m.length, newText }]); }
+			}
+		}
+		return edits;
+	}
+}
+
+export function mentionCount(e: Entity): number {
+	let n = 0;
+	for (const c of e.mentionFiles.values()) { n += c; }
+	return n;
+}
+
+function hash(text: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) { h = Math.imul(h ^ text.charCodeAt(i), 16777619); }
+	return h >>> 0;
+}

@@ -1,0 +1,34 @@
+/**
+ * entity.variant: one person written two ways across the corpus (洪曜庄 in one file, 洪耀庄 in
+ * another: same sound, one character apart). The rarer spelling is flagged, with the other
+ * one as a fix; both when they are as common. Not fixed by fix-all: which one is right is the
+ * editor's call (rename unifies every mention at once).
+ */
+import { plainPinyin } from '../entities/pinyin';
+import type { Finding, Rule } from '../types';
+
+export const entityVariant: Rule = {
+	id: 'entity.variant',
+	description: 'A person’s name written two ways in the corpus (same pinyin, one character apart).',
+	defaultSeverity: 'warning',
+	fixAllByDefault: false,
+	*check(doc, ctx) {
+		const view = ctx.entities;
+		if (!view) { return; }
+		for (const m of view.mentionsOf(doc)) {
+			if (m.entity.type !== 'person') { continue; }
+			for (const other of view.soundAlikes(m.entity)) {
+				if (other.mentions < m.entity.mentions) { continue; }
+				const finding: Finding = {
+					ruleId: 'entity.variant',
+					start: m.start,
+					end: m.end,
+					message: ctx.t('entity.variant', m.entity.name, other.name, plainPinyin(other.name, 'person'), ctx.t('entity.person'), other.mentions, other.files),
+					fixes: [{ title: ctx.t('entity.variantFix', other.name), edits: [{ start: m.start, end: m.end, newText: other.name }] }],
+					related: other.first ? [{ uri: other.first.uri, range: { start: { line: other.first.line, character: other.first.character }, end: { line: other.first.line, character: other.first.character + other.first.length } }, message: ctx.t('entity.variantOther', other.name) }] : undefined,
+				};
+				yield finding;
+			}
+		}
+	},
+};
