@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { EntityTree, goToMention } from './entityView';
 
 let client: LanguageClient | undefined;
 
@@ -26,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 			{ scheme: 'file', language: 'zh-corpus' },
 			{ scheme: 'untitled', language: 'zh-corpus' },
 		],
-		synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.txt') },
+		synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.txt'), vscode.workspace.createFileSystemWatcher('**/.zh-corpus/entities.json')] },
 		outputChannelName: 'zh-corpus',
 	};
 	client = new LanguageClient('zhCorpus', 'zh-corpus', serverOptions, clientOptions);
@@ -51,8 +52,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		vscode.commands.registerCommand('zhCorpus.treatFolderAsCorpus', treatFolderAsCorpus),
 		vscode.commands.registerCommand('zhCorpus.cleanWorkspace', cleanWorkspace),
 		vscode.commands.registerCommand('zhCorpus.undoLastClean', () => client?.sendRequest('workspace/executeCommand', { command: 'zhCorpus.server.undoLastClean', arguments: [] })),
+		vscode.commands.registerCommand('zhCorpus.nextMention', () => goToMention(client, 1)),
+		vscode.commands.registerCommand('zhCorpus.previousMention', () => goToMention(client, -1)),
+	);
+	const entityTree = new EntityTree(() => client);
+	context.subscriptions.push(
+		vscode.window.registerTreeDataProvider('zhCorpus.entities', entityTree),
+		vscode.commands.registerCommand('zhCorpus.refreshEntities', () => entityTree.refresh()),
 	);
 	await client.start();
+	// The server says when the corpus's names changed (first scan done, names found in other files).
+	client.onNotification('zhCorpus/entitiesChanged', () => entityTree.refresh());
 }
 
 interface RuleFamily { id: string; rules: { id: string; description: string }[] }

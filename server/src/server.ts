@@ -23,6 +23,7 @@ import { isGazetteerUri, loadGazetteers } from './gazetteerFiles';
 
 export const convertCommand = 'zhCorpus.convertDocument';
 export const summaryRequest = 'zhCorpus/corpusSummary';
+export const entitiesChangedNotification = 'zhCorpus/entitiesChanged';
 
 export function startServer(connection: Connection): void {
 	const documents = new TextDocuments(TextDocument);
@@ -34,6 +35,7 @@ export function startServer(connection: Connection): void {
 	let documentChanges = false;
 	let changeAnnotations = false;
 	let canPullConfiguration = false;
+	let semanticRefresh = false;
 	// Index updates run in order; requests about the corpus wait for those already received.
 	let indexUpdates = Promise.resolve();
 
@@ -68,6 +70,7 @@ export function startServer(connection: Connection): void {
 		documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
 		changeAnnotations = caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
 		canPullConfiguration = caps.workspace?.configuration === true;
+		semanticRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
 		pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
 		const fetch = async (uri: string | undefined) => canPullConfiguration
 			? connection.workspace.getConfiguration({ scopeUri: uri, section: 'zhCorpus' })
@@ -108,6 +111,7 @@ export function startServer(connection: Connection): void {
 		void indexWorkspace(connection, service, () => loadGazetteers(connection, workspace.folders)).then(() => {
 			// Open documents are checked again against the whole corpus (entity.variant, repeated lines).
 			for (const doc of documents.all()) { publisher.schedule(doc.uri); }
+			entitiesChanged();
 		});
 	});
 
@@ -131,6 +135,7 @@ export function startServer(connection: Connection): void {
 			for (const change of changes) {
 				if (isGazetteerUri(change.uri)) {
 					await service.entities.setGazetteer(await loadGazetteers(connection, workspace.folders), service.index.uris());
+					entitiesChanged();
 					continue;
 				}
 				if (documents.get(change.uri)) { continue; }
@@ -140,6 +145,12 @@ export function startServer(connection: Connection): void {
 			if (service.hasNewNames) { scheduleNamePropagation(); }
 		}));
 	});
+
+	/** Editors re-ask for semantic tokens; the entity view reloads. */
+	const entitiesChanged = () => {
+		if (semanticRefresh) { void connection.languages.semanticTokens.refresh().catch(() => undefined); }
+		void connection.sendNotification(entitiesChangedNotification);
+	};
 
 	/**
 	 * Names new to the corpus (typed in an editor, or in a changed file) are looked for in every
@@ -152,7 +163,7 @@ export function startServer(connection: Connection): void {
 			indexUpdates = indexUpdates.then(safe(undefined, async () => {
 				await service.propagateNames();
 				for (const doc of documents.all()) { publisher.schedule(doc.uri); }
-				void connection.languages.semanticTokens.refresh().catch(() => undefined);
+				entitiesChanged();
 			}));
 		}, 1500);
 	};

@@ -25,6 +25,7 @@ function makeWorkspace() {
 	cpSync(join(fixtures, 'tw-leftovers.txt'), join(fixtures, 'save', 'tw-leftovers.txt'));
 	cpSync(join(fixtures, 'tw-leftovers.txt'), join(fixtures, 'sample.corpus.txt'));
 	cpSync(join(root, 'test', 'fixtures', 'boilerplate'), join(fixtures, 'boilerplate'), { recursive: true });
+	cpSync(join(root, 'test', 'fixtures', 'entities', 'corpus'), join(fixtures, 'entities'), { recursive: true });
 	return dir;
 }
 

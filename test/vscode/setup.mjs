@@ -64,7 +64,10 @@ export function setup() {
 		timed(`npm install -g code-server@${versions.codeServer} with Node 24 (compiles native modules, ~3 min on 2 cores)`, () => {
 			rmSync(join(HOME, 'cs'), { recursive: true, force: true });
 			// npm must run under Node 24 and build against its headers (code-server's postinstall checks).
-			const env = { ...process.env, PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE24_DIR };
+			// Without the outer `npm test`'s npm_* variables: its npm_config_user_agent (node/v20) would
+			// reach the inner npm as config and code-server's postinstall would refuse Node 20.
+			const outer = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
+			const env = { ...outer, PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH}`, npm_config_nodedir: NODE24_DIR };
 			npmInstall(join(HOME, 'cs'), [`code-server@${versions.codeServer}`], env, ['-g']);
 			writeFileSync(marker, new Date().toISOString());
 		});

@@ -43,6 +43,19 @@ async function open(rel: string): Promise<vscode.TextDocument> {
 	return doc;
 }
 
+/** Hovers until the text passes `test` (the workspace scan may still be running). */
+async function hoverUntil(uri: vscode.Uri, at: vscode.Position, test: (text: string) => boolean, timeoutMs = 30_000): Promise<string> {
+	const until = Date.now() + timeoutMs;
+	let last = '';
+	while (Date.now() < until) {
+		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+		last = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+		if (test(last)) { return last; }
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`hover never passed its test; last: ${last}`);
+}
+
 export function registerExtensionTests(): void {
 	describe('zh-corpus in VS Code', () => {
 		const seeds = () => fs.existsSync(path.join(folder(), '000_a7811a11def97c06.txt'));
@@ -139,7 +152,25 @@ export function registerExtensionTests(): void {
 		});
 
 		// Cleaning changes the scratch workspace: these run last.
-		it('"Clean Workspace…" opens the refactor preview; discarding it changes nothing', async () => {
+		it('hovers a name with its type, role and mentions in both scripts; references and next mention reach the other file', async () => {
+			const doc = await open('fixtures/entities/stats-simplified.txt');
+			const at = new vscode.Position(0, doc.lineAt(0).text.indexOf('康义') + 1);
+			// The first scan must have found the name in both files: wait until the hover counts both.
+			const hoverText = await hoverUntil(doc.uri, at, (text) => /in 2 files/.test(text));
+			assert.match(hoverText, /康义.*person/);
+			assert.match(hoverText, /国家统计局局长/);
+			const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, at);
+			assert.deepEqual(refs.map((r) => path.basename(r.uri.fsPath)).sort(), ['stats-simplified.txt', 'stats-simplified.txt', 'stats-traditional.txt']);
+			const editor = vscode.window.activeTextEditor!;
+			editor.selection = new vscode.Selection(at, at);
+			await vscode.commands.executeCommand('zhCorpus.nextMention');
+			await vscode.commands.executeCommand('zhCorpus.nextMention');
+			const now = vscode.window.activeTextEditor!;
+			assert.equal(path.basename(now.document.uri.fsPath), 'stats-traditional.txt');
+			assert.equal(now.document.getText(now.selection), '康義');
+		});
+
+				it('"Clean Workspace…" opens the refactor preview; discarding it changes nothing', async () => {
 			const uri = uriOf('fixtures/boilerplate/15-news-tail.txt');
 			const before = fs.readFileSync(uri.fsPath, 'utf8');
 			const cleaning = vscode.commands.executeCommand('zhCorpus.cleanWorkspace', { families: ['boilerplate'] });

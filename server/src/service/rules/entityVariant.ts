@@ -23,7 +23,7 @@ export const entityVariant: Rule = {
 					ruleId: 'entity.variant',
 					start: m.start,
 					end: m.end,
-					message: ctx.t('entity.variant', m.entity.name, other.name, plainPinyin(other.name, 'person'), ctx.t('entity.person'), other.mentions, other.files),
+					message: ctx.t('entity.variant', m.entity.name, other.name, plainPinyin(other.name, 'person'), ctx.t('entity.count', other.mentions, other.files)),
 					fixes: [{ title: ctx.t('entity.variantFix', other.name), edits: [{ start: m.start, end: m.end, newText: other.name }] }],
 					related: other.first ? [{ uri: other.first.uri, range: { start: { line: other.first.line, character: other.first.character }, end: { line: other.first.line, character: other.first.character + other.first.length } }, message: ctx.t('entity.variantOther', other.name) }] : undefined,
 				};
