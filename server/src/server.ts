@@ -53,9 +53,7 @@ export function startServer(connection: Connection): void {
 		if (documents.get(uri)?.version !== doc.version) { return undefined; }
 		// The open document's text is what the corpus holds for it (cross-file rules count it).
 		service.index.set(uri, doc.text);
-		const hadNew = service.hasNewNames;
-		service.entityMentions(doc);
-		if (!hadNew && service.hasNewNames) { scheduleNamePropagation(); }
+		if (service.entitiesStale(doc)) { scheduleEntityRefresh(uri); }
 		return { version: doc.version, diagnostics: service.lint(doc, options).map((p) => toDiagnostic(doc, p)) };
 	};
 	const safe = <P, R>(fallback: R, handler: (p: P) => Promise<R> | R) => async (p: P): Promise<R> => {
@@ -119,6 +117,7 @@ export function startServer(connection: Connection): void {
 	documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
 	documents.onDidClose((e) => {
 		publisher.close(e.document.uri);
+		clearTimeout(entityTimers.get(e.document.uri));
 		settings.forget(e.document.uri);
 		// The file on disk is what the corpus holds again.
 		void service.updateFile(e.document.uri);
@@ -145,6 +144,23 @@ export function startServer(connection: Connection): void {
 			if (service.hasNewNames) { scheduleNamePropagation(); }
 		}));
 	});
+
+	/**
+	 * An edited document's names are indexed when the user pauses (tagging a large document on
+	 * every keystroke would slow checking down), then it is checked again with them.
+	 */
+	const entityTimers = new Map<string, NodeJS.Timeout>();
+	const scheduleEntityRefresh = (uri: string) => {
+		clearTimeout(entityTimers.get(uri));
+		entityTimers.set(uri, setTimeout(() => void safe(undefined, async () => {
+			entityTimers.delete(uri);
+			const doc = await corpusDocument(uri);
+			if (!doc) { return; }
+			service.entityMentions(doc);
+			publisher.schedule(uri);
+			if (service.hasNewNames) { scheduleNamePropagation(); }
+		})(undefined), 400));
+	};
 
 	/** Editors re-ask for semantic tokens; the entity view reloads. */
 	const entitiesChanged = () => {

@@ -26,7 +26,7 @@ export class MemoryWorkspace implements Workspace {
 const segmenter = jiebaSegmenter();
 
 export function service(workspace: Workspace = new MemoryWorkspace()): LanguageService {
-	return new LanguageService({ workspace, segmenter });
+	return new LanguageService({ workspace, segmenter, tagger: segmenter });
 }
 
 export function options(overrides: Partial<LintOptions> = {}): LintOptions {

@@ -143,6 +143,21 @@ export class LanguageService {
 		return this.#entityView.mentionsIn(doc);
 	}
 
+	/**
+	 * Rules see a document's entities only once they are indexed for its current text: tagging a
+	 * large document on every keystroke would slow checking down, so the host indexes it when
+	 * the user pauses (`entityMentions`) and checks again (see `entitiesStale`).
+	 */
+	#freshMentions(doc: CorpusDocument): ReturnType<EntityView['mentionsOf']> {
+		if (!this.entities.isFresh(doc.uri, doc.text)) { return []; }
+		return this.#entityView.mentionsIn(doc);
+	}
+
+	/** True when the document's entities are not indexed for this text (the host should call `entityMentions`, then re-check). */
+	entitiesStale(doc: CorpusDocument): boolean {
+		return !this.entities.isFresh(doc.uri, doc.text);
+	}
+
 	/** True when names were discovered that the other files have not been searched for. */
 	get hasNewNames(): boolean { return this.#newNames > 0; }
 
@@ -164,7 +179,7 @@ export class LanguageService {
 			token,
 			t: this.t,
 			segmenter: this.segmenter,
-			entities: rule.id.startsWith('entity.') ? { mentionsOf: (doc) => this.entityMentions(doc), soundAlikes: (e) => this.#entityView.soundAlikes(e) } : undefined,
+			entities: rule.id.startsWith('entity.') ? { mentionsOf: (doc) => this.#freshMentions(doc), soundAlikes: (e) => this.#entityView.soundAlikes(e) } : undefined,
 			corpus: { fileCount: this.index.size, filesWithLine: (key) => this.index.filesWithLine(key), sharedWith: (uri, text) => this.index.sharedWith(uri, text) },
 			cache: <T>(scope: string) => {
 				const key = `${rule.id}\u0000${scope}`;

@@ -20,12 +20,14 @@ export interface Mention {
 }
 
 interface FileEntities {
-	/** key → type → count, as discovered in this file. */
-	readonly votes: Map<string, Map<EntityType, number>>;
+	/** Names discovered in this file, one row per key and type (parallel arrays: a Map per file costs too much at 10k files). */
+	readonly voteKeys: string[];
+	readonly voteTypes: EntityType[];
+	readonly voteCounts: number[];
 	/** Spans the recognizer found (start, end pairs): the scan keeps them even where it would doubt a bare match. */
 	found: Int32Array;
-	/** key → roles written before it here. */
-	readonly roles: Map<string, string[]>;
+	/** Roles written before people here: key, role, key, role… */
+	readonly roles: string[];
 	/** Packed mentions: line, character, length, entity id. */
 	mentions: Int32Array;
 	/** Spellings that differ from their key (任賢良 for 任贤良): entity id → spellings. */
@@ -40,6 +42,9 @@ export class EntityIndex {
 	readonly #files = new Map<string, FileEntities>();
 	/** Files whose mentions were cleared by a new gazetteer and not matched since. */
 	readonly #unmatched = new Set<string>();
+	/** Bumped on every change; hover aggregates (roles, spellings) are cached per entity until it moves. */
+	#version = 0;
+	readonly #aggregates = new Map<number, { version: number; roles?: string[]; variants?: string[] }>();
 
 	constructor(readonly tagger: Tagger | undefined) {
 		this.#table = new EntityTable(emptyGazetteer);
@@ -56,27 +61,30 @@ export class EntityIndex {
 	 * corpus (the other files must be matched again to find them).
 	 */
 	discover(uri: string, text: string): Entity[] {
+		this.#version++;
 		const found = this.tagger ? discover(text, this.tagger) : [];
 		this.#forgetVotes(uri);
-		const votes = new Map<string, Map<EntityType, number>>();
-		const roles = new Map<string, string[]>();
+		const rows = new Map<string, number>();
+		const voteKeys: string[] = [], voteTypes: EntityType[] = [], voteCounts: number[] = [], roles: string[] = [];
 		for (const f of found) {
-			let byType = votes.get(f.key);
-			if (!byType) { byType = new Map(); votes.set(f.key, byType); }
-			byType.set(f.type, (byType.get(f.type) ?? 0) + 1);
-			if (f.role) { roles.set(f.key, [...roles.get(f.key) ?? [], f.role]); }
+			const row = `${f.type}\u0000${f.key}`;
+			const i = rows.get(row);
+			if (i === undefined) { rows.set(row, voteKeys.length); voteKeys.push(f.key); voteTypes.push(f.type); voteCounts.push(1); } else { voteCounts[i]++; }
+			if (f.role) { roles.push(f.key, f.role); }
 		}
-		const old = this.#files.get(uri);
 		const spans = new Int32Array(found.length * 2);
 		found.forEach((f, i) => { spans[2 * i] = f.start; spans[2 * i + 1] = f.end; });
-		this.#files.set(uri, { votes, roles, found: spans, mentions: old?.mentions ?? new Int32Array(0), variants: old?.variants ?? new Map() });
-		return this.#applyVotes(uri, votes);
+		const old = this.#files.get(uri);
+		const file: FileEntities = { voteKeys, voteTypes, voteCounts, roles, found: spans, mentions: old?.mentions ?? new Int32Array(0), variants: old?.variants ?? new Map() };
+		this.#files.set(uri, file);
+		return this.#applyVotes(uri, file);
 	}
 
 	/** Tier 2 for one file: every mention of every known name (discovered spans first). */
 	match(uri: string, text: string): void {
 		const file = this.#files.get(uri);
 		if (!file) { return; }
+		this.#version++;
 		this.#forgetMentions(uri, file);
 		this.#unmatched.delete(uri);
 		const folded = foldText(text);
@@ -122,6 +130,7 @@ export class EntityIndex {
 	remove(uri: string): void {
 		const file = this.#files.get(uri);
 		if (!file) { return; }
+		this.#version++;
 		this.#forgetMentions(uri, file);
 		this.#forgetVotes(uri);
 		this.#files.delete(uri);
@@ -136,7 +145,7 @@ export class EntityIndex {
 			file.mentions = new Int32Array(0);
 			file.variants = new Map();
 			this.#unmatched.add(uri);
-			this.#applyVotes(uri, file.votes);
+			this.#applyVotes(uri, file);
 		}
 	}
 
@@ -152,12 +161,38 @@ export class EntityIndex {
 		return out;
 	}
 
+	/** The mentions of one entity in one file (reads the packed array: no object per other mention). */
+	mentionsOf(uri: string, e: Entity): Mention[] {
+		const m = this.#files.get(uri)?.mentions;
+		const out: Mention[] = [];
+		if (!m) { return out; }
+		for (let i = 3; i < m.length; i += 4) {
+			if (m[i] === e.id) { out.push({ line: m[i - 3], character: m[i - 2], length: m[i - 1], entity: e }); }
+		}
+		return out;
+	}
+
 	/** Roles written before the entity's names in the files that discovered it, most frequent first. */
 	roles(e: Entity): string[] {
+		const cached = this.#aggregate(e);
+		return cached.roles ??= this.#roles(e);
+	}
+
+	#aggregate(e: Entity): { version: number; roles?: string[]; variants?: string[] } {
+		let a = this.#aggregates.get(e.id);
+		if (a?.version !== this.#version) {
+			a = { version: this.#version };
+			this.#aggregates.set(e.id, a);
+		}
+		return a;
+	}
+
+	#roles(e: Entity): string[] {
 		const counts = new Map<string, number>();
 		for (const uri of e.discoveredIn) {
-			for (const key of e.keys) {
-				for (const role of this.#files.get(uri)?.roles.get(key) ?? []) { counts.set(role, (counts.get(role) ?? 0) + 1); }
+			const roles = this.#files.get(uri)?.roles ?? [];
+			for (let i = 0; i < roles.length; i += 2) {
+				if (e.keys.has(roles[i])) { counts.set(roles[i + 1], (counts.get(roles[i + 1]) ?? 0) + 1); }
 			}
 		}
 		return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(([r]) => r);
@@ -165,6 +200,11 @@ export class EntityIndex {
 
 	/** Spellings of the entity other than its keys, seen in its files. */
 	variants(e: Entity): string[] {
+		const cached = this.#aggregate(e);
+		return cached.variants ??= this.#variants(e);
+	}
+
+	#variants(e: Entity): string[] {
 		const set = new Set<string>();
 		for (const uri of e.mentionFiles.keys()) { this.#files.get(uri)?.variants.get(e.id)?.forEach((v) => set.add(v)); }
 		return [...set];
@@ -190,25 +230,33 @@ export class EntityIndex {
 				kept.push({ ...s, atomic: type === 'person' || type === 'work' });
 			}
 		}
-		return kept.sort((a, b) => a.start - b.start || b.end - a.end);
+		kept.sort((a, b) => a.start - b.start || b.end - a.end);
+		// 互联网大会 is known from a line where the name was cut short; inside 世界互联网大会 it is not a
+		// second name. A nested organization or event ending where its container ends counts only
+		// after a place (国家互联网信息办公室 in 中国 + 国家互联网信息办公室).
+		return kept.filter((inner) => {
+			const type = this.#table.typeOf(this.#table.get(inner.id)!);
+			if (type !== 'organization' && type !== 'event') { return true; }
+			const outer = kept.find((o) => o !== inner && o.end === inner.end && o.start < inner.start);
+			if (!outer) { return true; }
+			return kept.some((p) => p.start === outer.start && p.end === inner.start && this.#table.typeOf(this.#table.get(p.id)!) === 'place');
+		});
 	}
 
-	#applyVotes(uri: string, votes: Map<string, Map<EntityType, number>>): Entity[] {
+	#applyVotes(uri: string, file: FileEntities): Entity[] {
 		const added: Entity[] = [];
-		for (const [key, byType] of votes) {
-			for (const [type, n] of byType) {
-				const created = this.#table.addVote(key, type, uri, n);
-				if (created) { added.push(created); }
-			}
-		}
+		file.voteKeys.forEach((key, i) => {
+			const created = this.#table.addVote(key, file.voteTypes[i], uri, file.voteCounts[i]);
+			if (created) { added.push(created); }
+		});
 		return added;
 	}
 
 	#forgetVotes(uri: string): void {
 		const file = this.#files.get(uri);
 		if (!file) { return; }
-		for (const [key, byType] of file.votes) { for (const [type, n] of byType) { this.#table.removeVote(key, type, uri, n); } }
-		file.votes.clear();
+		file.voteKeys.forEach((key, i) => this.#table.removeVote(key, file.voteTypes[i], uri, file.voteCounts[i]));
+		file.voteKeys.length = 0;
 	}
 
 	#forgetMentions(uri: string, file: FileEntities): void {

@@ -17,12 +17,16 @@ const maxLength = 24;
 const endings = [...organizationSuffixes.map((s) => ({ s, type: 'organization' as const })), { s: '大会', type: 'organization' as const }, ...eventSuffixes.map((s) => ({ s, type: 'event' as const }))]
 	.sort((a, b) => b.s.length - a.s.length);
 
+/** Last characters of every ending: most words end otherwise and skip the search. */
+const endingLastChars = new Set(endings.map((e) => e.s[e.s.length - 1]));
+
 const isTitleWord = (w: string): boolean => personTitles.has(w);
 
 export function* suffixedOrganizations(text: string, tokens: readonly Token[]): Generator<Candidate> {
 	const found: Candidate[] = [];
 	for (let k = 0; k < tokens.length; k++) {
 		const t = trimPartyGroup(tokens[k]);
+		if (!endingLastChars.has(text[t.end - 1])) { continue; }
 		const ending = endings.find((e) => text.endsWith(e.s, t.end) && t.end - e.s.length >= 0);
 		if (!ending) { continue; }
 		// 互联网 ends in 网 and 党组 in 组: a one-character ending counts only as its own word or in a word jieba calls an organization.

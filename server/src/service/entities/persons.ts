@@ -5,7 +5,7 @@
  */
 import { personTitles, surnameLength } from './lexicon';
 import type { Candidate } from './recognize';
-import { isFunctionWord, isHanWord, isPunctuation, Token } from './tokens';
+import { isFunctionWord, isHanWord, isPunctuation, Token, Words } from './tokens';
 
 const dots = /[·・•‧]/;
 /** jieba tags of unknown words and names: what the parts of a transliterated name come back as. */
@@ -21,8 +21,8 @@ const notNameTags = /^(p|c|u|d|r|v|a|ad|m|q|f|t)/;
  * A person's name starting at `p`: a Han name of 2–3 characters (4 with a compound surname)
  * ending at a word boundary, or one unknown word jieba could not split (古特雷斯, 鲍威尔).
  */
-function nameAt(text: string, p: number, tokens: readonly Token[], cuts: ReadonlySet<number>): number | undefined {
-	const token = tokens.find((t) => t.start === p);
+function nameAt(text: string, p: number, words: Words, cuts: ReadonlySet<number>): number | undefined {
+	const token = words.byStart.get(p);
 	if (!token || isPunctuation(token)) { return undefined; }
 	const sur = surnameLength(text.slice(p, p + 2));
 	if (sur > 0) {
@@ -35,6 +35,9 @@ function nameAt(text: string, p: number, tokens: readonly Token[], cuts: Readonl
 				continue;
 			}
 			if (cuts.has(p + length) && !(token.end === p + length && notNameTags.test(token.tag))) { return p + length; }
+			// 盛莱/运在: jieba's HMM glued the name's last character to a clause word after it.
+			const glued = words.byStart.get(p + length - 1);
+			if (length === sur + 2 && glued && glued.tag === 'x' && glued.w.length === 2 && clauseEnders.has(glued.w[1])) { return p + length; }
 		}
 	}
 	// A transliterated name after a title is one unknown or name word.
@@ -49,20 +52,21 @@ function isTitle(t: Token): boolean {
 	return false;
 }
 
-export function* titledPersons(text: string, tokens: readonly Token[], cuts: ReadonlySet<number>): Generator<Candidate> {
+export function* titledPersons(text: string, words: Words, cuts: ReadonlySet<number>): Generator<Candidate> {
+	const tokens = words.tokens;
 	for (let i = 0; i < tokens.length; i++) {
 		const t = tokens[i];
 		const afterAge = t.w === '的' && tokens[i - 1]?.w.endsWith('岁');
 		if (!isTitle(t) && !afterAge) { continue; }
 		let p = t.end;
 		if (text[p] === ' ' || text[p] === '\u3000') { p++; }
-		let end = nameAt(text, p, tokens, cuts);
+		let end = nameAt(text, p, words, cuts);
 		while (end !== undefined) {
 			yield { start: p, end, type: 'person', weight: 3 };
 			// 盛荣华、曹淑敏: a second name joined by 、 to a titled one, ending at punctuation or a title.
 			if (text[end] !== '、') { break; }
-			const next = nameAt(text, end + 1, tokens, cuts);
-			const after = tokens.find((x) => x.start === next);
+			const next = nameAt(text, end + 1, words, cuts);
+			const after = next === undefined ? undefined : words.byStart.get(next);
 			if (next === undefined || (after && !isPunctuation(after) && !isTitle(after))) { break; }
 			p = end + 1;
 			end = next;
@@ -70,14 +74,15 @@ export function* titledPersons(text: string, tokens: readonly Token[], cuts: Rea
 	}
 }
 
-export function* dottedPersons(text: string, tokens: readonly Token[]): Generator<Candidate> {
+export function* dottedPersons(text: string, words: Words): Generator<Candidate> {
+	const tokens = words.tokens;
 	for (const m of text.matchAll(dotName)) {
 		const at = m.index;
 		const first = at + m[0].search(dots);
 		const last = at + m[0].length - [...m[0]].reverse().join('').search(dots);
 		// Left part: the words right before the first dot that are not titles, verbs or function words.
 		let start = first;
-		for (let i = tokens.findIndex((t) => t.end === first); i >= 0; i--) {
+		for (let i = words.indexByEnd.get(first) ?? -1; i >= 0; i--) {
 			const t = tokens[i];
 			if (t.end !== start || isTitle(t) || isFunctionWord(t) || isPunctuation(t) || t.tag === 'm' || first - t.start > 8) { break; }
 			// Beyond the word touching the dot, only unknown or name words (之父尼·奎诺 stops before 父).
@@ -88,7 +93,8 @@ export function* dottedPersons(text: string, tokens: readonly Token[]): Generato
 		if (start === first && first > at) { start = first - 1; }
 		// Right part: words after the last dot until a verb, function word, title or punctuation.
 		let end = last;
-		for (const t of tokens) {
+		for (let i = (words.indexByEnd.get(last) ?? tokens.length) + 1; i < tokens.length; i++) {
+			const t = tokens[i];
 			if (t.start < last) { continue; }
 			if (t.start !== end || isTitle(t) || isFunctionWord(t) || isPunctuation(t) || t.end - last > 6) { break; }
 			if (end > last && (!nameWordTags.has(t.tag) || t.w.length > 1 && notNameTags.test(t.tag))) { break; }

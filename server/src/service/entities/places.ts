@@ -4,12 +4,13 @@
  * jieba's place words that end in a place suffix.
  */
 import data from '../../../data/places.json';
-import { placeSuffixes } from './lexicon';
+import { organizationSuffixes, placeSuffixes } from './lexicon';
 import type { Candidate } from './recognize';
-import { Token } from './tokens';
+import { Token, Words } from './tokens';
 import { Trie } from './trie';
 
 let gazetteer: Trie | undefined;
+const ordinaryWordTags = /^(v|vn|vd|a|ad|an|d|c|p|u|r|m|q)$/;
 
 function placeTrie(): Trie {
 	if (gazetteer) { return gazetteer; }
@@ -18,19 +19,22 @@ function placeTrie(): Trie {
 	return gazetteer;
 }
 
-export function* gazetteerPlaces(text: string, tokens: readonly Token[], cuts: ReadonlySet<number>): Generator<Candidate> {
+export function* gazetteerPlaces(text: string, words: Words, cuts: ReadonlySet<number>): Generator<Candidate> {
 	let last: Candidate | undefined;
 	for (const m of placeTrie().matches(text)) {
 		// A place name is a word or a run of words, never part of one (新建 is not 新 + 建…), except
 		// at the start of an organization word (中国 in 中国科学院, 香港 in 香港贸易发展局).
 		if (!cuts.has(m.start)) { continue; }
+		const word = words.byStart.get(m.start);
 		if (!cuts.has(m.end)) {
-			const word = tokens.find((t) => t.start === m.start);
-			if (!word || word.tag !== 'nt' || m.end - m.start < 2) { continue; }
+			if (!word || word.tag !== 'nt' || m.end - m.start < 2 || !organizationSuffixes.some((s) => word.w.endsWith(s))) { continue; }
+		} else if (word && word.end === m.end && ordinaryWordTags.test(word.tag)) {
+			// One word jieba knows as a verb, adjective or adverb (普惠, 振兴): a place only in other contexts.
+			continue;
 		}
 		let end = m.end;
 		// 嘉兴 + 市 when 市 is its own word (not 丽水 + 市民).
-		const next = tokens.find((t) => t.start === end);
+		const next = words.byStart.get(end);
 		if (next && placeSuffixes.has(next.w)) { end = next.end; }
 		// Matches come shortest first per start: 江苏省 replaces 江苏.
 		if (last && last.start !== m.start) { yield last; }

@@ -7,7 +7,7 @@ import type { Tagger } from '../types';
 import { bracketedAbbreviations, suffixedOrganizations, taggedOrganizations } from './organizations';
 import { bracketedLatin, dottedPersons, taggedPersons, titledPersons } from './persons';
 import { gazetteerPlaces, taggedPlaces } from './places';
-import { boundaries, tokenize } from './tokens';
+import { boundaries, tokenize, words } from './tokens';
 
 export type EntityType = 'person' | 'organization' | 'place' | 'work' | 'event';
 export const entityTypes: readonly EntityType[] = ['person', 'organization', 'place', 'work', 'event'];
@@ -27,15 +27,16 @@ export function recognizeLine(folded: string, tagger: Tagger): Candidate[] {
 	if (!/[\u3400-\u9fff]/.test(folded)) { return []; }
 	const tokens = tokenize(folded, tagger);
 	const cuts = boundaries(tokens);
+	const indexed = words(tokens);
 	const candidates: Candidate[] = [];
 	for (const m of folded.matchAll(workTitle)) {
 		candidates.push({ start: m.index + 1, end: m.index + 1 + m[1].length, type: 'work', weight: 4 });
 	}
-	const people = [...titledPersons(folded, tokens, cuts), ...dottedPersons(folded, tokens), ...taggedPersons(tokens)];
+	const people = [...titledPersons(folded, indexed, cuts), ...dottedPersons(folded, indexed), ...taggedPersons(tokens)];
 	candidates.push(...people, ...bracketedLatin(folded, people));
 	const organizations = [...suffixedOrganizations(folded, tokens), ...taggedOrganizations(tokens)];
 	candidates.push(...organizations, ...bracketedAbbreviations(folded, organizations));
-	candidates.push(...gazetteerPlaces(folded, tokens, cuts), ...taggedPlaces(tokens));
+	candidates.push(...gazetteerPlaces(folded, indexed, cuts), ...taggedPlaces(tokens));
 	return resolve(candidates);
 }
 

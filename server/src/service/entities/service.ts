@@ -40,7 +40,7 @@ export class EntityService {
 	 * the host looks for them in the other files with `rematch`, when the user pauses.
 	 */
 	update(uri: string, text: string): Entity[] {
-		const stamp = `${text.length}:${hash(text)}`;
+		const stamp = stampOf(text);
 		if (this.#indexedAt.get(uri) === stamp) {
 			// A new gazetteer cleared its mentions: the file the user looks at is matched first.
 			if (this.index.isUnmatched(uri)) { this.index.match(uri, text); }
@@ -48,6 +48,11 @@ export class EntityService {
 		}
 		this.#indexedAt.set(uri, stamp);
 		return this.index.update(uri, text);
+	}
+
+	/** True when the file's entities were indexed from exactly this text. */
+	isFresh(uri: string, text: string): boolean {
+		return this.#indexedAt.get(uri) === stampOf(text) && !this.index.isUnmatched(uri);
 	}
 
 	remove(uri: string): void {
@@ -86,9 +91,7 @@ export class EntityService {
 	references(e: Entity): EntityLocation[] {
 		const out: EntityLocation[] = [];
 		for (const uri of [...e.mentionFiles.keys()].sort()) {
-			for (const m of this.index.mentions(uri)) {
-				if (m.entity === e) { out.push({ uri, line: m.line, character: m.character, length: m.length }); }
-			}
+			for (const m of this.index.mentionsOf(uri, e)) { out.push({ uri, line: m.line, character: m.character, length: m.length }); }
 		}
 		return out;
 	}
@@ -127,8 +130,7 @@ export class EntityService {
 			const file = await this.workspace.readFile(uri);
 			if (!file) { continue; }
 			const lines = file.text.split('\n');
-			for (const m of this.index.mentions(uri)) {
-				if (m.entity !== e) { continue; }
+			for (const m of this.index.mentionsOf(uri, e)) {
 				const written = lines[m.line]?.slice(m.character, m.character + m.length) ?? '';
 				if (foldText(written) !== key) { continue; }
 				const newText = written === key ? newName : toTraditional(newName);
@@ -144,6 +146,8 @@ export function mentionCount(e: Entity): number {
 	for (const c of e.mentionFiles.values()) { n += c; }
 	return n;
 }
+
+const stampOf = (text: string): string => `${text.length}:${hash(text)}`;
 
 function hash(text: string): number {
 	let h = 0x811c9dc5;

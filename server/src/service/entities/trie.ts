@@ -14,10 +14,14 @@ export interface TrieMatch { readonly start: number; readonly end: number; reado
 export class Trie {
 	readonly #root: Node = {};
 	#size = 0;
+	/** Units that start a name: most text positions are rejected with one array read. */
+	readonly #starts = new Uint8Array(65536);
 
 	get size(): number { return this.#size; }
 
 	add(name: string, value: number): void {
+		if (name.length === 0) { return; }
+		this.#starts[name.charCodeAt(0)] = 1;
 		let node = this.#root;
 		for (let i = 0; i < name.length; i++) {
 			const c = name.charCodeAt(i);
@@ -34,8 +38,11 @@ export class Trie {
 	*matches(text: string, from = 0, to = text.length): Generator<TrieMatch> {
 		const root = this.#root.next;
 		if (!root) { return; }
+		const starts = this.#starts;
 		for (let i = from; i < to; i++) {
-			let node = root.get(text.charCodeAt(i));
+			const c = text.charCodeAt(i);
+			if (starts[c] === 0) { continue; }
+			let node = root.get(c);
 			for (let j = i + 1; node; j++) {
 				if (node.value !== undefined) { yield { start: i, end: j, value: node.value }; }
 				if (j >= to || !node.next) { break; }

@@ -1,0 +1,127 @@
+/**
+ * Entities: recognition scored on labelled paragraphs (the shared dev set and our held-out
+ * fixtures), the per-file index kept fresh one file at a time, the gazetteer, entity.variant.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CorpusDocument } from '../../server/src/service';
+import { EntityIndex } from '../../server/src/service/entities/entityIndex';
+import { parseGazetteer } from '../../server/src/service/entities/gazetteer';
+import { jiebaSegmenter } from '../../server/src/segmenter';
+import { GoldMention, NerScore, resolveMentions } from '../support/nerScore';
+import { fixtures, MemoryWorkspace, options, seedsDir, service } from './helpers';
+
+const tagger = jiebaSegmenter();
+const devGold = path.resolve(seedsDir, '..', 'ner-dev.gold.json');
+
+/** Indexes paragraphs as files of one corpus, then scores each labelled line's mentions. */
+function score(files: Map<string, string>, labelled: { uri: string; line: number; text: string; gold: GoldMention[] }[]): NerScore {
+	const index = new EntityIndex(tagger);
+	for (const [uri, text] of files) { index.discover(uri, text); }
+	for (const [uri, text] of files) { index.match(uri, text); }
+	const result = new NerScore();
+	for (const p of labelled) {
+		const mentions = index.mentions(p.uri).filter((m) => m.line === p.line)
+			.map((m) => ({ start: m.character, end: m.character + m.length, type: index.table.typeOf(m.entity) }));
+		result.add(p.text, p.gold, mentions);
+	}
+	if (process.env.ZH_CORPUS_NER_DEBUG) { console.log('MISSES', result.misses.join(' '), '\nEXTRAS', result.extras.join(' ')); }
+	return result;
+}
+
+describe('entity recognition (scored)', () => {
+	it('held-out fixtures, labelled before tuning: F1 ≥ 0.80 over every type', () => {
+		const heldout = JSON.parse(fs.readFileSync(path.join(fixtures, 'entities', 'heldout.json'), 'utf8')) as { paragraphs: { text: string; mentions: string[] }[] };
+		const files = new Map(heldout.paragraphs.map((p, i) => [`file:///h${i}.txt`, p.text]));
+		const result = score(files, heldout.paragraphs.map((p, i) => ({ uri: `file:///h${i}.txt`, line: 0, text: p.text, gold: resolveMentions(p.text, p.mentions) })));
+		console.log(`      ${result.report('held-out fixtures').split('\n').join('\n      ')}`);
+		assert.ok(result.total().f1 >= 0.80, result.report('held-out'));
+	});
+
+	it('shared dev set (ner-dev.gold.json, lines of the seeds): F1 ≥ 0.85', function () {
+		if (!fs.existsSync(devGold)) { console.log('      (skipped: ../shared/corpus is absent)'); this.skip(); }
+		const dev = JSON.parse(fs.readFileSync(devGold, 'utf8')) as { paragraphs: { file: string; line: number; text: string; mentions: GoldMention[] }[] };
+		const files = new Map(fs.readdirSync(seedsDir).map((f) => [`file:///${f}`, fs.readFileSync(path.join(seedsDir, f), 'utf8')]));
+		const result = score(files, dev.paragraphs.map((p) => ({ uri: `file:///${p.file}`, line: p.line - 1, text: p.text, gold: p.mentions })));
+		console.log(`      ${result.report('dev (seeds)').split('\n').join('\n      ')}`);
+		assert.ok(result.total().f1 >= 0.85, result.report('dev'));
+	});
+});
+
+describe('entity index', () => {
+	it('joins both scripts, finds a discovered name in other files, and forgets names no file discovers', () => {
+		const index = new EntityIndex(tagger);
+		index.update('file:///a.txt', '国家统计局局长康义介绍了情况。');
+		index.update('file:///b.txt', '康義昨日表示,物價穩定。');
+		const kang = index.table.byKey('康义')!;
+		assert.equal(index.table.typeOf(kang), 'person');
+		assert.deepEqual([...kang.mentionFiles.keys()].sort(), ['file:///a.txt', 'file:///b.txt'], 'b.txt matched the name found in a.txt');
+		assert.deepEqual(index.variants(kang), ['康義']);
+		assert.deepEqual(index.roles(kang), ['国家统计局局长']);
+		// a.txt no longer introduces the name: it is gone from the corpus, and from b.txt's mentions.
+		index.update('file:///a.txt', '今天天气很好。');
+		assert.equal(index.table.byKey('康义'), undefined);
+		assert.equal(index.mentions('file:///b.txt').filter((m) => m.entity === kang).length, 0);
+	});
+
+	it('hands back names new to the corpus so the other files can be matched again, and updates one file only', () => {
+		const index = new EntityIndex(tagger);
+		index.update('file:///a.txt', '據報道,盛來運出席了會議。');
+		assert.equal(index.mentions('file:///a.txt').length, 0, 'no title: not a name yet');
+		const added = index.update('file:///b.txt', '国家统计局副局长盛来运介绍了数据。');
+		assert.ok(added.some((e) => e.name === '盛来运'));
+		// a.txt is not touched by b.txt's update; matching it again finds the new name in traditional script.
+		assert.equal(index.mentions('file:///a.txt').length, 0);
+		index.match('file:///a.txt', '據報道,盛來運出席了會議。');
+		assert.deepEqual(index.mentions('file:///a.txt').map((m) => m.entity.name), ['盛来运']);
+	});
+
+	it('keeps nested mentions and marks a person as one unit', () => {
+		const index = new EntityIndex(tagger);
+		index.update('file:///a.txt', '2022年世界互联网大会乌镇峰会在浙江举行,世界互联网大会秘书长任贤良主持会议。');
+		const names = index.mentions('file:///a.txt').map((m) => `${m.entity.name}/${index.table.typeOf(m.entity)}`);
+		assert.ok(names.includes('2022年世界互联网大会乌镇峰会/event'), names.join(' '));
+		assert.ok(names.includes('乌镇/place'));
+		assert.ok(names.includes('任贤良/person'));
+	});
+});
+
+describe('gazetteer', () => {
+	it('reads JSON with comments and trailing commas, and says what it skipped', () => {
+		const text = '{\n // brands\n "entities": [\n  { "name": "海康威视", "type": "organization", "aliases": ["海康"], "description": "安防企业" },\n  { "name": "无类型" },\n ],\n "ignore": ["普惠"],\n}\n';
+		const g = parseGazetteer('file:///ws/.zh-corpus/entities.json', text);
+		assert.equal(g.entries.length, 1);
+		assert.deepEqual(g.entries[0].aliases, ['海康']);
+		assert.equal(g.entries[0].line, 3);
+		assert.deepEqual(g.ignore, ['普惠']);
+		assert.match(g.problems[0].message, /无类型.*needs a "type"/);
+		assert.equal(parseGazetteer('u', '[1,').problems.length > 0, true);
+	});
+
+	it('joins aliases into one entity and overrides a discovered type', () => {
+		const index = new EntityIndex(tagger);
+		index.setGazetteer(parseGazetteer('file:///g.json', '{"entities":[{"name":"中共中央宣传部","type":"organization","aliases":["中宣部"]}],"ignore":["普惠"]}'));
+		index.update('file:///a.txt', '中宣部部长出席。中共中央宣传部发布通知。');
+		const e = index.table.byKey('中宣部')!;
+		assert.equal(e, index.table.byKey('中共中央宣传部'));
+		assert.equal(e.mentionFiles.get('file:///a.txt'), 2);
+	});
+});
+
+describe('entity.variant', () => {
+	it('flags the rarer of two same-sounding spellings of a person, with the other as a fix', async () => {
+		const ws = new MemoryWorkspace();
+		const svc = service(ws);
+		const other = new CorpusDocument('file:///b.txt', 1, '国家统计局副局长盛来运介绍了数据。盛来运说,就业稳定。');
+		svc.entityMentions(other);
+		const doc = new CorpusDocument('file:///a.txt', 1, '国家统计局副局长盛莱运在北京出席会议。');
+		assert.equal(svc.lint(doc, options()).filter((p) => p.ruleId === 'entity.variant').length, 0, 'not indexed yet: nothing said');
+		svc.entityMentions(doc);
+		const problems = svc.lint(doc, options()).filter((p) => p.ruleId === 'entity.variant');
+		assert.equal(problems.length, 1);
+		assert.equal(doc.text.slice(problems[0].start, problems[0].end), '盛莱运');
+		assert.equal(problems[0].fixes[0].edits[0].newText, '盛来运');
+		assert.equal(svc.lint(other, options()).filter((p) => p.ruleId === 'entity.variant').length, 0, 'the common spelling is not flagged');
+	});
+});
