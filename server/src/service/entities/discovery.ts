@@ -3,7 +3,7 @@
  * written before people (世界互联网大会秘书长任贤良) and the spellings used. Lines are cached
  * by their folded text, so re-discovering an edited document costs only its changed lines.
  */
-import { foldTable } from '../boilerplate/normalize';
+import { normalizeLine } from '../boilerplate/normalize';
 import { LruCache } from '../lruCache';
 import type { Tagger } from '../types';
 import { personTitles } from './lexicon';
@@ -24,20 +24,8 @@ export interface Found {
 const maxLineLength = 20_000;
 const lineCache = new LruCache<readonly Candidate[]>(50_000);
 
-/** Folds text to simplified, one unit for one unit (offsets stay). */
-export function foldText(text: string): string {
-	const table = foldTable();
-	let out = '';
-	let from = 0;
-	for (let i = 0; i < text.length; i++) {
-		const to = table[text.charCodeAt(i)];
-		if (to !== 0) {
-			out += text.slice(from, i) + String.fromCharCode(to);
-			from = i + 1;
-		}
-	}
-	return from === 0 ? text : out + text.slice(from);
-}
+/** Folds text to simplified (and full-width punctuation to ASCII), one unit for one unit: offsets stay. */
+export const foldText = (text: string): string => normalizeLine(text);
 
 export function discover(text: string, tagger: Tagger): Found[] {
 	const found: Found[] = [];
