@@ -5,8 +5,8 @@
 import type { CancellationToken } from './types';
 import { countScript, dominantScript, ScriptCounts } from './script/detect';
 import { repeatedLineKeys } from './boilerplate/lineKey';
-import { Fingerprints, fingerprints } from './duplicates/fingerprints';
-import { FingerprintIndex, SharedFile } from './duplicates/passages';
+import { fingerprints } from './duplicates/fingerprints';
+import { FilePrints, filePrints, FingerprintIndex, SharedFile } from './duplicates/passages';
 import { LruCache } from './lruCache';
 
 export interface FileText {
@@ -22,6 +22,23 @@ export interface Workspace {
 	readFile(uri: string): Promise<FileText | undefined>;
 }
 
+/**
+ * What the index needs of one file, computed from its text in one pass (by a worker for closed
+ * files): plain data and typed arrays, so it crosses threads by structured clone.
+ */
+export interface FileFacts {
+	/** UTF-16 length. */
+	readonly length: number;
+	readonly script: ScriptCounts;
+	/** Distinct keys of the file's short lines (see boilerplate/lineKey.ts). */
+	readonly lineKeys: readonly string[];
+	readonly prints: FilePrints;
+}
+
+export function fileFacts(text: string): FileFacts {
+	return { length: text.length, script: countScript(text), lineKeys: [...repeatedLineKeys(text)], prints: filePrints(text, fingerprints(text)) };
+}
+
 export interface FileEntry {
 	readonly uri: string;
 	/** UTF-16 length. */
@@ -29,7 +46,7 @@ export interface FileEntry {
 	readonly script: ScriptCounts;
 	readonly dominant: 'simplified' | 'traditional' | undefined;
 	/** Keys of the file's short lines (see boilerplate/lineKey.ts). */
-	readonly lineKeys: ReadonlySet<string>;
+	readonly lineKeys: readonly string[];
 }
 
 export interface CorpusSummary {
@@ -49,8 +66,8 @@ export class WorkspaceIndex {
 	readonly #lineFiles = new Map<string, number>();
 	/** Winnowing prints of every file, for duplicate.document. */
 	readonly #prints = new FingerprintIndex();
-	/** The prints of recently indexed or checked texts: an open document is printed once per version. */
-	readonly #recent = new LruCache<{ text: string; fp: Fingerprints }>(16);
+	/** The facts of recently indexed or checked texts: an open document is printed once per version. */
+	readonly #recent = new LruCache<{ text: string; facts: FileFacts }>(16);
 
 	constructor(readonly workspace: Workspace) { }
 
@@ -81,26 +98,42 @@ export class WorkspaceIndex {
 
 	/** Indexes text the caller already holds (an open document). */
 	set(uri: string, text: string): FileEntry {
-		const script = countScript(text);
-		const entry: FileEntry = { uri, length: text.length, script, dominant: dominantScript(script), lineKeys: repeatedLineKeys(text) };
+		return this.setFacts(uri, this.factsOf(uri, text));
+	}
+
+	/** Indexes facts computed elsewhere (a worker read the file). */
+	setFacts(uri: string, facts: FileFacts): FileEntry {
+		const entry: FileEntry = { uri, length: facts.length, script: facts.script, dominant: dominantScript(facts.script), lineKeys: facts.lineKeys };
 		this.remove(uri);
 		this.#entries.set(uri, entry);
 		for (const key of entry.lineKeys) { this.#lineFiles.set(key, (this.#lineFiles.get(key) ?? 0) + 1); }
-		this.#prints.set(uri, text, this.fingerprintsOf(uri, text));
+		this.#prints.set(uri, facts.prints);
 		return entry;
 	}
 
-	fingerprintsOf(uri: string, text: string): Fingerprints {
+	factsOf(uri: string, text: string): FileFacts {
 		const recent = this.#recent.get(uri);
-		if (recent && recent.text === text) { return recent.fp; }
-		const fp = fingerprints(text);
-		this.#recent.set(uri, { text, fp });
-		return fp;
+		if (recent && recent.text === text) { return recent.facts; }
+		const facts = fileFacts(text);
+		this.#recent.set(uri, { text, facts });
+		return facts;
 	}
 
 	/** Other indexed files that share passages with `text` (the text of `uri`). */
 	sharedWith(uri: string, text: string): SharedFile[] {
-		return this.#prints.query(uri, this.fingerprintsOf(uri, text));
+		return this.#prints.query(uri, this.factsOf(uri, text).prints);
+	}
+
+	/** Other indexed files sharing passages with the indexed file `uri`, from its stored prints (no text needed). */
+	sharedWithIndexed(uri: string): SharedFile[] {
+		const prints = this.#prints.printsOf(uri);
+		return prints ? this.#prints.query(uri, prints) : [];
+	}
+
+	/** Indexed files other than `uri` holding any of its prints: their shared passages change when it does. */
+	printNeighbours(uri: string): Set<string> {
+		const prints = this.#prints.printsOf(uri);
+		return prints ? this.#prints.holders(uri, prints) : new Set();
 	}
 
 	remove(uri: string): void {

@@ -7,15 +7,17 @@ import { Fingerprints, shingle, windowSize } from './fingerprints';
 
 export interface Position { readonly line: number; readonly character: number }
 
-interface FileEntry {
-	readonly uri: string;
-	readonly count: number;
+/**
+ * One file's prints as the index keeps them: computed from the text once (in a worker for
+ * closed files), then queried without the text. Typed arrays only, so it crosses threads cheaply.
+ */
+export interface FilePrints {
 	/** Per print: position in the significant-character sequence, and its document range. */
 	readonly positions: Int32Array;
 	readonly starts: Int32Array;
 	readonly ends: Int32Array;
 	readonly hashes: Uint32Array;
-	/** Offsets of line starts, to turn the other file's offsets into positions without its text. */
+	/** Offsets of line starts, to turn offsets into positions without the text. */
 	readonly lineStarts: Int32Array;
 }
 
@@ -37,34 +39,48 @@ export interface SharedFile {
 }
 
 const fileBits = 2 ** 22;
+/**
+ * Files looked at per print: a print held by more files is template text or a widely copied
+ * passage, and its first holders stand for the rest (every copy shares the same prints), so a
+ * query stays bounded however many files hold it.
+ */
+const maxHoldersPerPrint = 64;
+
+/** A file's prints with their document ranges and line starts. */
+export function filePrints(text: string, fp: Fingerprints): FilePrints {
+	const n = Math.min(fp.hashes.length, fileBits - 1);
+	const starts = new Int32Array(n);
+	const ends = new Int32Array(n);
+	for (let i = 0; i < n; i++) {
+		starts[i] = fp.offsets[fp.positions[i]];
+		ends[i] = fp.offsets[fp.positions[i] + shingle - 1] + 1;
+	}
+	const lineStarts = [0];
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) { lineStarts.push(i + 1); }
+	}
+	return { positions: fp.positions.slice(0, n), starts, ends, hashes: fp.hashes.slice(0, n), lineStarts: Int32Array.from(lineStarts) };
+}
 
 export class FingerprintIndex {
-	readonly #files: (FileEntry | undefined)[] = [];
+	readonly #files: ({ readonly uri: string; readonly prints: FilePrints } | undefined)[] = [];
 	readonly #ids = new Map<string, number>();
+	/** Ids freed by removed files, reused so that the id space stays as large as the corpus. */
+	readonly #free: number[] = [];
 	/** Print hash → packed (file id × 2^22 + print index): a number when it occurs once. */
 	readonly #prints = new Map<number, number | number[]>();
 
-	set(uri: string, text: string, fp: Fingerprints): void {
+	set(uri: string, prints: FilePrints): void {
 		this.remove(uri);
-		const id = this.#files.length;
-		const n = Math.min(fp.hashes.length, fileBits - 1);
-		const starts = new Int32Array(n);
-		const ends = new Int32Array(n);
-		for (let i = 0; i < n; i++) {
-			starts[i] = fp.offsets[fp.positions[i]];
-			ends[i] = fp.offsets[fp.positions[i] + shingle - 1] + 1;
-		}
-		const lineStarts = [0];
-		for (let i = 0; i < text.length; i++) {
-			const c = text.charCodeAt(i);
-			if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) { lineStarts.push(i + 1); }
-		}
-		this.#files.push({ uri, count: n, positions: fp.positions.slice(0, n), starts, ends, hashes: fp.hashes.slice(0, n), lineStarts: Int32Array.from(lineStarts) });
+		const id = this.#free.pop() ?? this.#files.length;
+		this.#files[id] = { uri, prints };
 		this.#ids.set(uri, id);
-		for (let i = 0; i < n; i++) {
+		const hashes = prints.hashes;
+		for (let i = 0; i < hashes.length; i++) {
 			const packed = id * fileBits + i;
-			const at = this.#prints.get(fp.hashes[i]);
-			if (at === undefined) { this.#prints.set(fp.hashes[i], packed); } else if (typeof at === 'number') { this.#prints.set(fp.hashes[i], [at, packed]); } else { at.push(packed); }
+			const at = this.#prints.get(hashes[i]);
+			if (at === undefined) { this.#prints.set(hashes[i], packed); } else if (typeof at === 'number') { this.#prints.set(hashes[i], [at, packed]); } else { at.push(packed); }
 		}
 	}
 
@@ -72,7 +88,7 @@ export class FingerprintIndex {
 		const id = this.#ids.get(uri);
 		if (id === undefined) { return; }
 		const entry = this.#files[id]!;
-		for (const h of entry.hashes) {
+		for (const h of entry.prints.hashes) {
 			const at = this.#prints.get(h);
 			if (typeof at === 'number') { if (Math.floor(at / fileBits) === id) { this.#prints.delete(h); } continue; }
 			if (!at) { continue; }
@@ -81,61 +97,88 @@ export class FingerprintIndex {
 		}
 		this.#files[id] = undefined;
 		this.#ids.delete(uri);
+		this.#free.push(id);
 	}
 
-	/** Other files sharing prints with `fp` (the text of `uri`), with their shared passages. */
-	query(uri: string, fp: Fingerprints): SharedFile[] {
+	/** The prints the index holds for a file. */
+	printsOf(uri: string): FilePrints | undefined {
+		const id = this.#ids.get(uri);
+		return id === undefined ? undefined : this.#files[id]?.prints;
+	}
+
+	/** URIs of the other files holding any of these prints (the files whose shared passages change with this file). */
+	holders(uri: string, prints: FilePrints): Set<string> {
+		const out = new Set<string>();
+		for (const h of prints.hashes) {
+			const at = this.#prints.get(h);
+			if (at === undefined) { continue; }
+			const list = typeof at === 'number' ? [at] : at;
+			for (let k = 0; k < list.length && k < maxHoldersPerPrint; k++) {
+				const other = this.#files[Math.floor(list[k] / fileBits)];
+				if (other && other.uri !== uri) { out.add(other.uri); }
+			}
+		}
+		return out;
+	}
+
+	/** Other files sharing prints with `prints` (those of `uri`), with their shared passages. */
+	query(uri: string, prints: FilePrints): SharedFile[] {
 		const self = this.#ids.get(uri);
 		// Per other file: pairs (my print index, their print index).
-		const hits = new Map<number, [number, number][]>();
-		for (let i = 0; i < fp.hashes.length; i++) {
-			const at = this.#prints.get(fp.hashes[i]);
+		const hits = new Map<number, number[]>();
+		const hashes = prints.hashes;
+		for (let i = 0; i < hashes.length; i++) {
+			const at = this.#prints.get(hashes[i]);
 			if (at === undefined) { continue; }
-			for (const packed of typeof at === 'number' ? [at] : at) {
-				const id = Math.floor(packed / fileBits);
-				if (id === self) { continue; }
-				let list = hits.get(id);
-				if (!list) { list = []; hits.set(id, list); }
-				list.push([i, packed % fileBits]);
-			}
+			if (typeof at === 'number') { addHit(hits, self, i, at); continue; }
+			for (let k = 0; k < at.length && k < maxHoldersPerPrint; k++) { addHit(hits, self, i, at[k]); }
 		}
 		const out: SharedFile[] = [];
 		for (const [id, pairs] of hits) {
 			const other = this.#files[id]!;
-			const shared = new Set(pairs.map(([i]) => i)).size;
-			out.push({ uri: other.uri, similarity: shared / (fp.hashes.length + other.count - shared), passages: passagesOf(fp, other, pairs) });
+			let shared = 0;
+			for (let k = 0; k < pairs.length; k += 2) { if (k === 0 || pairs[k] !== pairs[k - 2]) { shared++; } }
+			out.push({ uri: other.uri, similarity: shared / (hashes.length + other.prints.hashes.length - shared), passages: passagesOf(prints, other.prints, pairs) });
 		}
 		return out;
 	}
 }
 
-/** Groups shared prints by their offset delta and chains those close enough into passages. */
-function passagesOf(fp: Fingerprints, other: FileEntry, pairs: readonly [number, number][]): SharedPassage[] {
-	const byDelta = new Map<number, [number, number][]>();
-	for (const pair of pairs) {
-		const delta = other.positions[pair[1]] - fp.positions[pair[0]];
+function addHit(hits: Map<number, number[]>, self: number | undefined, mine: number, packed: number): void {
+	const id = Math.floor(packed / fileBits);
+	if (id === self) { return; }
+	let list = hits.get(id);
+	if (!list) { list = []; hits.set(id, list); }
+	list.push(mine, packed % fileBits);
+}
+
+/** Groups shared prints (flat pairs: mine, theirs) by their offset delta and chains those close enough into passages. */
+function passagesOf(mine: FilePrints, other: FilePrints, pairs: readonly number[]): SharedPassage[] {
+	const byDelta = new Map<number, number[]>();
+	for (let k = 0; k < pairs.length; k += 2) {
+		const delta = other.positions[pairs[k + 1]] - mine.positions[pairs[k]];
 		const list = byDelta.get(delta);
-		if (list) { list.push(pair); } else { byDelta.set(delta, [pair]); }
+		if (list) { list.push(pairs[k], pairs[k + 1]); } else { byDelta.set(delta, [pairs[k], pairs[k + 1]]); }
 	}
 	const passages: SharedPassage[] = [];
 	for (const list of byDelta.values()) {
-		list.sort((a, b) => a[0] - b[0]);
-		let first = list[0];
-		let prev = list[0];
+		// Pairs arrive in increasing order of my print index: no sort needed.
+		let first = 0;
+		let prev = 0;
 		const flush = () => {
-			const start = fp.offsets[fp.positions[first[0]]];
-			const end = fp.offsets[fp.positions[prev[0]] + shingle - 1] + 1;
+			const start = mine.starts[list[first]];
+			const end = mine.ends[list[prev]];
 			passages.push({
 				start,
 				end,
-				other: { start: positionOf(other.lineStarts, other.starts[first[1]]), end: positionOf(other.lineStarts, other.ends[prev[1]]) },
+				other: { start: positionOf(other.lineStarts, other.starts[list[first + 1]]), end: positionOf(other.lineStarts, other.ends[list[prev + 1]]) },
 				length: end - start,
 			});
 		};
-		for (const pair of list.slice(1)) {
+		for (let k = 2; k < list.length; k += 2) {
 			// Consecutive prints of one passage are at most a window apart.
-			if (fp.positions[pair[0]] - fp.positions[prev[0]] > windowSize) { flush(); first = pair; }
-			prev = pair;
+			if (mine.positions[list[k]] - mine.positions[list[prev]] > windowSize) { flush(); first = k; }
+			prev = k;
 		}
 		flush();
 	}

@@ -6,10 +6,11 @@
  * new to the corpus are handed back so the host can look for them in the other files.
  */
 import type { Tagger } from '../types';
-import { discover, foldText } from './discovery';
+import { discover } from './discovery';
 import { Entity, EntityTable } from './entityTable';
 import { emptyGazetteer, Gazetteer } from './gazetteer';
 import type { EntityType } from './recognize';
+import { FileMatches, matchNames } from './matcher';
 
 /** A mention in a file: zero-based line, UTF-16 column and length. */
 export interface Mention {
@@ -33,8 +34,6 @@ interface FileEntities {
 	/** Spellings that differ from their key (任賢良 for 任贤良): entity id → spellings. */
 	variants: Map<number, Set<string>>;
 }
-
-const isHanCode = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
 
 export class EntityIndex {
 	#table: EntityTable;
@@ -84,40 +83,40 @@ export class EntityIndex {
 	match(uri: string, text: string): void {
 		const file = this.#files.get(uri);
 		if (!file) { return; }
+		this.applyMatches(uri, matchNames(text, file.found, this.#table));
+	}
+
+	/** Mentions matched elsewhere (a worker read the file) with the current table's ids. */
+	applyMatches(uri: string, matches: FileMatches): void {
+		const file = this.#files.get(uri);
+		if (!file) { return; }
 		this.#version++;
 		this.#forgetMentions(uri, file);
 		this.#unmatched.delete(uri);
-		const folded = foldText(text);
-		const spans: { start: number; end: number; id: number }[] = [];
-		for (const m of this.#table.trie().matches(folded)) {
-			const e = this.#table.get(m.value);
-			if (!e || !this.#plausible(folded, m.start, m.end, e)) { continue; }
-			spans.push({ start: m.start, end: m.end, id: e.id });
+		const m = matches.mentions;
+		for (let i = 3; i < m.length; i += 4) {
+			const e = this.#table.get(m[i]);
+			if (e) { e.mentionFiles.set(uri, (e.mentionFiles.get(uri) ?? 0) + 1); }
 		}
-		const seen = new Set(spans.map((s) => s.start * 65536 + s.end - s.start));
-		for (let i = 0; i < file.found.length; i += 2) {
-			const start = file.found[i], end = file.found[i + 1];
-			const e = this.#table.byKey(folded.slice(start, end));
-			if (e && !seen.has(start * 65536 + end - start)) { spans.push({ start, end, id: e.id }); }
-		}
-		const kept = this.#outermostFirst(spans);
-		const packed = new Int32Array(kept.length * 4);
 		const variants = new Map<number, Set<string>>();
-		let line = 0, lineStart = 0, scanned = 0;
-		kept.forEach((s, i) => {
-			for (; scanned < s.start; scanned++) { if (text.charCodeAt(scanned) === 10) { line++; lineStart = scanned + 1; } }
-			packed.set([line, s.start - lineStart, s.end - s.start, s.id], i * 4);
-			const e = this.#table.get(s.id)!;
-			e.mentionFiles.set(uri, (e.mentionFiles.get(uri) ?? 0) + 1);
-			const written = text.slice(s.start, s.end);
-			if (!e.keys.has(written)) {
-				let set = variants.get(s.id);
-				if (!set) { set = new Set(); variants.set(s.id, set); }
-				set.add(written);
-			}
-		});
-		file.mentions = packed;
+		for (let i = 0; i < matches.variants.length; i += 2) {
+			const id = matches.variants[i] as number;
+			let set = variants.get(id);
+			if (!set) { set = new Set(); variants.set(id, set); }
+			set.add(matches.variants[i + 1] as string);
+		}
+		file.mentions = m;
 		file.variants = variants;
+	}
+
+	/** Spans the recognizer found in this file (start, end pairs), for a worker's matcher. */
+	foundIn(uri: string): Int32Array { return this.#files.get(uri)?.found ?? new Int32Array(0); }
+
+	/** Registers a file with no names discovered yet, so that its mentions of known names can be kept. */
+	ensure(uri: string): void {
+		if (!this.#files.has(uri)) {
+			this.#files.set(uri, { voteKeys: [], voteTypes: [], voteCounts: [], roles: [], found: new Int32Array(0), mentions: new Int32Array(0), variants: new Map() });
+		}
 	}
 
 	/** Discover and match one file (an edited document, a changed file). */
@@ -208,39 +207,6 @@ export class EntityIndex {
 		const set = new Set<string>();
 		for (const uri of e.mentionFiles.keys()) { this.#files.get(uri)?.variants.get(e.id)?.forEach((v) => set.add(v)); }
 		return [...set];
-	}
-
-	/**
-	 * A known name found by the scan counts where it stands alone: a two-character person name
-	 * with Han characters on both sides is likely part of other words (王浩 in 帝王浩荡).
-	 */
-	#plausible(folded: string, start: number, end: number, e: Entity): boolean {
-		if (end - start > 2 || e.gazetteer || this.#table.typeOf(e) !== 'person') { return true; }
-		return !(isHanCode(folded.charCodeAt(start - 1)) && isHanCode(folded.charCodeAt(end)));
-	}
-
-	/** Longest first; a span crossing a kept one, or inside a kept person or work, is dropped. */
-	#outermostFirst(spans: { start: number; end: number; id: number }[]): { start: number; end: number; id: number }[] {
-		spans.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
-		const kept: { start: number; end: number; id: number; atomic: boolean }[] = [];
-		for (const s of spans) {
-			const clash = kept.some((k) => s.start < k.end && k.start < s.end && (s.start < k.start || s.end > k.end || k.atomic || (s.start === k.start && s.end === k.end)));
-			if (!clash) {
-				const type = this.#table.typeOf(this.#table.get(s.id)!);
-				kept.push({ ...s, atomic: type === 'person' || type === 'work' });
-			}
-		}
-		kept.sort((a, b) => a.start - b.start || b.end - a.end);
-		// 互联网大会 is known from a line where the name was cut short; inside 世界互联网大会 it is not a
-		// second name. A nested organization or event ending where its container ends counts only
-		// after a place (国家互联网信息办公室 in 中国 + 国家互联网信息办公室).
-		return kept.filter((inner) => {
-			const type = this.#table.typeOf(this.#table.get(inner.id)!);
-			if (type !== 'organization' && type !== 'event') { return true; }
-			const outer = kept.find((o) => o !== inner && o.end === inner.end && o.start < inner.start);
-			if (!outer) { return true; }
-			return kept.some((p) => p.start === outer.start && p.end === inner.start && this.#table.typeOf(this.#table.get(p.id)!) === 'place');
-		});
 	}
 
 	#applyVotes(uri: string, file: FileEntities): Entity[] {

@@ -8,6 +8,7 @@ import type { Gazetteer, GazetteerEntry } from './gazetteer';
 import type { EntityType } from './recognize';
 import { Trie } from './trie';
 import { foldText } from './discovery';
+import type { NameLookup } from './matcher';
 
 export interface Entity {
 	readonly id: number;
@@ -24,7 +25,10 @@ export interface Entity {
 	alive: boolean;
 }
 
-export class EntityTable {
+/** A known name as a worker's matcher holds it. */
+export interface NameRow { readonly id: number; readonly keys: readonly string[]; readonly type: EntityType; readonly gazetteer: boolean }
+
+export class EntityTable implements NameLookup {
 	readonly #byKey = new Map<string, Entity>();
 	readonly #all: Entity[] = [];
 	readonly #ignore: ReadonlySet<string>;
@@ -61,6 +65,20 @@ export class EntityTable {
 	}
 
 	isIgnored(key: string): boolean { return this.#ignore.has(key); }
+
+	idOfKey(key: string): number | undefined { return this.#byKey.get(key)?.id; }
+
+	typeOfId(id: number): EntityType | undefined {
+		const e = this.get(id);
+		return e ? this.typeOf(e) : undefined;
+	}
+
+	isGazetteerId(id: number): boolean { return this.#all[id]?.gazetteer !== undefined; }
+
+	/** Every live entity as the workers' matchers need it. */
+	*rows(): Generator<NameRow> {
+		for (const e of this.live()) { yield { id: e.id, keys: [...e.keys], type: this.typeOf(e), gazetteer: e.gazetteer !== undefined }; }
+	}
 
 	/** A file discovered `key` as `type` `n` times; returns the entity when the name is new to the corpus. */
 	addVote(key: string, type: EntityType, uri: string, n: number): Entity | undefined {
