@@ -26,6 +26,8 @@ const common = {
 const builds = [
 	{ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
 	{ ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+	// The corpus workers (worker threads of the server): same core, loaded from the server's folder.
+	{ ...common, entryPoints: { worker: 'server/src/worker/corpusWorker.ts' }, outdir: 'dist' },
 ];
 
 if (tests) {

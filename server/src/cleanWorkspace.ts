@@ -33,6 +33,8 @@ export interface CleanContext {
 	readonly changeAnnotations: boolean;
 	/** Resolves when the index has taken every watched-file change received so far. */
 	readonly indexReady: () => Promise<void>;
+	/** Corpus files the index could not read as text (binary, not UTF-8…): named as skipped. */
+	readonly unreadFiles: () => Iterable<string>;
 }
 
 export interface CleanArgs {
@@ -70,11 +72,12 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 	const t = service.t;
 	const families = args.families ?? ruleFamilies(service.rules).map((f) => f.id);
 	await ctx.indexReady();
-	const uris = [...new Set([...service.index.uris(), ...ctx.documents.all().map((d) => d.uri)])];
+	const unread = new Set(ctx.unreadFiles());
+	const uris = [...new Set([...service.index.uris(), ...unread, ...ctx.documents.all().map((d) => d.uri)])];
 	const corpusUris: string[] = [];
 	for (const uri of uris) {
 		const open = ctx.documents.get(uri);
-		if (open ? await ctx.workspace.isCorpusDocument(open) : service.index.get(uri)) { corpusUris.push(uri); }
+		if (open ? await ctx.workspace.isCorpusDocument(open) : service.index.get(uri) || unread.has(uri)) { corpusUris.push(uri); }
 	}
 	const limit = (await ctx.settings.get(undefined)).cleanPreviewLimit;
 	const counts = new Map<string, number>();

@@ -2,7 +2,7 @@
  * Core data → LSP: problems to diagnostics, core edits to LSP text edits. The only place
  * that knows both the core's offsets and LSP ranges (rust-analyzer's to_proto).
  */
-import { Diagnostic, DiagnosticSeverity, Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { Diagnostic, DiagnosticSeverity, Range, TextEdit as LspTextEdit } from 'vscode-languageserver-types';
 import type { CorpusDocument, Fix, Problem, TextEdit } from './service';
 
 export const diagnosticSource = 'zh-corpus';
@@ -28,8 +28,11 @@ export function toRange(doc: CorpusDocument, start: number, end: number): Range 
 	return { start: doc.positionAt(start), end: doc.positionAt(end) };
 }
 
+/** Diagnostics of files the editor does not hold open carry this version: their fixes are always recomputed, so none is inlined. */
+export const closedVersion = -1;
+
 export function toDiagnostic(doc: CorpusDocument, p: Problem): Diagnostic {
-	const size = p.fixes.reduce((n, f) => n + f.edits.reduce((m, e) => m + e.newText.length + 8, 0), 0);
+	const size = doc.version === closedVersion ? Infinity : p.fixes.reduce((n, f) => n + f.edits.reduce((m, e) => m + e.newText.length + 8, 0), 0);
 	const data: DiagnosticData = { ruleId: p.ruleId, version: doc.version, fixes: size <= inlineLimit ? p.fixes : undefined };
 	return {
 		range: toRange(doc, p.start, p.end),

@@ -166,8 +166,7 @@ function entityList(service: LanguageService, type: EntityType | undefined, limi
 		if (e.mentionFiles.size === 0) { continue; }
 		const t = table.typeOf(e);
 		if (type && t !== type) { continue; }
-		let mentions = 0;
-		for (const n of e.mentionFiles.values()) { mentions += n; }
+		const mentions = e.mentionTotal;
 		rows.push({ id: e.id, name: e.name, type: t, mentions, files: e.mentionFiles.size });
 	}
 	rows.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));

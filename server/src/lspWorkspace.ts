@@ -86,6 +86,13 @@ export class LspWorkspace implements Workspace {
 		}
 	}
 
+	/** The URI of the workspace folder holding `uri` (settings of closed files are their folder's), else `uri`. */
+	folderUriOf(uri: string): string {
+		const file = uriToPath(uri);
+		const folder = file && this.folders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+		return folder ? pathToFileURL(folder).href : uri;
+	}
+
 	#relative(file: string): string {
 		const folder = this.folders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
 		return (folder ? path.relative(folder, file) : file).split(path.sep).join('/');

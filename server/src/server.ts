@@ -3,7 +3,7 @@
  * document → core → convert; the logic lives in `service/`.
  */
 import {
-	CodeActionKind, Connection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, FileChangeType,
+	CancellationToken, CodeActionKind, Connection, WorkspaceDiagnosticParams, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, FileChangeType,
 	InitializeParams, InitializeResult, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,12 +17,15 @@ import { messagesFor } from './service/messages';
 import { toDocumentSymbols, toFoldingRanges } from './outlineProtocol';
 import { jiebaSegmenter } from './segmenter';
 import { SettingsCache } from './settings';
-import { indexWorkspace } from './workspaceScan';
 import { registerEntityFeatures, semanticLegend } from './entityFeatures';
 import { isGazetteerUri, loadGazetteers } from './gazetteerFiles';
+import { Corpus } from './corpus';
+import type { FileProblems } from './corpusIndexer';
+import { countScript } from './service/script/detect';
 
 export const convertCommand = 'zhCorpus.convertDocument';
 export const summaryRequest = 'zhCorpus/corpusSummary';
+export const documentStatusRequest = 'zhCorpus/documentStatus';
 export const entitiesChangedNotification = 'zhCorpus/entitiesChanged';
 
 export function startServer(connection: Connection): void {
@@ -31,7 +34,10 @@ export function startServer(connection: Connection): void {
 	let settings!: SettingsCache;
 	let workspace!: LspWorkspace;
 	let publisher!: DiagnosticsPublisher;
+	let corpus!: Corpus;
 	let pushedSettings: unknown;
+	/** Problems per rule of open documents (closed files' are the indexer's). */
+	const openProblems = new Map<string, FileProblems>();
 	let documentChanges = false;
 	let changeAnnotations = false;
 	let canPullConfiguration = false;
@@ -51,10 +57,14 @@ export function startServer(connection: Connection): void {
 		const options = await settings.get(uri);
 		// A newer version may have arrived while settings were fetched: check only the latest.
 		if (documents.get(uri)?.version !== doc.version) { return undefined; }
-		// The open document's text is what the corpus holds for it (cross-file rules count it).
-		service.index.set(uri, doc.text);
-		if (service.entitiesStale(doc)) { scheduleEntityRefresh(uri); }
-		return { version: doc.version, diagnostics: service.lint(doc, options).map((p) => toDiagnostic(doc, p)) };
+		// The corpus takes the open document's text when the user pauses (indexing a large text per keystroke costs too much).
+		if (!service.index.get(uri) || service.entitiesStale(doc)) { scheduleIndexRefresh(uri); }
+		const problems = service.lint(doc, options);
+		const counts: Record<string, number> = {};
+		for (const p of problems) { counts[p.ruleId] = (counts[p.ruleId] ?? 0) + 1; }
+		openProblems.set(uri, { counts, capped: problems.length >= options.maxProblems });
+		corpus.statusChanged();
+		return { version: doc.version, diagnostics: problems.map((p) => toDiagnostic(doc, p)) };
 	};
 	const safe = <P, R>(fallback: R, handler: (p: P) => Promise<R> | R) => async (p: P): Promise<R> => {
 		try { return await handler(p); } catch (e) {
@@ -69,7 +79,8 @@ export function startServer(connection: Connection): void {
 		changeAnnotations = caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
 		canPullConfiguration = caps.workspace?.configuration === true;
 		semanticRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
-		pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+		const initOptions = params.initializationOptions as { settings?: unknown; workers?: number } | undefined;
+		pushedSettings = initOptions?.settings;
 		const fetch = async (uri: string | undefined) => canPullConfiguration
 			? connection.workspace.getConfiguration({ scopeUri: uri, section: 'zhCorpus' })
 			: (pushedSettings as { zhCorpus?: unknown } | undefined)?.zhCorpus ?? pushedSettings;
@@ -80,8 +91,14 @@ export function startServer(connection: Connection): void {
 		service = new LanguageService({ workspace, locale: params.locale, segmenter: jieba, tagger: jieba });
 		workspace.folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
 			.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-		publisher = new DiagnosticsPublisher(connection, diagnosticsOf);
 		const pull = caps.textDocument?.diagnostic !== undefined;
+		publisher = new DiagnosticsPublisher(connection, diagnosticsOf, pull);
+		corpus = new Corpus({
+			connection, service, workspace, settings, publisher, locale: params.locale, workers: initOptions?.workers,
+			isOpen: (uri) => documents.get(uri) !== undefined,
+			recheckOpen: () => { for (const doc of documents.all()) { publisher.schedule(doc.uri); } },
+			entitiesChanged: () => entitiesChanged(),
+		});
 		return {
 			capabilities: {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -96,7 +113,7 @@ export function startServer(connection: Connection): void {
 				semanticTokensProvider: { legend: semanticLegend, full: true },
 				foldingRangeProvider: true,
 				executeCommandProvider: { commands: [convertCommand, cleanCommand, undoCleanCommand] },
-				diagnosticProvider: pull ? { identifier: 'zh-corpus', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+				diagnosticProvider: pull ? { identifier: 'zh-corpus', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
 				workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 			},
 			serverInfo: { name: 'zh-corpus-language-server', version: '0.1.0' },
@@ -106,59 +123,79 @@ export function startServer(connection: Connection): void {
 	connection.onInitialized(() => {
 		if (canPullConfiguration) { void connection.client.register(DidChangeConfigurationNotification.type, { section: 'zhCorpus' }); }
 		// Not queued with the index updates: hovers and references answer from what is known while the first scan runs.
-		void indexWorkspace(connection, service, () => loadGazetteers(connection, workspace.folders)).then(() => {
-			// Open documents are checked again against the whole corpus (entity.variant, repeated lines).
-			for (const doc of documents.all()) { publisher.schedule(doc.uri); }
-			entitiesChanged();
-		});
+		void (async () => {
+			service.entities.index.setGazetteer(await loadGazetteers(connection, workspace.folders));
+			await corpus.start();
+		})().catch((e: unknown) => connection.console.error(`zh-corpus: ${String(e)}`));
 	});
 
 	documents.onDidOpen((e) => publisher.schedule(e.document.uri));
 	documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
 	documents.onDidClose((e) => {
-		publisher.close(e.document.uri);
-		clearTimeout(entityTimers.get(e.document.uri));
-		settings.forget(e.document.uri);
-		// The file on disk is what the corpus holds again.
-		void service.updateFile(e.document.uri);
+		const uri = e.document.uri;
+		clearTimeout(indexTimers.get(uri));
+		settings.forget(uri);
+		openProblems.delete(uri);
+		// The file on disk is what the corpus holds again; its problems as a closed file replace the open ones.
+		indexUpdates = indexUpdates.then(safe(undefined, async () => {
+			const keep = (await settings.get(workspace.folderUriOf(uri))).problemsScope === 'workspace' && await workspace.isCorpusUri(uri);
+			publisher.close(uri, keep);
+			if (await workspace.isCorpusUri(uri)) {
+				await corpus.indexer.fileChanged(uri);
+				void corpus.names.fileChanged(uri);
+			}
+		}));
 	});
 
 	connection.onDidChangeConfiguration((change) => {
 		if (!canPullConfiguration) { pushedSettings = change.settings; }
 		settings.clear();
 		for (const doc of documents.all()) { publisher.schedule(doc.uri); }
+		// Severities, rules and the problems' scope apply to closed files too.
+		corpus.indexer.recheckAll();
 	});
 
 	connection.onDidChangeWatchedFiles(({ changes }) => {
 		indexUpdates = indexUpdates.then(safe(undefined, async () => {
 			for (const change of changes) {
 				if (isGazetteerUri(change.uri)) {
-					await service.entities.setGazetteer(await loadGazetteers(connection, workspace.folders), service.index.uris());
+					service.entities.index.setGazetteer(await loadGazetteers(connection, workspace.folders));
+					corpus.names.reset();
+					await corpus.names.rematchAll();
 					entitiesChanged();
 					continue;
 				}
 				if (documents.get(change.uri)) { continue; }
-				if (change.type === FileChangeType.Deleted) { service.removeFile(change.uri); }
-				else if (await workspace.isCorpusUri(change.uri)) { await service.updateFile(change.uri); }
+				if (change.type === FileChangeType.Deleted || !(await workspace.isCorpusUri(change.uri))) {
+					if (service.index.get(change.uri) || corpus.indexer.skipped.has(change.uri)) { await corpus.indexer.fileDeleted(change.uri); }
+				} else {
+					await corpus.indexer.fileChanged(change.uri);
+					void corpus.names.fileChanged(change.uri);
+				}
 			}
-			if (service.hasNewNames) { scheduleNamePropagation(); }
 		}));
 	});
 
 	/**
-	 * An edited document's names are indexed when the user pauses (tagging a large document on
-	 * every keystroke would slow checking down), then it is checked again with them.
+	 * An edited document enters the corpus index, and its names are indexed, when the user pauses
+	 * (tagging or printing a large document on every keystroke would slow checking down); then it
+	 * is checked again with them, and so are the files whose cross-file findings it changes.
 	 */
-	const entityTimers = new Map<string, NodeJS.Timeout>();
-	const scheduleEntityRefresh = (uri: string) => {
-		clearTimeout(entityTimers.get(uri));
-		entityTimers.set(uri, setTimeout(() => void safe(undefined, async () => {
-			entityTimers.delete(uri);
+	const indexTimers = new Map<string, NodeJS.Timeout>();
+	const scheduleIndexRefresh = (uri: string) => {
+		clearTimeout(indexTimers.get(uri));
+		indexTimers.set(uri, setTimeout(() => void safe(undefined, async () => {
+			indexTimers.delete(uri);
 			const doc = await corpusDocument(uri);
 			if (!doc) { return; }
+			const before = corpus.indexer.crossInputs(uri);
+			service.index.set(uri, doc.text);
+			corpus.indexer.openDocumentIndexed(uri, before);
+			const hadNew = service.hasNewNames;
 			service.entityMentions(doc);
+			corpus.names.flush();
 			publisher.schedule(uri);
-			if (service.hasNewNames) { scheduleNamePropagation(); }
+			if (!hadNew && service.hasNewNames) { scheduleNamePropagation(); }
 		})(undefined), 400));
 	};
 
@@ -168,20 +205,10 @@ export function startServer(connection: Connection): void {
 		void connection.sendNotification(entitiesChangedNotification);
 	};
 
-	/**
-	 * Names new to the corpus (typed in an editor, or in a changed file) are looked for in every
-	 * other file once the user pauses, then open documents are checked again (entity.variant).
-	 */
-	let propagationTimer: NodeJS.Timeout | undefined;
+	/** Names new to the corpus (typed in an editor) are looked for in every other file once the user pauses. */
 	const scheduleNamePropagation = () => {
-		clearTimeout(propagationTimer);
-		propagationTimer = setTimeout(() => {
-			indexUpdates = indexUpdates.then(safe(undefined, async () => {
-				await service.propagateNames();
-				for (const doc of documents.all()) { publisher.schedule(doc.uri); }
-				entitiesChanged();
-			}));
-		}, 1500);
+		service.clearNewNames();
+		corpus.names.schedulePropagation();
 	};
 
 	connection.languages.diagnostics.on(safe({ kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
@@ -189,6 +216,15 @@ export function startServer(connection: Connection): void {
 		const result = await diagnosticsOf(params.textDocument.uri);
 		return { kind: DocumentDiagnosticReportKind.Full, items: result?.diagnostics ?? [] };
 	}));
+	connection.languages.diagnostics.onWorkspace(async (params: WorkspaceDiagnosticParams, token: CancellationToken) => {
+		const previous = new Map(params.previousResultIds.map((p): [string, string] => [p.uri, p.value]));
+		try {
+			return await publisher.workspaceReport(previous, (uri) => documents.get(uri) !== undefined, token);
+		} catch (e) {
+			connection.console.error(`zh-corpus: ${String(e)}`);
+			return { items: [] };
+		}
+	});
 
 	connection.onCodeAction(safe([], async (params) => {
 		const doc = await corpusDocument(params.textDocument.uri);
@@ -209,7 +245,7 @@ export function startServer(connection: Connection): void {
 		return o ? toFoldingRanges(o.doc, o.nodes) : [];
 	}));
 
-	const cleanContext = (): CleanContext => ({ connection, service, documents, workspace, settings, documentChanges, changeAnnotations, indexReady: () => indexUpdates });
+	const cleanContext = (): CleanContext => ({ connection, service, documents, workspace, settings, documentChanges, changeAnnotations, indexReady: () => indexUpdates, unreadFiles: () => corpus.indexer.skipped.keys() });
 	const convertDocument = async (uri: string, target: ConversionTarget): Promise<undefined> => {
 		const doc = await corpusDocument(uri);
 		const edits = doc ? service.convert(doc, target) : [];
@@ -229,14 +265,27 @@ export function startServer(connection: Connection): void {
 
 	connection.onRequest(summaryRequest, async () => {
 		await indexUpdates;
-		return service.index.summary();
+		return corpus.summary(openProblems);
+	});
+
+	connection.onRequest(documentStatusRequest, async ({ uri }: { uri: string }) => {
+		const doc = await corpusDocument(uri);
+		if (!doc) { return null; }
+		const script = countScript(doc.text);
+		const mixed = Math.min(script.simplified, script.traditional) >= 10;
+		const dominant = script.simplified + script.traditional === 0 ? undefined : script.simplified >= script.traditional ? 'simplified' : 'traditional';
+		const problems = openProblems.get(uri);
+		return { script: mixed ? 'mixed' : dominant, problems: problems ? Object.values(problems.counts).reduce((a, b) => a + b, 0) : 0, capped: problems?.capped ?? false, corpus: corpus.status() };
 	});
 
 	registerEntityFeatures({
 		connection, service: () => service, documents, corpusDocument,
-		indexReady: () => indexUpdates,
+		// Requests answer from what is indexed so far while the first scan runs; afterwards they see every change received.
+		indexReady: () => corpus.indexer.ready ? indexUpdates : Promise.resolve(),
 		onNewNames: () => scheduleNamePropagation(),
 	});
+
+	connection.onShutdown(() => corpus?.dispose());
 
 	documents.listen(connection);
 	connection.listen();

@@ -12,6 +12,8 @@ export interface Settings extends LintOptions {
 	readonly exclude: readonly string[];
 	/** "Clean workspace…": up to this many changed files go to the editor's preview; more are written as a batch. */
 	readonly cleanPreviewLimit: number;
+	/** `workspace`: problems of every corpus file are published; `open`: only of open documents. */
+	readonly problemsScope: 'workspace' | 'open';
 }
 
 export const defaultSettings: Settings = {
@@ -19,6 +21,7 @@ export const defaultSettings: Settings = {
 	include: ['**/*.txt'],
 	exclude: ['**/node_modules/**', '**/.git/**', '**/.zh-corpus/**'],
 	cleanPreviewLimit: 200,
+	problemsScope: 'workspace',
 };
 
 const severities = new Set<Severity>(['off', 'hint', 'info', 'warning', 'error']);
@@ -54,6 +57,7 @@ export function sanitize(raw: unknown, t: Translate, warn: (message: string) => 
 	const boilerplate = section('boilerplate');
 	const clean = section('clean');
 	const punctuation = section('punctuation');
+	const problems = section('problems');
 	return {
 		rules,
 		scriptTarget: pick('script.target', script.target, (v): v is ScriptTarget => targets.has(v as ScriptTarget), defaultSettings.scriptTarget),
@@ -67,6 +71,7 @@ export function sanitize(raw: unknown, t: Translate, warn: (message: string) => 
 		punctuationWidth: pick('punctuation.width', punctuation.width, (v): v is Settings['punctuationWidth'] => v === 'consistent' || v === 'fullwidth' || v === 'halfwidth', defaultSettings.punctuationWidth),
 		terms: pick('terms', r.terms, isStringArray, [] as string[]),
 		cleanPreviewLimit: pick('clean.previewLimit', clean.previewLimit, (v): v is number => Number.isInteger(v) && (v as number) >= 0, defaultSettings.cleanPreviewLimit),
+		problemsScope: pick('problems.scope', problems.scope, (v): v is Settings['problemsScope'] => v === 'workspace' || v === 'open', defaultSettings.problemsScope),
 	};
 }
 

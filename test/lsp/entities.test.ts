@@ -50,7 +50,7 @@ describe('entities over LSP', function () {
 		dir = makeWorkspace(haveSeeds);
 		client = new LspClient({ workspaceFolder: dir, progress: true });
 		await client.initialize();
-		await client.progressEnded;
+		await client.namesReady();
 	});
 	after(async () => {
 		await client.stop();

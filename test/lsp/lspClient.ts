@@ -23,6 +23,8 @@ export interface StartOptions {
 	readonly changeAnnotations?: boolean;
 }
 
+export interface CorpusStatus { indexing?: { phase: string; done: number; total: number }; tagging: boolean; files: number; problems: number; cappedFiles: number }
+
 export class LspClient {
 	readonly connection: ProtocolConnection;
 	readonly process: ChildProcess;
@@ -36,7 +38,7 @@ export class LspClient {
 
 	constructor(readonly options: StartOptions = {}) {
 		this.settings = options.settings ?? {};
-		this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+		this.process = spawn(process.execPath, [...(process.env.ZH_CORPUS_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
 		this.process.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
 		this.process.on('exit', (code) => {
 			// A crashed server fails every waiting test at once instead of leaving it hanging.
@@ -56,6 +58,10 @@ export class LspClient {
 			this.progress.push(p);
 			if (p.value.kind === 'end') { this.#progressEnded(); }
 		});
+		this.connection.onNotification('zhCorpus/status', (p: CorpusStatus) => {
+			this.status = p;
+			for (const w of this.#statusWaiters.splice(0)) { if (w.test(p)) { w.resolve(p); } else { this.#statusWaiters.push(w); } }
+		});
 		this.connection.onNotification('window/showMessage', (p: { message: string }) => { this.messages.push(p.message); });
 		this.connection.onNotification('window/logMessage', (p: { message: string }) => { this.messages.push(p.message); });
 		this.connection.onRequest('workspace/applyEdit', (p: unknown) => { this.appliedEdits.push(p); return { applied: true }; });
@@ -64,6 +70,22 @@ export class LspClient {
 			return this.answerMessage(p);
 		});
 		this.connection.listen();
+	}
+
+	/** The server's latest `zhCorpus/status`. */
+	status: CorpusStatus | undefined;
+	readonly #statusWaiters: { test: (s: CorpusStatus) => boolean; resolve: (s: CorpusStatus) => void }[] = [];
+
+	/** Resolves with the next status that passes `test` (or the current one if it does). */
+	waitForStatus(test: (s: CorpusStatus) => boolean): Promise<CorpusStatus> {
+		if (this.status && test(this.status)) { return Promise.resolve(this.status); }
+		return new Promise((resolve) => this.#statusWaiters.push({ test, resolve }));
+	}
+
+	/** Resolves when the first scan has ended and the background tagging for names is done. */
+	async namesReady(): Promise<void> {
+		await this.progressEnded;
+		await this.waitForStatus((s) => !s.indexing && !s.tagging);
 	}
 
 	readonly appliedEdits: unknown[] = [];
@@ -107,10 +129,17 @@ export class LspClient {
 	}
 
 	async stop(): Promise<void> {
+		const exited = new Promise<void>((resolve) => {
+			if (this.process.exitCode !== null) { resolve(); return; }
+			this.process.once('exit', () => resolve());
+			// A server that does not exit on `exit` is stopped.
+			setTimeout(resolve, 3000).unref();
+		});
 		try {
 			await this.connection.sendRequest('shutdown');
 			await this.connection.sendNotification('exit');
 		} catch { /* already gone */ }
+		await exited;
 		this.connection.dispose();
 		this.process.kill();
 	}

@@ -63,7 +63,7 @@ describe('language server over stdio', function () {
 	async function open(rel: string): Promise<{ doc: TextDocument; diagnostics: Diagnostic[] }> {
 		const uri = uriOf(dir, rel);
 		const text = fs.readFileSync(path.join(dir, rel), 'utf8');
-		const waiting = client.waitForDiagnostics(uri);
+		const waiting = client.waitForDiagnostics(uri, (p) => p.version === 1);
 		await client.open(uri, text);
 		const pushed = await waiting;
 		assert.equal(pushed.version, 1);
@@ -191,7 +191,7 @@ describe('language server over stdio', function () {
 		fs.writeFileSync(path.join(dir, 'notes.md'), '會議結束后');
 		await client.open(uri, '會議結束后', 1, 'markdown');
 		const other = uriOf(dir, 'fixtures/tw-leftovers.txt');
-		const waiting = client.waitForDiagnostics(other);
+		const waiting = client.waitForDiagnostics(other, (p) => p.version === 1);
 		await client.open(other, fs.readFileSync(path.join(dir, 'fixtures/tw-leftovers.txt'), 'utf8'));
 		await waiting;
 		assert.equal(client.diagnostics.has(uri), false);

@@ -11,7 +11,7 @@ import { outline, OutlineNode } from './outline';
 import { messagesFor, Translate } from './messages';
 import { allRules } from './rules';
 import { conversionEdits, ConversionTarget } from './script/convert';
-import type { CancellationToken, EntityView, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, Tagger, TextEdit } from './types';
+import type { CancellationToken, CorpusView, EntityView, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, Tagger, TextEdit } from './types';
 import { EntityService } from './entities/service';
 import { EntityRuleView } from './entities/ruleView';
 import { Workspace, WorkspaceIndex } from './workspace';
@@ -76,6 +76,14 @@ export class LanguageService {
 	/** Every problem of the document, severities applied, at most `options.maxProblems`. */
 	lint(doc: CorpusDocument, options: LintOptions, token?: CancellationToken): Problem[] {
 		return lint(doc, this.rules, options, (rule) => this.#context(rule, options, token));
+	}
+
+	/**
+	 * Lints with a view of the corpus the caller gives (a worker checking a closed file gets the
+	 * counts and shared passages the server's index holds for it) instead of this service's index.
+	 */
+	lintWithView(doc: CorpusDocument, options: LintOptions, view: { readonly corpus: CorpusView; readonly entities?: EntityView }): Problem[] {
+		return lint(doc, this.rules, options, (rule) => ({ ...this.#context(rule, options), corpus: view.corpus, entities: rule.id.startsWith('entity.') ? view.entities : undefined }));
 	}
 
 	/**
@@ -153,6 +161,16 @@ export class LanguageService {
 		return this.#entityView.mentionsIn(doc);
 	}
 
+	/** What entity.variant needs of an indexed file, for a worker's check (undefined: nothing). */
+	entitySnapshot(uri: string): ReturnType<EntityRuleView['snapshotFor']> {
+		return this.#entityView.snapshotFor(uri);
+	}
+
+	/** Files where entity.variant may report something: they mention a person with a sound-alike. */
+	filesWithSoundAlikes(): Set<string> {
+		return this.#entityView.filesWithSoundAlikes();
+	}
+
 	/** True when the document's entities are not indexed for this text (the host should call `entityMentions`, then re-check). */
 	entitiesStale(doc: CorpusDocument): boolean {
 		return !this.entities.isFresh(doc.uri, doc.text);
@@ -160,6 +178,9 @@ export class LanguageService {
 
 	/** True when names were discovered that the other files have not been searched for. */
 	get hasNewNames(): boolean { return this.#newNames > 0; }
+
+	/** The host took charge of looking for the new names in the other files. */
+	clearNewNames(): void { this.#newNames = 0; }
 
 	/** Searches every indexed file for the names discovered since the last call. */
 	async propagateNames(token?: CancellationToken): Promise<void> {

@@ -1,6 +1,19 @@
 import type { LineCache } from './types';
 
 /**
+ * How much the line caches keep. The server's thread keeps every line of the open documents
+ * (an edit re-examines only changed lines); a worker that reads each closed file once gains
+ * only from template lines repeated across files, which are short, so it keeps short lines, and
+ * fewer: the caches would otherwise hold hundreds of MB of long unique lines per thread.
+ */
+const limits = { scale: 1, maxKeyLength: Infinity };
+
+export function configureLineCaches(options: { scale?: number; maxKeyLength?: number }): void {
+	limits.scale = options.scale ?? limits.scale;
+	limits.maxKeyLength = options.maxKeyLength ?? limits.maxKeyLength;
+}
+
+/**
  * A size-bounded cache that forgets the least recently set entries. Map keeps insertion
  * order, so deleting and re-setting an entry moves it to the end.
  */
@@ -14,9 +27,10 @@ export class LruCache<T> implements LineCache<T> {
 	}
 
 	set(key: string, value: T): void {
+		if (key.length > limits.maxKeyLength) { return; }
 		this.#map.delete(key);
 		this.#map.set(key, value);
-		if (this.#map.size > this.capacity) {
+		if (this.#map.size > (limits.scale === 1 ? this.capacity : Math.max(16, Math.ceil(this.capacity * limits.scale)))) {
 			this.#map.delete(this.#map.keys().next().value as string);
 		}
 	}

@@ -126,6 +126,11 @@ export interface Rule {
 	readonly defaultSeverity: Severity;
 	/** Whether `source.fixAll` applies this rule's safe fixes without the user listing it (default true). */
 	readonly fixAllByDefault?: boolean;
+	/**
+	 * `corpus`: findings depend on other files (through `RuleContext.corpus` or `entities`), so
+	 * they change when another file does; the server re-checks these rules across files.
+	 */
+	readonly scope?: 'corpus';
 	check(doc: import('./document').CorpusDocument, ctx: RuleContext): Iterable<Finding>;
 }
 

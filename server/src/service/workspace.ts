@@ -8,6 +8,7 @@ import { repeatedLineKeys } from './boilerplate/lineKey';
 import { fingerprints } from './duplicates/fingerprints';
 import { FilePrints, filePrints, FingerprintIndex, SharedFile } from './duplicates/passages';
 import { LruCache } from './lruCache';
+import { partSize } from './parts';
 
 export interface FileText {
 	readonly text: string;
@@ -35,8 +36,22 @@ export interface FileFacts {
 	readonly prints: FilePrints;
 }
 
+/**
+ * Beyond this length a file is a dump, not a page: it takes no part in duplicate.document (its
+ * prints would cost hundreds of MB) and only its first short lines are counted as templates.
+ */
+export const maxIndexedLength = 4 * partSize;
+const maxLineKeys = 20_000;
+const noPrints: FilePrints = { positions: new Int32Array(0), starts: new Int32Array(0), ends: new Int32Array(0), hashes: new Uint32Array(0), lineStarts: new Int32Array(1) };
+
 export function fileFacts(text: string): FileFacts {
-	return { length: text.length, script: countScript(text), lineKeys: [...repeatedLineKeys(text)], prints: filePrints(text, fingerprints(text)) };
+	const large = text.length > maxIndexedLength;
+	return {
+		length: text.length,
+		script: countScript(text),
+		lineKeys: [...repeatedLineKeys(text, maxLineKeys)],
+		prints: large ? noPrints : filePrints(text, fingerprints(text)),
+	};
 }
 
 export interface FileEntry {
@@ -124,10 +139,13 @@ export class WorkspaceIndex {
 		return this.#prints.query(uri, this.factsOf(uri, text).prints);
 	}
 
-	/** Other indexed files sharing passages with the indexed file `uri`, from its stored prints (no text needed). */
-	sharedWithIndexed(uri: string): SharedFile[] {
+	/**
+	 * Other indexed files sharing passages with the indexed file `uri`, from its stored prints (no
+	 * text needed); with `relevant`, only those and the passages that can make a finding.
+	 */
+	sharedWithIndexed(uri: string, relevant?: { readonly similarity: number; readonly passage: number }): SharedFile[] {
 		const prints = this.#prints.printsOf(uri);
-		return prints ? this.#prints.query(uri, prints) : [];
+		return prints ? this.#prints.query(uri, prints, relevant) : [];
 	}
 
 	/** Indexed files other than `uri` holding any of its prints: their shared passages change when it does. */

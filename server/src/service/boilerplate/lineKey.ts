@@ -13,11 +13,11 @@ export function repeatedLineKey(text: string): string | undefined {
 	return normalizeLine(trimmed).replace(/\s+/g, ' ').replace(/\d+/g, '0');
 }
 
-/** The distinct keys of a text's short lines. */
-export function repeatedLineKeys(text: string): Set<string> {
+/** The distinct keys of a text's short lines (the first `max` of them). */
+export function repeatedLineKeys(text: string, max = Infinity): Set<string> {
 	const keys = new Set<string>();
 	let start = 0;
-	for (let i = 0; i <= text.length; i++) {
+	for (let i = 0; i <= text.length && keys.size < max; i++) {
 		const c = i < text.length ? text.charCodeAt(i) : 10;
 		if (c !== 10 && c !== 13) { continue; }
 		if (i - start <= repeatedLineMaxLength + 8) {

@@ -39,12 +39,16 @@ export interface SharedFile {
 }
 
 const fileBits = 2 ** 22;
+
 /**
- * Files looked at per print: a print held by more files is template text or a widely copied
- * passage, and its first holders stand for the rest (every copy shares the same prints), so a
- * query stays bounded however many files hold it.
+ * A print held by more files than this is template text (a site's header block, a copyright
+ * notice), which the boilerplate rules report: it is left out of duplicate detection, as
+ * plagiarism detectors drop their most common k-grams. 1 % of the corpus, within 50–200 files,
+ * so a query stays bounded however large the corpus.
  */
-const maxHoldersPerPrint = 64;
+export function commonPrintLimit(files: number): number {
+	return Math.min(200, Math.max(50, Math.ceil(files * 0.01)));
+}
 
 /** A file's prints with their document ranges and line starts. */
 export function filePrints(text: string, fp: Fingerprints): FilePrints {
@@ -109,39 +113,89 @@ export class FingerprintIndex {
 	/** URIs of the other files holding any of these prints (the files whose shared passages change with this file). */
 	holders(uri: string, prints: FilePrints): Set<string> {
 		const out = new Set<string>();
+		const limit = commonPrintLimit(this.#ids.size);
 		for (const h of prints.hashes) {
 			const at = this.#prints.get(h);
 			if (at === undefined) { continue; }
 			const list = typeof at === 'number' ? [at] : at;
-			for (let k = 0; k < list.length && k < maxHoldersPerPrint; k++) {
-				const other = this.#files[Math.floor(list[k] / fileBits)];
+			// A common print that just became (or stopped being) common changes little: its holders are template pages.
+			if (list.length > limit + 1) { continue; }
+			for (const packed of list) {
+				const other = this.#files[Math.floor(packed / fileBits)];
 				if (other && other.uri !== uri) { out.add(other.uri); }
 			}
 		}
 		return out;
 	}
 
-	/** Other files sharing prints with `prints` (those of `uri`), with their shared passages. */
-	query(uri: string, prints: FilePrints): SharedFile[] {
+	/** Prints of a file that are not common (see commonPrintLimit). */
+	#informative(prints: FilePrints, limit: number): number {
+		let n = 0;
+		for (const h of prints.hashes) {
+			const at = this.#prints.get(h);
+			if (typeof at !== 'object' || at.length <= limit) { n++; }
+		}
+		return n;
+	}
+
+	/**
+	 * Other files sharing prints with `prints` (those of `uri`), with their shared passages. With
+	 * `relevant`, only files at least that similar or sharing a passage at least that long (and
+	 * only such passages): the rest costs time and memory for nothing.
+	 */
+	query(uri: string, prints: FilePrints, relevant?: { readonly similarity: number; readonly passage: number }): SharedFile[] {
 		const self = this.#ids.get(uri);
+		const limit = commonPrintLimit(this.#ids.size);
 		// Per other file: pairs (my print index, their print index).
 		const hits = new Map<number, number[]>();
 		const hashes = prints.hashes;
+		let mine = 0;
 		for (let i = 0; i < hashes.length; i++) {
 			const at = this.#prints.get(hashes[i]);
-			if (at === undefined) { continue; }
-			if (typeof at === 'number') { addHit(hits, self, i, at); continue; }
-			for (let k = 0; k < at.length && k < maxHoldersPerPrint; k++) { addHit(hits, self, i, at[k]); }
+			if (at === undefined) { mine++; continue; }
+			if (typeof at === 'number') { mine++; addHit(hits, self, i, at); continue; }
+			// The queried file may hold the print too: one more than the limit is still not common.
+			if (at.length > limit + (self === undefined ? 0 : 1)) { continue; }
+			mine++;
+			for (const packed of at) { addHit(hits, self, i, packed); }
 		}
 		const out: SharedFile[] = [];
 		for (const [id, pairs] of hits) {
 			const other = this.#files[id]!;
 			let shared = 0;
 			for (let k = 0; k < pairs.length; k += 2) { if (k === 0 || pairs[k] !== pairs[k - 2]) { shared++; } }
-			out.push({ uri: other.uri, similarity: shared / (hashes.length + other.prints.hashes.length - shared), passages: passagesOf(prints, other.prints, pairs) });
+			// Resemblance over the prints that are not common; the other file's count only when it can matter.
+			const theirs = shared >= 0.75 * mine ? this.#informative(other.prints, limit) : other.prints.hashes.length;
+			const similarity = shared / Math.max(1, mine + theirs - shared);
+			if (!relevant) {
+				out.push({ uri: other.uri, similarity, passages: passagesOf(prints, other.prints, pairs) });
+			} else if (similarity >= relevant.similarity) {
+				out.push({ uri: other.uri, similarity, passages: [] });
+			} else if (shared >= minPrints(relevant.passage) && longestRun(prints, other.prints, pairs) >= minPrints(relevant.passage)) {
+				const passages = passagesOf(prints, other.prints, pairs).filter((p) => p.length >= relevant.passage);
+				if (passages.length > 0) { out.push({ uri: other.uri, similarity, passages }); }
+			}
 		}
 		return out;
 	}
+}
+
+/** The most shared prints at one offset delta: a passage holds that many at most. */
+function longestRun(mine: FilePrints, other: FilePrints, pairs: readonly number[]): number {
+	const counts = new Map<number, number>();
+	let best = 0;
+	for (let k = 0; k < pairs.length; k += 2) {
+		const delta = other.positions[pairs[k + 1]] - mine.positions[pairs[k]];
+		const n = (counts.get(delta) ?? 0) + 1;
+		counts.set(delta, n);
+		if (n > best) { best = n; }
+	}
+	return best;
+}
+
+/** Prints a passage of `length` units holds at least: one per window after the first shingle (loosely: punctuation and spaces are not significant). */
+function minPrints(length: number): number {
+	return Math.max(1, Math.floor((length / 2 - shingle) / windowSize));
 }
 
 function addHit(hits: Map<number, number[]>, self: number | undefined, mine: number, packed: number): void {

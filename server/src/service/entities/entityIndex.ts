@@ -6,7 +6,7 @@
  * new to the corpus are handed back so the host can look for them in the other files.
  */
 import type { Tagger } from '../types';
-import { discover } from './discovery';
+import { discover, Found } from './discovery';
 import { Entity, EntityTable } from './entityTable';
 import { emptyGazetteer, Gazetteer } from './gazetteer';
 import type { EntityType } from './recognize';
@@ -60,8 +60,12 @@ export class EntityIndex {
 	 * corpus (the other files must be matched again to find them).
 	 */
 	discover(uri: string, text: string): Entity[] {
+		return this.applyDiscovery(uri, this.tagger ? discover(text, this.tagger) : []);
+	}
+
+	/** Tier 1 results computed elsewhere (a worker tagged the file). */
+	applyDiscovery(uri: string, found: readonly Found[]): Entity[] {
 		this.#version++;
-		const found = this.tagger ? discover(text, this.tagger) : [];
 		this.#forgetVotes(uri);
 		const rows = new Map<string, number>();
 		const voteKeys: string[] = [], voteTypes: EntityType[] = [], voteCounts: number[] = [], roles: string[] = [];
@@ -96,7 +100,7 @@ export class EntityIndex {
 		const m = matches.mentions;
 		for (let i = 3; i < m.length; i += 4) {
 			const e = this.#table.get(m[i]);
-			if (e) { e.mentionFiles.set(uri, (e.mentionFiles.get(uri) ?? 0) + 1); }
+			if (e) { e.mentionFiles.set(uri, (e.mentionFiles.get(uri) ?? 0) + 1); e.mentionTotal++; }
 		}
 		const variants = new Map<number, Set<string>>();
 		for (let i = 0; i < matches.variants.length; i += 2) {
@@ -227,6 +231,10 @@ export class EntityIndex {
 
 	#forgetMentions(uri: string, file: FileEntities): void {
 		const m = file.mentions;
-		for (let i = 0; i < m.length; i += 4) { this.#table.get(m[i + 3])?.mentionFiles.delete(uri); }
+		for (let i = 0; i < m.length; i += 4) {
+			const e = this.#table.get(m[i + 3]);
+			const n = e?.mentionFiles.get(uri);
+			if (e && n !== undefined) { e.mentionFiles.delete(uri); e.mentionTotal -= n; }
+		}
 	}
 }

@@ -22,6 +22,8 @@ export interface Entity {
 	readonly discoveredIn: Set<string>;
 	/** Files with at least one mention → how many. */
 	readonly mentionFiles: Map<string, number>;
+	/** The sum of `mentionFiles`, kept in step with it. */
+	mentionTotal: number;
 	alive: boolean;
 }
 
@@ -109,7 +111,7 @@ export class EntityTable implements NameLookup {
 	}
 
 	#create(name: string, keys: string[], gazetteer?: GazetteerEntry): Entity {
-		const e: Entity = { id: this.#all.length, name: gazetteer?.name ?? name, keys: new Set(keys), gazetteer, votes: new Map(), discoveredIn: new Set(), mentionFiles: new Map(), alive: true };
+		const e: Entity = { id: this.#all.length, name: gazetteer?.name ?? name, keys: new Set(keys), gazetteer, votes: new Map(), discoveredIn: new Set(), mentionFiles: new Map(), mentionTotal: 0, alive: true };
 		this.#all.push(e);
 		this.#generation++;
 		for (const key of keys) { this.#byKey.set(key, e); }

@@ -28,9 +28,43 @@ export class EntityRuleView {
 		return group.filter((e) => e.id !== ref.id && e.mentionFiles.size > 0 && oneApart(e.name, ref.name)).map((e) => this.ref(e));
 	}
 
+	/**
+	 * What entity.variant needs of one indexed file, as plain data for a worker: its mentions and
+	 * the sound-alikes of its people; undefined when none of its people has one (the usual case).
+	 */
+	snapshotFor(uri: string): { mentions: [number, number, number, EntityRef][]; soundAlikes: [number, EntityRef[]][] } | undefined {
+		const mentions = this.entities.index.mentions(uri);
+		const soundAlikes = new Map<number, EntityRef[]>();
+		const seen = new Set<number>();
+		for (const m of mentions) {
+			if (seen.has(m.entity.id)) { continue; }
+			seen.add(m.entity.id);
+			if (this.entities.index.table.typeOf(m.entity) !== 'person') { continue; }
+			const others = this.soundAlikes(this.ref(m.entity)).map(materialize);
+			if (others.length > 0) { soundAlikes.set(m.entity.id, others); }
+		}
+		if (soundAlikes.size === 0) { return undefined; }
+		// The rule reads `first` of the others only: the mentions' own refs go without it.
+		const refs = new Map<number, EntityRef>();
+		const plain = (e: Entity) => refs.get(e.id) ?? refs.set(e.id, withoutFirst(this.ref(e))).get(e.id)!;
+		return { mentions: mentions.map((m) => [m.line, m.character, m.length, plain(m.entity)]), soundAlikes: [...soundAlikes] };
+	}
+
+	/** Files mentioning a person with a sound-alike: entity.variant may change there when names change. */
+	filesWithSoundAlikes(): Set<string> {
+		const out = new Set<string>();
+		for (const group of this.#bySound().values()) {
+			if (group.length < 2) { continue; }
+			for (const e of group) {
+				if (!group.some((o) => o !== e && oneApart(o.name, e.name))) { continue; }
+				for (const uri of e.mentionFiles.keys()) { out.add(uri); }
+			}
+		}
+		return out;
+	}
+
 	ref(e: Entity): EntityRef {
-		let mentions = 0;
-		for (const n of e.mentionFiles.values()) { mentions += n; }
+		const mentions = e.mentionTotal;
 		const entities = this.entities;
 		return {
 			id: e.id, name: e.name, type: entities.index.table.typeOf(e), mentions, files: e.mentionFiles.size,
@@ -57,6 +91,10 @@ export class EntityRuleView {
 		return s;
 	}
 }
+
+/** A ref with its lazy `first` read, so it can cross threads. */
+const materialize = (r: EntityRef): EntityRef => ({ id: r.id, name: r.name, type: r.type, mentions: r.mentions, files: r.files, first: r.first });
+const withoutFirst = (r: EntityRef): EntityRef => ({ id: r.id, name: r.name, type: r.type, mentions: r.mentions, files: r.files });
 
 /** Same length, exactly one character different. */
 function oneApart(a: string, b: string): boolean {

@@ -10,6 +10,7 @@ import type { Entity } from './entityTable';
 import { EntityIndex, Mention } from './entityIndex';
 import type { Gazetteer } from './gazetteer';
 import { pinyinInitials, plainPinyin } from './pinyin';
+import { textStamp } from '../text/stamp';
 
 export interface EntityLocation { readonly uri: string; readonly line: number; readonly character: number; readonly length: number }
 
@@ -40,7 +41,7 @@ export class EntityService {
 	 * the host looks for them in the other files with `rematch`, when the user pauses.
 	 */
 	update(uri: string, text: string): Entity[] {
-		const stamp = stampOf(text);
+		const stamp = textStamp(text);
 		if (this.#indexedAt.get(uri) === stamp) {
 			// A new gazetteer cleared its mentions: the file the user looks at is matched first.
 			if (this.index.isUnmatched(uri)) { this.index.match(uri, text); }
@@ -50,9 +51,14 @@ export class EntityService {
 		return this.index.update(uri, text);
 	}
 
+	/** The file's names were discovered elsewhere (a worker) from the text with this stamp. */
+	markDiscovered(uri: string, stamp: string): void {
+		this.#indexedAt.set(uri, stamp);
+	}
+
 	/** True when the file's entities were indexed from exactly this text. */
 	isFresh(uri: string, text: string): boolean {
-		return this.#indexedAt.get(uri) === stampOf(text) && !this.index.isUnmatched(uri);
+		return this.#indexedAt.get(uri) === textStamp(text) && !this.index.isUnmatched(uri);
 	}
 
 	remove(uri: string): void {
@@ -100,7 +106,10 @@ export class EntityService {
 	definition(e: Entity): EntityLocation | undefined {
 		const g = e.gazetteer;
 		if (g) { return { uri: g.uri, line: g.line, character: g.character, length: g.name.length }; }
-		return this.references(e)[0];
+		let first: string | undefined;
+		for (const uri of e.mentionFiles.keys()) { if (first === undefined || uri < first) { first = uri; } }
+		const m = first === undefined ? undefined : this.index.mentionsOf(first, e)[0];
+		return m && first ? { uri: first, line: m.line, character: m.character, length: m.length } : undefined;
 	}
 
 	/** Entities whose name, alias, pinyin or pinyin initials contain the query. */
@@ -142,15 +151,5 @@ export class EntityService {
 }
 
 export function mentionCount(e: Entity): number {
-	let n = 0;
-	for (const c of e.mentionFiles.values()) { n += c; }
-	return n;
-}
-
-const stampOf = (text: string): string => `${text.length}:${hash(text)}`;
-
-function hash(text: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) { h = Math.imul(h ^ text.charCodeAt(i), 16777619); }
-	return h >>> 0;
+	return e.mentionTotal;
 }

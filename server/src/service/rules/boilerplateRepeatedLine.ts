@@ -13,6 +13,7 @@ export const boilerplateRepeatedLine: Rule = {
 	id: 'boilerplate.repeated-line',
 	description: 'A short line repeated in many files of the corpus that no other rule recognizes: template text.',
 	defaultSeverity: 'info',
+	scope: 'corpus',
 	*check(doc, ctx) {
 		const { corpus, options } = ctx;
 		const threshold = Math.max(options.repeatedLineMinFiles, Math.ceil(corpus.fileCount * 0.01));

@@ -13,6 +13,8 @@ import type { Finding, Rule } from '../types';
 const id = 'duplicate.document';
 const nearDuplicate = 0.8;
 const minPassage = 150;
+/** What the rule can report on: a host computing shared passages for it may keep only these. */
+export const reportable = { similarity: nearDuplicate, passage: minPassage } as const;
 
 const fileName = (uri: string) => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 
@@ -21,6 +23,7 @@ export const duplicateDocument: Rule = {
 	description: 'A near-duplicate of another corpus file (≥ 0.8 similar after script folding), or a shared passage of ≥ 150 characters.',
 	defaultSeverity: 'warning',
 	fixAllByDefault: false,
+	scope: 'corpus',
 	*check(doc, ctx): Iterable<Finding> {
 		if (ctx.corpus.fileCount < 2 || doc.text.length < minPassage) { return; }
 		const shared = ctx.corpus.sharedWith(doc.uri, doc.text);

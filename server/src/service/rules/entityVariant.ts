@@ -12,6 +12,7 @@ export const entityVariant: Rule = {
 	description: 'A person’s name written two ways in the corpus (same pinyin, one character apart).',
 	defaultSeverity: 'warning',
 	fixAllByDefault: false,
+	scope: 'corpus',
 	*check(doc, ctx) {
 		const view = ctx.entities;
 		if (!view) { return; }

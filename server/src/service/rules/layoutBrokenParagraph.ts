@@ -19,7 +19,8 @@ import type { Finding, LineCache, Rule, RuleContext, Segmenter, TextEdit } from 
 
 const id = 'layout.broken-paragraph';
 
-const closing = /[。！？!?…”’」』)）\]】：:；;—~～.]\s*$/u;
+/** Characters that close a paragraph (it is trimmed, so the last one decides). */
+const closingChars = new Set([...'。！？!?…”’」』)）]】：:；;—~～.'].map((c) => c.charCodeAt(0)));
 const finishedSentence = /[。！？!?]/;
 const clausePunctuation = /[，,、；;。！？!?]/;
 /** Characters on each side of the cut that the segmenter sees. */
@@ -32,9 +33,12 @@ interface Paragraph {
 	readonly start: number;
 	readonly end: number;
 	readonly text: string;
-	/** Folded (simplified) edges the segmenter sees. */
-	readonly left: string;
-	readonly right: string;
+	/** Ends without closing punctuation after a finished sentence: cut, reported even when its continuation is missing. */
+	readonly cut: boolean;
+	/** Ends without closing punctuation after clauses only (a lede may): cut only if a continuation is found. */
+	readonly mayBeCut: boolean;
+	/** Holds clause punctuation: body text that may continue a cut paragraph. */
+	readonly canContinue: boolean;
 }
 
 function paragraphs(doc: CorpusDocument): Paragraph[] {
@@ -44,16 +48,18 @@ function paragraphs(doc: CorpusDocument): Paragraph[] {
 		const lead = l.text.length - l.text.trimStart().length;
 		const text = l.text.trim();
 		if (text.length === 0 || isChromeLine(analysis, n)) { continue; }
-		out.push({ line: n, start: l.start + lead, end: l.start + lead + text.length, text, left: normalizeLine(text.slice(-window)), right: normalizeLine(text.slice(0, window)) });
+		const open = text.length >= 20 && !closingChars.has(text.charCodeAt(text.length - 1));
+		const clauses = clausePunctuation.test(text);
+		const cut = open && finishedSentence.test(text.slice(0, -1));
+		out.push({ line: n, start: l.start + lead, end: l.start + lead + text.length, text, cut, mayBeCut: open && clauses && out.length > 0, canContinue: clauses });
 	}
 	return out;
 }
 
-/** Ends without closing punctuation after a finished sentence: cut, reported even when its continuation is missing. */
-const isCut = (p: Paragraph) => p.text.length >= 20 && !closing.test(p.text) && finishedSentence.test(p.text.slice(0, -1));
-/** Ends without closing punctuation after clauses only (a lede may): cut only if a continuation is found. */
-const mayBeCut = (p: Paragraph, i: number) => i > 0 && p.text.length >= 20 && !closing.test(p.text) && clausePunctuation.test(p.text);
-const canContinue = (p: Paragraph) => clausePunctuation.test(p.text);
+const isHead = (p: Paragraph) => p.cut || p.mayBeCut;
+/** Folded (simplified) edges the segmenter sees. */
+const leftEdge = (p: Paragraph) => normalizeLine(p.text.slice(-window));
+const rightEdge = (p: Paragraph) => normalizeLine(p.text.slice(0, window));
 
 /** The candidate starts with a fragment: segmented by itself, its first word is one character. */
 function startsWithFragment(segmenter: Segmenter, cache: LineCache<boolean>, right: string): boolean {
@@ -84,17 +90,19 @@ function joinWord(segmenter: Segmenter, cache: LineCache<string>, left: string, 
 interface Pair { readonly head: Paragraph; readonly next: Paragraph; readonly word: string; readonly score: number }
 
 function bestPairs(all: readonly Paragraph[], segmenter: Segmenter, ctx: RuleContext): Pair[] {
-	const heads = all.filter((p, i) => isCut(p) || mayBeCut(p, i));
+	const heads = all.filter(isHead);
 	// A paragraph that starts a sentence begins with a whole word; a continuation with a fragment.
 	const fragments = ctx.cache<boolean>('fragment');
-	const candidates = all.filter((p) => canContinue(p) && startsWithFragment(segmenter, fragments, p.right));
+	const candidates = all.filter((p) => p.canContinue && startsWithFragment(segmenter, fragments, rightEdge(p)));
+	const lefts = new Map(heads.map((h) => [h, leftEdge(h)]));
+	const rights = new Map(candidates.map((c) => [c, rightEdge(c)]));
 	const joins = ctx.cache<string>('join');
 	const reach = heads.length * candidates.length > maxPairs ? Math.floor(maxPairs / Math.max(1, heads.length) / 2) : Infinity;
 	const pairs: Pair[] = [];
 	for (const head of heads) {
 		for (const next of candidates) {
 			if (next === head || Math.abs(next.line - head.line) > reach) { continue; }
-			const word = joinWord(segmenter, joins, head.left, next.right);
+			const word = joinWord(segmenter, joins, lefts.get(head)!, rights.get(next)!);
 			// Longer words across the cut are stronger evidence; continuations usually come later in the file.
 			if (word) { pairs.push({ head, next, word, score: word.length + (next.line > head.line ? 0.5 : 0) - Math.abs(next.line - head.line) / 1e6 }); }
 		}
@@ -133,10 +141,10 @@ function joinEdits(doc: CorpusDocument, head: Paragraph, next: Paragraph): TextE
 
 function* findings(doc: CorpusDocument, ctx: RuleContext): Iterable<Finding> {
 	const all = paragraphs(doc);
-	if (!all.some((p, i) => isCut(p) || mayBeCut(p, i))) { return; }
+	if (!all.some(isHead)) { return; }
 	const pairs = ctx.segmenter ? bestPairs(all, ctx.segmenter, ctx) : [];
 	const joined = new Map(pairs.map((p) => [p.head, p]));
-	for (const head of all.filter((p) => isCut(p) || joined.has(p))) {
+	for (const head of all.filter((p) => p.cut || joined.has(p))) {
 		const tail = head.text.slice(-6);
 		// The finding marks the cut's last character (two code units for a surrogate pair).
 		const last = head.end - (/[\udc00-\udfff]/.test(head.text.slice(-1)) ? 2 : 1);

@@ -1,0 +1,21 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { allRules, CorpusDocument, defaultLintOptions, LanguageService } from '../server/src/service';
+import { jiebaSegmenter } from '../server/src/segmenter';
+const dir = '/tmp/zh-corpus-bench-2000';
+const files: string[] = [];
+for (const d of fs.readdirSync(dir)) { if (d.startsWith('.')) continue; for (const f of fs.readdirSync(path.join(dir, d))) files.push(path.join(dir, d, f)); }
+const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
+const seg = jiebaSegmenter();
+let cuts = 0; let cutChars = 0;
+const counting = { cut: (t: string) => { cuts++; cutChars += t.length; return seg.cut(t); } };
+const s = new LanguageService({ workspace: { listFiles: async () => [], readFile: async () => undefined }, segmenter: counting });
+const mb = texts.reduce((a, t) => a + Buffer.byteLength(t), 0) / 1e6;
+const only = process.env.RULE;
+const opts = only ? { ...defaultLintOptions, rules: Object.fromEntries(allRules.filter((r) => r.id !== only).map((r) => [r.id, 'off' as const])) } : defaultLintOptions;
+s.lint(new CorpusDocument('file:///w.txt', 1, texts[0]), opts);
+const t0 = performance.now();
+let problems = 0;
+for (const [i, t] of texts.entries()) problems += s.lint(new CorpusDocument(`file:///${i}.txt`, 1, t), opts).length;
+const ms = performance.now() - t0;
+console.log(only ?? 'all', 'MB', mb.toFixed(1), 'ms', ms.toFixed(0), (mb / ms * 1000).toFixed(1), 'MB/s', 'problems', problems, 'cuts', cuts, 'chars', cutChars);

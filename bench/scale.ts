@@ -1,0 +1,79 @@
+/**
+ * The whole corpus at once, over stdio with a real JSON-RPC client: cold start of the server on
+ * the 10,000-file benchmark corpus (about 100 MB) until the work-done progress ends (every file
+ * indexed and checked, problems published), peak memory of the server process (workers
+ * included), the background tagging for names, then hover and references on the indexed corpus.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Hover, Location } from 'vscode-languageserver-protocol';
+import { LspClient } from '../test/lsp/lspClient';
+import { writeCorpus } from './corpusFolder';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
+
+/** Peak resident memory of a process (VmHWM), in MB. */
+function peakMb(pid: number): number {
+	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+async function main(): Promise<void> {
+	const files = Number(process.env.BENCH_FILES ?? 10_000);
+	const dir = path.join(os.tmpdir(), `zh-corpus-bench-${files}`);
+	const corpus = writeCorpus(dir, { files, seed: 1 });
+	const mb = corpus.bytes / 1e6;
+	const client = new LspClient({ workspaceFolder: dir, progress: true });
+	const start = performance.now();
+	await client.initialize();
+	await client.progressEnded;
+	const coldMs = performance.now() - start;
+	const published = [...client.diagnostics.values()].filter((p) => p.diagnostics.length > 0).length;
+	const problems = [...client.diagnostics.values()].reduce((n, p) => n + p.diagnostics.length, 0);
+	console.log(JSON.stringify({ name: `cold start: ${corpus.files.toLocaleString('en')} files indexed and checked`, mb, ms: coldMs, note: `${published.toLocaleString('en')} files with problems, ${problems.toLocaleString('en')} problems published` }));
+	console.log(JSON.stringify({ name: 'cold start: peak memory (server and workers)', value: `${peakMb(client.process.pid!).toFixed(0)} MB` }));
+	await client.waitForStatus((s) => !s.indexing && !s.tagging);
+	console.log(JSON.stringify({ name: 'names: every file tagged and matched (background, after the cold start)', mb, ms: performance.now() - start }));
+	console.log(JSON.stringify({ name: 'after tagging: peak memory', value: `${peakMb(client.process.pid!).toFixed(0)} MB` }));
+
+	// Hover and references on the most mentioned person of a file in the middle of the corpus.
+	const subs = fs.readdirSync(dir).filter((d) => !d.startsWith('.')).sort();
+	const sub = subs[Math.floor(subs.length / 2)];
+	const inSub = fs.readdirSync(path.join(dir, sub)).sort();
+	const file = path.join(dir, sub, inSub[Math.floor(inSub.length / 2)]);
+	const uri = pathToFileURL(file).href;
+	const text = fs.readFileSync(file, 'utf8');
+	const opened = client.waitForDiagnostics(uri, (p) => p.version === 1);
+	await client.open(uri, text);
+	await opened;
+	const tokens = await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }) as { data: number[] };
+	// The first person token (type 0): delta-encoded line, character.
+	let line = 0, character = 0, best: { line: number; character: number } | undefined;
+	for (let i = 0; i < tokens.data.length; i += 5) {
+		line += tokens.data[i];
+		character = tokens.data[i] === 0 ? character + tokens.data[i + 1] : tokens.data[i + 1];
+		if (tokens.data[i + 3] === 0) { best = { line, character: character + 1 }; break; }
+	}
+	if (!best) { throw new Error('no person in the benchmark file'); }
+	const hover: number[] = [];
+	const refs: number[] = [];
+	let name = '', count = 0;
+	for (let i = 0; i < 30; i++) {
+		let t = performance.now();
+		const h = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: best }) as Hover;
+		hover.push(performance.now() - t);
+		name = /\*\*(.+?)\*\*/.exec((h.contents as { value: string }).value)?.[1] ?? '';
+		t = performance.now();
+		const r = await client.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: best, context: { includeDeclaration: true } }) as Location[];
+		refs.push(performance.now() - t);
+		count = r.length;
+	}
+	console.log(JSON.stringify({ name: `hover on ${name}, indexed corpus (over stdio)`, ms: median(hover), p90: p90(hover) }));
+	console.log(JSON.stringify({ name: `references of ${name}: ${count.toLocaleString('en')} mentions (over stdio)`, ms: median(refs), p90: p90(refs) }));
+	await client.stop();
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,144 @@
+/**
+ * The corpus behind the open documents: the worker pool, the first scan and per-file updates
+ * (corpusIndexer.ts), names in the background (corpusNames.ts), and what the server tells the
+ * editor about them (closed files' problems, status, the corpus summary).
+ */
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import type { Connection } from 'vscode-languageserver';
+import { diagnosticSource } from './convert';
+import { CorpusIndexer, FileProblems } from './corpusIndexer';
+import { CorpusNames } from './corpusNames';
+import type { DiagnosticsPublisher } from './diagnostics';
+import type { LspWorkspace } from './lspWorkspace';
+import type { LanguageService } from './service';
+import { entityTypes } from './service';
+import type { Translate } from './service/messages';
+import type { SettingsCache } from './settings';
+import { jiebaSegmenter } from './segmenter';
+import { createJobRunner } from './worker/jobs';
+import type { Skipped } from './worker/protocol';
+import { WorkerPool } from './workerPool';
+
+export const statusNotification = 'zhCorpus/status';
+
+export interface CorpusInit {
+	readonly connection: Connection;
+	readonly service: LanguageService;
+	readonly workspace: LspWorkspace;
+	readonly settings: SettingsCache;
+	readonly publisher: DiagnosticsPublisher;
+	readonly locale?: string;
+	/** Worker threads; 0 runs files on the server's thread (default: one per core). */
+	readonly workers?: number;
+	isOpen(uri: string): boolean;
+	recheckOpen(): void;
+	entitiesChanged(): void;
+}
+
+export interface CorpusStatus {
+	readonly indexing?: { readonly phase: 'indexing' | 'checking'; readonly done: number; readonly total: number };
+	readonly tagging: boolean;
+	readonly files: number;
+	readonly problems: number;
+	readonly cappedFiles: number;
+}
+
+export class Corpus {
+	readonly pool: WorkerPool;
+	readonly indexer: CorpusIndexer;
+	readonly names: CorpusNames;
+	#statusTimer: NodeJS.Timeout | undefined;
+
+	constructor(private readonly init: CorpusInit) {
+		const { connection, service, workspace, settings, publisher } = init;
+		const log = (m: string) => connection.console.log(m);
+		const size = init.workers ?? Math.max(1, availableParallelism());
+		this.pool = new WorkerPool(path.join(__dirname, 'worker.js'), size, log, () => createJobRunner(jiebaSegmenter(log), false));
+		this.pool.control({ kind: 'init', locale: init.locale, limits: { maxBytes: 512 * 2 ** 20 } });
+		const folderSettings = (uri: string) => settings.get(workspace.folderUriOf(uri));
+		this.indexer = new CorpusIndexer({
+			connection, service, pool: this.pool,
+			listFiles: (token) => workspace.listFiles(token),
+			isCorpusUri: (uri) => workspace.isCorpusUri(uri),
+			settingsFor: folderSettings,
+			isOpen: init.isOpen,
+			publishClosed: (uri, result, s) => {
+				if (!result || s?.problemsScope !== 'workspace') { publisher.clearClosed(uri); return; }
+				publisher.publishClosed(uri, result.diagnostics ?? []);
+			},
+			publishSkipped: (uri, skipped) => publisher.publishClosed(uri, skipped ? [skippedDiagnostic(service.t, skipped)] : []),
+			recheckOpen: init.recheckOpen,
+			statusChanged: () => this.statusChanged(),
+		});
+		this.names = new CorpusNames({
+			service, pool: this.pool, isOpen: init.isOpen, log, statusChanged: () => this.statusChanged(),
+			changed: () => {
+				init.entitiesChanged();
+				this.indexer.recheck(service.filesWithSoundAlikes());
+				init.recheckOpen();
+			},
+		});
+	}
+
+	/** The first scan, then names in the background. */
+	async start(): Promise<void> {
+		this.names.reset();
+		const uris = await this.indexer.scan();
+		this.init.entitiesChanged();
+		void this.names.tagAll(uris.filter((u) => !this.init.isOpen(u) && this.init.service.index.get(u)));
+	}
+
+	status(): CorpusStatus {
+		let problems = 0, cappedFiles = 0;
+		for (const p of this.indexer.problems.values()) {
+			for (const n of Object.values(p.counts)) { problems += n; }
+			if (p.capped) { cappedFiles++; }
+		}
+		return { indexing: this.indexer.progress, tagging: this.names.tagging, files: this.init.service.index.size, problems, cappedFiles };
+	}
+
+	/** At most every 250 ms: a notification per file would flood the client. */
+	statusChanged(): void {
+		if (this.#statusTimer) { return; }
+		this.#statusTimer = setTimeout(() => {
+			this.#statusTimer = undefined;
+			void this.init.connection.sendNotification(statusNotification, this.status());
+		}, 250);
+	}
+
+	/** The corpus summary: files, problems per rule, files per script, files not read, top names. */
+	summary(openProblems: ReadonlyMap<string, FileProblems>) {
+		const { service } = this.init;
+		const perRule: Record<string, number> = {};
+		const add = (p: FileProblems) => { for (const [rule, n] of Object.entries(p.counts)) { perRule[rule] = (perRule[rule] ?? 0) + n; } };
+		for (const [uri, p] of this.indexer.problems) { if (!openProblems.has(uri)) { add(p); } }
+		for (const p of openProblems.values()) { add(p); }
+		const skipped: Record<string, number> = {};
+		for (const s of this.indexer.skipped.values()) { skipped[s.reason] = (skipped[s.reason] ?? 0) + 1; }
+		const table = service.entities.index.table;
+		const top: { name: string; type: string; mentions: number; files: number }[] = [];
+		for (const e of table.live()) {
+			if (e.mentionFiles.size === 0) { continue; }
+			const mentions = e.mentionTotal;
+			top.push({ name: e.name, type: table.typeOf(e), mentions, files: e.mentionFiles.size });
+		}
+		top.sort((a, b) => b.mentions - a.mentions);
+		const topEntities = Object.fromEntries(entityTypes.map((t) => [t, top.filter((e) => e.type === t).slice(0, 10)]));
+		return { ...service.index.summary(), ...this.status(), problemsPerRule: perRule, skipped, topEntities };
+	}
+
+	dispose(): Promise<void> { return this.pool.dispose(); }
+}
+
+/** The one diagnostic a file that was not read gets, on its first line. */
+export function skippedDiagnostic(t: Translate, skipped: Skipped) {
+	return {
+		range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+		severity: 3 as const,
+		source: diagnosticSource,
+		code: `file.${skipped.reason}`,
+		message: t(`file.${skipped.reason}`, skipped.detail),
+	};
+}
+

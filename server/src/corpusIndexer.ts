@@ -1,0 +1,275 @@
+/**
+ * The whole corpus at once. On start: every corpus file is read by the workers and indexed (its
+ * facts and its mentions of the names known so far), then checked with every rule against the
+ * complete index, its problems published whether it is open or not; work-done progress says
+ * "Indexing corpus 3,200/10,000", then "Checking corpus …", and ends when every file is checked.
+ * Tagging files for new names continues afterwards in the background (corpusNames.ts).
+ *
+ * Afterwards one file's change touches that file's entries only, then re-checks the files whose
+ * cross-file findings it can change: those sharing prints with it (duplicate.document) and those
+ * holding a short line whose count crossed the repeated-line threshold.
+ */
+import type { Connection } from 'vscode-languageserver';
+import type { LanguageService } from './service';
+import type { CheckResult, CorpusSnapshot, Skipped } from './worker/protocol';
+import { Priority, WorkerPool } from './workerPool';
+import { reportable } from './service/rules/duplicateDocument';
+import type { Settings } from './settings';
+import { beginProgress, throttled } from './workspaceScan';
+
+export interface IndexerHost {
+	readonly connection: Connection;
+	readonly service: LanguageService;
+	readonly pool: WorkerPool;
+	/** Corpus files of the workspace folders (include/exclude applied). */
+	listFiles(token?: { isCancellationRequested: boolean }): Promise<readonly string[]>;
+	isCorpusUri(uri: string): Promise<boolean>;
+	/** Settings for closed files (their folder's). */
+	settingsFor(uri: string): Promise<Settings>;
+	/** True when the editor holds the document open: the server's thread checks it, not a worker. */
+	isOpen(uri: string): boolean;
+	/** Publishes a closed file's problems, or clears them (undefined). */
+	publishClosed(uri: string, result: CheckResult | undefined, settings: Settings): void;
+	/** Publishes why a file was not read (binary, too large, not UTF-8). */
+	publishSkipped(uri: string, skipped: Skipped | undefined): void;
+	/** Open documents should be checked again: the corpus around them changed. */
+	recheckOpen(): void;
+	/** The status (indexing progress) changed. */
+	statusChanged(): void;
+}
+
+export interface FileProblems { readonly counts: Readonly<Record<string, number>>; readonly capped: boolean }
+
+/** Files checked at once: enough to keep every worker busy, few enough to keep memory flat. */
+const inFlight = 32;
+
+export class CorpusIndexer {
+	/** Stamp of the text each closed file was indexed from; a check of another text is redone. */
+	readonly #stamps = new Map<string, string>();
+	readonly #problems = new Map<string, FileProblems>();
+	readonly #skipped = new Map<string, Skipped>();
+	/** Files to check again (their cross-file inputs changed), drained in the background. */
+	readonly #recheck = new Set<string>();
+	#draining = false;
+	/** Per-file change handling in order: a file is never indexed twice at once. */
+	readonly #busy = new Map<string, Promise<void>>();
+	#progress: { phase: 'indexing' | 'checking'; done: number; total: number } | undefined;
+	#ready = false;
+
+	constructor(private readonly host: IndexerHost) { }
+
+	/** True once every file has been indexed and checked. */
+	get ready(): boolean { return this.#ready; }
+	get progress(): { phase: 'indexing' | 'checking'; done: number; total: number } | undefined { return this.#progress; }
+	problemsOf(uri: string): FileProblems | undefined { return this.#problems.get(uri); }
+	get skipped(): ReadonlyMap<string, Skipped> { return this.#skipped; }
+	get problems(): ReadonlyMap<string, FileProblems> { return this.#problems; }
+
+	/** The first scan: index every file, then check every file; progress ends when all are checked. */
+	async scan(): Promise<readonly string[]> {
+		const { connection, service } = this.host;
+		const progress = await beginProgress(connection, 'Indexing corpus');
+		const token = progress?.token;
+		const count = (n: number) => n.toLocaleString('en');
+		try {
+			const uris = await this.host.listFiles(token);
+			const closed = () => uris.filter((u) => !this.host.isOpen(u));
+			const report = throttled((done, total) => {
+				this.#progress = { phase: this.#progress?.phase ?? 'indexing', done, total };
+				const phase = this.#progress.phase === 'indexing' ? 'Indexing' : 'Checking';
+				progress?.report(Math.round((this.#progress.phase === 'indexing' ? 0 : 40) + (done / Math.max(1, total)) * (this.#progress.phase === 'indexing' ? 40 : 60)), `${phase} corpus ${count(done)}/${count(total)}`);
+				this.host.statusChanged();
+			});
+			this.#progress = { phase: 'indexing', done: 0, total: uris.length };
+			let done = 0;
+			await forAll(closed(), inFlight, token, async (uri) => {
+				await this.#index(uri, Priority.Scan);
+				report(++done, uris.length);
+			});
+			if (token?.isCancellationRequested) { return uris; }
+			// Open documents are indexed by the server's thread as they are checked.
+			this.host.recheckOpen();
+			this.#progress = { phase: 'checking', done: 0, total: uris.length };
+			done = uris.length - closed().length;
+			await forAll(closed(), inFlight, token, async (uri) => {
+				await this.#check(uri, Priority.Scan);
+				report(++done, uris.length);
+			});
+			return uris;
+		} catch (e) {
+			connection.console.error(`zh-corpus: indexing failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+			return [];
+		} finally {
+			this.#progress = undefined;
+			this.#ready = true;
+			progress?.done();
+			this.host.statusChanged();
+			void service;
+		}
+	}
+
+	/** A file was created or changed on disk, or closed in the editor: index and check it, then what it affects. */
+	fileChanged(uri: string): Promise<void> {
+		return this.#serial(uri, async () => {
+			if (this.host.isOpen(uri)) { return; }
+			const before = this.#crossInputs(uri);
+			await this.#index(uri, Priority.Interactive);
+			const after = this.#crossInputs(uri);
+			await this.#check(uri, Priority.Interactive);
+			this.#affected(uri, before, after);
+		});
+	}
+
+	/** A file was deleted (or left the corpus through a setting). */
+	fileDeleted(uri: string): Promise<void> {
+		return this.#serial(uri, async () => {
+			const before = this.#crossInputs(uri);
+			this.#forget(uri);
+			this.#affected(uri, before, this.#crossInputs(uri));
+		});
+	}
+
+	/** An open document's text changed the index (the server's thread indexed it): re-check the files it affects. */
+	openDocumentIndexed(uri: string, before: CrossInputs): void {
+		this.#affected(uri, before, this.#crossInputs(uri));
+	}
+
+	/** What a file's cross-file findings elsewhere depend on, to compare before and after a change. */
+	crossInputs(uri: string): CrossInputs { return this.#crossInputs(uri); }
+
+	/** Checks a closed file again (settings changed, or its cross-file inputs did). */
+	recheck(uris: Iterable<string>): void {
+		for (const uri of uris) { if (this.#stamps.has(uri)) { this.#recheck.add(uri); } }
+		void this.#drain();
+	}
+
+	/** Every checked closed file: a setting that changes problems (severities, rules) re-checks them all. */
+	recheckAll(): void { this.recheck([...this.#stamps.keys()]); }
+
+	#crossInputs(uri: string): CrossInputs {
+		const index = this.host.service.index;
+		return { keys: index.get(uri)?.lineKeys ?? [], neighbours: index.printNeighbours(uri), fileCount: index.size };
+	}
+
+	#affected(uri: string, before: CrossInputs, after: CrossInputs): void {
+		const index = this.host.service.index;
+		const out = new Set<string>([...before.neighbours, ...after.neighbours]);
+		// Keys whose file count crossed a threshold (it moves with the corpus size: 1 % of the files).
+		const threshold = (files: number) => Math.max(20, Math.ceil(files * 0.01));
+		const [t0, t1] = [threshold(before.fileCount), threshold(after.fileCount)];
+		const crossing = new Set<string>();
+		for (const key of new Set([...before.keys, ...after.keys])) {
+			const now = index.filesWithLine(key);
+			const then = now + (before.keys.includes(key) ? 1 : 0) - (after.keys.includes(key) ? 1 : 0);
+			if ((then >= t0) !== (now >= t1)) { crossing.add(key); }
+		}
+		if (crossing.size > 0 || t0 !== t1) {
+			const [lo, hi] = [Math.min(t0, t1), Math.max(t0, t1)];
+			for (const uri2 of index.uris()) {
+				if (index.get(uri2)!.lineKeys.some((k) => crossing.has(k) || (t0 !== t1 && index.filesWithLine(k) >= lo && index.filesWithLine(k) < hi))) { out.add(uri2); }
+			}
+		}
+		out.delete(uri);
+		if ([...out].some((u) => this.host.isOpen(u))) { this.host.recheckOpen(); }
+		this.recheck([...out].filter((u) => !this.host.isOpen(u)));
+	}
+
+	async #drain(): Promise<void> {
+		if (this.#draining || !this.#ready) { return; }
+		this.#draining = true;
+		try {
+			while (this.#recheck.size > 0) {
+				const batch = [...this.#recheck];
+				this.#recheck.clear();
+				await forAll(batch, inFlight, undefined, (uri) => this.#serial(uri, () => this.#check(uri, Priority.Scan)));
+			}
+		} finally {
+			this.#draining = false;
+		}
+	}
+
+	async #index(uri: string, priority: Priority): Promise<void> {
+		const { service, pool } = this.host;
+		let result;
+		try {
+			result = await pool.run({ kind: 'index', uri, found: service.entities.index.foundIn(uri) }, priority);
+		} catch (e) {
+			this.host.connection.console.error(`zh-corpus: ${uri}: ${e instanceof Error ? e.message : String(e)}`);
+			return;
+		}
+		if (this.host.isOpen(uri)) { return; }
+		if (!result.facts) {
+			this.#forget(uri);
+			if (result.skipped) { this.#skipped.set(uri, result.skipped); }
+			this.host.publishSkipped(uri, result.skipped);
+			return;
+		}
+		if (this.#skipped.delete(uri)) { this.host.publishSkipped(uri, undefined); }
+		service.index.setFacts(uri, result.facts);
+		this.#stamps.set(uri, result.stamp!);
+		service.entities.index.ensure(uri);
+		if (result.matches) { service.entities.index.applyMatches(uri, result.matches); }
+	}
+
+	async #check(uri: string, priority: Priority): Promise<void> {
+		const stamp = this.#stamps.get(uri);
+		if (stamp === undefined || this.host.isOpen(uri)) { return; }
+		const settings = await this.host.settingsFor(uri);
+		let result: CheckResult;
+		try {
+			result = await this.host.pool.run({ kind: 'check', uri, options: settings, corpus: this.snapshot(uri) }, priority);
+		} catch (e) {
+			this.host.connection.console.error(`zh-corpus: ${uri}: ${e instanceof Error ? e.message : String(e)}`);
+			return;
+		}
+		if (this.host.isOpen(uri) || this.#stamps.get(uri) !== stamp) { return; }
+		if (result.stamp !== stamp) {
+			// Changed on disk between indexing and checking: index it again (the watcher may not have told us yet).
+			void this.fileChanged(uri);
+			return;
+		}
+		this.#problems.set(uri, { counts: result.counts ?? {}, capped: result.capped ?? false });
+		this.host.publishClosed(uri, result, settings);
+	}
+
+	/** What the server's indexes hold about the corpus around one indexed file. */
+	snapshot(uri: string): CorpusSnapshot {
+		const { service } = this.host;
+		const index = service.index;
+		const lineCounts: [string, number][] = [];
+		for (const key of index.get(uri)?.lineKeys ?? []) {
+			const n = index.filesWithLine(key);
+			if (n >= 2) { lineCounts.push([key, n]); }
+		}
+		return { fileCount: index.size, lineCounts, shared: index.sharedWithIndexed(uri, reportable), entities: service.entitySnapshot(uri) };
+	}
+
+	#forget(uri: string): void {
+		this.#stamps.delete(uri);
+		this.#problems.delete(uri);
+		this.host.service.removeFile(uri);
+		if (this.#skipped.delete(uri)) { this.host.publishSkipped(uri, undefined); }
+		this.host.publishClosed(uri, undefined, undefined as unknown as Settings);
+	}
+
+	#serial(uri: string, work: () => Promise<void>): Promise<void> {
+		const previous = this.#busy.get(uri) ?? Promise.resolve();
+		const next = previous.then(work, work).catch((e: unknown) => {
+			this.host.connection.console.error(`zh-corpus: ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+		});
+		this.#busy.set(uri, next);
+		void next.then(() => { if (this.#busy.get(uri) === next) { this.#busy.delete(uri); } });
+		return next;
+	}
+}
+
+export interface CrossInputs { readonly keys: readonly string[]; readonly neighbours: ReadonlySet<string>; readonly fileCount: number }
+
+/** Runs `work` over `items` with at most `limit` at once; stops taking new items when cancelled. */
+export async function forAll<T>(items: readonly T[], limit: number, token: { isCancellationRequested: boolean } | undefined, work: (item: T) => Promise<void>): Promise<void> {
+	let next = 0;
+	const lane = async () => {
+		while (next < items.length && !token?.isCancellationRequested) { await work(items[next++]); }
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}

@@ -1,0 +1,127 @@
+/**
+ * Names across the corpus, in the background: after the first scan, every closed file is tagged
+ * for the names it introduces (tier 1, about 1 MB/s per core: minutes for a large corpus), at
+ * the lowest priority so that checking and the editor's requests go first; each file's mentions
+ * are matched right after, and once every file is tagged, every file is matched again for the
+ * names found after it. Workers get the known names as rows (new ones and retyped ones), so
+ * their matchers use the server's entity ids.
+ */
+import type { LanguageService } from './service';
+import type { EntityType } from './service/entities/recognize';
+import type { NameRow } from './service/entities/entityTable';
+import { forAll } from './corpusIndexer';
+import { Priority, WorkerPool } from './workerPool';
+
+export interface NamesHost {
+	readonly service: LanguageService;
+	readonly pool: WorkerPool;
+	isOpen(uri: string): boolean;
+	log(message: string): void;
+	/** The corpus's names changed: refresh views, re-check where entity.variant may change. */
+	changed(): void;
+	/** Tagging started or ended (the status says so). */
+	statusChanged(): void;
+}
+
+/** Files tagged at once in the background. */
+const inFlight = 8;
+
+export class CorpusNames {
+	/** The type each entity id was last sent to the workers with. */
+	#sent = new Map<number, EntityType>();
+	#generation = 0;
+	#propagation: NodeJS.Timeout | undefined;
+	#newNames = 0;
+	#tagging = false;
+
+	constructor(private readonly host: NamesHost) { }
+
+	get tagging(): boolean { return this.#tagging; }
+
+	/** A new entity table (a new gazetteer): every worker gets the full list of names. */
+	reset(): void {
+		this.#sent = new Map();
+		const rows = [...this.host.service.entities.index.table.rows()];
+		for (const r of rows) { this.#sent.set(r.id, r.type); }
+		this.host.pool.control({ kind: 'names', reset: true, rows });
+	}
+
+	/** Sends the names added or retyped since the last call: all of them, or only among `ids`. */
+	flush(ids?: Iterable<number>): void {
+		const table = this.host.service.entities.index.table;
+		const rows: NameRow[] = [];
+		const consider = (r: NameRow) => {
+			if (this.#sent.get(r.id) !== r.type) { rows.push(r); this.#sent.set(r.id, r.type); }
+		};
+		if (ids) {
+			for (const id of ids) {
+				const e = table.get(id);
+				if (e) { consider({ id, keys: [...e.keys], type: table.typeOf(e), gazetteer: e.gazetteer !== undefined }); }
+			}
+		} else {
+			for (const r of table.rows()) { consider(r); }
+		}
+		if (rows.length > 0) { this.host.pool.control({ kind: 'names', reset: false, rows }); }
+	}
+
+	/** Tags every closed file for names, matching each right after; then every file again for the names found later. */
+	async tagAll(uris: readonly string[]): Promise<void> {
+		const generation = ++this.#generation;
+		this.#tagging = true;
+		this.host.statusChanged();
+		const started = Date.now();
+		try {
+			await forAll(uris, inFlight, { get isCancellationRequested() { return false; } }, async (uri) => {
+				if (generation !== this.#generation || this.host.isOpen(uri)) { return; }
+				await this.#tag(uri);
+			});
+			if (generation === this.#generation && this.#newNames > 0) { await this.rematchAll(); }
+			this.host.log(`zh-corpus: names found in ${uris.length.toLocaleString('en')} files in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+		} finally {
+			if (generation === this.#generation) { this.#tagging = false; }
+			this.host.changed();
+			this.host.statusChanged();
+		}
+	}
+
+	/** One file changed: tag and match it; names new to the corpus are looked for in the other files after a pause. */
+	async fileChanged(uri: string): Promise<void> {
+		await this.#tag(uri);
+		if (this.#newNames > 0) { this.schedulePropagation(); }
+		this.host.changed();
+	}
+
+	/** Names new to the corpus (typed in an editor, or found in a changed file) are looked for everywhere once the user pauses. */
+	schedulePropagation(): void {
+		clearTimeout(this.#propagation);
+		this.#propagation = setTimeout(() => void this.rematchAll().then(() => this.host.changed()), 1500);
+	}
+
+	/** Matches every indexed closed file again (after new names or a new gazetteer). */
+	async rematchAll(): Promise<void> {
+		this.#newNames = 0;
+		this.flush();
+		const { service } = this.host;
+		const uris = service.index.uris().filter((u) => !this.host.isOpen(u));
+		await forAll(uris, inFlight * 2, undefined, async (uri) => {
+			const result = await this.host.pool.run({ kind: 'match', uri, found: service.entities.index.foundIn(uri) }, Priority.Background).catch(() => undefined);
+			if (result?.matches && !this.host.isOpen(uri)) { service.entities.index.applyMatches(uri, result.matches); }
+		});
+	}
+
+	async #tag(uri: string): Promise<void> {
+		const { service, pool } = this.host;
+		const found = await pool.run({ kind: 'discover', uri }, Priority.Background).catch((e: unknown) => {
+			this.host.log(`zh-corpus: ${uri}: ${e instanceof Error ? e.message : String(e)}`);
+			return undefined;
+		});
+		if (!found?.found || this.host.isOpen(uri) || !service.index.get(uri)) { return; }
+		service.entities.index.ensure(uri);
+		this.#newNames += service.entities.index.applyDiscovery(uri, found.found).length;
+		service.entities.markDiscovered(uri, found.stamp!);
+		const table = service.entities.index.table;
+		this.flush(new Set(found.found.map((f) => table.idOfKey(f.key)).filter((id): id is number => id !== undefined)));
+		const matched = await pool.run({ kind: 'match', uri, found: service.entities.index.foundIn(uri) }, Priority.Background).catch(() => undefined);
+		if (matched?.matches && !this.host.isOpen(uri)) { service.entities.index.applyMatches(uri, matched.matches); }
+	}
+}

@@ -1,0 +1,96 @@
+/**
+ * The per-file work of the corpus workers: read a closed file, then compute its facts, check it,
+ * tag it for names or match the known names in it. Runs in a worker thread (corpusWorker.ts), or
+ * on the server's thread when workers cannot start.
+ */
+import { fileURLToPath } from 'node:url';
+import { CorpusDocument, LanguageService } from '../service';
+import { discover } from '../service/entities/discovery';
+import { matchNames } from '../service/entities/matcher';
+import { checkInParts } from '../service/parts';
+import type { Segmenter, Tagger } from '../service/types';
+import { fileFacts } from '../service/workspace';
+import { closedVersion, toDiagnostic } from '../convert';
+import { readCorpusFile, SkipReason, textStamp } from '../fileReader';
+import { NameList } from './nameList';
+import { configureLineCaches } from '../service/lruCache';
+import { snapshotView } from './snapshotView';
+import type { CheckResult, Control, DiscoverResult, IndexResult, Job, MatchResult, ReadLimits } from './protocol';
+
+
+export type AnyResult = IndexResult | CheckResult | DiscoverResult | MatchResult;
+
+export interface JobRunner {
+	run(job: Job): Promise<AnyResult>;
+	control(c: Control): void;
+}
+
+export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunner {
+	// A worker reads each file once: only template lines repeat (see lruCache.ts). On the
+	// server's thread (no workers) the caches stay as they are, for the open documents.
+	if (own) { configureLineCaches({ scale: 0.1, maxKeyLength: 120 }); }
+	const names = new NameList();
+	const newService = (locale?: string) => new LanguageService({ workspace: { listFiles: async () => [], readFile: async () => undefined }, locale, segmenter: jieba, tagger: jieba });
+	let service = newService();
+	let limits: ReadLimits | undefined;
+
+	const read = (uri: string) => readCorpusFile(fileURLToPath(uri), limits?.maxBytes);
+	const skipped = (r: { skipped: SkipReason; detail: string }) => ({ reason: r.skipped, detail: r.detail });
+
+	const run = async (job: Job): Promise<AnyResult> => {
+		switch (job.kind) {
+			case 'index': {
+				const file = await read(job.uri);
+				if (file.skipped) { return { uri: job.uri, skipped: skipped(file) }; }
+				return { uri: job.uri, stamp: textStamp(file.text), facts: fileFacts(file.text), matches: matchNames(file.text, job.found ?? new Int32Array(0), names) };
+			}
+			case 'check': {
+				let text = job.text;
+				if (text === undefined) {
+					const file = await read(job.uri);
+					if (file.skipped) { return { uri: job.uri, skipped: skipped(file) }; }
+					text = file.text;
+				}
+				const doc = new CorpusDocument(job.uri, job.version ?? closedVersion, text);
+				const options = { ...job.options, maxProblems: Number.MAX_SAFE_INTEGER };
+				const view = snapshotView(job.corpus);
+				// Parts of a very large file: positions of shared passages and mentions are the whole file's.
+				const partView = { corpus: { ...view.corpus, sharedWith: () => [] } };
+				const problems = checkInParts(doc, (part, whole) => service.lintWithView(part, options, whole ? view : partView));
+				const counts: Record<string, number> = {};
+				for (const p of problems) { counts[p.ruleId] = (counts[p.ruleId] ?? 0) + 1; }
+				const shown = problems.slice(0, job.options.maxProblems);
+				return { uri: job.uri, stamp: textStamp(text), diagnostics: shown.map((p) => toDiagnostic(doc, p)), counts, capped: problems.length > shown.length };
+			}
+			case 'discover': {
+				const file = await read(job.uri);
+				if (file.skipped) { return { uri: job.uri, skipped: skipped(file) }; }
+				return { uri: job.uri, stamp: textStamp(file.text), found: discover(file.text, jieba) };
+			}
+			case 'match': {
+				const file = await read(job.uri);
+				return { uri: job.uri, matches: file.skipped ? undefined : matchNames(file.text, job.found, names) };
+			}
+		}
+	};
+
+	const control = (c: Control): void => {
+		if (c.kind === 'init') {
+			limits = c.limits;
+			service = newService(c.locale);
+		} else if (c.kind === 'names') {
+			names.update(c.rows, c.reset);
+		}
+	};
+	return { run, control };
+}
+
+/** Typed arrays of a result move to the other thread instead of being copied. */
+export function transferables(result: AnyResult): ArrayBuffer[] {
+	const out: ArrayBuffer[] = [];
+	const r = result as Partial<IndexResult & MatchResult>;
+	const add = (a: ArrayBufferView | undefined) => { if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) { out.push(a.buffer); } };
+	if (r.facts) { for (const a of Object.values(r.facts.prints)) { add(a); } }
+	add(r.matches?.mentions);
+	return out;
+}

@@ -1,0 +1,75 @@
+/**
+ * Messages between the server's thread and its corpus workers. Workers read closed files from
+ * disk and do the per-file work (facts, checking, tagging, matching); the server's thread keeps
+ * the corpus-wide indexes and tells each job what it needs of them. Everything here crosses
+ * threads by structured clone: plain data and typed arrays.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { EntityRef, LintOptions } from '../service/types';
+import type { FileFacts } from '../service/workspace';
+import type { FileMatches } from '../service/entities/matcher';
+import type { Found } from '../service/entities/discovery';
+import type { NameRow } from '../service/entities/entityTable';
+import type { SharedFile } from '../service/duplicates/passages';
+import type { SkipReason } from '../fileReader';
+
+/** What the corpus holds beyond one file, as the server's indexes give it for a check. */
+export interface CorpusSnapshot {
+	readonly fileCount: number;
+	/** The file's short-line keys held by two or more files, with how many. */
+	readonly lineCounts: readonly (readonly [string, number])[];
+	readonly shared: readonly SharedFile[];
+	/** Only when one of the file's people has a sound-alike (entity.variant). */
+	readonly entities?: {
+		readonly mentions: readonly (readonly [line: number, character: number, length: number, entity: EntityRef])[];
+		readonly soundAlikes: readonly (readonly [id: number, others: readonly EntityRef[]])[];
+	};
+}
+
+export type Job =
+	/** Read a file; its facts for the indexes and its mentions of the known names. */
+	| { readonly kind: 'index'; readonly uri: string; readonly found?: Int32Array }
+	/** Check a file with every rule against the snapshot (text given for a large open document). */
+	| { readonly kind: 'check'; readonly uri: string; readonly options: LintOptions; readonly corpus: CorpusSnapshot; readonly text?: string; readonly version?: number; readonly stamp?: string }
+	/** Tag a file for names (tier 1 of the entity index). */
+	| { readonly kind: 'discover'; readonly uri: string }
+	/** Find the known names in a file again (tier 2), after new names. */
+	| { readonly kind: 'match'; readonly uri: string; readonly found: Int32Array };
+
+/** Why a file was not read as text, with the message the user sees on it. */
+export interface Skipped { readonly reason: SkipReason; readonly detail: string }
+
+export interface IndexResult { readonly uri: string; readonly skipped?: Skipped; readonly stamp?: string; readonly facts?: FileFacts; readonly matches?: FileMatches }
+export interface CheckResult {
+	readonly uri: string;
+	readonly skipped?: Skipped;
+	/** The text's stamp: when it differs from the indexed one, the file changed between index and check. */
+	readonly stamp?: string;
+	readonly diagnostics?: Diagnostic[];
+	/** Problems per rule before the cap. */
+	readonly counts?: Record<string, number>;
+	/** More problems than `maxProblems`: only the first ones are listed. */
+	readonly capped?: boolean;
+}
+export interface DiscoverResult { readonly uri: string; readonly skipped?: Skipped; readonly stamp?: string; readonly found?: Found[] }
+export interface MatchResult { readonly uri: string; readonly matches?: FileMatches }
+
+export type JobResult<J extends Job> =
+	J extends { kind: 'index' } ? IndexResult :
+	J extends { kind: 'check' } ? CheckResult :
+	J extends { kind: 'discover' } ? DiscoverResult :
+	MatchResult;
+
+/** Messages the server's thread sends besides jobs. */
+export type Control =
+	| { readonly kind: 'init'; readonly locale?: string; readonly limits: ReadLimits }
+	/** Names for the matcher: a full list (reset) or the ones added and retyped since. */
+	| { readonly kind: 'names'; readonly reset: boolean; readonly rows: readonly NameRow[] };
+
+export interface ReadLimits {
+	/** Files larger than this are not read (file.too-large). */
+	readonly maxBytes: number;
+}
+
+export type ToWorker = { readonly id: number; readonly job: Job } | { readonly id?: undefined; readonly control: Control };
+export type FromWorker = { readonly id: number; readonly result?: unknown; readonly error?: string };

@@ -1,0 +1,166 @@
+/**
+ * The corpus workers: one worker thread per core (dist/worker.js) runs the per-file jobs, so the
+ * server's own thread only answers the editor and merges results. Jobs wait in three queues
+ * (interactive before scanning before background tagging); each worker holds two jobs at once
+ * so that reading the next file overlaps checking the current one. A worker that dies is
+ * replaced and told the state it had (init and names); its jobs fail and the caller retries.
+ * Without worker threads (or when the bundle is missing) the same jobs run on this thread.
+ */
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { Control, Job, JobResult } from './worker/protocol';
+import type { JobRunner } from './worker/jobs';
+import type { NameRow } from './service/entities/entityTable';
+
+export const enum Priority { Interactive = 0, Scan = 1, Background = 2 }
+
+interface Pending { readonly job: Job; resolve(result: unknown): void; reject(e: Error): void }
+
+interface Slot { worker: Worker; readonly running: Map<number, Pending> }
+
+const perWorker = 2;
+
+export class WorkerPool {
+	readonly #queues: Pending[][] = [[], [], []];
+	readonly #heads = [0, 0, 0];
+	readonly #slots: Slot[] = [];
+	#nextId = 1;
+	#init: Control | undefined;
+	/** Every names row sent since the last reset, to bring a replacement worker up to date. */
+	#names: NameRow[] = [];
+	#disposed = false;
+	#local: JobRunner | undefined;
+	#localBusy = 0;
+
+	constructor(
+		private readonly script: string,
+		readonly size: number,
+		private readonly log: (message: string) => void,
+		/** Runs jobs on this thread when no worker can start. */
+		private readonly localRunner: () => JobRunner,
+	) {
+		if (size > 0 && existsSync(script)) {
+			for (let i = 0; i < size; i++) { this.#slots.push(this.#spawn()); }
+		} else {
+			log(`zh-corpus: corpus workers are unavailable (${existsSync(script) ? 'disabled' : `${script} is missing`}); files are checked on the server's thread.`);
+		}
+	}
+
+	/** Jobs waiting or running. */
+	get load(): number {
+		let n = this.#localBusy;
+		for (let p = 0; p < 3; p++) { n += this.#queues[p].length - this.#heads[p]; }
+		for (const s of this.#slots) { n += s.running.size; }
+		return n;
+	}
+
+	run<J extends Job>(job: J, priority: Priority): Promise<JobResult<J>> {
+		return new Promise((resolve, reject) => {
+			this.#queues[priority].push({ job, resolve: resolve as (r: unknown) => void, reject });
+			this.#dispatch();
+		});
+	}
+
+	/** Sent to every worker now, after the jobs they already hold and before any job given to them later. */
+	control(c: Control): void {
+		if (c.kind === 'init') { this.#init = c; }
+		if (c.kind === 'names') {
+			if (c.reset) { this.#names = []; }
+			this.#names.push(...c.rows);
+		}
+		for (const s of this.#slots) { s.worker.postMessage({ control: c }); }
+		this.#local?.control(c);
+	}
+
+	async dispose(): Promise<void> {
+		this.#disposed = true;
+		for (let p = 0; p < 3; p++) {
+			for (const pending of this.#queues[p].slice(this.#heads[p])) { pending.reject(new Error('the server is shutting down')); }
+			this.#queues[p].length = 0;
+			this.#heads[p] = 0;
+		}
+		await Promise.all(this.#slots.map((s) => s.worker.terminate()));
+	}
+
+	#next(): Pending | undefined {
+		for (let p = 0; p < 3; p++) {
+			const q = this.#queues[p];
+			if (this.#heads[p] < q.length) {
+				const pending = q[this.#heads[p]++];
+				if (this.#heads[p] > 1024 && this.#heads[p] * 2 > q.length) { q.splice(0, this.#heads[p]); this.#heads[p] = 0; }
+				return pending;
+			}
+		}
+		return undefined;
+	}
+
+	#dispatch(): void {
+		if (this.#disposed) { return; }
+		if (this.#slots.length === 0) { this.#dispatchLocal(); return; }
+		for (const slot of this.#slots) {
+			while (slot.running.size < perWorker) {
+				const pending = this.#next();
+				if (!pending) { return; }
+				const id = this.#nextId++;
+				slot.running.set(id, pending);
+				slot.worker.postMessage({ id, job: pending.job });
+			}
+		}
+	}
+
+	/** One job at a time on this thread, each in its own macrotask so editor requests get in between. */
+	#dispatchLocal(): void {
+		if (this.#localBusy > 0) { return; }
+		const pending = this.#next();
+		if (!pending) { return; }
+		this.#local ??= this.#createLocal();
+		this.#localBusy++;
+		setImmediate(() => {
+			this.#local!.run(pending.job).then(pending.resolve, pending.reject).finally(() => {
+				this.#localBusy--;
+				this.#dispatch();
+			});
+		});
+	}
+
+	#createLocal(): JobRunner {
+		const runner = this.localRunner();
+		if (this.#init) { runner.control(this.#init); }
+		runner.control({ kind: 'names', reset: true, rows: this.#names });
+		return runner;
+	}
+
+	#spawn(): Slot {
+		// stdout and stderr are piped here, never to this process's stdout: that is the LSP channel.
+		const worker = new Worker(this.script, { stdout: true, stderr: true });
+		const slot: Slot = { worker, running: new Map() };
+		worker.stderr.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
+		worker.stdout.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
+		worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
+			const pending = slot.running.get(m.id);
+			if (!pending) { return; }
+			slot.running.delete(m.id);
+			if (m.error !== undefined) { pending.reject(new Error(m.error)); } else { pending.resolve(m.result); }
+			this.#dispatch();
+		});
+		let failed = false;
+		const fail = (why: string) => {
+			if (this.#disposed || failed) { return; }
+			failed = true;
+			this.log(`zh-corpus: a corpus worker stopped (${why}); starting another.`);
+			for (const pending of slot.running.values()) { pending.reject(new Error(`worker stopped: ${why}`)); }
+			slot.running.clear();
+			const index = this.#slots.indexOf(slot);
+			if (index >= 0) {
+				const replacement = this.#spawn();
+				this.#slots[index] = replacement;
+				if (this.#init) { replacement.worker.postMessage({ control: this.#init }); }
+				replacement.worker.postMessage({ control: { kind: 'names', reset: true, rows: this.#names } });
+				this.#dispatch();
+			}
+		};
+		worker.on('error', (e) => fail(e.message));
+		worker.on('exit', (code) => fail(`exit code ${code}`));
+		return slot;
+	}
+}
