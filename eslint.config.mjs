@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '**/*.cjs'] },
+	{ ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '**/*.cjs', 'bench/_*.ts'] },
 	...tseslint.configs.recommended,
 	{
 		files: ['**/*.ts'],

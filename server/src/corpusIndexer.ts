@@ -67,7 +67,7 @@ export class CorpusIndexer {
 
 	/** The first scan: index every file, then check every file; progress ends when all are checked. */
 	async scan(): Promise<readonly string[]> {
-		const { connection, service } = this.host;
+		const { connection } = this.host;
 		const progress = await beginProgress(connection, 'Indexing corpus');
 		const token = progress?.token;
 		const count = (n: number) => n.toLocaleString('en');
@@ -81,12 +81,15 @@ export class CorpusIndexer {
 				this.host.statusChanged();
 			});
 			this.#progress = { phase: 'indexing', done: 0, total: uris.length };
+			const started = Date.now();
 			let done = 0;
 			await forAll(closed(), inFlight, token, async (uri) => {
 				await this.#index(uri, Priority.Scan);
 				report(++done, uris.length);
 			});
 			if (token?.isCancellationRequested) { return uris; }
+			const indexed = Date.now();
+			connection.console.log(`zh-corpus: indexed ${count(uris.length)} files in ${((indexed - started) / 1000).toFixed(1)} s.`);
 			// Open documents are indexed by the server's thread as they are checked.
 			this.host.recheckOpen();
 			this.#progress = { phase: 'checking', done: 0, total: uris.length };
@@ -95,6 +98,7 @@ export class CorpusIndexer {
 				await this.#check(uri, Priority.Scan);
 				report(++done, uris.length);
 			});
+			connection.console.log(`zh-corpus: checked ${count(uris.length)} files in ${((Date.now() - indexed) / 1000).toFixed(1)} s.`);
 			return uris;
 		} catch (e) {
 			connection.console.error(`zh-corpus: indexing failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -104,7 +108,6 @@ export class CorpusIndexer {
 			this.#ready = true;
 			progress?.done();
 			this.host.statusChanged();
-			void service;
 		}
 	}
 

@@ -3,7 +3,7 @@
  * wrote: binary files, files in legacy encodings, huge dumps. None of them may be checked as
  * garbage or stall the server; each gets a reason the user sees on the file.
  */
-import { promises as fs } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 export { textStamp } from './service/text/stamp';
 
 export type SkipReason = 'binary' | 'too-large' | 'encoding' | 'unreadable';
@@ -37,13 +37,17 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 	try { return utf8.decode(bytes); } catch { return undefined; }
 }
 
-export async function readCorpusFile(file: string, maxBytes = defaultMaxBytes): Promise<ReadOutcome> {
+/**
+ * Reads synchronously: a worker thread has nothing else to do meanwhile, and one synchronous
+ * read is a tenth of the cost of the four thread-pool round trips of an asynchronous one.
+ */
+export function readCorpusFile(file: string, maxBytes = defaultMaxBytes): ReadOutcome {
 	let bytes: Buffer;
 	try {
-		const stat = await fs.stat(file);
+		const stat = statSync(file);
 		if (!stat.isFile()) { return { skipped: 'unreadable', detail: 'not a regular file' }; }
 		if (stat.size > maxBytes) { return { skipped: 'too-large', detail: `${mb(stat.size)} MB is over the limit of ${mb(maxBytes)} MB` }; }
-		bytes = await fs.readFile(file);
+		bytes = readFileSync(file);
 	} catch (e) {
 		return { skipped: 'unreadable', detail: (e as NodeJS.ErrnoException).code ?? String(e) };
 	}

@@ -55,11 +55,16 @@ const numberOnly = /^\s*[\d,.]+\s*$/;
 const bullet = /^\s*[•·▪◆■□●○\-*]\s*\S/;
 const sentenceEnd = /[。!?…”」』)]\s*$/;
 
+/** Span rows strip a trailing `(…)` (a byline, (完), a jump marker), optionally followed by digits. */
+const closesWithParen = /\)\s*\d{0,8}\s*$/;
+
 function matchLine(normalized: string): LineMatch | undefined {
 	const length = normalized.trim().length;
 	if (length === 0) { return undefined; }
+	// Every span row ends with `)`: most content lines skip their costly look-behind scans.
+	const spans = closesWithParen.test(normalized.trimEnd().slice(-40));
 	for (const r of patternRows) {
-		if (!r.span && length > r.maxLength) { continue; }
+		if (r.span ? !spans : length > r.maxLength) { continue; }
 		if (r.longLineOpener && length > 30 && !r.longLineOpener.test(normalized)) { continue; }
 		const m = r.pattern.exec(normalized);
 		if (!m) { continue; }

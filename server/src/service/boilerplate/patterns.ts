@@ -6,7 +6,8 @@
  *
  * `maxLength`: the row only applies to lines at most this long (precision: a news paragraph that
  * mentions 版权 or 热线 is never chrome). `span`: the match is chrome inside a content line and the
- * fix strips it (a trailing byline), instead of deleting the line.
+ * fix strips it (a trailing byline), instead of deleting the line; span rows match a trailing
+ * `(…)` (optionally followed by digits), which analysis.ts checks first.
  */
 export type BoilerplateKind =
 	| 'share-widget' | 'navigation' | 'source' | 'credit' | 'caption' | 'copyright' | 'ad'

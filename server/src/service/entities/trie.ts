@@ -55,6 +55,24 @@ export class Trie {
 		}
 	}
 
+	/**
+	 * The longest name of `text` starting at `start` and ending at or before `end`: its length
+	 * (0: none), its value left in `lastValue` (forward maximum matching allocates nothing).
+	 */
+	longestAt(text: string, start: number, end: number): number {
+		if (this.#starts[text.charCodeAt(start)] === 0) { return 0; }
+		let node = 0, length = 0;
+		for (let j = start; j < end && this.#hasChildren[node] === 1; j++) {
+			node = this.#child(node, text.charCodeAt(j));
+			if (node === none) { break; }
+			if (this.#values[node] !== none) { length = j + 1 - start; this.lastValue = this.#values[node]; }
+		}
+		return length;
+	}
+
+	/** The value of the last successful `longestAt`. */
+	lastValue = none;
+
 	/** Every match in `text[from, to)` as objects (tests and small texts; scans use forEachMatch). */
 	matches(text: string, from = 0, to = text.length): TrieMatch[] {
 		const out: TrieMatch[] = [];
