@@ -45,11 +45,18 @@ export function startServer(connection: Connection): void {
 	// Index updates run in order; requests about the corpus wait for those already received.
 	let indexUpdates = Promise.resolve();
 
+	/** The last version of each open document the core saw: the next one reuses its unchanged lines. */
+	const coreDocuments = new Map<string, CorpusDocument>();
 	/** The open document as the core sees it, when it is a corpus document. */
 	const corpusDocument = async (uri: string): Promise<CorpusDocument | undefined> => {
 		const doc = documents.get(uri);
 		if (!doc || !(await workspace.isCorpusDocument(doc))) { return undefined; }
-		return new CorpusDocument(uri, doc.version, doc.getText());
+		const last = coreDocuments.get(uri);
+		if (last?.version === doc.version) { return last; }
+		const text = doc.getText();
+		const next = last ? CorpusDocument.derive(last, doc.version, text) : new CorpusDocument(uri, doc.version, text);
+		coreDocuments.set(uri, next);
+		return next;
 	};
 	const diagnosticsOf = async (uri: string) => {
 		const doc = await corpusDocument(uri);
@@ -136,6 +143,7 @@ export function startServer(connection: Connection): void {
 		clearTimeout(indexTimers.get(uri));
 		settings.forget(uri);
 		openProblems.delete(uri);
+		coreDocuments.delete(uri);
 		// The file on disk is what the corpus holds again; its problems as a closed file replace the open ones.
 		indexUpdates = indexUpdates.then(safe(undefined, async () => {
 			const keep = (await settings.get(workspace.folderUriOf(uri))).problemsScope === 'workspace' && await workspace.isCorpusUri(uri);

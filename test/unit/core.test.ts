@@ -156,3 +156,25 @@ describe('fix-all', () => {
 		assert.equal(svc.fixAll(doc, options(), 'mixed-script').length, 1);
 	});
 });
+
+describe('CorpusDocument.derive', () => {
+	it('gives the lines a fresh split gives, after random edits around line breaks (seeded)', () => {
+		let seed = 7;
+		const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+		const pieces = ['\n', '\r\n', '\r', '甲', '乙丙', ' ', '\n\n', '𠮷'];
+		const piece = () => pieces[Math.floor(rnd() * pieces.length)];
+		for (let round = 0; round < 300; round++) {
+			let text = Array.from({ length: 1 + Math.floor(rnd() * 30) }, piece).join('');
+			let doc = new CorpusDocument('file:///d.txt', 0, text);
+			void doc.lines;
+			for (let v = 1; v <= 10; v++) {
+				const start = Math.floor(rnd() * (text.length + 1));
+				const end = Math.min(text.length, start + Math.floor(rnd() * 4));
+				text = text.slice(0, start) + Array.from({ length: Math.floor(rnd() * 3) }, piece).join('') + text.slice(end);
+				doc = CorpusDocument.derive(doc, v, text);
+				const fresh = new CorpusDocument('file:///d.txt', v, text).lines;
+				assert.deepEqual(doc.lines, fresh, `round ${round}, version ${v}: ${JSON.stringify(text)}`);
+			}
+		}
+	});
+});

@@ -2,6 +2,7 @@
  * A corpus document parsed once per version: its text and lines. Rules take this shared
  * object and never re-split the text (Harper's `Document`).
  */
+import { textStamp } from './text/stamp';
 
 export interface Line {
 	/** UTF-16 offset of the first character. */
@@ -13,12 +14,53 @@ export interface Line {
 
 export class CorpusDocument {
 	#lines: Line[] | undefined;
+	#stamp: string | undefined;
 
 	constructor(
 		readonly uri: string,
 		readonly version: number,
 		readonly text: string,
 	) { }
+
+	/**
+	 * The next version of `previous` after an edit: lines outside the edited region keep their
+	 * text strings (moved to their new offsets), so the rules' per-line caches find them by a
+	 * string whose hash is already known and an edit costs about the lines it touched.
+	 */
+	static derive(previous: CorpusDocument, version: number, text: string): CorpusDocument {
+		const doc = new CorpusDocument(previous.uri, version, text);
+		const old = previous.#lines;
+		if (!old || previous.text === text) { doc.#lines = old; return doc; }
+		const a = previous.text, n = Math.min(a.length, text.length);
+		let prefix = 0;
+		while (prefix < n && a.charCodeAt(prefix) === text.charCodeAt(prefix)) { prefix++; }
+		let suffix = 0;
+		while (suffix < n - prefix && a.charCodeAt(a.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) { suffix++; }
+		// Old lines wholly before the edit, and wholly after it (a line break ends each line, so a
+		// line ending before `prefix` is untouched, and one starting after the edit's end is too).
+		const delta = text.length - a.length;
+		const oldEditEnd = a.length - suffix;
+		let head = 0;
+		while (head < old.length - 1 && old[head].end < prefix && old[head + 1].start <= prefix) { head++; }
+		let tail = old.length;
+		while (tail - 1 > head && old[tail - 1].start > oldEditEnd) { tail--; }
+		// One more line on each side: an edit next to a line break may join `\r` and `\n` into one.
+		head = Math.max(0, head - 1);
+		tail = Math.min(old.length, tail + 1);
+		const from = old[head].start;
+		const to = tail < old.length ? old[tail].start + delta : text.length + 1;
+		const middle = splitLines(text.slice(from, to === text.length + 1 ? text.length : to - lineBreakBefore(text, to)), from);
+		const lines = old.slice(0, head);
+		for (const l of middle) { lines.push(l); }
+		for (let i = tail; i < old.length; i++) { lines.push({ start: old[i].start + delta, end: old[i].end + delta, text: old[i].text }); }
+		doc.#lines = lines;
+		return doc;
+	}
+
+	/** The text's stamp (length and hash), computed once per version. */
+	get stamp(): string {
+		return this.#stamp ??= textStamp(this.text);
+	}
 
 	/** Lines without their breaks; `\r\n`, `\n` and `\r` all end a line. */
 	get lines(): readonly Line[] {
@@ -44,18 +86,25 @@ export class CorpusDocument {
 	}
 }
 
-function splitLines(text: string): Line[] {
+/** Lines of `text` (offsets shifted by `base`): `\r\n`, `\n` and `\r` all end a line. */
+function splitLines(text: string, base = 0): Line[] {
 	const lines: Line[] = [];
 	let start = 0;
 	const n = text.length;
 	for (let i = 0; i < n; i++) {
 		const c = text.charCodeAt(i);
 		if (c === 10 || c === 13) {
-			lines.push({ start, end: i, text: text.slice(start, i) });
+			lines.push({ start: base + start, end: base + i, text: text.slice(start, i) });
 			if (c === 13 && text.charCodeAt(i + 1) === 10) { i++; }
 			start = i + 1;
 		}
 	}
-	lines.push({ start, end: n, text: text.slice(start) });
+	lines.push({ start: base + start, end: base + n, text: text.slice(start) });
 	return lines;
+}
+
+/** Units of the line break that ends right before `offset` (0, 1 or 2). */
+function lineBreakBefore(text: string, offset: number): number {
+	if (text.charCodeAt(offset - 1) !== 10 && text.charCodeAt(offset - 1) !== 13) { return 0; }
+	return text.charCodeAt(offset - 1) === 10 && text.charCodeAt(offset - 2) === 13 ? 2 : 1;
 }

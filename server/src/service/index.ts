@@ -147,7 +147,7 @@ export class LanguageService {
 
 	/** The document's entity mentions, indexing it as it is now (an edited open document). */
 	entityMentions(doc: CorpusDocument): ReturnType<EntityView['mentionsOf']> {
-		this.#newNames += this.entities.update(doc.uri, doc.text).length;
+		this.#newNames += this.entities.update(doc.uri, doc.text, doc.stamp).length;
 		return this.#entityView.mentionsIn(doc);
 	}
 
@@ -157,7 +157,7 @@ export class LanguageService {
 	 * the user pauses (`entityMentions`) and checks again (see `entitiesStale`).
 	 */
 	#freshMentions(doc: CorpusDocument): ReturnType<EntityView['mentionsOf']> {
-		if (!this.entities.isFresh(doc.uri, doc.text)) { return []; }
+		if (!this.entities.isFresh(doc.uri, doc.stamp)) { return []; }
 		return this.#entityView.mentionsIn(doc);
 	}
 
@@ -173,7 +173,7 @@ export class LanguageService {
 
 	/** True when the document's entities are not indexed for this text (the host should call `entityMentions`, then re-check). */
 	entitiesStale(doc: CorpusDocument): boolean {
-		return !this.entities.isFresh(doc.uri, doc.text);
+		return !this.entities.isFresh(doc.uri, doc.stamp);
 	}
 
 	/** True when names were discovered that the other files have not been searched for. */

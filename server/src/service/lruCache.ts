@@ -23,7 +23,8 @@ export class LruCache<T> implements LineCache<T> {
 	constructor(readonly capacity: number) { }
 
 	get(key: string): T | undefined {
-		return this.#map.get(key);
+		// A key too long to be kept is not looked up: hashing it would cost as much as the work saved.
+		return key.length > limits.maxKeyLength ? undefined : this.#map.get(key);
 	}
 
 	set(key: string, value: T): void {

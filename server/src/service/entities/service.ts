@@ -40,8 +40,7 @@ export class EntityService {
 	 * One file's text changed (an edit, a watched file). Returns the names new to the corpus:
 	 * the host looks for them in the other files with `rematch`, when the user pauses.
 	 */
-	update(uri: string, text: string): Entity[] {
-		const stamp = textStamp(text);
+	update(uri: string, text: string, stamp = textStamp(text)): Entity[] {
 		if (this.#indexedAt.get(uri) === stamp) {
 			// A new gazetteer cleared its mentions: the file the user looks at is matched first.
 			if (this.index.isUnmatched(uri)) { this.index.match(uri, text); }
@@ -57,8 +56,8 @@ export class EntityService {
 	}
 
 	/** True when the file's entities were indexed from exactly this text. */
-	isFresh(uri: string, text: string): boolean {
-		return this.#indexedAt.get(uri) === textStamp(text) && !this.index.isUnmatched(uri);
+	isFresh(uri: string, stamp: string): boolean {
+		return this.#indexedAt.get(uri) === stamp && !this.index.isUnmatched(uri);
 	}
 
 	remove(uri: string): void {

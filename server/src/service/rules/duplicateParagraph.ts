@@ -72,45 +72,57 @@ export const duplicateParagraph: Rule = {
 	defaultSeverity: 'warning',
 	*check(doc, ctx): Iterable<Finding> {
 		const analysis = analyze(doc);
-		const clauses: Clause[] = [];
+		// Every earlier clause, in parallel arrays (no object per clause: a 1 MB document has 50,000).
+		const keys: string[] = [];
+		const starts: number[] = [];
+		const ends: number[] = [];
 		const where = new Map<string, number[]>();
+		const cache = ctx.cache<LocalClause[]>('clauses');
 		for (let n = 0; n < doc.lines.length; n++) {
 			const text = doc.lines[n].text;
 			if (!bodyLine.test(text) || isChromeLine(analysis, n)) { continue; }
-			// Not cached per line: splitting is cheap, and thousands of cached clause objects cost more in GC.
-			const local = clausesOf(text);
-			const offset = doc.lines[n].start;
-			const own: Clause[] = local.map((c) => new GlobalClause(c, n, offset));
-			const first = clauses.length;
+			// Cached per line text: an edit re-splits the lines it touched (their strings are reused).
+			let local = cache.get(text);
+			if (!local) { local = clausesOf(text); cache.set(text, local); }
+			const first = keys.length;
+			let own: Clause[] | undefined;
 			// Match this line's clauses against earlier lines only, sentence-aligned on the repeat's side.
-			for (let j = 0; j < own.length;) {
-				const startsSentence = j === 0 || own[j - 1].endsSentence;
-				const run = startsSentence ? longestRun(own, j, clauses, where, first) : undefined;
+			for (let j = 0; j < local.length;) {
+				const startsSentence = j === 0 || local[j - 1].endsSentence;
+				const run = startsSentence ? longestRun(local, j, keys, where, first) : undefined;
 				if (run) {
-					yield finding(doc, own, j, run, clauses, ctx);
+					own ??= local.map((c) => new GlobalClause(c, n, doc.lines[n].start));
+					yield finding(doc, own, j, run, { start: starts[run.at], end: ends[run.at + run.length - 1] }, ctx);
 					j += run.length;
 				} else {
 					j++;
 				}
 			}
-			for (const c of own) {
-				clauses.push(c);
+			const offset = doc.lines[n].start;
+			for (const c of local) {
+				const index = keys.length;
+				keys.push(c.key);
+				starts.push(offset + c.start);
+				ends.push(offset + c.end);
 				const list = where.get(c.key);
-				if (list) { list.push(clauses.length - 1); } else { where.set(c.key, [clauses.length - 1]); }
+				if (list) { list.push(index); } else { where.set(c.key, [index]); }
 			}
 		}
 	},
 };
 
 /** The longest run of `own` from `j` found consecutively among earlier clauses, ending a sentence, ≥ 20 characters. */
-function longestRun(own: readonly Clause[], j: number, clauses: readonly Clause[], where: ReadonlyMap<string, number[]>, limit: number): { at: number; length: number } | undefined {
+function longestRun(own: readonly LocalClause[], j: number, keys: readonly string[], where: ReadonlyMap<string, number[]>, limit: number): { at: number; length: number } | undefined {
 	let best: { at: number; length: number } | undefined;
+	const at = where.get(own[j].key);
+	if (!at) { return undefined; }
 	// A clause repeated very often (a stock phrase) is checked against its first occurrences only.
-	for (const p of (where.get(own[j].key) ?? []).slice(0, 8)) {
+	for (let q = 0; q < at.length && q < 8; q++) {
+		const p = at[q];
 		let k = 0;
 		let chars = 0;
 		let good = 0;
-		while (j + k < own.length && p + k < limit && clauses[p + k].key === own[j + k].key) {
+		while (j + k < own.length && p + k < limit && keys[p + k] === own[j + k].key) {
 			chars += own[j + k].key.length;
 			k++;
 			if (own[j + k - 1].endsSentence && chars >= minLength) { good = k; }
@@ -120,10 +132,9 @@ function longestRun(own: readonly Clause[], j: number, clauses: readonly Clause[
 	return best;
 }
 
-function finding(doc: CorpusDocument, own: readonly Clause[], j: number, run: { at: number; length: number }, clauses: readonly Clause[], ctx: Parameters<Rule['check']>[1]): Finding {
+function finding(doc: CorpusDocument, own: readonly Clause[], j: number, run: { at: number; length: number }, original: { start: number; end: number }, ctx: Parameters<Rule['check']>[1]): Finding {
 	const first = own[j];
 	const last = own[j + run.length - 1];
-	const original = { start: clauses[run.at].start, end: clauses[run.at + run.length - 1].end };
 	const line = doc.lines[first.line];
 	const wholeLine = j === 0 && j + run.length === own.length && doc.text.slice(last.end, line.end).trim() === '' && doc.text.slice(line.start, first.start).trim() === '';
 	const edit = wholeLine ? deleteLines(doc, first.line, first.line) : { start: first.start, end: last.end, newText: '' };

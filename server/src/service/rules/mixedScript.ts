@@ -10,9 +10,9 @@
  * characters wrong even without context get the rule's severity; those only a phrase flags are
  * at most Information; accepted regional variants (發布, 周年, 伙伴) are at most Hints.
  */
-import type { Finding, Fix, Rule, RuleContext, Severity } from '../types';
+import type { Finding, Fix, LineCache, Rule, RuleContext, Severity } from '../types';
 import type { CorpusDocument } from '../document';
-import { countScript, dominantScript, findScriptIssues, FixedTarget, needsCheck, ScriptIssue, Tier } from '../script/detect';
+import { countScript, dominantScript, findScriptIssues, FixedTarget, needsCheck, ScriptCounts, ScriptIssue, Tier } from '../script/detect';
 import { AllowList } from '../script/allowList';
 
 const maxSeverityOf: Record<Tier, Severity | undefined> = { char: undefined, strong: undefined, weak: 'info', variant: 'info', allowed: 'hint' };
@@ -34,7 +34,7 @@ export const mixedScript: Rule = {
 	defaultSeverity: 'warning',
 
 	*check(doc: CorpusDocument, ctx: RuleContext): Iterable<Finding> {
-		const counts = countScript(doc.text);
+		const counts = documentCounts(doc, ctx.cache<ScriptCounts>('counts'));
 		const auto = ctx.options.scriptTarget === 'auto';
 		const target: FixedTarget | undefined = auto ? dominantScript(counts) : ctx.options.scriptTarget as FixedTarget;
 		if (!target) { return; }
@@ -71,6 +71,18 @@ export const mixedScript: Rule = {
 		}
 	},
 };
+
+/** The document's script counts, summed from counts cached per line text (an edit recounts its lines only). */
+function documentCounts(doc: CorpusDocument, cache: LineCache<ScriptCounts>): ScriptCounts {
+	const total = { simplified: 0, traditional: 0 };
+	for (const line of doc.lines) {
+		let c = cache.get(line.text);
+		if (!c) { c = countScript(line.text); cache.set(line.text, c); }
+		total.simplified += c.simplified;
+		total.traditional += c.traditional;
+	}
+	return total;
+}
 
 function edit(offset: number, issue: ScriptIssue) {
 	return { start: offset + issue.start, end: offset + issue.end, newText: issue.replacement };

@@ -8,7 +8,7 @@
  */
 import { analyze, isChromeLine } from '../boilerplate/analysis';
 import { codePointAtOffset, codePointBefore, isCjk, isHan } from '../text/chars';
-import type { Finding, Rule } from '../types';
+import type { Finding, LineCache, Rule } from '../types';
 
 const id = 'punctuation.width';
 
@@ -30,15 +30,31 @@ function asciiBetweenCjk(text: string, i: number, mark: string): boolean {
 
 const markPattern = /[,:;?!()，：；？！（）]/g;
 
-function marksOf(text: string, lines: readonly { start: number; text: string }[], chrome: (line: number) => boolean): Mark[] {
+/**
+ * A line's marks, line-relative, cached per line text. A mark at the line's first unit depends on
+ * what precedes the line (the start of the document or a line break), so it is judged on the
+ * document's text and never cached.
+ */
+function lineMarks(text: string): Mark[] {
+	const marks: Mark[] = [];
+	for (const m of text.matchAll(markPattern)) {
+		const c = m[0];
+		const i = m.index!;
+		if (i === 0) { continue; }
+		if (fullOf[c] === undefined) { marks.push({ offset: i, mark: c, ascii: false }); } else if (asciiBetweenCjk(text, i, c)) { marks.push({ offset: i, mark: c, ascii: true }); }
+	}
+	return marks;
+}
+
+function marksOf(text: string, lines: readonly { start: number; text: string }[], chrome: (line: number) => boolean, cache: LineCache<Mark[]>): Mark[] {
 	const marks: Mark[] = [];
 	for (const [n, line] of lines.entries()) {
-		if (chrome(n)) { continue; }
-		for (const m of line.text.matchAll(markPattern)) {
-			const c = m[0];
-			const i = line.start + m.index!;
-			if (fullOf[c] === undefined) { marks.push({ offset: i, mark: c, ascii: false }); } else if (asciiBetweenCjk(text, i, c)) { marks.push({ offset: i, mark: c, ascii: true }); }
-		}
+		if (chrome(n) || line.text.length === 0) { continue; }
+		const c = line.text[0];
+		if (fullOf[c] === undefined && asciiOf[c] !== undefined) { marks.push({ offset: line.start, mark: c, ascii: false }); } else if (fullOf[c] !== undefined && asciiBetweenCjk(text, line.start, c)) { marks.push({ offset: line.start, mark: c, ascii: true }); }
+		let local = cache.get(line.text);
+		if (!local) { local = lineMarks(line.text); cache.set(line.text, local); }
+		for (const m of local) { marks.push({ offset: line.start + m.offset, mark: m.mark, ascii: m.ascii }); }
 	}
 	return marks;
 }
@@ -50,7 +66,7 @@ export const punctuationWidth: Rule = {
 	*check(doc, ctx): Iterable<Finding> {
 		const mode = ctx.options.punctuationWidth;
 		const analysis = analyze(doc);
-		const marks = marksOf(doc.text, doc.lines, (n) => isChromeLine(analysis, n));
+		const marks = marksOf(doc.text, doc.lines, (n) => isChromeLine(analysis, n), ctx.cache<Mark[]>('marks'));
 		const counts = new Map<string, { ascii: number; full: number }>();
 		for (const m of marks) {
 			const c = counts.get(familyOf(m.mark)) ?? { ascii: 0, full: 0 };

@@ -73,10 +73,13 @@ export const unicodeNoise: Rule = {
 	defaultSeverity: 'warning',
 	*check(doc, ctx): Iterable<Finding> {
 		const analysis = analyze(doc);
+		// Cached per line text: an edit re-scans only the lines it touched (their strings are reused, hashes known).
+		const cache = ctx.cache<Noise[]>('noise');
 		for (const [n, line] of doc.lines.entries()) {
 			if (line.text.length === 0 || isChromeLine(analysis, n)) { continue; }
-			// Not cached per line: the pre-check rejects almost every line, and a cache of line texts costs more in GC.
-			for (const x of noiseIn(line.text)) {
+			let noise = cache.get(line.text);
+			if (!noise) { noise = noiseIn(line.text); cache.set(line.text, noise); }
+			for (const x of noise) {
 				const start = line.start + x.start;
 				const end = line.start + x.end;
 				const shown = doc.text.slice(start, end);
