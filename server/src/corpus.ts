@@ -5,20 +5,20 @@
  */
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import type { Connection } from 'vscode-languageserver';
+import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { diagnosticSource } from './convert';
 import { CorpusIndexer, FileProblems } from './corpusIndexer';
 import { CorpusNames } from './corpusNames';
 import type { DiagnosticsPublisher } from './diagnostics';
 import type { LspWorkspace } from './lspWorkspace';
-import type { LanguageService } from './service';
+import type { CorpusDocument, LanguageService, LintOptions } from './service';
 import { entityTypes } from './service';
 import type { Translate } from './service/messages';
 import type { SettingsCache } from './settings';
 import { jiebaSegmenter } from './segmenter';
 import { createJobRunner } from './worker/jobs';
 import type { Skipped } from './worker/protocol';
-import { WorkerPool } from './workerPool';
+import { Priority, WorkerPool } from './workerPool';
 
 export const statusNotification = 'zhCorpus/status';
 
@@ -126,6 +126,37 @@ export class Corpus {
 		top.sort((a, b) => b.mentions - a.mentions);
 		const topEntities = Object.fromEntries(entityTypes.map((t) => [t, top.filter((e) => e.type === t).slice(0, 10)]));
 		return { ...service.index.summary(), ...this.status(), problemsPerRule: perRule, skipped, topEntities };
+	}
+
+	/** Checks a large open document in a worker (always the same one, where its last version is). */
+	async checkOpen(doc: CorpusDocument, options: LintOptions, openProblems: Map<string, FileProblems>): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
+		const { service } = this.init;
+		// Shared passages are located in the indexed text: only when the index holds this very text.
+		const indexed = service.entities.indexedStamp(doc.uri) === doc.stamp;
+		const snapshot = this.indexer.snapshot(doc.uri);
+		const corpus = indexed ? snapshot : { ...snapshot, shared: [], entities: undefined };
+		const result = await this.pool.run({ kind: 'check', uri: doc.uri, options, corpus, text: doc.text, version: doc.version }, Priority.Interactive, doc.uri);
+		if (!result.diagnostics) { return undefined; }
+		openProblems.set(doc.uri, { counts: result.counts ?? {}, capped: result.capped ?? false });
+		this.statusChanged();
+		return { version: doc.version, diagnostics: result.diagnostics };
+	}
+
+	/** Indexes a large open document's text in workers: facts, names, mentions. */
+	async indexOpen(doc: CorpusDocument): Promise<void> {
+		const { service } = this.init;
+		const index = await this.pool.run({ kind: 'index', uri: doc.uri, text: doc.text, found: service.entities.index.foundIn(doc.uri) }, Priority.Interactive, doc.uri, true);
+		if (!index.facts) { return; }
+		service.index.setFacts(doc.uri, index.facts);
+		const found = await this.pool.run({ kind: 'discover', uri: doc.uri, text: doc.text }, Priority.Interactive, doc.uri, true);
+		if (!found.found) { return; }
+		service.entities.index.ensure(doc.uri);
+		const added = service.entities.index.applyDiscovery(doc.uri, found.found);
+		this.names.flush();
+		const matched = await this.pool.run({ kind: 'match', uri: doc.uri, text: doc.text, found: service.entities.index.foundIn(doc.uri) }, Priority.Interactive, doc.uri, true);
+		if (matched.matches) { service.entities.index.applyMatches(doc.uri, matched.matches); }
+		service.entities.markDiscovered(doc.uri, doc.stamp);
+		if (added.length > 0) { this.names.schedulePropagation(); }
 	}
 
 	dispose(): Promise<void> { return this.pool.dispose(); }

@@ -28,6 +28,14 @@ export const summaryRequest = 'zhCorpus/corpusSummary';
 export const documentStatusRequest = 'zhCorpus/documentStatus';
 export const entitiesChangedNotification = 'zhCorpus/entitiesChanged';
 
+/**
+ * Open documents longer than this (UTF-16 units, about 600 KB of Chinese) are checked, printed
+ * and tagged in a worker: a cold check of a 1 MB text takes seconds, and the server's thread
+ * must answer the editor within 50 ms.
+ */
+export const largeDocument = 200_000;
+const isLarge = (doc: CorpusDocument) => doc.text.length > largeDocument;
+
 export function startServer(connection: Connection): void {
 	const documents = new TextDocuments(TextDocument);
 	let service!: LanguageService;
@@ -66,6 +74,7 @@ export function startServer(connection: Connection): void {
 		if (documents.get(uri)?.version !== doc.version) { return undefined; }
 		// The corpus takes the open document's text when the user pauses (indexing a large text per keystroke costs too much).
 		if (!service.index.get(uri) || service.entitiesStale(doc)) { scheduleIndexRefresh(uri); }
+		if (isLarge(doc)) { return corpus.checkOpen(doc, options, openProblems); }
 		const problems = service.lint(doc, options);
 		const counts: Record<string, number> = {};
 		for (const p of problems) { counts[p.ruleId] = (counts[p.ruleId] ?? 0) + 1; }
@@ -144,6 +153,7 @@ export function startServer(connection: Connection): void {
 		settings.forget(uri);
 		openProblems.delete(uri);
 		coreDocuments.delete(uri);
+		corpus.pool.control({ kind: 'closed', uri });
 		// The file on disk is what the corpus holds again; its problems as a closed file replace the open ones.
 		indexUpdates = indexUpdates.then(safe(undefined, async () => {
 			const keep = (await settings.get(workspace.folderUriOf(uri))).problemsScope === 'workspace' && await workspace.isCorpusUri(uri);
@@ -197,13 +207,18 @@ export function startServer(connection: Connection): void {
 			const doc = await corpusDocument(uri);
 			if (!doc) { return; }
 			const before = corpus.indexer.crossInputs(uri);
-			service.index.set(uri, doc.text);
+			if (isLarge(doc)) {
+				// Printed, tagged and matched in a worker: the server's thread never blocks on a large text.
+				await corpus.indexOpen(doc);
+			} else {
+				service.index.set(uri, doc.text);
+				const hadNew = service.hasNewNames;
+				service.entityMentions(doc);
+				if (!hadNew && service.hasNewNames) { scheduleNamePropagation(); }
+			}
 			corpus.indexer.openDocumentIndexed(uri, before);
-			const hadNew = service.hasNewNames;
-			service.entityMentions(doc);
 			corpus.names.flush();
-			publisher.schedule(uri);
-			if (!hadNew && service.hasNewNames) { scheduleNamePropagation(); }
+			if (documents.get(uri)?.version === doc.version) { publisher.schedule(uri); }
 		})(undefined), 400));
 	};
 

@@ -16,7 +16,7 @@ export const enum Priority { Interactive = 0, Scan = 1, Background = 2 }
 
 interface Pending { readonly job: Job; resolve(result: unknown): void; reject(e: Error): void }
 
-interface Slot { worker: Worker; readonly running: Map<number, Pending> }
+interface Slot { worker: Worker; readonly running: Map<number, Pending>; readonly pinned: Pending[] }
 
 const perWorker = 2;
 
@@ -50,13 +50,24 @@ export class WorkerPool {
 	get load(): number {
 		let n = this.#localBusy;
 		for (let p = 0; p < 3; p++) { n += this.#queues[p].length - this.#heads[p]; }
-		for (const s of this.#slots) { n += s.running.size; }
+		for (const s of this.#slots) { n += s.running.size + s.pinned.length; }
 		return n;
 	}
 
-	run<J extends Job>(job: J, priority: Priority): Promise<JobResult<J>> {
+	/**
+	 * Runs a job. With `pin`, always on the same worker (the one `pin` picks), ahead of its other
+	 * queued jobs: an open document checked in a worker keeps its previous version and warm
+	 * caches there. With `away`, on the next worker instead: long work about that document
+	 * (tagging it) then never delays its checks.
+	 */
+	run<J extends Job>(job: J, priority: Priority, pin?: string, away = false): Promise<JobResult<J>> {
 		return new Promise((resolve, reject) => {
-			this.#queues[priority].push({ job, resolve: resolve as (r: unknown) => void, reject });
+			const pending = { job, resolve: resolve as (r: unknown) => void, reject };
+			if (pin !== undefined && this.#slots.length > 0) {
+				this.#slots[(pinIndex(pin, this.#slots.length) + (away ? 1 : 0)) % this.#slots.length].pinned.push(pending);
+			} else {
+				this.#queues[priority].push(pending);
+			}
 			this.#dispatch();
 		});
 	}
@@ -74,6 +85,7 @@ export class WorkerPool {
 
 	async dispose(): Promise<void> {
 		this.#disposed = true;
+		for (const slot of this.#slots) { for (const pending of slot.pinned.splice(0)) { pending.reject(new Error('the server is shutting down')); } }
 		for (let p = 0; p < 3; p++) {
 			for (const pending of this.#queues[p].slice(this.#heads[p])) { pending.reject(new Error('the server is shutting down')); }
 			this.#queues[p].length = 0;
@@ -99,8 +111,9 @@ export class WorkerPool {
 		if (this.#slots.length === 0) { this.#dispatchLocal(); return; }
 		for (const slot of this.#slots) {
 			while (slot.running.size < perWorker) {
-				const pending = this.#next();
-				if (!pending) { return; }
+				const pending = slot.pinned.shift() ?? this.#next();
+				// Nothing queued for this worker; another may still have pinned jobs.
+				if (!pending) { break; }
 				const id = this.#nextId++;
 				slot.running.set(id, pending);
 				slot.worker.postMessage({ id, job: pending.job });
@@ -133,7 +146,7 @@ export class WorkerPool {
 	#spawn(): Slot {
 		// stdout and stderr are piped here, never to this process's stdout: that is the LSP channel.
 		const worker = new Worker(this.script, { stdout: true, stderr: true });
-		const slot: Slot = { worker, running: new Map() };
+		const slot: Slot = { worker, running: new Map(), pinned: [] };
 		worker.stderr.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
 		worker.stdout.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
 		worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
@@ -148,8 +161,9 @@ export class WorkerPool {
 			if (this.#disposed || failed) { return; }
 			failed = true;
 			this.log(`zh-corpus: a corpus worker stopped (${why}); starting another.`);
-			for (const pending of slot.running.values()) { pending.reject(new Error(`worker stopped: ${why}`)); }
+			for (const pending of [...slot.running.values(), ...slot.pinned]) { pending.reject(new Error(`worker stopped: ${why}`)); }
 			slot.running.clear();
+			slot.pinned.length = 0;
 			const index = this.#slots.indexOf(slot);
 			if (index >= 0) {
 				const replacement = this.#spawn();
@@ -163,4 +177,11 @@ export class WorkerPool {
 		worker.on('exit', (code) => fail(`exit code ${code}`));
 		return slot;
 	}
+}
+
+/** The worker a pinned key goes to (FNV-1a of the key). */
+function pinIndex(key: string, workers: number): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < key.length; i++) { h = Math.imul(h ^ key.charCodeAt(i), 16777619); }
+	return (h >>> 0) % workers;
 }

@@ -6,7 +6,7 @@ import { CorpusDocument } from './document';
 import { ruleFamily } from './clean';
 import { fixAll, RuleEdit } from './fixAll';
 import { lint } from './lint';
-import { LruCache } from './lruCache';
+import { CachePolicy, LruCache } from './lruCache';
 import { outline, OutlineNode } from './outline';
 import { messagesFor, Translate } from './messages';
 import { allRules } from './rules';
@@ -49,6 +49,8 @@ export interface ServiceInit {
 	readonly segmenter?: Segmenter;
 	/** Part-of-speech tagging (jieba) for entity recognition; without it only gazetteer names are found. */
 	readonly tagger?: Tagger;
+	/** How much the rules' line caches keep (default: all lines, for open documents being edited). */
+	readonly cachePolicy?: CachePolicy;
 }
 
 export class LanguageService {
@@ -62,6 +64,7 @@ export class LanguageService {
 	/** Names new to the corpus that the other files have not been matched for yet. */
 	#newNames = 0;
 	readonly #entityView: EntityRuleView;
+	readonly #cachePolicy: CachePolicy | undefined;
 
 	constructor(init: ServiceInit) {
 		this.#workspace = init.workspace;
@@ -71,6 +74,7 @@ export class LanguageService {
 		this.t = messagesFor(init.locale);
 		this.rules = init.rules ?? allRules;
 		this.segmenter = init.segmenter;
+		this.#cachePolicy = init.cachePolicy;
 	}
 
 	/** Every problem of the document, severities applied, at most `options.maxProblems`. */
@@ -206,7 +210,7 @@ export class LanguageService {
 				const key = `${rule.id}\u0000${scope}`;
 				let cache = this.#caches.get(key);
 				if (!cache) {
-					cache = new LruCache<unknown>(cacheLines);
+					cache = new LruCache<unknown>(cacheLines, this.#cachePolicy);
 					this.#caches.set(key, cache);
 				}
 				return cache as LruCache<T>;

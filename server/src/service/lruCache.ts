@@ -13,6 +13,9 @@ export function configureLineCaches(options: { scale?: number; maxKeyLength?: nu
 	limits.maxKeyLength = options.maxKeyLength ?? limits.maxKeyLength;
 }
 
+/** A cache's own policy; without one it follows `configureLineCaches`. */
+export interface CachePolicy { readonly scale: number; readonly maxKeyLength: number }
+
 /**
  * A size-bounded cache that forgets the least recently set entries. Map keeps insertion
  * order, so deleting and re-setting an entry moves it to the end.
@@ -20,18 +23,19 @@ export function configureLineCaches(options: { scale?: number; maxKeyLength?: nu
 export class LruCache<T> implements LineCache<T> {
 	readonly #map = new Map<string, T>();
 
-	constructor(readonly capacity: number) { }
+	constructor(readonly capacity: number, private readonly policy: CachePolicy = limits) { }
 
 	get(key: string): T | undefined {
 		// A key too long to be kept is not looked up: hashing it would cost as much as the work saved.
-		return key.length > limits.maxKeyLength ? undefined : this.#map.get(key);
+		return key.length > this.policy.maxKeyLength ? undefined : this.#map.get(key);
 	}
 
 	set(key: string, value: T): void {
-		if (key.length > limits.maxKeyLength) { return; }
+		if (key.length > this.policy.maxKeyLength) { return; }
 		this.#map.delete(key);
 		this.#map.set(key, value);
-		if (this.#map.size > (limits.scale === 1 ? this.capacity : Math.max(16, Math.ceil(this.capacity * limits.scale)))) {
+		const scale = this.policy.scale;
+		if (this.#map.size > (scale === 1 ? this.capacity : Math.max(16, Math.ceil(this.capacity * scale)))) {
 			this.#map.delete(this.#map.keys().next().value as string);
 		}
 	}

@@ -11,9 +11,9 @@ import { checkInParts } from '../service/parts';
 import type { Segmenter, Tagger } from '../service/types';
 import { fileFacts } from '../service/workspace';
 import { closedVersion, toDiagnostic } from '../convert';
-import { readCorpusFile, SkipReason, textStamp } from '../fileReader';
+import { ReadOutcome, readCorpusFile, SkipReason, textStamp } from '../fileReader';
 import { NameList } from './nameList';
-import { configureLineCaches } from '../service/lruCache';
+import { CachePolicy, configureLineCaches } from '../service/lruCache';
 import { snapshotView } from './snapshotView';
 import type { CheckResult, Control, DiscoverResult, IndexResult, Job, MatchResult, ReadLimits } from './protocol';
 
@@ -26,21 +26,26 @@ export interface JobRunner {
 }
 
 export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunner {
-	// A worker reads each file once: only template lines repeat (see lruCache.ts). On the
-	// server's thread (no workers) the caches stay as they are, for the open documents.
+	// A worker reads each closed file once: only template lines repeat (see lruCache.ts). Large
+	// open documents checked here keep every line, as on the server's thread. Without workers
+	// (`own` false) the caches stay as they are.
 	if (own) { configureLineCaches({ scale: 0.1, maxKeyLength: 120 }); }
 	const names = new NameList();
-	const newService = (locale?: string) => new LanguageService({ workspace: { listFiles: async () => [], readFile: async () => undefined }, locale, segmenter: jieba, tagger: jieba });
+	const whole = { scale: 1, maxKeyLength: Infinity };
+	const newService = (locale?: string, cachePolicy?: CachePolicy) => new LanguageService({ workspace: { listFiles: async () => [], readFile: async () => undefined }, locale, segmenter: jieba, tagger: jieba, cachePolicy });
 	let service = newService();
+	let openService = newService(undefined, whole);
 	let limits: ReadLimits | undefined;
+	/** Open documents checked here (large ones): their last version, so the next one reuses its lines. */
+	const open = new Map<string, CorpusDocument>();
 
-	const read = (uri: string) => readCorpusFile(fileURLToPath(uri), limits?.maxBytes);
+	const read = (uri: string, text?: string): ReadOutcome => text !== undefined ? { text, bytes: text.length } : readCorpusFile(fileURLToPath(uri), limits?.maxBytes);
 	const skipped = (r: { skipped: SkipReason; detail: string }) => ({ reason: r.skipped, detail: r.detail });
 
 	const run = async (job: Job): Promise<AnyResult> => {
 		switch (job.kind) {
 			case 'index': {
-				const file = await read(job.uri);
+				const file = await read(job.uri, job.text);
 				if (file.skipped) { return { uri: job.uri, skipped: skipped(file) }; }
 				return { uri: job.uri, stamp: textStamp(file.text), facts: fileFacts(file.text), matches: matchNames(file.text, job.found ?? new Int32Array(0), names) };
 			}
@@ -51,24 +56,27 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 					if (file.skipped) { return { uri: job.uri, skipped: skipped(file) }; }
 					text = file.text;
 				}
-				const doc = new CorpusDocument(job.uri, job.version ?? closedVersion, text);
+				const last = job.version === undefined ? undefined : open.get(job.uri);
+				const doc = last ? CorpusDocument.derive(last, job.version!, text) : new CorpusDocument(job.uri, job.version ?? closedVersion, text);
+				if (job.version !== undefined) { open.set(job.uri, doc); }
 				const options = { ...job.options, maxProblems: Number.MAX_SAFE_INTEGER };
 				const view = snapshotView(job.corpus);
 				// Parts of a very large file: positions of shared passages and mentions are the whole file's.
 				const partView = { corpus: { ...view.corpus, sharedWith: () => [] } };
-				const problems = checkInParts(doc, (part, whole) => service.lintWithView(part, options, whole ? view : partView));
+				const checker = job.version === undefined ? service : openService;
+				const problems = checkInParts(doc, (part, whole) => checker.lintWithView(part, options, whole ? view : partView));
 				const counts: Record<string, number> = {};
 				for (const p of problems) { counts[p.ruleId] = (counts[p.ruleId] ?? 0) + 1; }
 				const shown = problems.slice(0, job.options.maxProblems);
 				return { uri: job.uri, stamp: textStamp(text), diagnostics: shown.map((p) => toDiagnostic(doc, p)), counts, capped: problems.length > shown.length };
 			}
 			case 'discover': {
-				const file = await read(job.uri);
+				const file = await read(job.uri, job.text);
 				if (file.skipped) { return { uri: job.uri, skipped: skipped(file) }; }
 				return { uri: job.uri, stamp: textStamp(file.text), found: discover(file.text, jieba) };
 			}
 			case 'match': {
-				const file = await read(job.uri);
+				const file = await read(job.uri, job.text);
 				return { uri: job.uri, matches: file.skipped ? undefined : matchNames(file.text, job.found, names) };
 			}
 		}
@@ -78,8 +86,11 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 		if (c.kind === 'init') {
 			limits = c.limits;
 			service = newService(c.locale);
+			openService = newService(c.locale, whole);
 		} else if (c.kind === 'names') {
 			names.update(c.rows, c.reset);
+		} else if (c.kind === 'closed') {
+			open.delete(c.uri);
 		}
 	};
 	return { run, control };

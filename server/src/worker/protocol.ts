@@ -27,14 +27,14 @@ export interface CorpusSnapshot {
 }
 
 export type Job =
-	/** Read a file; its facts for the indexes and its mentions of the known names. */
-	| { readonly kind: 'index'; readonly uri: string; readonly found?: Int32Array }
+	/** Read a file (or take a large open document's text); its facts for the indexes and its mentions of the known names. */
+	| { readonly kind: 'index'; readonly uri: string; readonly found?: Int32Array; readonly text?: string }
 	/** Check a file with every rule against the snapshot (text given for a large open document). */
 	| { readonly kind: 'check'; readonly uri: string; readonly options: LintOptions; readonly corpus: CorpusSnapshot; readonly text?: string; readonly version?: number; readonly stamp?: string }
 	/** Tag a file for names (tier 1 of the entity index). */
-	| { readonly kind: 'discover'; readonly uri: string }
+	| { readonly kind: 'discover'; readonly uri: string; readonly text?: string }
 	/** Find the known names in a file again (tier 2), after new names. */
-	| { readonly kind: 'match'; readonly uri: string; readonly found: Int32Array };
+	| { readonly kind: 'match'; readonly uri: string; readonly found: Int32Array; readonly text?: string };
 
 /** Why a file was not read as text, with the message the user sees on it. */
 export interface Skipped { readonly reason: SkipReason; readonly detail: string }
@@ -64,7 +64,9 @@ export type JobResult<J extends Job> =
 export type Control =
 	| { readonly kind: 'init'; readonly locale?: string; readonly limits: ReadLimits }
 	/** Names for the matcher: a full list (reset) or the ones added and retyped since. */
-	| { readonly kind: 'names'; readonly reset: boolean; readonly rows: readonly NameRow[] };
+	| { readonly kind: 'names'; readonly reset: boolean; readonly rows: readonly NameRow[] }
+	/** An open document checked in this worker was closed: forget its last version. */
+	| { readonly kind: 'closed'; readonly uri: string };
 
 export interface ReadLimits {
 	/** Files larger than this are not read (file.too-large). */

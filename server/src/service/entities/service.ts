@@ -55,6 +55,9 @@ export class EntityService {
 		this.#indexedAt.set(uri, stamp);
 	}
 
+	/** The stamp of the text the file's names were last indexed from. */
+	indexedStamp(uri: string): string | undefined { return this.#indexedAt.get(uri); }
+
 	/** True when the file's entities were indexed from exactly this text. */
 	isFresh(uri: string, stamp: string): boolean {
 		return this.#indexedAt.get(uri) === stamp && !this.index.isUnmatched(uri);
