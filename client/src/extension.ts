@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { EntityTree, goToMention } from './entityView';
+import { CorpusStatus, StatusBar } from './statusBar';
+import { SummaryProvider, summaryScheme } from './summary';
 
 let client: LanguageClient | undefined;
 
@@ -27,7 +29,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 			{ scheme: 'file', language: 'zh-corpus' },
 			{ scheme: 'untitled', language: 'zh-corpus' },
 		],
-		synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.txt'), vscode.workspace.createFileSystemWatcher('**/.zh-corpus/entities.json')] },
+		synchronize: {
+			fileEvents: [
+				vscode.workspace.createFileSystemWatcher('**/*.txt'),
+				vscode.workspace.createFileSystemWatcher('**/.zh-corpus/entities.json'),
+				vscode.workspace.createFileSystemWatcher('**/.gitignore'),
+			],
+		},
 		outputChannelName: 'zh-corpus',
 	};
 	client = new LanguageClient('zhCorpus', 'zh-corpus', serverOptions, clientOptions);
@@ -60,9 +68,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		vscode.window.registerTreeDataProvider('zhCorpus.entities', entityTree),
 		vscode.commands.registerCommand('zhCorpus.refreshEntities', () => entityTree.refresh()),
 	);
+	const statusBar = new StatusBar(() => client);
+	const summary = new SummaryProvider(() => client);
+	context.subscriptions.push(
+		statusBar,
+		vscode.workspace.registerTextDocumentContentProvider(summaryScheme, summary),
+		vscode.commands.registerCommand('zhCorpus.showSummary', () => summary.show()),
+		vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()),
+		vscode.languages.onDidChangeDiagnostics((e) => {
+			const active = vscode.window.activeTextEditor?.document.uri.toString();
+			if (e.uris.some((u) => u.toString() === active)) { statusBar.update(); }
+		}),
+	);
 	await client.start();
 	// The server says when the corpus's names changed (first scan done, names found in other files).
 	client.onNotification('zhCorpus/entitiesChanged', () => entityTree.refresh());
+	client.onNotification('zhCorpus/status', (status: CorpusStatus) => statusBar.corpusChanged(status));
+	statusBar.update();
 }
 
 interface RuleFamily { id: string; rules: { id: string; description: string }[] }

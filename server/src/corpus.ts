@@ -89,6 +89,24 @@ export class Corpus {
 		void this.names.tagAll(uris.filter((u) => !this.init.isOpen(u) && this.init.service.index.get(u)));
 	}
 
+	/**
+	 * Lists the corpus files again (include/exclude settings or a .gitignore changed): files that
+	 * left the corpus are forgotten, new ones indexed and checked; the rest are left alone.
+	 */
+	async rescan(): Promise<void> {
+		if (!this.indexer.ready) { return; }
+		const { service, workspace } = this.init;
+		const now = new Set(await workspace.listFiles());
+		const known = new Set([...service.index.uris(), ...this.indexer.skipped.keys()]);
+		for (const uri of known) { if (!now.has(uri) && !this.init.isOpen(uri)) { await this.indexer.fileDeleted(uri); } }
+		for (const uri of now) {
+			if (!known.has(uri) && !this.init.isOpen(uri)) {
+				await this.indexer.fileChanged(uri);
+				void this.names.fileChanged(uri);
+			}
+		}
+	}
+
 	status(): CorpusStatus {
 		let problems = 0, cappedFiles = 0;
 		for (const p of this.indexer.problems.values()) {

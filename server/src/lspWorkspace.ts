@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import ignore, { Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -25,6 +26,8 @@ export class LspWorkspace implements Workspace {
 	constructor(
 		private readonly documents: TextDocuments<TextDocument>,
 		private readonly settingsFor: (uri: string | undefined) => Promise<Settings>,
+		/** The editor's own exclusions for a folder (VS Code's `files.exclude`): globs set to true. */
+		private readonly editorExcludes: (folderUri: string) => Promise<readonly string[]> = async () => [],
 	) { }
 
 	/** True when an open document is a corpus document: a corpus language and a matching path. */
@@ -38,15 +41,45 @@ export class LspWorkspace implements Workspace {
 		const file = uriToPath(uri);
 		if (!file) { return false; }
 		const settings = await this.settingsFor(uri);
-		return this.#matcher(settings).matches(this.#relative(file));
+		const folderUri = this.folderUriOf(uri);
+		const excludes = folderUri === uri ? [] : await this.editorExcludes(folderUri).catch(() => []);
+		if (!this.#matcher(settings, excludes).matches(this.#relative(file))) { return false; }
+		return !(settings.useGitignore && await this.#gitIgnored(file));
+	}
+
+	/** .gitignore rules per directory (null: none), read once; cleared when a .gitignore changes. */
+	readonly #gitignores = new Map<string, Ignore | null>();
+
+	forgetGitignores(): void { this.#gitignores.clear(); }
+
+	async #gitIgnored(file: string): Promise<boolean> {
+		const folder = this.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+		if (!folder) { return false; }
+		const chain: GitIgnore[] = [];
+		for (let dir = folder; ; ) {
+			let rules = this.#gitignores.get(dir);
+			if (rules === undefined) {
+				const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => undefined);
+				rules = text === undefined ? null : ignore().add(text);
+				this.#gitignores.set(dir, rules);
+			}
+			if (rules) { chain.push({ base: dir, rules }); }
+			const next = path.relative(dir, path.dirname(file)).split(path.sep)[0];
+			if (!next || next === '..') { break; }
+			dir = path.join(dir, next);
+			if (isGitIgnored(chain, dir, true)) { return true; }
+		}
+		return isGitIgnored(chain, file, false);
 	}
 
 	async listFiles(token?: CancellationToken): Promise<readonly string[]> {
 		const found: string[] = [];
 		const seen = new Set<string>();
 		for (const folder of this.folders) {
-			const matcher = this.#matcher(await this.settingsFor(pathToFileURL(folder).href));
-			await this.#walk(folder, folder, matcher, found, seen, token);
+			const folderUri = pathToFileURL(folder).href;
+			const settings = await this.settingsFor(folderUri);
+			const matcher = this.#matcher(settings, await this.editorExcludes(folderUri).catch(() => []));
+			await this.#walk(folder, folder, matcher, found, seen, token, settings.useGitignore ? [] : undefined);
 		}
 		return found;
 	}
@@ -63,7 +96,11 @@ export class LspWorkspace implements Workspace {
 		}
 	}
 
-	async #walk(root: string, dir: string, matcher: FileMatcher, out: string[], seen: Set<string>, token?: CancellationToken): Promise<void> {
+	/**
+	 * Walks a folder. `gitignores` (when .gitignore files count): the ignore rules of each
+	 * .gitignore above this directory, each with the directory it applies from.
+	 */
+	async #walk(root: string, dir: string, matcher: FileMatcher, out: string[], seen: Set<string>, token?: CancellationToken, gitignores?: readonly GitIgnore[]): Promise<void> {
 		if (token?.isCancellationRequested) { return; }
 		let entries;
 		try {
@@ -75,11 +112,18 @@ export class LspWorkspace implements Workspace {
 		} catch {
 			return;
 		}
+		let ignores = gitignores;
+		if (ignores && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+			const rules = await fs.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => '');
+			ignores = [...ignores, { base: dir, rules: ignore().add(rules) }];
+		}
 		for (const entry of entries) {
 			const full = path.join(dir, entry.name);
 			const rel = path.relative(root, full).split(path.sep).join('/');
-			if (entry.isDirectory() || (entry.isSymbolicLink() && await isDirectory(full))) {
-				if (!matcher.excludesDir(rel)) { await this.#walk(root, full, matcher, out, seen, token); }
+			const isDir = entry.isDirectory() || (entry.isSymbolicLink() && await isDirectory(full));
+			if (ignores && isGitIgnored(ignores, full, isDir)) { continue; }
+			if (isDir) {
+				if (!matcher.excludesDir(rel)) { await this.#walk(root, full, matcher, out, seen, token, ignores); }
 			} else if ((entry.isFile() || entry.isSymbolicLink()) && matcher.matches(rel)) {
 				out.push(pathToFileURL(full).href);
 			}
@@ -98,11 +142,11 @@ export class LspWorkspace implements Workspace {
 		return (folder ? path.relative(folder, file) : file).split(path.sep).join('/');
 	}
 
-	#matcher(settings: Settings): FileMatcher {
-		const key = JSON.stringify([settings.include, settings.exclude]);
+	#matcher(settings: Settings, editorExcludes: readonly string[] = []): FileMatcher {
+		const key = JSON.stringify([settings.include, settings.exclude, editorExcludes]);
 		let matcher = this.#matchers.get(key);
 		if (!matcher) {
-			matcher = new FileMatcher(settings.include, settings.exclude);
+			matcher = new FileMatcher(settings.include, [...settings.exclude, ...editorExcludes]);
 			this.#matchers.set(key, matcher);
 		}
 		return matcher;
@@ -132,6 +176,17 @@ function isOwnDir(rel: string): boolean {
 
 /** zh-corpus's own folder in a workspace folder. */
 export const ownDir = '.zh-corpus';
+
+interface GitIgnore { readonly base: string; readonly rules: Ignore }
+
+/** Whether a .gitignore above the path ignores it (rules apply to paths relative to their file's directory). */
+function isGitIgnored(ignores: readonly GitIgnore[], full: string, isDir: boolean): boolean {
+	for (const g of ignores) {
+		const rel = path.relative(g.base, full).split(path.sep).join('/');
+		if (rel && !rel.startsWith('..') && g.rules.ignores(isDir ? `${rel}/` : rel)) { return true; }
+	}
+	return false;
+}
 
 async function isDirectory(file: string): Promise<boolean> {
 	try { return (await fs.stat(file)).isDirectory(); } catch { return false; }

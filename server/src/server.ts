@@ -22,6 +22,7 @@ import { isGazetteerUri, loadGazetteers } from './gazetteerFiles';
 import { Corpus } from './corpus';
 import type { FileProblems } from './corpusIndexer';
 import { countScript } from './service/script/detect';
+import { summaryMarkdown } from './summaryMarkdown';
 
 export const convertCommand = 'zhCorpus.convertDocument';
 export const summaryRequest = 'zhCorpus/corpusSummary';
@@ -102,7 +103,12 @@ export function startServer(connection: Connection): void {
 			: (pushedSettings as { zhCorpus?: unknown } | undefined)?.zhCorpus ?? pushedSettings;
 		// A notification, not showWarningMessage's request: clients need not answer it.
 		settings = new SettingsCache(fetch, messagesFor(params.locale), (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
-		workspace = new LspWorkspace(documents, (uri) => settings.get(uri));
+		workspace = new LspWorkspace(documents, (uri) => settings.get(uri), async (folderUri) => {
+			if (!canPullConfiguration) { return []; }
+			// VS Code's own exclusions: globs whose value is true (a `when` condition counts as no).
+			const globs = await connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files.exclude' }) as Record<string, unknown> | null;
+			return Object.entries(globs ?? {}).filter(([, v]) => v === true).map(([g]) => g);
+		});
 		const jieba = jiebaSegmenter((message) => connection.console.error(message));
 		service = new LanguageService({ workspace, locale: params.locale, segmenter: jieba, tagger: jieba });
 		workspace.folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
@@ -169,8 +175,11 @@ export function startServer(connection: Connection): void {
 		if (!canPullConfiguration) { pushedSettings = change.settings; }
 		settings.clear();
 		for (const doc of documents.all()) { publisher.schedule(doc.uri); }
-		// Severities, rules and the problems' scope apply to closed files too.
-		corpus.indexer.recheckAll();
+		// Severities, rules and the problems' scope apply to closed files too; include/exclude change which files count.
+		indexUpdates = indexUpdates.then(safe(undefined, async () => {
+			await corpus.rescan();
+			corpus.indexer.recheckAll();
+		}));
 	});
 
 	connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -181,6 +190,11 @@ export function startServer(connection: Connection): void {
 					corpus.names.reset();
 					await corpus.names.rematchAll();
 					entitiesChanged();
+					continue;
+				}
+				if (change.uri.endsWith('/.gitignore')) {
+					workspace.forgetGitignores();
+					await corpus.rescan();
 					continue;
 				}
 				if (documents.get(change.uri)) { continue; }
@@ -288,7 +302,8 @@ export function startServer(connection: Connection): void {
 
 	connection.onRequest(summaryRequest, async () => {
 		await indexUpdates;
-		return corpus.summary(openProblems);
+		const summary = corpus.summary(openProblems);
+		return { ...summary, markdown: summaryMarkdown(summary, service.t) };
 	});
 
 	connection.onRequest(documentStatusRequest, async ({ uri }: { uri: string }) => {

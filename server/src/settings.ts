@@ -14,6 +14,8 @@ export interface Settings extends LintOptions {
 	readonly cleanPreviewLimit: number;
 	/** `workspace`: problems of every corpus file are published; `open`: only of open documents. */
 	readonly problemsScope: 'workspace' | 'open';
+	/** Files that a .gitignore ignores are not corpus files. */
+	readonly useGitignore: boolean;
 }
 
 export const defaultSettings: Settings = {
@@ -22,6 +24,7 @@ export const defaultSettings: Settings = {
 	exclude: ['**/node_modules/**', '**/.git/**', '**/.zh-corpus/**'],
 	cleanPreviewLimit: 200,
 	problemsScope: 'workspace',
+	useGitignore: true,
 };
 
 const severities = new Set<Severity>(['off', 'hint', 'info', 'warning', 'error']);
@@ -72,6 +75,7 @@ export function sanitize(raw: unknown, t: Translate, warn: (message: string) => 
 		terms: pick('terms', r.terms, isStringArray, [] as string[]),
 		cleanPreviewLimit: pick('clean.previewLimit', clean.previewLimit, (v): v is number => Number.isInteger(v) && (v as number) >= 0, defaultSettings.cleanPreviewLimit),
 		problemsScope: pick('problems.scope', problems.scope, (v): v is Settings['problemsScope'] => v === 'workspace' || v === 'open', defaultSettings.problemsScope),
+		useGitignore: pick('files.useGitignore', files.useGitignore, (v): v is boolean => typeof v === 'boolean', defaultSettings.useGitignore),
 	};
 }
 

@@ -21,6 +21,7 @@ export interface StartOptions {
 	readonly progress?: boolean;
 	/** Declare `workspaceEdit.changeAnnotationSupport` (VS Code does: annotated edits open its refactor preview). */
 	readonly changeAnnotations?: boolean;
+	readonly initializationOptions?: Record<string, unknown>;
 }
 
 export interface CorpusStatus { indexing?: { phase: string; done: number; total: number }; tagging: boolean; files: number; problems: number; cappedFiles: number }
@@ -102,6 +103,7 @@ export class LspClient {
 			processId: process.pid,
 			rootUri: folder ? pathToFileURL(folder).href : null,
 			workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'corpus' }] : null,
+			initializationOptions: this.options.initializationOptions,
 			capabilities: {
 				workspace: { configuration: true, workspaceEdit: { documentChanges: true, ...(this.options.changeAnnotations ? { changeAnnotationSupport: { groupsOnLabel: true } } : {}) }, didChangeConfiguration: { dynamicRegistration: true } },
 				textDocument: {

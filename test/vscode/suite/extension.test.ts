@@ -152,6 +152,18 @@ export function registerExtensionTests(): void {
 		});
 
 		// Cleaning changes the scratch workspace: these run last.
+		it('lists problems of corpus files that are not open, and "Show Corpus Summary" opens the summary', async () => {
+			const closed = uriOf('fixtures/boilerplate/01-portal-news.txt');
+			const diagnostics = await waitForDiagnostics(closed, (d) => d.some((x) => String(x.code).startsWith('boilerplate.')), 'problems of a file that is not open');
+			assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === closed.toString()), 'the file was never opened');
+			assert.ok(diagnostics.length > 0);
+			await vscode.commands.executeCommand('zhCorpus.showSummary');
+			const summary = await waitFor((check) => vscode.workspace.onDidOpenTextDocument(check),
+				() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'zh-corpus-summary'), 'the summary document');
+			assert.match(summary.getText(), /# Corpus summary[\s\S]*\| Files \| \d+/);
+			assert.match(summary.getText(), /boilerplate\./);
+		});
+
 		it('hovers a name with its type, role and mentions in both scripts; references and next mention reach the other file', async () => {
 			const doc = await open('fixtures/entities/stats-simplified.txt');
 			const at = new vscode.Position(0, doc.lineAt(0).text.indexOf('康义') + 1);
