@@ -58,3 +58,8 @@ export function toOffset(doc: CorpusDocument, position: { line: number; characte
 	const line = lines[Math.max(0, position.line)];
 	return Math.min(line.start + position.character, line.end);
 }
+
+/** A diagnostic about the file as a whole (not read, read in parts), on its first line, as Information. */
+export function fileNotice(code: string, message: string): Diagnostic {
+	return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: diagnosticSource, code, message };
+}

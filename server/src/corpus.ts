@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import { diagnosticSource } from './convert';
+import { fileNotice } from './convert';
 import { CorpusIndexer, FileProblems } from './corpusIndexer';
 import { CorpusNames } from './corpusNames';
 import type { DiagnosticsPublisher } from './diagnostics';
@@ -182,12 +182,5 @@ export class Corpus {
 
 /** The one diagnostic a file that was not read gets, on its first line. */
 export function skippedDiagnostic(t: Translate, skipped: Skipped) {
-	return {
-		range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-		severity: 3 as const,
-		source: diagnosticSource,
-		code: `file.${skipped.reason}`,
-		message: t(`file.${skipped.reason}`, skipped.detail),
-	};
+	return fileNotice(`file.${skipped.reason}`, t(`file.${skipped.reason}`, skipped.detail));
 }
-

@@ -17,28 +17,43 @@ export function configureLineCaches(options: { scale?: number; maxKeyLength?: nu
 export interface CachePolicy { readonly scale: number; readonly maxKeyLength: number }
 
 /**
- * A size-bounded cache that forgets the least recently set entries. Map keeps insertion
- * order, so deleting and re-setting an entry moves it to the end.
+ * A size-bounded cache that forgets what was not used lately, in two generations: entries go to
+ * the young map; when it is full it becomes the old one (the previous old one is dropped), and an
+ * old entry that is read again moves back to the young map. Every operation is a Map lookup or
+ * two (no iterator per eviction, which cost more than the work saved on unique lines).
  */
 export class LruCache<T> implements LineCache<T> {
-	readonly #map = new Map<string, T>();
+	#young = new Map<string, T>();
+	#old = new Map<string, T>();
 
 	constructor(readonly capacity: number, private readonly policy: CachePolicy = limits) { }
 
 	get(key: string): T | undefined {
 		// A key too long to be kept is not looked up: hashing it would cost as much as the work saved.
-		return key.length > this.policy.maxKeyLength ? undefined : this.#map.get(key);
+		if (key.length > this.policy.maxKeyLength) { return undefined; }
+		const young = this.#young.get(key);
+		if (young !== undefined) { return young; }
+		const old = this.#old.get(key);
+		if (old !== undefined) { this.#old.delete(key); this.#put(key, old); }
+		return old;
 	}
 
 	set(key: string, value: T): void {
 		if (key.length > this.policy.maxKeyLength) { return; }
-		this.#map.delete(key);
-		this.#map.set(key, value);
+		this.#old.delete(key);
+		this.#put(key, value);
+	}
+
+	#put(key: string, value: T): void {
+		this.#young.set(key, value);
 		const scale = this.policy.scale;
-		if (this.#map.size > (scale === 1 ? this.capacity : Math.max(16, Math.ceil(this.capacity * scale)))) {
-			this.#map.delete(this.#map.keys().next().value as string);
+		// Each generation holds half the capacity, so at most `capacity` entries are kept.
+		const half = Math.max(1, Math.ceil((scale === 1 ? this.capacity : Math.max(16, this.capacity * scale)) / 2));
+		if (this.#young.size > half) {
+			this.#old = this.#young;
+			this.#young = new Map();
 		}
 	}
 
-	get size(): number { return this.#map.size; }
+	get size(): number { return this.#young.size + this.#old.size; }
 }

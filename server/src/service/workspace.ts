@@ -42,7 +42,8 @@ export interface FileFacts {
  */
 export const maxIndexedLength = 4 * partSize;
 const maxLineKeys = 20_000;
-const noPrints: FilePrints = { positions: new Int32Array(0), starts: new Int32Array(0), ends: new Int32Array(0), hashes: new Uint32Array(0), lineStarts: new Int32Array(1) };
+/** A new object each time: facts cross threads with their arrays transferred, which detaches them. */
+const noPrints = (): FilePrints => ({ positions: new Int32Array(0), starts: new Int32Array(0), ends: new Int32Array(0), hashes: new Uint32Array(0), lineStarts: new Int32Array(1) });
 
 export function fileFacts(text: string): FileFacts {
 	const large = text.length > maxIndexedLength;
@@ -50,7 +51,7 @@ export function fileFacts(text: string): FileFacts {
 		length: text.length,
 		script: countScript(text),
 		lineKeys: [...repeatedLineKeys(text, maxLineKeys)],
-		prints: large ? noPrints : filePrints(text, fingerprints(text)),
+		prints: large ? noPrints() : filePrints(text, fingerprints(text)),
 	};
 }
 

@@ -13,8 +13,9 @@ const runner = createJobRunner(jiebaSegmenter((message) => console.error(message
 port.on('message', (message: ToWorker) => {
 	if (message.id === undefined) { runner.control(message.control); return; }
 	const { id, job } = message;
-	runner.run(job).then(
-		(result) => port.postMessage({ id, result }, transferables(result)),
-		(e: unknown) => port.postMessage({ id, error: e instanceof Error ? e.stack ?? e.message : String(e) }),
-	);
+	const fail = (e: unknown) => port.postMessage({ id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+	// Every job gets an answer, even when its result cannot be sent: the server's thread waits for it.
+	runner.run(job).then((result) => {
+		try { port.postMessage({ id, result }, transferables(result)); } catch (e) { fail(e); }
+	}, fail);
 });

@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { CorpusDocument, LanguageService } from '../service';
 import { discover } from '../service/entities/discovery';
 import { matchNames } from '../service/entities/matcher';
-import { checkInParts } from '../service/parts';
+import { checkInParts, partSize, partStarts } from '../service/parts';
 import type { Segmenter, Tagger } from '../service/types';
 import { fileFacts } from '../service/workspace';
-import { closedVersion, toDiagnostic } from '../convert';
+import { closedVersion, fileNotice, toDiagnostic } from '../convert';
 import { ReadOutcome, readCorpusFile, SkipReason, textStamp } from '../fileReader';
 import { NameList } from './nameList';
 import { CachePolicy, configureLineCaches } from '../service/lruCache';
@@ -68,7 +68,10 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				const counts: Record<string, number> = {};
 				for (const p of problems) { counts[p.ruleId] = (counts[p.ruleId] ?? 0) + 1; }
 				const shown = problems.slice(0, job.options.maxProblems);
-				return { uri: job.uri, stamp: textStamp(text), diagnostics: shown.map((p) => toDiagnostic(doc, p)), counts, capped: problems.length > shown.length };
+				const diagnostics = shown.map((p) => toDiagnostic(doc, p));
+				const parts = partStarts(text).length;
+				if (parts > 1) { diagnostics.unshift(fileNotice('file.large', checker.t('file.large', text.length.toLocaleString('en'), parts, partSize.toLocaleString('en')))); }
+				return { uri: job.uri, stamp: textStamp(text), diagnostics, counts, capped: problems.length > shown.length };
 			}
 			case 'discover': {
 				const file = await read(job.uri, job.text);
