@@ -10,6 +10,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 export interface CorpusStatus {
 	readonly indexing?: { readonly phase: 'indexing' | 'checking'; readonly done: number; readonly total: number };
 	readonly tagging: boolean;
+	readonly rechecking: number;
 	readonly files: number;
 	readonly problems: number;
 	readonly cappedFiles: number;
@@ -67,6 +68,7 @@ export class StatusBar implements vscode.Disposable {
 			tooltip.push(`${verb} the corpus: ${count(corpus.indexing.done)} of ${count(corpus.indexing.total)} files.`);
 		} else if (corpus) {
 			if (corpus.tagging) { parts.push('$(sync~spin) names'); tooltip.push('Finding names in the corpus (in the background).'); }
+			if (!corpus.tagging && corpus.rechecking > 0) { tooltip.push(`Checking ${count(corpus.rechecking)} files again (in the background).`); }
 			tooltip.push(`Corpus: ${count(corpus.files)} files, ${count(corpus.problems)} problems${corpus.cappedFiles > 0 ? `; ${count(corpus.cappedFiles)} files list only their first problems (zhCorpus.maxProblemsPerFile)` : ''}.`);
 		}
 		if (parts.length === 0) { this.#item.hide(); return; }

@@ -39,6 +39,8 @@ export interface CorpusInit {
 export interface CorpusStatus {
 	readonly indexing?: { readonly phase: 'indexing' | 'checking'; readonly done: number; readonly total: number };
 	readonly tagging: boolean;
+	/** Files being checked again in the background (another file changed what they share). */
+	readonly rechecking: number;
 	readonly files: number;
 	readonly problems: number;
 	readonly cappedFiles: number;
@@ -49,6 +51,8 @@ export class Corpus {
 	readonly indexer: CorpusIndexer;
 	readonly names: CorpusNames;
 	#statusTimer: NodeJS.Timeout | undefined;
+	/** People with sound-alikes when names last changed (id → the others' ids). */
+	#alikes = new Map<number, string>();
 
 	constructor(private readonly init: CorpusInit) {
 		const { connection, service, workspace, settings, publisher } = init;
@@ -75,8 +79,16 @@ export class Corpus {
 			service, pool: this.pool, isOpen: init.isOpen, log, statusChanged: () => this.statusChanged(),
 			changed: () => {
 				init.entitiesChanged();
-				this.indexer.recheck(service.filesWithSoundAlikes());
-				init.recheckOpen();
+				// entity.variant changes only where a person gained or lost a sound-alike.
+				const now = service.soundAlikeMap();
+				const changed = new Set<number>();
+				for (const [id, others] of now) { if (this.#alikes.get(id) !== others) { changed.add(id); } }
+				for (const id of this.#alikes.keys()) { if (!now.has(id)) { changed.add(id); } }
+				this.#alikes = now;
+				if (changed.size > 0) {
+					this.indexer.recheck(service.filesMentioning(changed));
+					init.recheckOpen();
+				}
 			},
 		});
 	}
@@ -113,7 +125,7 @@ export class Corpus {
 			for (const n of Object.values(p.counts)) { problems += n; }
 			if (p.capped) { cappedFiles++; }
 		}
-		return { indexing: this.indexer.progress, tagging: this.names.tagging, files: this.init.service.index.size, problems, cappedFiles };
+		return { indexing: this.indexer.progress, tagging: this.names.tagging, rechecking: this.indexer.rechecking, files: this.init.service.index.size, problems, cappedFiles };
 	}
 
 	/** At most every 250 ms: a notification per file would flood the client. */

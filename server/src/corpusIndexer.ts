@@ -60,6 +60,8 @@ export class CorpusIndexer {
 
 	/** True once every file has been indexed and checked. */
 	get ready(): boolean { return this.#ready; }
+	/** Files waiting to be checked again (their cross-file inputs changed). */
+	get rechecking(): number { return this.#recheck.size + (this.#draining ? 1 : 0); }
 	get progress(): { phase: 'indexing' | 'checking'; done: number; total: number } | undefined { return this.#progress; }
 	problemsOf(uri: string): FileProblems | undefined { return this.#problems.get(uri); }
 	get skipped(): ReadonlyMap<string, Skipped> { return this.#skipped; }
@@ -180,6 +182,7 @@ export class CorpusIndexer {
 	async #drain(): Promise<void> {
 		if (this.#draining || !this.#ready) { return; }
 		this.#draining = true;
+		this.host.statusChanged();
 		try {
 			while (this.#recheck.size > 0) {
 				const batch = [...this.#recheck];
@@ -188,6 +191,7 @@ export class CorpusIndexer {
 			}
 		} finally {
 			this.#draining = false;
+			this.host.statusChanged();
 		}
 	}
 

@@ -170,9 +170,14 @@ export class LanguageService {
 		return this.#entityView.snapshotFor(uri);
 	}
 
-	/** Files where entity.variant may report something: they mention a person with a sound-alike. */
-	filesWithSoundAlikes(): Set<string> {
-		return this.#entityView.filesWithSoundAlikes();
+	/** People with sound-alikes (entity id → the others' ids): what entity.variant reports on. */
+	soundAlikeMap(): Map<number, string> {
+		return this.#entityView.soundAlikeMap();
+	}
+
+	/** Files mentioning any of these entities. */
+	filesMentioning(ids: Iterable<number>): Set<string> {
+		return this.#entityView.filesOf(ids);
 	}
 
 	/** True when the document's entities are not indexed for this text (the host should call `entityMentions`, then re-check). */

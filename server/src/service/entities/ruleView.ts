@@ -50,16 +50,24 @@ export class EntityRuleView {
 		return { mentions: mentions.map((m) => [m.line, m.character, m.length, plain(m.entity)]), soundAlikes: [...soundAlikes] };
 	}
 
-	/** Files mentioning a person with a sound-alike: entity.variant may change there when names change. */
-	filesWithSoundAlikes(): Set<string> {
-		const out = new Set<string>();
+	/** Every mentioned person with sound-alikes → their ids (entity.variant reports on these). */
+	soundAlikeMap(): Map<number, string> {
+		const out = new Map<number, string>();
 		for (const group of this.#bySound().values()) {
 			if (group.length < 2) { continue; }
 			for (const e of group) {
-				if (!group.some((o) => o !== e && oneApart(o.name, e.name))) { continue; }
-				for (const uri of e.mentionFiles.keys()) { out.add(uri); }
+				if (e.mentionFiles.size === 0) { continue; }
+				const others = group.filter((o) => o !== e && o.mentionFiles.size > 0 && oneApart(o.name, e.name)).map((o) => o.id).sort((a, b) => a - b);
+				if (others.length > 0) { out.set(e.id, others.join(',')); }
 			}
 		}
+		return out;
+	}
+
+	/** Files mentioning these entities. */
+	filesOf(ids: Iterable<number>): Set<string> {
+		const out = new Set<string>();
+		for (const id of ids) { for (const uri of this.entities.index.table.get(id)?.mentionFiles.keys() ?? []) { out.add(uri); } }
 		return out;
 	}
 
