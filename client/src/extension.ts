@@ -60,6 +60,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		vscode.commands.registerCommand('zhCorpus.treatFolderAsCorpus', treatFolderAsCorpus),
 		vscode.commands.registerCommand('zhCorpus.cleanWorkspace', cleanWorkspace),
 		vscode.commands.registerCommand('zhCorpus.undoLastClean', () => client?.sendRequest('workspace/executeCommand', { command: 'zhCorpus.server.undoLastClean', arguments: [] })),
+		vscode.commands.registerCommand('zhCorpus.convertToUtf8', () => {
+			const uri = vscode.window.activeTextEditor?.document.uri ?? vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+			const target = uri instanceof vscode.Uri ? uri : (uri as { uri?: vscode.Uri } | undefined)?.uri;
+			return target && client?.sendRequest('workspace/executeCommand', { command: 'zhCorpus.server.convertToUtf8', arguments: [target.toString()] });
+		}),
 		vscode.commands.registerCommand('zhCorpus.nextMention', () => goToMention(client, 1)),
 		vscode.commands.registerCommand('zhCorpus.previousMention', () => goToMention(client, -1)),
 	);

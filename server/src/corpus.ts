@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { fileNotice } from './convert';
 import { CorpusIndexer, FileProblems } from './corpusIndexer';
@@ -95,6 +96,7 @@ export class Corpus {
 
 	/** The first scan, then names in the background. */
 	async start(): Promise<void> {
+		await this.configure();
 		this.names.reset();
 		const uris = await this.indexer.scan();
 		this.init.entitiesChanged();
@@ -117,6 +119,13 @@ export class Corpus {
 				void this.names.fileChanged(uri);
 			}
 		}
+	}
+
+	/** Tells the workers the limits from the settings (the first folder's: one pool serves all). */
+	async configure(): Promise<void> {
+		const first = this.init.workspace.folders[0];
+		const settings = await this.init.settings.get(first ? pathToFileURL(first).href : undefined);
+		this.pool.control({ kind: 'init', locale: this.init.locale, limits: { maxBytes: settings.maxFileSizeMB * 2 ** 20 } });
 	}
 
 	status(): CorpusStatus {
@@ -194,5 +203,7 @@ export class Corpus {
 
 /** The one diagnostic a file that was not read gets, on its first line. */
 export function skippedDiagnostic(t: Translate, skipped: Skipped) {
-	return fileNotice(`file.${skipped.reason}`, t(`file.${skipped.reason}`, skipped.detail));
+	const notice = fileNotice(`file.${skipped.reason}`, t(`file.${skipped.reason === 'missing' ? 'unreadable' : skipped.reason}`, skipped.detail));
+	// The conversion quick fix reads the encoding from here.
+	return skipped.encoding ? { ...notice, data: { encoding: skipped.encoding } } : notice;
 }

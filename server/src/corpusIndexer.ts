@@ -207,8 +207,11 @@ export class CorpusIndexer {
 		if (this.host.isOpen(uri)) { return; }
 		if (!result.facts) {
 			this.#forget(uri);
-			if (result.skipped) { this.#skipped.set(uri, result.skipped); }
-			this.host.publishSkipped(uri, result.skipped);
+			// Deleted since it was listed: the watcher's event follows; nothing to say about it.
+			if (result.skipped && result.skipped.reason !== 'missing') {
+				this.#skipped.set(uri, result.skipped);
+				this.host.publishSkipped(uri, result.skipped);
+			}
 			return;
 		}
 		if (this.#skipped.delete(uri)) { this.host.publishSkipped(uri, undefined); }

@@ -4,13 +4,15 @@
  * garbage or stall the server; each gets a reason the user sees on the file.
  */
 import { readFileSync, statSync } from 'node:fs';
+import chardet from 'chardet';
 export { textStamp } from './service/text/stamp';
 
-export type SkipReason = 'binary' | 'too-large' | 'encoding' | 'unreadable';
+/** `missing`: gone since it was listed (deleted during a scan): forgotten without a message. */
+export type SkipReason = 'binary' | 'too-large' | 'encoding' | 'unreadable' | 'missing';
 
 export type ReadOutcome =
 	| { readonly text: string; readonly bytes: number; readonly skipped?: undefined }
-	| { readonly text?: undefined; readonly skipped: SkipReason; readonly detail: string };
+	| { readonly text?: undefined; readonly skipped: SkipReason; readonly detail: string; readonly encoding?: string };
 
 /** Bytes looked at for NUL and control characters. */
 const sniffBytes = 8192;
@@ -49,13 +51,58 @@ export function readCorpusFile(file: string, maxBytes = defaultMaxBytes): ReadOu
 		if (stat.size > maxBytes) { return { skipped: 'too-large', detail: `${mb(stat.size)} MB is over the limit of ${mb(maxBytes)} MB` }; }
 		bytes = readFileSync(file);
 	} catch (e) {
-		return { skipped: 'unreadable', detail: (e as NodeJS.ErrnoException).code ?? String(e) };
+		const code = (e as NodeJS.ErrnoException).code;
+		return code === 'ENOENT' ? { skipped: 'missing', detail: code } : { skipped: 'unreadable', detail: code ?? String(e) };
 	}
 	if (bytes.length > maxBytes) { return { skipped: 'too-large', detail: `${mb(bytes.length)} MB is over the limit of ${mb(maxBytes)} MB` }; }
+	return decodeCorpusBytes(bytes);
+}
+
+/** Bytes as corpus text: UTF-8, or why not (binary, another encoding: detected, for the conversion command). */
+export function decodeCorpusBytes(bytes: Uint8Array): ReadOutcome {
 	if (looksBinary(bytes)) { return { skipped: 'binary', detail: 'NUL or control bytes in its first 8 KB' }; }
 	const text = decodeUtf8(bytes);
-	if (text === undefined) { return { skipped: 'encoding', detail: 'not valid UTF-8' }; }
-	return { text, bytes: bytes.length };
+	if (text !== undefined) { return { text, bytes: bytes.length }; }
+	const encoding = detectEncoding(bytes);
+	return { skipped: 'encoding', encoding, detail: encoding ? `in ${encoding}, not UTF-8` : 'not valid UTF-8, in an encoding that could not be recognized' };
+}
+
+/** Encodings TextDecoder reads (Node's full ICU), by the names chardet gives. */
+const decoderLabels: Record<string, string> = {
+	'GB18030': 'gb18030', 'Big5': 'big5', 'UTF-16LE': 'utf-16le', 'UTF-16BE': 'utf-16be', 'Shift_JIS': 'shift_jis',
+	'EUC-JP': 'euc-jp', 'EUC-KR': 'euc-kr', 'ISO-2022-JP': 'iso-2022-jp', 'windows-1252': 'windows-1252', 'ISO-8859-1': 'iso-8859-1',
+};
+/** Chinese corpora: when chardet ranks encodings alike, these come first. */
+const preference = ['UTF-16LE', 'UTF-16BE', 'GB18030', 'Big5'];
+
+/**
+ * The encoding of bytes that are not UTF-8: a UTF-16 byte-order mark, else chardet's ranking of
+ * the first 64 KB (it is slow on large buffers), Chinese encodings first among equals, keeping
+ * only one that decodes the sample without error. Undefined when none does.
+ */
+export function detectEncoding(bytes: Uint8Array): string | undefined {
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) { return 'UTF-16LE'; }
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) { return 'UTF-16BE'; }
+	const sample = bytes.subarray(0, 65536);
+	const ranked = chardet.analyse(sample)
+		.filter((m) => decoderLabels[m.name] !== undefined)
+		.sort((a, b) => b.confidence - a.confidence || rank(a.name) - rank(b.name));
+	// A cut at the end of the sample may split a character: decode all but the last few bytes.
+	const head = sample.length === 65536 ? sample.subarray(0, 65530) : sample;
+	return ranked.find((m) => decodes(head, decoderLabels[m.name]))?.name;
+}
+
+const rank = (name: string) => { const i = preference.indexOf(name); return i < 0 ? preference.length : i; };
+
+function decodes(bytes: Uint8Array, label: string): boolean {
+	try { new TextDecoder(label, { fatal: true }).decode(bytes); return true; } catch { return false; }
+}
+
+/** Decodes bytes in a detected encoding (the name detectEncoding gave); undefined when they do not decode. */
+export function decodeAs(bytes: Uint8Array, encoding: string): string | undefined {
+	const label = decoderLabels[encoding];
+	if (!label) { return undefined; }
+	try { return new TextDecoder(label, { fatal: true }).decode(bytes); } catch { return undefined; }
 }
 
 const mb = (n: number) => (n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 1 : 0);

@@ -19,7 +19,11 @@ import { jiebaSegmenter } from './segmenter';
 import { SettingsCache } from './settings';
 import { registerEntityFeatures, semanticLegend } from './entityFeatures';
 import { isGazetteerUri, loadGazetteers } from './gazetteerFiles';
-import { Corpus } from './corpus';
+import { Corpus, skippedDiagnostic } from './corpus';
+import { promises as fs } from 'node:fs';
+import { decodeCorpusBytes, textStamp } from './fileReader';
+import { convertEncodingCommand, convertToUtf8 } from './encodingConversion';
+import type { Skipped } from './worker/protocol';
 import type { FileProblems } from './corpusIndexer';
 import { countScript } from './service/script/detect';
 import { summaryMarkdown } from './summaryMarkdown';
@@ -75,6 +79,12 @@ export function startServer(connection: Connection): void {
 		if (documents.get(uri)?.version !== doc.version) { return undefined; }
 		// The corpus takes the open document's text when the user pauses (indexing a large text per keystroke costs too much).
 		if (!service.index.get(uri) || service.entitiesStale(doc)) { scheduleIndexRefresh(uri); }
+		// Text the editor decoded with replacement characters: its file may be in another encoding.
+		const notText = doc.text.includes('\ufffd') ? await notUtf8OnDisk(uri) : undefined;
+		if (notText) {
+			openProblems.set(uri, { counts: {}, capped: false });
+			return { version: doc.version, diagnostics: [skippedDiagnostic(service.t, notText)] };
+		}
 		if (isLarge(doc)) { return corpus.checkOpen(doc, options, openProblems); }
 		const problems = service.lint(doc, options);
 		const counts: Record<string, number> = {};
@@ -82,6 +92,13 @@ export function startServer(connection: Connection): void {
 		openProblems.set(uri, { counts, capped: problems.length >= options.maxProblems });
 		corpus.statusChanged();
 		return { version: doc.version, diagnostics: problems.map((p) => toDiagnostic(doc, p)) };
+	};
+	/** Why the file behind an open document is not UTF-8 text (binary, another encoding), or undefined when it is. */
+	const notUtf8OnDisk = async (uri: string): Promise<Skipped | undefined> => {
+		const file = uriToPath(uri);
+		const bytes = file ? await fs.readFile(file).catch(() => undefined) : undefined;
+		const outcome = bytes && decodeCorpusBytes(bytes);
+		return outcome?.skipped === 'encoding' || outcome?.skipped === 'binary' ? { reason: outcome.skipped, detail: outcome.detail, encoding: outcome.encoding } : undefined;
 	};
 	const safe = <P, R>(fallback: R, handler: (p: P) => Promise<R> | R) => async (p: P): Promise<R> => {
 		try { return await handler(p); } catch (e) {
@@ -96,7 +113,8 @@ export function startServer(connection: Connection): void {
 		changeAnnotations = caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
 		canPullConfiguration = caps.workspace?.configuration === true;
 		semanticRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
-		const initOptions = params.initializationOptions as { settings?: unknown; workers?: number } | undefined;
+		const initOptions = params.initializationOptions as { settings?: unknown; workers?: number; debug?: boolean } | undefined;
+		if (initOptions?.debug === true) { registerDebugRequests(); }
 		pushedSettings = initOptions?.settings;
 		const fetch = async (uri: string | undefined) => canPullConfiguration
 			? connection.workspace.getConfiguration({ scopeUri: uri, section: 'zhCorpus' })
@@ -134,7 +152,7 @@ export function startServer(connection: Connection): void {
 				renameProvider: { prepareProvider: true },
 				semanticTokensProvider: { legend: semanticLegend, full: true },
 				foldingRangeProvider: true,
-				executeCommandProvider: { commands: [convertCommand, cleanCommand, undoCleanCommand] },
+				executeCommandProvider: { commands: [convertCommand, cleanCommand, undoCleanCommand, convertEncodingCommand] },
 				diagnosticProvider: pull ? { identifier: 'zh-corpus', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
 				workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 			},
@@ -177,6 +195,7 @@ export function startServer(connection: Connection): void {
 		for (const doc of documents.all()) { publisher.schedule(doc.uri); }
 		// Severities, rules and the problems' scope apply to closed files too; include/exclude change which files count.
 		indexUpdates = indexUpdates.then(safe(undefined, async () => {
+			await corpus.configure();
 			await corpus.rescan();
 			corpus.indexer.recheckAll();
 		}));
@@ -264,6 +283,11 @@ export function startServer(connection: Connection): void {
 	});
 
 	connection.onCodeAction(safe([], async (params) => {
+		const encoding = params.context.diagnostics.find((d) => d.code === 'file.encoding' && (d.data as { encoding?: string } | undefined)?.encoding);
+		if (encoding) {
+			const name = (encoding.data as { encoding: string }).encoding;
+			return [{ title: service.t('encoding.convertTitle', name), kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [encoding], command: { title: service.t('encoding.convertTitle', name), command: convertEncodingCommand, arguments: [params.textDocument.uri] } }];
+		}
 		const doc = await corpusDocument(params.textDocument.uri);
 		if (!doc) { return []; }
 		return codeActions({ service, doc, settings: await settings.get(doc.uri), documentChanges }, params);
@@ -295,6 +319,10 @@ export function startServer(connection: Connection): void {
 		[convertCommand]: ([uri, target]) => convertDocument(uri as string, target as ConversionTarget),
 		[cleanCommand]: ([args]) => cleanWorkspace(cleanContext(), args as Parameters<typeof cleanWorkspace>[1]),
 		[undoCleanCommand]: () => undoClean(cleanContext()),
+		[convertEncodingCommand]: ([uri, options]) => convertToUtf8({
+			connection, documents, folders: workspace.folders, t: service.t, documentChanges,
+			fileChanged: async (u) => { await corpus.indexer.fileChanged(u); publisher.schedule(u); },
+		}, uri as string, (options as { assumeYes?: boolean } | undefined)?.assumeYes),
 	};
 	connection.onExecuteCommand(safe(undefined, (params) => commands[params.command]?.(params.arguments ?? [])));
 
@@ -322,6 +350,19 @@ export function startServer(connection: Connection): void {
 		indexReady: () => corpus.indexer.ready ? indexUpdates : Promise.resolve(),
 		onNewNames: () => scheduleNamePropagation(),
 	});
+
+	/**
+	 * Test-only requests (initialization option `debug: true`): the hash of the server's copy of
+	 * a document (random edit sequences must leave it equal to the client's), and a crash (the
+	 * editor client must start the server again).
+	 */
+	function registerDebugRequests(): void {
+		connection.onRequest('zhCorpus/debug/documentHash', ({ uri }: { uri: string }) => {
+			const doc = documents.get(uri);
+			return doc ? { version: doc.version, stamp: textStamp(doc.getText()) } : null;
+		});
+		connection.onRequest('zhCorpus/debug/crash', () => { setImmediate(() => process.exit(70)); return null; });
+	}
 
 	connection.onShutdown(() => corpus?.dispose());
 

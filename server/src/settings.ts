@@ -16,6 +16,8 @@ export interface Settings extends LintOptions {
 	readonly problemsScope: 'workspace' | 'open';
 	/** Files that a .gitignore ignores are not corpus files. */
 	readonly useGitignore: boolean;
+	/** Files larger than this (MB) are not read (file.too-large). */
+	readonly maxFileSizeMB: number;
 }
 
 export const defaultSettings: Settings = {
@@ -25,6 +27,7 @@ export const defaultSettings: Settings = {
 	cleanPreviewLimit: 200,
 	problemsScope: 'workspace',
 	useGitignore: true,
+	maxFileSizeMB: 512,
 };
 
 const severities = new Set<Severity>(['off', 'hint', 'info', 'warning', 'error']);
@@ -76,6 +79,7 @@ export function sanitize(raw: unknown, t: Translate, warn: (message: string) => 
 		cleanPreviewLimit: pick('clean.previewLimit', clean.previewLimit, (v): v is number => Number.isInteger(v) && (v as number) >= 0, defaultSettings.cleanPreviewLimit),
 		problemsScope: pick('problems.scope', problems.scope, (v): v is Settings['problemsScope'] => v === 'workspace' || v === 'open', defaultSettings.problemsScope),
 		useGitignore: pick('files.useGitignore', files.useGitignore, (v): v is boolean => typeof v === 'boolean', defaultSettings.useGitignore),
+		maxFileSizeMB: pick('files.maxSizeMB', files.maxSizeMB, (v): v is number => typeof v === 'number' && v > 0 && v <= 4096, defaultSettings.maxFileSizeMB),
 	};
 }
 
