@@ -37,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 			],
 		},
 		outputChannelName: 'zh-corpus',
+		// Read at every (re)start: trusting the folder restarts the server with its patterns and gazetteer.
+		initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, debug: process.env.ZH_CORPUS_DEBUG === '1' }),
 	};
 	client = new LanguageClient('zhCorpus', 'zh-corpus', serverOptions, clientOptions);
 	// Take pushed diagnostics only: the server pushes to every client, and a client that also
@@ -85,6 +87,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 			if (e.uris.some((u) => u.toString() === active)) { statusBar.update(); }
 		}),
 	);
+	context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => client?.restart()));
+	if (process.env.ZH_CORPUS_DEBUG === '1') {
+		// Tests only: the server exits; the client must start it again.
+		context.subscriptions.push(vscode.commands.registerCommand('zhCorpus.debug.crashServer', () => client?.sendRequest('zhCorpus/debug/crash').catch(() => undefined)));
+	}
 	await client.start();
 	// The server says when the corpus's names changed (first scan done, names found in other files).
 	client.onNotification('zhCorpus/entitiesChanged', () => entityTree.refresh());

@@ -14,6 +14,7 @@ export interface CorpusStatus {
 	readonly files: number;
 	readonly problems: number;
 	readonly cappedFiles: number;
+	readonly restricted: boolean;
 }
 
 interface DocumentStatus { script?: 'simplified' | 'traditional' | 'mixed'; problems: number; capped: boolean; corpus: CorpusStatus }
@@ -70,6 +71,10 @@ export class StatusBar implements vscode.Disposable {
 			if (corpus.tagging) { parts.push('$(sync~spin) names'); tooltip.push('Finding names in the corpus (in the background).'); }
 			if (!corpus.tagging && corpus.rechecking > 0) { tooltip.push(`Checking ${count(corpus.rechecking)} files again (in the background).`); }
 			tooltip.push(`Corpus: ${count(corpus.files)} files, ${count(corpus.problems)} problems${corpus.cappedFiles > 0 ? `; ${count(corpus.cappedFiles)} files list only their first problems (zhCorpus.maxProblemsPerFile)` : ''}.`);
+		}
+		if (corpus?.restricted) {
+			parts.push('$(shield) Restricted');
+			tooltip.push('Restricted Mode: your boilerplate patterns and .zh-corpus/entities.json are ignored until you trust this folder.');
 		}
 		if (parts.length === 0) { this.#item.hide(); return; }
 		this.#item.text = parts.join(' ');

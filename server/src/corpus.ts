@@ -35,6 +35,8 @@ export interface CorpusInit {
 	isOpen(uri: string): boolean;
 	recheckOpen(): void;
 	entitiesChanged(): void;
+	/** The folder is not trusted: workspace-supplied patterns and gazetteers are ignored. */
+	readonly restricted?: boolean;
 }
 
 export interface CorpusStatus {
@@ -45,6 +47,7 @@ export interface CorpusStatus {
 	readonly files: number;
 	readonly problems: number;
 	readonly cappedFiles: number;
+	readonly restricted: boolean;
 }
 
 export class Corpus {
@@ -134,7 +137,7 @@ export class Corpus {
 			for (const n of Object.values(p.counts)) { problems += n; }
 			if (p.capped) { cappedFiles++; }
 		}
-		return { indexing: this.indexer.progress, tagging: this.names.tagging, rechecking: this.indexer.rechecking, files: this.init.service.index.size, problems, cappedFiles };
+		return { indexing: this.indexer.progress, tagging: this.names.tagging, rechecking: this.indexer.rechecking, files: this.init.service.index.size, problems, cappedFiles, restricted: this.init.restricted ?? false };
 	}
 
 	/** At most every 250 ms: a notification per file would flood the client. */

@@ -48,6 +48,7 @@ export function startServer(connection: Connection): void {
 	let workspace!: LspWorkspace;
 	let publisher!: DiagnosticsPublisher;
 	let corpus!: Corpus;
+	let restricted = false;
 	let pushedSettings: unknown;
 	/** Problems per rule of open documents (closed files' are the indexer's). */
 	const openProblems = new Map<string, FileProblems>();
@@ -113,14 +114,17 @@ export function startServer(connection: Connection): void {
 		changeAnnotations = caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
 		canPullConfiguration = caps.workspace?.configuration === true;
 		semanticRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
-		const initOptions = params.initializationOptions as { settings?: unknown; workers?: number; debug?: boolean } | undefined;
+		const initOptions = params.initializationOptions as { settings?: unknown; workers?: number; debug?: boolean; trusted?: boolean } | undefined;
 		if (initOptions?.debug === true) { registerDebugRequests(); }
+		// An editor that says the folder is not trusted (VS Code's Restricted Mode): what the
+		// workspace supplies (patterns, gazetteers) is ignored until it is.
+		restricted = initOptions?.trusted === false;
 		pushedSettings = initOptions?.settings;
 		const fetch = async (uri: string | undefined) => canPullConfiguration
 			? connection.workspace.getConfiguration({ scopeUri: uri, section: 'zhCorpus' })
 			: (pushedSettings as { zhCorpus?: unknown } | undefined)?.zhCorpus ?? pushedSettings;
 		// A notification, not showWarningMessage's request: clients need not answer it.
-		settings = new SettingsCache(fetch, messagesFor(params.locale), (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }));
+		settings = new SettingsCache(fetch, messagesFor(params.locale), (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }), restricted);
 		workspace = new LspWorkspace(documents, (uri) => settings.get(uri), async (folderUri) => {
 			if (!canPullConfiguration) { return []; }
 			// VS Code's own exclusions: globs whose value is true (a `when` condition counts as no).
@@ -138,6 +142,7 @@ export function startServer(connection: Connection): void {
 			isOpen: (uri) => documents.get(uri) !== undefined,
 			recheckOpen: () => { for (const doc of documents.all()) { publisher.schedule(doc.uri); } },
 			entitiesChanged: () => entitiesChanged(),
+			restricted,
 		});
 		return {
 			capabilities: {
@@ -164,7 +169,7 @@ export function startServer(connection: Connection): void {
 		if (canPullConfiguration) { void connection.client.register(DidChangeConfigurationNotification.type, { section: 'zhCorpus' }); }
 		// Not queued with the index updates: hovers and references answer from what is known while the first scan runs.
 		void (async () => {
-			service.entities.index.setGazetteer(await loadGazetteers(connection, workspace.folders));
+			if (!restricted) { service.entities.index.setGazetteer(await loadGazetteers(connection, workspace.folders)); }
 			await corpus.start();
 		})().catch((e: unknown) => connection.console.error(`zh-corpus: ${String(e)}`));
 	});
@@ -205,6 +210,7 @@ export function startServer(connection: Connection): void {
 		indexUpdates = indexUpdates.then(safe(undefined, async () => {
 			for (const change of changes) {
 				if (isGazetteerUri(change.uri)) {
+					if (restricted) { continue; }
 					service.entities.index.setGazetteer(await loadGazetteers(connection, workspace.folders));
 					corpus.names.reset();
 					await corpus.names.rematchAll();

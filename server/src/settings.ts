@@ -41,7 +41,7 @@ const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every
  * Turns whatever the client sent into valid settings. Every rejected value is reported
  * through `warn` with the setting's name and the fallback used; nothing throws.
  */
-export function sanitize(raw: unknown, t: Translate, warn: (message: string) => void): Settings {
+export function sanitize(raw: unknown, t: Translate, warn: (message: string) => void, restricted = false): Settings {
 	const r: Raw = isObject(raw) ? raw : {};
 	const section = (name: string): Raw => (isObject(r[name]) ? r[name] as Raw : {});
 	const pick = <T>(name: string, value: unknown, ok: (v: unknown) => v is T, fallback: T): T => {
@@ -70,7 +70,8 @@ export function sanitize(raw: unknown, t: Translate, warn: (message: string) => 
 		scriptAllow: pick('script.allow', script.allow, isStringArray, [] as string[]),
 		maxProblems: pick('maxProblemsPerFile', r.maxProblemsPerFile, (v): v is number => Number.isInteger(v) && (v as number) > 0, defaultSettings.maxProblems),
 		fixAllRules: pick('fixAll.rules', fixAll.rules, isStringArray, [] as string[]),
-		customPatterns: customPatterns(boilerplate.patterns, t, warn),
+		// Restricted Mode: patterns a workspace supplies are not run until the folder is trusted.
+		customPatterns: restricted ? [] : customPatterns(boilerplate.patterns, t, warn),
 		repeatedLineMinFiles: pick('boilerplate.repeatedLineMinFiles', boilerplate.repeatedLineMinFiles, (v): v is number => Number.isInteger(v) && (v as number) >= 2, defaultSettings.repeatedLineMinFiles),
 		include: pick('files.include', files.include, isStringArray, defaultSettings.include as string[]),
 		exclude: pick('files.exclude', files.exclude, isStringArray, defaultSettings.exclude as string[]),
@@ -116,6 +117,7 @@ export class SettingsCache {
 		private readonly fetch: (uri: string | undefined) => Promise<unknown>,
 		private readonly t: Translate,
 		private readonly warn: (message: string) => void,
+		private readonly restricted = false,
 	) { }
 
 	get(uri: string | undefined): Promise<Settings> {
@@ -124,7 +126,7 @@ export class SettingsCache {
 		if (!settings) {
 			settings = this.fetch(uri)
 				.catch(() => undefined)
-				.then((raw) => sanitize(raw, this.t, (m) => this.#warnOnce(m)));
+				.then((raw) => sanitize(raw, this.t, (m) => this.#warnOnce(m), this.restricted));
 			this.#cache.set(key, settings);
 		}
 		return settings;

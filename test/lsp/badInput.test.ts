@@ -67,7 +67,7 @@ describe('bad input over LSP', function () {
 			assert.equal(d.length, 1, `${name}: ${d.map((x) => x.message).join(' | ')}`);
 			assert.equal(d[0].code, 'file.encoding');
 			assert.equal((d[0].data as { encoding: string }).encoding, encoding);
-			assert.match(d[0].message, new RegExp(`in ${encoding}, not UTF-8`));
+			assert.match(String(d[0].message), new RegExp(`in ${encoding}, not UTF-8`));
 		}
 	});
 
@@ -129,6 +129,17 @@ describe('bad input over LSP', function () {
 		assert.ok(client.messages.some((m) => m.includes('zhCorpus.rules.mixed-script') && m.includes('"loud"')), client.messages.join('\n'));
 	});
 
+	it('survives its own exceptions in handlers: malformed requests get an empty answer and a log line', async () => {
+		const logged = client.messages.length;
+		const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: uri('crlf.txt') }, range: null, context: null });
+		assert.deepEqual(actions, []);
+		const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('crlf.txt') }, position: { line: -5, character: 1e9 } });
+		assert.equal(hover, null);
+		assert.ok(client.messages.slice(logged).some((m) => /zh-corpus: .*(TypeError|Cannot read)/.test(m)), client.messages.slice(logged).join('\n'));
+		// Still answering.
+		assert.equal((await client.connection.sendRequest('zhCorpus/corpusSummary') as { files: number }).files > 0, true);
+	});
+
 	it('survives lone surrogates and random edits, its copy of the text always equal to the client\'s', async () => {
 		const name = uri('surrogates.txt');
 		let text = '會議結束\ud800后\udc00。\n成立后\ud83d';
@@ -159,3 +170,28 @@ function stampOf(text: string): string {
 	for (let i = 0; i < text.length; i++) { h = Math.imul(h ^ text.charCodeAt(i), 16777619); }
 	return `${text.length}:${(h >>> 0).toString(36)}`;
 }
+
+describe('untrusted folders over LSP', function () {
+	this.timeout(60000);
+	for (const trusted of [false, true]) {
+		it(trusted ? 'runs the workspace\'s patterns and gazetteer once the folder is trusted' : 'ignores the workspace\'s patterns and gazetteer in Restricted Mode, and says so in the status', async () => {
+			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-corpus-trust-'));
+			fs.mkdirSync(path.join(dir, '.zh-corpus'));
+			fs.writeFileSync(path.join(dir, '.zh-corpus', 'entities.json'), '{ "entities": [ { "name": "本站口号", "type": "organization" }, { "name": 1 } ] }');
+			fs.writeFileSync(path.join(dir, 'a.txt'), '本站口号：天天向上\n今天天气很好。\n');
+			const client = new LspClient({ workspaceFolder: dir, progress: true, initializationOptions: { trusted }, settings: { boilerplate: { patterns: [{ id: 'slogan', regex: '^本站口号' }] } } });
+			try {
+				await client.initialize();
+				await client.namesReady();
+				const codes = client.diagnostics.get(pathToFileURL(path.join(dir, 'a.txt')).href)?.diagnostics.map((d) => d.code) ?? [];
+				assert.equal(codes.includes('boilerplate.custom'), trusted, JSON.stringify(codes));
+				const gazetteerProblems = client.diagnostics.get(pathToFileURL(path.join(dir, '.zh-corpus', 'entities.json')).href)?.diagnostics.length ?? 0;
+				assert.equal(gazetteerProblems > 0, trusted, 'the gazetteer is read only when trusted');
+				assert.equal(client.status?.restricted, !trusted);
+			} finally {
+				await client.stop();
+				fs.rmSync(dir, { recursive: true, force: true });
+			}
+		});
+	}
+});

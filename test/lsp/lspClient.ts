@@ -24,7 +24,7 @@ export interface StartOptions {
 	readonly initializationOptions?: Record<string, unknown>;
 }
 
-export interface CorpusStatus { indexing?: { phase: string; done: number; total: number }; tagging: boolean; rechecking: number; files: number; problems: number; cappedFiles: number }
+export interface CorpusStatus { indexing?: { phase: string; done: number; total: number }; tagging: boolean; rechecking: number; files: number; problems: number; cappedFiles: number; restricted: boolean }
 
 export class LspClient {
 	readonly connection: ProtocolConnection;

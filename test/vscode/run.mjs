@@ -43,7 +43,7 @@ async function main() {
 	if (!existsSync(tests)) { console.log('vscode: 0 passed, 1 failed (out/vscode/index.js is missing: run npm run pretest)'); return 1; }
 	const workspace = makeWorkspace();
 	const resultFile = join(mkdtempSync(join(tmpdir(), 'zh-corpus-result-')), 'result.json');
-	const extensionTestsEnv = { ZH_CORPUS_RESULT_FILE: resultFile };
+	const extensionTestsEnv = { ZH_CORPUS_RESULT_FILE: resultFile, ZH_CORPUS_DEBUG: '1' };
 	let code = 0;
 	const desktop = await desktopVSCode();
 	try {

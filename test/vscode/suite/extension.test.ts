@@ -164,6 +164,18 @@ export function registerExtensionTests(): void {
 			assert.match(summary.getText(), /boilerplate\./);
 		});
 
+		it('starts the server again when it crashes, and problems come back', async () => {
+			const doc = await open('fixtures/tw-leftovers.txt');
+			await waitForDiagnostics(doc.uri, (d) => d.length > 0);
+			await vscode.commands.executeCommand('zhCorpus.debug.crashServer');
+			// The restarted server checks the open document again.
+			const editor = vscode.window.activeTextEditor!;
+			await waitFor((check) => vscode.languages.onDidChangeDiagnostics(check), () => (ours(doc.uri).length === 0 ? true : undefined), 'the crashed server\'s problems cleared').catch(() => undefined);
+			await editor.edit((b) => b.insert(new vscode.Position(0, 0), '成立后'));
+			await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.range.start.line === 0 && x.range.start.character === 2), 'a problem from the restarted server');
+			await vscode.commands.executeCommand('undo');
+		});
+
 		it('hovers a name with its type, role and mentions in both scripts; references and next mention reach the other file', async () => {
 			const doc = await open('fixtures/entities/stats-simplified.txt');
 			const at = new vscode.Position(0, doc.lineAt(0).text.indexOf('康义') + 1);
