@@ -28,6 +28,8 @@ const builds = [
 	{ ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 	// The corpus workers (worker threads of the server): same core, loaded from the server's folder.
 	{ ...common, entryPoints: { worker: 'server/src/worker/corpusWorker.ts' }, outdir: 'dist' },
+	// The command line: the same core without an editor.
+	{ ...common, entryPoints: { cli: 'server/src/cli/index.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 if (tests) {

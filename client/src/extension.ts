@@ -34,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 				vscode.workspace.createFileSystemWatcher('**/*.txt'),
 				vscode.workspace.createFileSystemWatcher('**/.zh-corpus/entities.json'),
 				vscode.workspace.createFileSystemWatcher('**/.gitignore'),
+				vscode.workspace.createFileSystemWatcher('**/.zh-corpus/config.json'),
 			],
 		},
 		outputChannelName: 'zh-corpus',

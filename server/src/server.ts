@@ -27,6 +27,7 @@ import type { Skipped } from './worker/protocol';
 import type { FileProblems } from './corpusIndexer';
 import { countScript } from './service/script/detect';
 import { summaryMarkdown } from './summaryMarkdown';
+import { ProjectConfig, readProjectConfig, withProjectConfig } from './projectConfig';
 
 export const convertCommand = 'zhCorpus.convertDocument';
 export const summaryRequest = 'zhCorpus/corpusSummary';
@@ -50,6 +51,24 @@ export function startServer(connection: Connection): void {
 	let corpus!: Corpus;
 	let restricted = false;
 	let pushedSettings: unknown;
+	/** `.zh-corpus/config.json` per workspace folder, read once (again when it changes); its problems said once. */
+	const projectConfigs = {
+		cache: new Map<string, Promise<ProjectConfig | undefined>>(),
+		of(folderUri: string | undefined): Promise<ProjectConfig | undefined> {
+			const folder = folderUri && uriToPath(folderUri);
+			if (!folder || !workspace.folders.includes(folder)) { return Promise.resolve(undefined); }
+			let config = this.cache.get(folder);
+			if (!config) {
+				config = readProjectConfig(folder).then((c) => {
+					for (const problem of c?.problems ?? []) { void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `zh-corpus: ${problem}` }); }
+					return c;
+				});
+				this.cache.set(folder, config);
+			}
+			return config;
+		},
+		clear(): void { this.cache.clear(); },
+	};
 	/** Problems per rule of open documents (closed files' are the indexer's). */
 	const openProblems = new Map<string, FileProblems>();
 	let documentChanges = false;
@@ -120,9 +139,14 @@ export function startServer(connection: Connection): void {
 		// workspace supplies (patterns, gazetteers) is ignored until it is.
 		restricted = initOptions?.trusted === false;
 		pushedSettings = initOptions?.settings;
-		const fetch = async (uri: string | undefined) => canPullConfiguration
+		const editorSettings = async (uri: string | undefined) => canPullConfiguration
 			? connection.workspace.getConfiguration({ scopeUri: uri, section: 'zhCorpus' })
 			: (pushedSettings as { zhCorpus?: unknown } | undefined)?.zhCorpus ?? pushedSettings;
+		// The project file under the editor's settings (not in Restricted Mode: it is workspace-supplied).
+		const fetch = async (uri: string | undefined) => {
+			const editor = await editorSettings(uri);
+			return restricted ? editor : withProjectConfig(editor, await projectConfigs.of(uri ? workspace.folderUriOf(uri) : undefined));
+		};
 		// A notification, not showWarningMessage's request: clients need not answer it.
 		settings = new SettingsCache(fetch, messagesFor(params.locale), (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }), restricted);
 		workspace = new LspWorkspace(documents, (uri) => settings.get(uri), async (folderUri) => {
@@ -215,6 +239,15 @@ export function startServer(connection: Connection): void {
 					corpus.names.reset();
 					await corpus.names.rematchAll();
 					entitiesChanged();
+					continue;
+				}
+				if (change.uri.endsWith('/.zh-corpus/config.json')) {
+					projectConfigs.clear();
+					settings.clear();
+					for (const doc of documents.all()) { publisher.schedule(doc.uri); }
+					await corpus.configure();
+					await corpus.rescan();
+					corpus.indexer.recheckAll();
 					continue;
 				}
 				if (change.uri.endsWith('/.gitignore')) {

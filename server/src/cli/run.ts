@@ -1,0 +1,119 @@
+/**
+ * `zh-corpus check` and `zh-corpus fix` over files: every file is read (in its own encoding) and
+ * indexed first, so the cross-file rules see the whole set (repeated template lines, shared
+ * passages, names with --names), then each is checked or fixed with the server's core.
+ */
+import { createTwoFilesPatch } from 'diff';
+import * as path from 'node:path';
+import { CorpusDocument, LanguageService, severityRank } from '../service';
+import { applyEdits } from '../service/edits';
+import { checkInParts, partStarts } from '../service/parts';
+import type { Severity } from '../service/types';
+import { fileFacts } from '../service/workspace';
+import type { Settings } from '../settings';
+import { jiebaSegmenter } from '../segmenter';
+import { CorpusFile, listCorpusFiles, readCorpus, writeCorpus } from './files';
+import { fileNote, Reported, reported, sarif, textLine } from './report';
+import { Progress } from './progress';
+
+export const version = '0.1.0';
+
+interface Loaded { readonly service: LanguageService; readonly files: CorpusFile[]; readonly notes: Reported[] }
+
+/** Lists, reads and indexes every file; files that are not text become notes. */
+async function load(paths: readonly string[], settings: Settings, locale: string, names: boolean, progress: Progress): Promise<Loaded> {
+	const jieba = jiebaSegmenter((m) => process.stderr.write(`${m}\n`));
+	const service = new LanguageService({ workspace: { listFiles: async () => [], readFile: async () => undefined }, locale, segmenter: jieba, tagger: jieba });
+	const t = service.t;
+	const list = await listCorpusFiles(paths, async () => settings);
+	const files: CorpusFile[] = [];
+	const notes: Reported[] = [];
+	for (const [i, file] of list.entries()) {
+		const f = await readCorpus(file, settings.maxFileSizeMB * 2 ** 20);
+		if (f.text === undefined) {
+			const reason = f.skipped?.skipped === 'missing' ? 'unreadable' : f.skipped?.skipped ?? 'unreadable';
+			notes.push(fileNote(file, `file.${reason}`, t(`file.${reason}`, f.skipped?.detail ?? '')));
+		} else {
+			files.push(f);
+			service.index.setFacts(f.uri, fileFacts(f.text));
+			if (names) { service.entities.index.discover(f.uri, f.text); }
+		}
+		progress.tick(i + 1, list.length, 'reading');
+	}
+	if (names) { for (const f of files) { service.entities.index.match(f.uri, f.text!); service.entities.markDiscovered(f.uri, new CorpusDocument(f.uri, 0, f.text!).stamp); } }
+	return { service, files, notes };
+}
+
+export interface CheckOptions {
+	readonly paths: readonly string[];
+	readonly settings: Settings;
+	readonly locale: string;
+	readonly format: 'text' | 'json' | 'sarif';
+	readonly failOn: Exclude<Severity, 'off'> | 'never';
+	readonly names: boolean;
+	readonly quiet: boolean;
+}
+
+export async function check(o: CheckOptions): Promise<number> {
+	const progress = new Progress(o.quiet);
+	const { service, files, notes } = await load(o.paths, o.settings, o.locale, o.names, progress);
+	const results: Reported[] = [...notes];
+	for (const [i, f] of files.entries()) {
+		const doc = new CorpusDocument(f.uri, 0, f.text!);
+		const parts = partStarts(doc.text).length;
+		if (parts > 1) { results.push(fileNote(f.file, 'file.large', service.t('file.large', doc.text.length.toLocaleString('en'), parts, (1 << 20).toLocaleString('en')))); }
+		for (const p of checkInParts(doc, (part) => service.lint(part, o.settings))) { results.push(reported(f.file, doc, p)); }
+		progress.tick(i + 1, files.length, 'checking');
+	}
+	progress.done();
+	if (o.format === 'json') {
+		process.stdout.write(`${JSON.stringify(results, null, 1)}\n`);
+	} else if (o.format === 'sarif') {
+		process.stdout.write(`${JSON.stringify(sarif(results, service.rules, version), null, 1)}\n`);
+	} else {
+		for (const r of results) { process.stdout.write(`${textLine(r)}\n`); }
+		if (!o.quiet) { process.stderr.write(`${summaryLine(results, files.length + notes.length)}\n`); }
+	}
+	const failing = o.failOn === 'never' ? 0 : results.filter((r) => severityRank[r.severity] >= severityRank[o.failOn as Severity]).length;
+	return failing > 0 ? 1 : 0;
+}
+
+function summaryLine(results: readonly Reported[], files: number): string {
+	const by = (s: string) => results.filter((r) => r.severity === s).length;
+	return `${files.toLocaleString('en')} files: ${by('error')} errors, ${by('warning')} warnings, ${by('info')} infos, ${by('hint')} hints`;
+}
+
+export interface FixOptions {
+	readonly paths: readonly string[];
+	readonly settings: Settings;
+	readonly locale: string;
+	/** Only these rule families (`boilerplate`, `mixed-script`…); else every rule fix-all applies. */
+	readonly families?: readonly string[];
+	readonly dryRun: boolean;
+	readonly quiet: boolean;
+}
+
+export async function fix(o: FixOptions): Promise<number> {
+	const progress = new Progress(o.quiet);
+	const { service, files, notes } = await load(o.paths, o.settings, o.locale, false, progress);
+	for (const n of notes) { process.stderr.write(`${textLine(n)}\n`); }
+	let changedFiles = 0, changes = 0;
+	for (const [i, f] of files.entries()) {
+		const doc = new CorpusDocument(f.uri, 0, f.text!);
+		const edits = o.families ? service.clean(doc, o.settings, o.families) : service.fixAll(doc, o.settings);
+		progress.tick(i + 1, files.length, o.dryRun ? 'checking' : 'fixing');
+		if (edits.length === 0) { continue; }
+		const fixed = applyEdits(doc.text, edits);
+		changedFiles++;
+		changes += edits.length;
+		if (o.dryRun) {
+			const name = path.relative(process.cwd(), f.file) || f.file;
+			process.stdout.write(createTwoFilesPatch(`a/${name}`, `b/${name}`, doc.text, fixed, undefined, undefined, { context: 1 }));
+		} else {
+			await writeCorpus(f, fixed);
+		}
+	}
+	progress.done();
+	if (!o.quiet) { process.stderr.write(`${o.dryRun ? 'would change' : 'changed'} ${changedFiles.toLocaleString('en')} of ${files.length.toLocaleString('en')} files (${changes.toLocaleString('en')} edits)\n`); }
+	return 0;
+}

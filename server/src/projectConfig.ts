@@ -1,0 +1,86 @@
+/**
+ * The project file `.zh-corpus/config.json` (JSON with comments): the same keys as the
+ * `zhCorpus.*` settings, so that a corpus carries its rules to the command line, CI and every
+ * editor. Keys are written as in settings.json (`"zhCorpus.rules": {…}`, `"zhCorpus.script.target"`)
+ * or without the prefix (`"rules"`, `"script.target"`). In VS Code, a setting the user changed
+ * wins over the file; a setting left at its default takes the file's value.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
+import pkg from '../../package.json';
+
+export const configFile = path.join('.zh-corpus', 'config.json');
+
+type Raw = Record<string, unknown>;
+
+/** Setting keys without the `zhCorpus.` prefix, with their defaults (from package.json). */
+export const settingDefaults: ReadonlyMap<string, unknown> = new Map(
+	Object.entries(pkg.contributes.configuration.properties as Record<string, { default?: unknown }>)
+		.map(([key, schema]) => [key.replace(/^zhCorpus\./, ''), schema.default]),
+);
+
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `{ "script.target": x }` → `{ script: { target: x } }`; known keys only, the rest reported. */
+export function toSection(flat: Raw, unknown: (key: string) => void = () => undefined): Raw {
+	const section: Raw = {};
+	for (const [rawKey, value] of Object.entries(flat)) {
+		const key = rawKey.replace(/^zhCorpus\./, '');
+		if (!settingDefaults.has(key)) { unknown(rawKey); continue; }
+		const parts = key.split('.');
+		let at = section;
+		for (const p of parts.slice(0, -1)) { at = (at[p] = isObject(at[p]) ? at[p] : {}) as Raw; }
+		at[parts[parts.length - 1]] = value;
+	}
+	return section;
+}
+
+/** The section's value of a dotted key (`script.target`). */
+function get(section: Raw, key: string): unknown {
+	let at: unknown = section;
+	for (const p of key.split('.')) { at = isObject(at) ? at[p] : undefined; }
+	return at;
+}
+
+export interface ProjectConfig {
+	/** The `zhCorpus` section the file gives (nested, as settings are). */
+	readonly section: Raw;
+	readonly file: string;
+	/** Problems in the file, for the user. */
+	readonly problems: readonly string[];
+}
+
+/** Reads `.zh-corpus/config.json` of a folder; undefined when there is none. */
+export async function readProjectConfig(folder: string): Promise<ProjectConfig | undefined> {
+	return readConfigFile(path.join(folder, configFile));
+}
+
+/** Reads a settings file in the project file's format. */
+export async function readConfigFile(file: string): Promise<ProjectConfig | undefined> {
+	const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+	if (text === undefined) { return undefined; }
+	const errors: ParseError[] = [];
+	const raw: unknown = parse(text, errors, { allowTrailingComma: true });
+	const problems = errors.map((e) => `${file}: ${printParseErrorCode(e.error)} at offset ${e.offset}`);
+	if (!isObject(raw)) { return { section: {}, file, problems: [...problems, `${file}: expected an object of settings`] }; }
+	const section = toSection(raw, (key) => problems.push(`${file}: unknown setting "${key}" is ignored`));
+	return { section, file, problems };
+}
+
+/**
+ * The editor's settings over the project file: a key the editor holds at its default takes the
+ * file's value (VS Code sends defaults for every key it knows).
+ */
+export function withProjectConfig(editor: unknown, config: ProjectConfig | undefined): unknown {
+	if (!config) { return editor; }
+	const flat: Raw = {};
+	for (const key of settingDefaults.keys()) {
+		const mine = get(isObject(editor) ? editor : {}, key);
+		const theirs = get(config.section, key);
+		const atDefault = mine === undefined || JSON.stringify(mine) === JSON.stringify(settingDefaults.get(key));
+		const value = atDefault && theirs !== undefined ? theirs : mine;
+		if (value !== undefined) { flat[key] = value; }
+	}
+	return toSection(flat);
+}
