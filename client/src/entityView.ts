@@ -14,7 +14,10 @@ interface Mentions { id: number; name: string; locations: LspLocation[] }
 
 type Node = { kind: 'type'; row: TypeRow } | { kind: 'entity'; row: EntityRow } | { kind: 'mention'; location: LspLocation };
 
-const typeLabels: Record<EntityType, string> = { person: 'People', organization: 'Organizations', place: 'Places', work: 'Works', event: 'Events' };
+const typeLabels: Record<EntityType, () => string> = {
+	person: () => vscode.l10n.t('People'), organization: () => vscode.l10n.t('Organizations'), place: () => vscode.l10n.t('Places'),
+	work: () => vscode.l10n.t('Works'), event: () => vscode.l10n.t('Events'),
+};
 const typeIcons: Record<EntityType, string> = { person: 'person', organization: 'organization', place: 'location', work: 'book', event: 'calendar' };
 
 export class EntityTree implements vscode.TreeDataProvider<Node> {
@@ -45,7 +48,7 @@ export class EntityTree implements vscode.TreeDataProvider<Node> {
 
 	getTreeItem(node: Node): vscode.TreeItem {
 		if (node.kind === 'type') {
-			const item = new vscode.TreeItem(typeLabels[node.row.type], vscode.TreeItemCollapsibleState.Collapsed);
+			const item = new vscode.TreeItem(typeLabels[node.row.type](), vscode.TreeItemCollapsibleState.Collapsed);
 			item.description = String(node.row.count);
 			item.iconPath = new vscode.ThemeIcon(typeIcons[node.row.type]);
 			return item;
@@ -60,7 +63,7 @@ export class EntityTree implements vscode.TreeDataProvider<Node> {
 		const uri = vscode.Uri.parse(node.location.uri);
 		const start = node.location.range.start;
 		const item = new vscode.TreeItem(`${vscode.workspace.asRelativePath(uri)}:${start.line + 1}`, vscode.TreeItemCollapsibleState.None);
-		item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: toRange(node.location) }] };
+		item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri, { selection: toRange(node.location) }] };
 		item.iconPath = vscode.ThemeIcon.File;
 		return item;
 	}

@@ -40,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		outputChannelName: 'zh-corpus',
 		// Read at every (re)start: trusting the folder restarts the server with its patterns and gazetteer.
 		initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, debug: process.env.ZH_CORPUS_DEBUG === '1' }),
+		// Server messages in VS Code's display language (the server reads initialize's locale).
 	};
 	client = new LanguageClient('zhCorpus', 'zh-corpus', serverOptions, clientOptions);
 	// Take pushed diagnostics only: the server pushes to every client, and a client that also
@@ -113,10 +114,10 @@ async function cleanWorkspace(args?: { families?: string[]; assumeYes?: boolean 
 		const all = await client.sendRequest<RuleFamily[]>('zhCorpus/ruleFamilies');
 		const picked = await vscode.window.showQuickPick(all.map((f) => ({
 			label: f.id,
-			description: f.rules.length === 1 ? f.rules[0].description : `${f.rules.length} rules`,
+			description: f.rules.length === 1 ? f.rules[0].description : vscode.l10n.t('{0} rules', f.rules.length),
 			detail: f.rules.length === 1 ? undefined : f.rules.map((r) => r.id.slice(f.id.length + 1)).join(', '),
 			picked: true,
-		})), { canPickMany: true, title: 'zh-corpus: Clean Workspace', placeHolder: 'Rule families whose fixes to apply to every corpus file (zhCorpus.fixAll.rules adds rules such as boilerplate.source)' });
+		})), { canPickMany: true, title: vscode.l10n.t('zh-corpus: Clean Workspace'), placeHolder: vscode.l10n.t('Rule families whose fixes to apply to every corpus file (zhCorpus.fixAll.rules adds rules such as boilerplate.source)') });
 		if (!picked || picked.length === 0) { return undefined; }
 		families = picked.map((p) => p.label);
 	}
@@ -126,7 +127,7 @@ async function cleanWorkspace(args?: { families?: string[]; assumeYes?: boolean 
 /** Adds `"*.txt": "zh-corpus"` to the workspace's files.associations, keeping existing entries. */
 async function treatFolderAsCorpus(): Promise<void> {
 	if (!vscode.workspace.workspaceFolders?.length) {
-		void vscode.window.showWarningMessage('zh-corpus: open a folder first.');
+		void vscode.window.showWarningMessage(vscode.l10n.t('zh-corpus: open a folder first.'));
 		return;
 	}
 	const files = vscode.workspace.getConfiguration('files');

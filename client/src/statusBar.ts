@@ -20,7 +20,11 @@ export interface CorpusStatus {
 interface DocumentStatus { script?: 'simplified' | 'traditional' | 'mixed'; problems: number; capped: boolean; corpus: CorpusStatus }
 
 const scriptLabel = { simplified: '简', traditional: '繁', mixed: '混' } as const;
-const scriptName = { simplified: 'simplified', traditional: 'traditional', mixed: 'mixed simplified and traditional' } as const;
+const scriptTooltip = {
+	simplified: () => vscode.l10n.t('This document is in simplified Chinese.'),
+	traditional: () => vscode.l10n.t('This document is in traditional Chinese.'),
+	mixed: () => vscode.l10n.t('This document mixes simplified and traditional Chinese.'),
+} as const;
 const count = (n: number) => n.toLocaleString('en');
 
 export class StatusBar implements vscode.Disposable {
@@ -56,29 +60,31 @@ export class StatusBar implements vscode.Disposable {
 			const problems = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'zh-corpus').length;
 			if (doc.script) {
 				parts.push(scriptLabel[doc.script]);
-				tooltip.push(`This document is ${scriptName[doc.script]} Chinese.`);
+				tooltip.push(scriptTooltip[doc.script]());
 			}
 			parts.push(`$(warning) ${count(problems)}${doc.capped ? '+' : ''}`);
 			tooltip.push(doc.capped
-				? `More problems than zhCorpus.maxProblemsPerFile: the first ${count(problems)} are listed.`
-				: `${count(problems)} zh-corpus problems in this document.`);
+				? vscode.l10n.t('More problems than zhCorpus.maxProblemsPerFile: the first {0} are listed.', count(problems))
+				: vscode.l10n.t('{0} zh-corpus problems in this document.', count(problems)));
 		}
 		if (corpus?.indexing) {
-			const verb = corpus.indexing.phase === 'indexing' ? 'Indexing' : 'Checking';
-			parts.push(`$(sync~spin) ${verb} ${count(corpus.indexing.done)}/${count(corpus.indexing.total)}`);
-			tooltip.push(`${verb} the corpus: ${count(corpus.indexing.done)} of ${count(corpus.indexing.total)} files.`);
+			const [done, total] = [count(corpus.indexing.done), count(corpus.indexing.total)];
+			const indexing = corpus.indexing.phase === 'indexing';
+			parts.push(`$(sync~spin) ${indexing ? vscode.l10n.t('Indexing {0}/{1}', done, total) : vscode.l10n.t('Checking {0}/{1}', done, total)}`);
+			tooltip.push(indexing ? vscode.l10n.t('Indexing the corpus: {0} of {1} files.', done, total) : vscode.l10n.t('Checking the corpus: {0} of {1} files.', done, total));
 		} else if (corpus) {
-			if (corpus.tagging) { parts.push('$(sync~spin) names'); tooltip.push('Finding names in the corpus (in the background).'); }
-			if (!corpus.tagging && corpus.rechecking > 0) { tooltip.push(`Checking ${count(corpus.rechecking)} files again (in the background).`); }
-			tooltip.push(`Corpus: ${count(corpus.files)} files, ${count(corpus.problems)} problems${corpus.cappedFiles > 0 ? `; ${count(corpus.cappedFiles)} files list only their first problems (zhCorpus.maxProblemsPerFile)` : ''}.`);
+			if (corpus.tagging) { parts.push(`$(sync~spin) ${vscode.l10n.t('names')}`); tooltip.push(vscode.l10n.t('Finding names in the corpus (in the background).')); }
+			if (!corpus.tagging && corpus.rechecking > 0) { tooltip.push(vscode.l10n.t('Checking {0} files again (in the background).', count(corpus.rechecking))); }
+			tooltip.push(vscode.l10n.t('Corpus: {0} files, {1} problems.', count(corpus.files), count(corpus.problems)));
+			if (corpus.cappedFiles > 0) { tooltip.push(vscode.l10n.t('{0} files list only their first problems (zhCorpus.maxProblemsPerFile).', count(corpus.cappedFiles))); }
 		}
 		if (corpus?.restricted) {
-			parts.push('$(shield) Restricted');
-			tooltip.push('Restricted Mode: your boilerplate patterns and .zh-corpus/entities.json are ignored until you trust this folder.');
+			parts.push(`$(shield) ${vscode.l10n.t('Restricted')}`);
+			tooltip.push(vscode.l10n.t('Restricted Mode: your boilerplate patterns and .zh-corpus/entities.json are ignored until you trust this folder.'));
 		}
 		if (parts.length === 0) { this.#item.hide(); return; }
 		this.#item.text = parts.join(' ');
-		this.#item.tooltip = `${tooltip.join('\n')}\nClick for the corpus summary.`;
+		this.#item.tooltip = `${tooltip.join('\n')}\n${vscode.l10n.t('Click for the corpus summary.')}`;
 		this.#item.show();
 	}
 

@@ -7,19 +7,17 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import { fileNotice } from './convert';
 import { CorpusIndexer, FileProblems } from './corpusIndexer';
 import { CorpusNames } from './corpusNames';
 import type { DiagnosticsPublisher } from './diagnostics';
 import type { LspWorkspace } from './lspWorkspace';
 import type { CorpusDocument, LanguageService, LintOptions } from './service';
 import { entityTypes } from './service';
-import type { Translate } from './service/messages';
 import type { SettingsCache } from './settings';
 import { jiebaSegmenter } from './segmenter';
 import { createJobRunner } from './worker/jobs';
-import type { Skipped } from './worker/protocol';
 import { Priority, WorkerPool } from './workerPool';
+import { skippedDiagnostic } from './fileNotes';
 
 export const statusNotification = 'zhCorpus/status';
 
@@ -202,11 +200,4 @@ export class Corpus {
 	}
 
 	dispose(): Promise<void> { return this.pool.dispose(); }
-}
-
-/** The one diagnostic a file that was not read gets, on its first line. */
-export function skippedDiagnostic(t: Translate, skipped: Skipped) {
-	const notice = fileNotice(`file.${skipped.reason}`, t(`file.${skipped.reason === 'missing' ? 'unreadable' : skipped.reason}`, skipped.detail));
-	// The conversion quick fix reads the encoding from here.
-	return skipped.encoding ? { ...notice, data: { encoding: skipped.encoding } } : notice;
 }

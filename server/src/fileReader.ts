@@ -12,7 +12,7 @@ export type SkipReason = 'binary' | 'too-large' | 'encoding' | 'unreadable' | 'm
 
 export type ReadOutcome =
 	| { readonly text: string; readonly bytes: number; readonly skipped?: undefined }
-	| { readonly text?: undefined; readonly skipped: SkipReason; readonly detail: string; readonly encoding?: string };
+	| { readonly text?: undefined; readonly skipped: SkipReason; readonly detail: string; readonly encoding?: string; readonly size?: number; readonly limit?: number };
 
 /** Bytes looked at for NUL and control characters. */
 const sniffBytes = 8192;
@@ -48,13 +48,13 @@ export function readCorpusFile(file: string, maxBytes = defaultMaxBytes): ReadOu
 	try {
 		const stat = statSync(file);
 		if (!stat.isFile()) { return { skipped: 'unreadable', detail: 'not a regular file' }; }
-		if (stat.size > maxBytes) { return { skipped: 'too-large', detail: `${mb(stat.size)} MB is over the limit of ${mb(maxBytes)} MB` }; }
+		if (stat.size > maxBytes) { return { skipped: 'too-large', detail: `${mb(stat.size)} MB is over the limit of ${mb(maxBytes)} MB`, size: stat.size, limit: maxBytes }; }
 		bytes = readFileSync(file);
 	} catch (e) {
 		const code = (e as NodeJS.ErrnoException).code;
 		return code === 'ENOENT' ? { skipped: 'missing', detail: code } : { skipped: 'unreadable', detail: code ?? String(e) };
 	}
-	if (bytes.length > maxBytes) { return { skipped: 'too-large', detail: `${mb(bytes.length)} MB is over the limit of ${mb(maxBytes)} MB` }; }
+	if (bytes.length > maxBytes) { return { skipped: 'too-large', detail: `${mb(bytes.length)} MB is over the limit of ${mb(maxBytes)} MB`, size: bytes.length, limit: maxBytes }; }
 	return decodeCorpusBytes(bytes);
 }
 
@@ -105,4 +105,4 @@ export function decodeAs(bytes: Uint8Array, encoding: string): string | undefine
 	try { return new TextDecoder(label, { fatal: true }).decode(bytes); } catch { return undefined; }
 }
 
-const mb = (n: number) => (n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 1 : 0);
+export const mb = (n: number) => (n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 1 : 0);

@@ -46,7 +46,7 @@ export async function readCorpus(file: string, maxBytes: number): Promise<Corpus
 	const uri = pathToFileURL(file).href;
 	const bytes = await fs.readFile(file);
 	const bom = bytes.subarray(0, 3).equals(utf8Bom) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-	if (bytes.length > maxBytes) { return { file, uri, bytes, bom, skipped: { skipped: 'too-large', detail: `${(bytes.length / 2 ** 20).toFixed(0)} MB is over the limit` } }; }
+	if (bytes.length > maxBytes) { return { file, uri, bytes, bom, skipped: { skipped: 'too-large', detail: 'over the limit', size: bytes.length, limit: maxBytes } }; }
 	const outcome = decodeCorpusBytes(bytes);
 	if (outcome.text !== undefined) { return { file, uri, bytes, bom, text: outcome.text }; }
 	if (outcome.skipped === 'encoding' && outcome.encoding) {

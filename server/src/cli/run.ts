@@ -15,6 +15,7 @@ import { jiebaSegmenter } from '../segmenter';
 import { CorpusFile, listCorpusFiles, readCorpus, writeCorpus } from './files';
 import { fileNote, Reported, reported, sarif, textLine } from './report';
 import { Progress } from './progress';
+import { skippedMessage } from '../fileNotes';
 
 export const version = '0.1.0';
 
@@ -31,8 +32,9 @@ async function load(paths: readonly string[], settings: Settings, locale: string
 	for (const [i, file] of list.entries()) {
 		const f = await readCorpus(file, settings.maxFileSizeMB * 2 ** 20);
 		if (f.text === undefined) {
-			const reason = f.skipped?.skipped === 'missing' ? 'unreadable' : f.skipped?.skipped ?? 'unreadable';
-			notes.push(fileNote(file, `file.${reason}`, t(`file.${reason}`, f.skipped?.detail ?? '')));
+			const s = f.skipped ?? { skipped: 'unreadable' as const, detail: '' };
+			const reason = s.skipped === 'missing' ? 'unreadable' : s.skipped;
+			notes.push(fileNote(file, `file.${reason}`, skippedMessage(t, { reason: s.skipped, detail: s.detail, encoding: s.encoding, size: s.size, limit: s.limit })));
 		} else {
 			files.push(f);
 			service.index.setFacts(f.uri, fileFacts(f.text));
@@ -72,15 +74,15 @@ export async function check(o: CheckOptions): Promise<number> {
 		process.stdout.write(`${JSON.stringify(sarif(results, service.rules, version), null, 1)}\n`);
 	} else {
 		for (const r of results) { process.stdout.write(`${textLine(r)}\n`); }
-		if (!o.quiet) { process.stderr.write(`${summaryLine(results, files.length + notes.length)}\n`); }
+		if (!o.quiet) { process.stderr.write(`${summaryLine(service, results, files.length + notes.length)}\n`); }
 	}
 	const failing = o.failOn === 'never' ? 0 : results.filter((r) => severityRank[r.severity] >= severityRank[o.failOn as Severity]).length;
 	return failing > 0 ? 1 : 0;
 }
 
-function summaryLine(results: readonly Reported[], files: number): string {
+function summaryLine(service: LanguageService, results: readonly Reported[], files: number): string {
 	const by = (s: string) => results.filter((r) => r.severity === s).length;
-	return `${files.toLocaleString('en')} files: ${by('error')} errors, ${by('warning')} warnings, ${by('info')} infos, ${by('hint')} hints`;
+	return service.t('cli.summary', files.toLocaleString('en'), by('error'), by('warning'), by('info'), by('hint'));
 }
 
 export interface FixOptions {
@@ -114,6 +116,6 @@ export async function fix(o: FixOptions): Promise<number> {
 		}
 	}
 	progress.done();
-	if (!o.quiet) { process.stderr.write(`${o.dryRun ? 'would change' : 'changed'} ${changedFiles.toLocaleString('en')} of ${files.length.toLocaleString('en')} files (${changes.toLocaleString('en')} edits)\n`); }
+	if (!o.quiet) { process.stderr.write(`${service.t(o.dryRun ? 'cli.wouldFix' : 'cli.fixed', changedFiles.toLocaleString('en'), files.length.toLocaleString('en'), changes.toLocaleString('en'))}\n`); }
 	return 0;
 }

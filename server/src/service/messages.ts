@@ -1,7 +1,12 @@
 /**
- * The message catalogue: every user-visible string of the core, keyed by id. The locale comes
- * from the client's `initialize` request; translations are added per locale (English now).
+ * The message catalogue: every user-visible string of the core, keyed by id, in English here and
+ * in Simplified and Traditional Chinese in server/data/messages/ (zh-tw.json is generated from
+ * zh-cn.json by tools/build-zh-tw.mjs with OpenCC's Taiwan phrases, then reviewed). The locale
+ * comes from the client's `initialize` request (the CLI: --lang or LANG).
  */
+import zhCn from '../../data/messages/zh-cn.json';
+import zhTw from '../../data/messages/zh-tw.json';
+
 const en = {
 	'mixedScript.toTraditional': '‘{0}’ is simplified script in traditional text: write ‘{1}’.',
 	'mixedScript.toTraditionalSense': '‘{0}’ stands for ‘{1}’ here: traditional text writes ‘{1}’.',
@@ -92,9 +97,9 @@ const en = {
 	'summary.count': 'Problems',
 	'summary.skipped': 'Files not checked',
 	'summary.names': 'Most mentioned names',
-	'file.binary': 'Not checked: this looks like a binary file ({0}).',
-	'file.too-large': 'Not checked: the file is too large ({0}).',
-	'file.encoding': 'Not checked: the file is {0}. Convert it to UTF-8 with the quick fix (zh-corpus: Convert File to UTF-8).',
+	'file.binary': 'Not checked: this looks like a binary file (NUL or control bytes in its first 8 KB).',
+	'file.too-large': 'Not checked: the file is {0} MB, over the limit of {1} MB (zhCorpus.files.maxSizeMB).',
+	'file.encoding': 'Not checked: the file is in {0}, not UTF-8. Convert it to UTF-8 with the quick fix (zh-corpus: Convert File to UTF-8).',
 	'file.encodingUnknown': 'Not checked: the file is not valid UTF-8 and its encoding could not be recognized.',
 	'encoding.convertTitle': 'Convert this file from {0} to UTF-8',
 	'encoding.confirm': 'zh-corpus: convert {0} from {1} to UTF-8? It begins: ‘{2}’. The original is kept in {3}.',
@@ -139,13 +144,20 @@ const en = {
 	'entity.variantFix': 'Write ‘{0}’',
 	'entity.variantOther': 'the other spelling, ‘{0}’',
 	'entity.gazetteerProblem': '{0}',
+	'cli.summary': '{0} files: {1} errors, {2} warnings, {3} infos, {4} hints',
+	'cli.fixed': 'changed {0} of {1} files ({2} edits)',
+	'cli.wouldFix': 'would change {0} of {1} files ({2} edits)',
 	'settings.invalid': 'zh-corpus: setting {0} has an invalid value ({1}); using {2}.',
 	'settings.unknownRule': 'zh-corpus: zhCorpus.rules names an unknown rule ‘{0}’; it is ignored.',
 } as const;
 
 export type MessageId = keyof typeof en;
 
-const catalogues: Record<string, Partial<Record<MessageId, string>>> = { en };
+const catalogues: Record<string, Partial<Record<MessageId, string>>> = {
+	en, 'zh-cn': zhCn, 'zh-tw': zhTw,
+	// Other Chinese locales by their script.
+	zh: zhCn, 'zh-sg': zhCn, 'zh-hans': zhCn, 'zh-hk': zhTw, 'zh-mo': zhTw, 'zh-hant': zhTw,
+};
 
 export type Translate = (id: MessageId, ...args: readonly (string | number)[]) => string;
 

@@ -40,7 +40,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 	const open = new Map<string, CorpusDocument>();
 
 	const read = (uri: string, text?: string): ReadOutcome => text !== undefined ? { text, bytes: text.length } : readCorpusFile(fileURLToPath(uri), limits?.maxBytes);
-	const skipped = (r: { skipped: SkipReason; detail: string; encoding?: string }) => ({ reason: r.skipped, detail: r.detail, encoding: r.encoding });
+	const skipped = (r: { skipped: SkipReason; detail: string; encoding?: string; size?: number; limit?: number }) => ({ reason: r.skipped, detail: r.detail, encoding: r.encoding, size: r.size, limit: r.limit });
 
 	const run = async (job: Job): Promise<AnyResult> => {
 		switch (job.kind) {

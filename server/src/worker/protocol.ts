@@ -37,7 +37,7 @@ export type Job =
 	| { readonly kind: 'match'; readonly uri: string; readonly found: Int32Array; readonly text?: string };
 
 /** Why a file was not read as text, with the message the user sees on it. */
-export interface Skipped { readonly reason: SkipReason; readonly detail: string; readonly encoding?: string }
+export interface Skipped { readonly reason: SkipReason; readonly detail: string; readonly encoding?: string; readonly size?: number; readonly limit?: number }
 
 export interface IndexResult { readonly uri: string; readonly skipped?: Skipped; readonly stamp?: string; readonly facts?: FileFacts; readonly matches?: FileMatches }
 export interface CheckResult {

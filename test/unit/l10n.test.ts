@@ -1,0 +1,69 @@
+/**
+ * Three languages: every server message, every string of package.json and every string of the
+ * client exists in English, Simplified and Traditional Chinese, with the same placeholders; the
+ * Traditional files are what tools/build-zh-tw.mjs makes of the Simplified ones.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { messageIds, messagesFor } from '../../server/src/service/messages';
+import { localeOf } from '../../server/src/cli/locale';
+
+const root = path.resolve(__dirname, '..', '..');
+const read = (rel: string) => JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8')) as Record<string, string>;
+const placeholders = (s: string) => [...new Set(s.match(/\{\d+\}/g) ?? [])].sort().join(' ');
+
+describe('three languages', () => {
+	it('has every server message in English, Simplified and Traditional Chinese, with the same placeholders', () => {
+		const en = messagesFor('en');
+		for (const locale of ['zh-cn', 'zh-tw']) {
+			const catalogue = read(`server/data/messages/${locale}.json`);
+			assert.deepEqual(Object.keys(catalogue).sort(), [...messageIds].sort(), `${locale} has exactly the message ids`);
+			for (const id of messageIds) { assert.equal(placeholders(catalogue[id]), placeholders(en(id)), `${locale} ${id}`); }
+		}
+		assert.match(messagesFor('zh-CN')('fix.deleteLine'), /删除这一行/);
+		assert.match(messagesFor('zh-TW')('fix.deleteLine'), /刪除這一行/);
+		assert.match(messagesFor('zh-HK')('fix.deleteLine'), /刪除這一行/);
+		assert.match(messagesFor('fr')('fix.deleteLine'), /Delete this line/);
+	});
+
+	it('has every string of package.json in package.nls.json and both Chinese files', () => {
+		const keys = [...fs.readFileSync(path.join(root, 'package.json'), 'utf8').matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+		assert.ok(keys.length > 40);
+		const en = read('package.nls.json');
+		assert.deepEqual(Object.keys(en).sort(), [...new Set(keys)].sort());
+		for (const locale of ['zh-cn', 'zh-tw']) {
+			const nls = read(`package.nls.${locale}.json`);
+			assert.deepEqual(Object.keys(nls).sort(), Object.keys(en).sort(), locale);
+			// The product's name is the same in every language.
+			for (const k of keys.filter((x) => x !== 'configuration.title')) { assert.notEqual(nls[k], en[k], `${locale} ${k} is translated`); }
+		}
+	});
+
+	it('has every client string (vscode.l10n.t) in both Chinese bundles, with the same placeholders', () => {
+		const used = new Set<string>();
+		for (const f of fs.readdirSync(path.join(root, 'client', 'src'))) {
+			for (const m of fs.readFileSync(path.join(root, 'client', 'src', f), 'utf8').matchAll(/vscode\.l10n\.t\('((?:[^'\\]|\\.)*)'/g)) { used.add(m[1]); }
+		}
+		for (const locale of ['zh-cn', 'zh-tw']) {
+			const bundle = read(`l10n/bundle.l10n.${locale}.json`);
+			assert.deepEqual(Object.keys(bundle).sort(), [...used].sort(), locale);
+			for (const k of used) { assert.equal(placeholders(bundle[k]), placeholders(k), `${locale}: ${k}`); }
+		}
+	});
+
+	it('has Traditional files that are the Simplified ones converted with Taiwan phrases and quotes', () => {
+		const tw = read('server/data/messages/zh-tw.json');
+		assert.equal(tw['summary.files'], '檔案');
+		assert.equal(tw['mixedScript.toTraditional'], '「{0}」是繁體文本中的簡體字：應寫作「{1}」。');
+		assert.equal(read('package.nls.zh-tw.json')['command.showSummary'], '顯示語料概況');
+	});
+
+	it('picks the command line language from --lang or LANG', () => {
+		assert.equal(localeOf(undefined, { LANG: 'zh_TW.UTF-8' }), 'zh-tw');
+		assert.equal(localeOf(undefined, { LANG: 'zh_CN.UTF-8' }), 'zh-cn');
+		assert.equal(localeOf(undefined, { LC_ALL: 'zh_HK.UTF-8', LANG: 'en_US.UTF-8' }), 'zh-tw');
+		assert.equal(localeOf('zh-cn', { LANG: 'C' }), 'zh-cn');
+		assert.equal(localeOf(undefined, { LANG: 'C.UTF-8' }), 'en');
+	});
+});
