@@ -68,6 +68,13 @@ export function registerExtensionTests(): void {
 			assert.ok(diagnostics.every((d) => d.code === 'mixed-script'));
 		});
 
+		it('runs from a package that holds the server, its workers, the command line and the translations', () => {
+			const root = vscode.extensions.getExtension('zh-corpus.zh-corpus')!.extensionPath;
+			for (const file of ['dist/extension.js', 'dist/server.js', 'dist/worker.js', 'dist/cli.js', 'dist/jieba_rs_wasm_bg.wasm', 'package.nls.zh-cn.json', 'package.nls.zh-tw.json', 'l10n/bundle.l10n.zh-cn.json', 'l10n/bundle.l10n.zh-tw.json']) {
+				assert.ok(fs.existsSync(path.join(root, file)), `${file} is in the package`);
+			}
+		});
+
 		it('diagnoses seed 000: its 16 simplified leftovers at Information or above', async function () {
 			if (!seeds()) { this.skip(); }
 			const doc = await open('000_a7811a11def97c06.txt');
