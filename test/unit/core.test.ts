@@ -89,10 +89,13 @@ describe('conversion commands', () => {
 
 describe('messages', () => {
 	it('renders every message id with its arguments and falls back to English', () => {
-		const t = messagesFor('zh-cn');
-		// Every placeholder of every message is filled when its arguments are given.
-		for (const id of messageIds) { assert.doesNotMatch(t(id, 'a', 'b', 'c', 'd'), /\{\d+\}/, id); }
-		assert.equal(t('fix.replace', '后'), 'Replace ‘后’ with ‘{1}’', 'a missing argument stays visible');
+		// Every placeholder of every message, in every language, is filled when its arguments are given.
+		for (const locale of ['en', 'zh-cn', 'zh-tw']) {
+			const t = messagesFor(locale);
+			for (const id of messageIds) { assert.doesNotMatch(t(id, 'a', 'b', 'c', 'd', 'e'), /\{\d+\}/, `${locale} ${id}`); }
+		}
+		const fallback = messagesFor('fr');
+		assert.equal(fallback('fix.replace', '后'), 'Replace ‘后’ with ‘{1}’', 'a locale without a catalogue gets English; a missing argument stays visible');
 		assert.equal(messagesFor('en')('fix.replace', '后', '後'), 'Replace ‘后’ with ‘後’');
 	});
 });
