@@ -6,18 +6,11 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { CorpusStatus, DocumentStatus } from '../../server/src/corpusProtocol';
 
-export interface CorpusStatus {
-	readonly indexing?: { readonly phase: 'indexing' | 'checking'; readonly done: number; readonly total: number };
-	readonly tagging: boolean;
-	readonly rechecking: number;
-	readonly files: number;
-	readonly problems: number;
-	readonly cappedFiles: number;
-	readonly restricted: boolean;
-}
+export type { CorpusStatus };
 
-interface DocumentStatus { script?: 'simplified' | 'traditional' | 'mixed'; problems: number; capped: boolean; corpus: CorpusStatus }
+
 
 const scriptLabel = { simplified: '简', traditional: '繁', mixed: '混' } as const;
 const scriptTooltip = {

@@ -17,9 +17,9 @@ import type { SettingsCache } from './settings';
 import { jiebaSegmenter } from './segmenter';
 import { createJobRunner } from './worker/jobs';
 import { Priority, WorkerPool } from './workerPool';
+import { CorpusStatus, statusNotification } from './corpusProtocol';
 import { skippedDiagnostic } from './fileNotes';
 
-export const statusNotification = 'zhCorpus/status';
 
 export interface CorpusInit {
 	readonly connection: Connection;
@@ -37,16 +37,6 @@ export interface CorpusInit {
 	readonly restricted?: boolean;
 }
 
-export interface CorpusStatus {
-	readonly indexing?: { readonly phase: 'indexing' | 'checking'; readonly done: number; readonly total: number };
-	readonly tagging: boolean;
-	/** Files being checked again in the background (another file changed what they share). */
-	readonly rechecking: number;
-	readonly files: number;
-	readonly problems: number;
-	readonly cappedFiles: number;
-	readonly restricted: boolean;
-}
 
 export class Corpus {
 	readonly pool: WorkerPool;

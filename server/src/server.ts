@@ -28,6 +28,7 @@ import type { Skipped } from './worker/protocol';
 import type { FileProblems } from './corpusIndexer';
 import { countScript } from './service/script/detect';
 import { summaryMarkdown } from './summaryMarkdown';
+import type { DocumentStatus } from './corpusProtocol';
 import { ProjectConfig, readProjectConfig, withProjectConfig } from './projectConfig';
 
 export const convertCommand = 'zhCorpus.convertDocument';
@@ -381,7 +382,8 @@ export function startServer(connection: Connection): void {
 		const mixed = Math.min(script.simplified, script.traditional) >= 10;
 		const dominant = script.simplified + script.traditional === 0 ? undefined : script.simplified >= script.traditional ? 'simplified' : 'traditional';
 		const problems = openProblems.get(uri);
-		return { script: mixed ? 'mixed' : dominant, problems: problems ? Object.values(problems.counts).reduce((a, b) => a + b, 0) : 0, capped: problems?.capped ?? false, corpus: corpus.status() };
+		const status: DocumentStatus = { script: mixed ? 'mixed' : dominant, problems: problems ? Object.values(problems.counts).reduce((a, b) => a + b, 0) : 0, capped: problems?.capped ?? false, corpus: corpus.status() };
+		return status;
 	});
 
 	registerEntityFeatures({

@@ -9,6 +9,9 @@ import {
 	createProtocolConnection, InitializeParams, ProtocolConnection, PublishDiagnosticsParams,
 	StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
+import type { CorpusStatus } from '../../server/src/corpusProtocol';
+
+export type { CorpusStatus };
 
 export const repoRoot = process.env.ZH_CORPUS_ROOT ?? path.resolve(__dirname, '..', '..');
 export const serverPath = path.join(repoRoot, 'dist', 'server.js');
@@ -24,7 +27,6 @@ export interface StartOptions {
 	readonly initializationOptions?: Record<string, unknown>;
 }
 
-export interface CorpusStatus { indexing?: { phase: string; done: number; total: number }; tagging: boolean; rechecking: number; files: number; problems: number; cappedFiles: number; restricted: boolean }
 
 export class LspClient {
 	readonly connection: ProtocolConnection;
