@@ -7,6 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
 import pkg from '../../package.json';
 
@@ -83,4 +84,28 @@ export function withProjectConfig(editor: unknown, config: ProjectConfig | undef
 		if (value !== undefined) { flat[key] = value; }
 	}
 	return toSection(flat);
+}
+
+/** `.zh-corpus/config.json` per workspace folder, read once (again after `clear`); its problems said once. */
+export class ProjectConfigs {
+	readonly #cache = new Map<string, Promise<ProjectConfig | undefined>>();
+
+	constructor(private readonly folders: () => readonly string[], private readonly report: (problem: string) => void) { }
+
+	/** The project file of a workspace folder (by its URI); undefined for anything else. */
+	of(folderUri: string | undefined): Promise<ProjectConfig | undefined> {
+		const folder = folderUri?.startsWith('file:') ? fileURLToPath(folderUri) : undefined;
+		if (!folder || !this.folders().includes(folder)) { return Promise.resolve(undefined); }
+		let config = this.#cache.get(folder);
+		if (!config) {
+			config = readProjectConfig(folder).then((c) => {
+				for (const problem of c?.problems ?? []) { this.report(problem); }
+				return c;
+			});
+			this.#cache.set(folder, config);
+		}
+		return config;
+	}
+
+	clear(): void { this.#cache.clear(); }
 }

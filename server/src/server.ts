@@ -3,12 +3,12 @@
  * document → core → convert; the logic lives in `service/`.
  */
 import {
-	CancellationToken, CodeActionKind, Connection, WorkspaceDiagnosticParams, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, FileChangeType,
-	InitializeParams, InitializeResult, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
+	CancellationToken, CodeActionKind, Connection, WorkspaceDiagnosticParams, DidChangeConfigurationNotification, DocumentDiagnosticReportKind,
+	InitializeParams, InitializeResult, MessageType, ShowMessageNotification, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { cleanCommand, CleanContext, cleanWorkspace, familiesRequest, undoClean, undoCleanCommand } from './cleanWorkspace';
-import { codeActions, fixAllKind, workspaceEdit } from './codeActions';
+import { codeActions, workspaceEdit } from './codeActions';
 import { toDiagnostic } from './convert';
 import { DiagnosticsPublisher } from './diagnostics';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
@@ -17,19 +17,18 @@ import { messagesFor } from './service/messages';
 import { toDocumentSymbols, toFoldingRanges } from './outlineProtocol';
 import { jiebaSegmenter } from './segmenter';
 import { SettingsCache } from './settings';
-import { registerEntityFeatures, semanticLegend } from './entityFeatures';
-import { isGazetteerUri, loadGazetteers } from './gazetteerFiles';
+import { registerEntityFeatures } from './entityFeatures';
+import { serverCapabilities } from './capabilities';
+import { loadGazetteers } from './gazetteerFiles';
+import { watchedFileChanged, WatchedFilesContext } from './watchedFiles';
 import { Corpus } from './corpus';
 import { skippedDiagnostic } from './fileNotes';
-import { promises as fs } from 'node:fs';
-import { decodeCorpusBytes, textStamp } from './fileReader';
+import { registerDebugRequests } from './debugRequests';
 import { convertEncodingCommand, convertToUtf8 } from './encodingConversion';
-import type { Skipped } from './worker/protocol';
 import type { FileProblems } from './corpusIndexer';
-import { countScript } from './service/script/detect';
 import { summaryMarkdown } from './summaryMarkdown';
-import type { DocumentStatus } from './corpusProtocol';
-import { ProjectConfig, readProjectConfig, withProjectConfig } from './projectConfig';
+import { documentStatus, notUtf8OnDisk } from './documentStatus';
+import { ProjectConfigs, withProjectConfig } from './projectConfig';
 
 export const convertCommand = 'zhCorpus.convertDocument';
 export const summaryRequest = 'zhCorpus/corpusSummary';
@@ -53,24 +52,8 @@ export function startServer(connection: Connection): void {
 	let corpus!: Corpus;
 	let restricted = false;
 	let pushedSettings: unknown;
-	/** `.zh-corpus/config.json` per workspace folder, read once (again when it changes); its problems said once. */
-	const projectConfigs = {
-		cache: new Map<string, Promise<ProjectConfig | undefined>>(),
-		of(folderUri: string | undefined): Promise<ProjectConfig | undefined> {
-			const folder = folderUri && uriToPath(folderUri);
-			if (!folder || !workspace.folders.includes(folder)) { return Promise.resolve(undefined); }
-			let config = this.cache.get(folder);
-			if (!config) {
-				config = readProjectConfig(folder).then((c) => {
-					for (const problem of c?.problems ?? []) { void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `zh-corpus: ${problem}` }); }
-					return c;
-				});
-				this.cache.set(folder, config);
-			}
-			return config;
-		},
-		clear(): void { this.cache.clear(); },
-	};
+	/** `.zh-corpus/config.json` per workspace folder (created at initialize, when the folders are known). */
+	let projectConfigs!: ProjectConfigs;
 	/** Problems per rule of open documents (closed files' are the indexer's). */
 	const openProblems = new Map<string, FileProblems>();
 	let documentChanges = false;
@@ -102,7 +85,7 @@ export function startServer(connection: Connection): void {
 		// The corpus takes the open document's text when the user pauses (indexing a large text per keystroke costs too much).
 		if (!service.index.get(uri) || service.entitiesStale(doc)) { scheduleIndexRefresh(uri); }
 		// Text the editor decoded with replacement characters: its file may be in another encoding.
-		const notText = doc.text.includes('\ufffd') ? await notUtf8OnDisk(uri) : undefined;
+		const notText = doc.text.includes('\ufffd') ? await notUtf8OnDisk(uriToPath(uri)) : undefined;
 		if (notText) {
 			openProblems.set(uri, { counts: {}, capped: false });
 			return { version: doc.version, diagnostics: [skippedDiagnostic(service.t, notText)] };
@@ -114,13 +97,6 @@ export function startServer(connection: Connection): void {
 		openProblems.set(uri, { counts, capped: problems.length >= options.maxProblems });
 		corpus.statusChanged();
 		return { version: doc.version, diagnostics: problems.map((p) => toDiagnostic(doc, p)) };
-	};
-	/** Why the file behind an open document is not UTF-8 text (binary, another encoding), or undefined when it is. */
-	const notUtf8OnDisk = async (uri: string): Promise<Skipped | undefined> => {
-		const file = uriToPath(uri);
-		const bytes = file ? await fs.readFile(file).catch(() => undefined) : undefined;
-		const outcome = bytes && decodeCorpusBytes(bytes);
-		return outcome?.skipped === 'encoding' || outcome?.skipped === 'binary' ? { reason: outcome.skipped, detail: outcome.detail, encoding: outcome.encoding } : undefined;
 	};
 	const safe = <P, R>(fallback: R, handler: (p: P) => Promise<R> | R) => async (p: P): Promise<R> => {
 		try { return await handler(p); } catch (e) {
@@ -136,7 +112,7 @@ export function startServer(connection: Connection): void {
 		canPullConfiguration = caps.workspace?.configuration === true;
 		semanticRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
 		const initOptions = params.initializationOptions as { settings?: unknown; workers?: number; debug?: boolean; trusted?: boolean } | undefined;
-		if (initOptions?.debug === true) { registerDebugRequests(); }
+		if (initOptions?.debug === true) { registerDebugRequests(connection, documents); }
 		// An editor that says the folder is not trusted (VS Code's Restricted Mode): what the
 		// workspace supplies (patterns, gazetteers) is ignored until it is.
 		restricted = initOptions?.trusted === false;
@@ -151,6 +127,7 @@ export function startServer(connection: Connection): void {
 		};
 		// A notification, not showWarningMessage's request: clients need not answer it.
 		settings = new SettingsCache(fetch, messagesFor(params.locale), (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }), restricted);
+		projectConfigs = new ProjectConfigs(() => workspace.folders, (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `zh-corpus: ${message}` }));
 		workspace = new LspWorkspace(documents, (uri) => settings.get(uri), async (folderUri) => {
 			if (!canPullConfiguration) { return []; }
 			// VS Code's own exclusions: globs whose value is true (a `when` condition counts as no).
@@ -171,22 +148,7 @@ export function startServer(connection: Connection): void {
 			restricted,
 		});
 		return {
-			capabilities: {
-				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
-				documentSymbolProvider: { label: 'zh-corpus' },
-				hoverProvider: true,
-				definitionProvider: true,
-				referencesProvider: true,
-				documentHighlightProvider: true,
-				workspaceSymbolProvider: true,
-				renameProvider: { prepareProvider: true },
-				semanticTokensProvider: { legend: semanticLegend, full: true },
-				foldingRangeProvider: true,
-				executeCommandProvider: { commands: [convertCommand, cleanCommand, undoCleanCommand, convertEncodingCommand] },
-				diagnosticProvider: pull ? { identifier: 'zh-corpus', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
-				workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-			},
+			capabilities: serverCapabilities(pull, [convertCommand, cleanCommand, undoCleanCommand, convertEncodingCommand]),
 			serverInfo: { name: 'zh-corpus-language-server', version: '0.1.0' },
 		};
 	});
@@ -233,39 +195,16 @@ export function startServer(connection: Connection): void {
 	});
 
 	connection.onDidChangeWatchedFiles(({ changes }) => {
-		indexUpdates = indexUpdates.then(safe(undefined, async () => {
-			for (const change of changes) {
-				if (isGazetteerUri(change.uri)) {
-					if (restricted) { continue; }
-					service.entities.index.setGazetteer(await loadGazetteers(connection, workspace.folders));
-					corpus.names.reset();
-					await corpus.names.rematchAll();
-					entitiesChanged();
-					continue;
-				}
-				if (change.uri.endsWith('/.zh-corpus/config.json')) {
-					projectConfigs.clear();
-					settings.clear();
-					for (const doc of documents.all()) { publisher.schedule(doc.uri); }
-					await corpus.configure();
-					await corpus.rescan();
-					corpus.indexer.recheckAll();
-					continue;
-				}
-				if (change.uri.endsWith('/.gitignore')) {
-					workspace.forgetGitignores();
-					await corpus.rescan();
-					continue;
-				}
-				if (documents.get(change.uri)) { continue; }
-				if (change.type === FileChangeType.Deleted || !(await workspace.isCorpusUri(change.uri))) {
-					if (service.index.get(change.uri) || corpus.indexer.skipped.has(change.uri)) { await corpus.indexer.fileDeleted(change.uri); }
-				} else {
-					await corpus.indexer.fileChanged(change.uri);
-					void corpus.names.fileChanged(change.uri);
-				}
-			}
-		}));
+		const ctx: WatchedFilesContext = {
+			connection, service, documents, workspace, corpus, restricted,
+			reloadSettings: () => {
+				projectConfigs.clear();
+				settings.clear();
+				for (const doc of documents.all()) { publisher.schedule(doc.uri); }
+			},
+			entitiesChanged,
+		};
+		indexUpdates = indexUpdates.then(safe(undefined, async () => { for (const change of changes) { await watchedFileChanged(ctx, change); } }));
 	});
 
 	/**
@@ -377,13 +316,7 @@ export function startServer(connection: Connection): void {
 
 	connection.onRequest(documentStatusRequest, async ({ uri }: { uri: string }) => {
 		const doc = await corpusDocument(uri);
-		if (!doc) { return null; }
-		const script = countScript(doc.text);
-		const mixed = Math.min(script.simplified, script.traditional) >= 10;
-		const dominant = script.simplified + script.traditional === 0 ? undefined : script.simplified >= script.traditional ? 'simplified' : 'traditional';
-		const problems = openProblems.get(uri);
-		const status: DocumentStatus = { script: mixed ? 'mixed' : dominant, problems: problems ? Object.values(problems.counts).reduce((a, b) => a + b, 0) : 0, capped: problems?.capped ?? false, corpus: corpus.status() };
-		return status;
+		return doc ? documentStatus(doc, openProblems.get(uri), corpus.status()) : null;
 	});
 
 	registerEntityFeatures({
@@ -392,19 +325,6 @@ export function startServer(connection: Connection): void {
 		indexReady: () => corpus.indexer.ready ? indexUpdates : Promise.resolve(),
 		onNewNames: () => scheduleNamePropagation(),
 	});
-
-	/**
-	 * Test-only requests (initialization option `debug: true`): the hash of the server's copy of
-	 * a document (random edit sequences must leave it equal to the client's), and a crash (the
-	 * editor client must start the server again).
-	 */
-	function registerDebugRequests(): void {
-		connection.onRequest('zhCorpus/debug/documentHash', ({ uri }: { uri: string }) => {
-			const doc = documents.get(uri);
-			return doc ? { version: doc.version, stamp: textStamp(doc.getText()) } : null;
-		});
-		connection.onRequest('zhCorpus/debug/crash', () => { setImmediate(() => process.exit(70)); return null; });
-	}
 
 	connection.onShutdown(() => corpus?.dispose());
 

@@ -1,0 +1,16 @@
+/**
+ * Test-only requests, registered when the client sets the initialization option `debug: true`:
+ * the hash of the server's copy of a document (random edit sequences must leave it equal to the
+ * client's), and a crash (the editor's client must start the server again).
+ */
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { textStamp } from './fileReader';
+
+export function registerDebugRequests(connection: Connection, documents: TextDocuments<TextDocument>): void {
+	connection.onRequest('zhCorpus/debug/documentHash', ({ uri }: { uri: string }) => {
+		const doc = documents.get(uri);
+		return doc ? { version: doc.version, stamp: textStamp(doc.getText()) } : null;
+	});
+	connection.onRequest('zhCorpus/debug/crash', () => { setImmediate(() => process.exit(70)); return null; });
+}
