@@ -21,12 +21,17 @@ function peakMb(pid: number): number {
 	return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
 
+/** Resident memory of a process now (VmRSS), in MB. */
+function residentMb(pid: number): number {
+	return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+}
+
 async function main(): Promise<void> {
 	const files = Number(process.env.BENCH_FILES ?? 10_000);
 	const dir = path.join(os.tmpdir(), `zh-corpus-bench-${files}`);
 	const corpus = writeCorpus(dir, { files, seed: 1 });
 	const mb = corpus.bytes / 1e6;
-	const client = new LspClient({ workspaceFolder: dir, progress: true });
+	const client = new LspClient({ workspaceFolder: dir, progress: true, initializationOptions: { debug: true } });
 	const start = performance.now();
 	await client.initialize();
 	await client.progressEnded;
@@ -46,6 +51,11 @@ async function main(): Promise<void> {
 	// Names found later change entity.variant in other files: they are checked again in the background.
 	await client.waitForStatus((s) => !s.indexing && !s.tagging && s.rechecking === 0);
 	console.log(JSON.stringify({ name: 'names: files checked again for the names found (background)', mb, ms: performance.now() - start }));
+	// Workers are replaced once idle after tagging (their WebAssembly memory cannot shrink): what is held then.
+	await new Promise((r) => setTimeout(r, 5000));
+	console.log(JSON.stringify({ name: 'memory held once idle (server and workers, resident)', value: `${residentMb(client.process.pid!).toFixed(0)} MB` }));
+	const own = await client.connection.sendRequest('zhCorpus/debug/memory') as { heapUsed: number; external: number; arrayBuffers: number };
+	console.log(JSON.stringify({ name: 'of which the server thread\'s heap (after GC)', value: `${(own.heapUsed / 2 ** 20).toFixed(0)} MB heap, ${(own.arrayBuffers / 2 ** 20).toFixed(0)} MB typed arrays` }));
 
 	// Hover and references on the most mentioned person of a file in the middle of the corpus.
 	const subs = fs.readdirSync(dir).filter((d) => !d.startsWith('.')).sort();

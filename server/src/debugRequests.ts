@@ -1,7 +1,8 @@
 /**
  * Test-only requests, registered when the client sets the initialization option `debug: true`:
  * the hash of the server's copy of a document (random edit sequences must leave it equal to the
- * client's), and a crash (the editor's client must start the server again).
+ * client's), a crash (the editor's client must start the server again), and the server thread's
+ * memory (benchmarks).
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,4 +14,9 @@ export function registerDebugRequests(connection: Connection, documents: TextDoc
 		return doc ? { version: doc.version, stamp: textStamp(doc.getText()) } : null;
 	});
 	connection.onRequest('zhCorpus/debug/crash', () => { setImmediate(() => process.exit(70)); return null; });
+	// The server thread's own memory (the process's resident size includes the workers').
+	connection.onRequest('zhCorpus/debug/memory', () => {
+		(globalThis as { gc?: () => void }).gc?.();
+		return process.memoryUsage();
+	});
 }
