@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { Connection, Diagnostic, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import { CorpusIndexer, FileProblems } from './corpusIndexer';
 import { CorpusNames } from './corpusNames';
 import type { DiagnosticsPublisher } from './diagnostics';
@@ -66,6 +66,11 @@ export class Corpus {
 			publishSkipped: (uri, skipped) => publisher.publishClosed(uri, skipped ? [skippedDiagnostic(service.t, skipped)] : []),
 			recheckOpen: init.recheckOpen,
 			statusChanged: () => this.statusChanged(),
+			listed: () => {
+				if (workspace.gitIgnored > 0) {
+					void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: service.t('files.gitIgnored', workspace.gitIgnored.toLocaleString('en')) });
+				}
+			},
 		});
 		this.names = new CorpusNames({
 			service, pool: this.pool, isOpen: init.isOpen, log, statusChanged: () => this.statusChanged(),

@@ -36,6 +36,8 @@ export interface IndexerHost {
 	recheckOpen(): void;
 	/** The status (indexing progress) changed. */
 	statusChanged(): void;
+	/** The first listing is done (to say what it left out). */
+	listed?(): void;
 }
 
 export interface FileProblems { readonly counts: Readonly<Record<string, number>>; readonly capped: boolean }
@@ -75,6 +77,7 @@ export class CorpusIndexer {
 		const count = (n: number) => n.toLocaleString('en');
 		try {
 			const uris = await this.host.listFiles(token);
+			this.host.listed?.();
 			const closed = () => uris.filter((u) => !this.host.isOpen(u));
 			const report = throttled((done, total) => {
 				this.#progress = { phase: this.#progress?.phase ?? 'indexing', done, total };

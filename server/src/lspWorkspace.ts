@@ -72,9 +72,16 @@ export class LspWorkspace implements Workspace {
 		return isGitIgnored(chain, file, false);
 	}
 
+	/**
+	 * Corpus files the last listing left out because a .gitignore ignores them (a directory
+	 * counts as one): corpora often sit in git-ignored data folders, so the user is told.
+	 */
+	gitIgnored = 0;
+
 	async listFiles(token?: CancellationToken): Promise<readonly string[]> {
 		const found: string[] = [];
 		const seen = new Set<string>();
+		this.gitIgnored = 0;
 		for (const folder of this.folders) {
 			const folderUri = pathToFileURL(folder).href;
 			const settings = await this.settingsFor(folderUri);
@@ -121,7 +128,10 @@ export class LspWorkspace implements Workspace {
 			const full = path.join(dir, entry.name);
 			const rel = path.relative(root, full).split(path.sep).join('/');
 			const isDir = entry.isDirectory() || (entry.isSymbolicLink() && await isDirectory(full));
-			if (ignores && isGitIgnored(ignores, full, isDir)) { continue; }
+			if (ignores && isGitIgnored(ignores, full, isDir)) {
+				if (isDir || matcher.matches(rel)) { this.gitIgnored++; }
+				continue;
+			}
 			if (isDir) {
 				if (!matcher.excludesDir(rel)) { await this.#walk(root, full, matcher, out, seen, token, ignores); }
 			} else if ((entry.isFile() || entry.isSymbolicLink()) && matcher.matches(rel)) {

@@ -144,6 +144,7 @@ const en = {
 	'entity.variantFix': 'Write ‘{0}’',
 	'entity.variantOther': 'the other spelling, ‘{0}’',
 	'entity.gazetteerProblem': '{0}',
+	'files.gitIgnored': 'zh-corpus: {0} .txt files or folders are left out because a .gitignore ignores them; set zhCorpus.files.useGitignore to false to check them.',
 	'cli.summary': '{0} files: {1} errors, {2} warnings, {3} infos, {4} hints',
 	'cli.fixed': 'changed {0} of {1} files ({2} edits)',
 	'cli.wouldFix': 'would change {0} of {1} files ({2} edits)',
