@@ -16,7 +16,7 @@ import { CorpusDocument, LanguageService, reviewRows, ruleFamilies, RuleEdit } f
 import { applyEdits } from './service/edits';
 import type { Translate } from './service/messages';
 import type { SettingsCache } from './settings';
-import { beginProgress, throttled } from './workspaceScan';
+import { beginProgress, throttled } from './workDoneProgress';
 
 export const cleanCommand = 'zhCorpus.server.cleanWorkspace';
 export const undoCleanCommand = 'zhCorpus.server.undoLastClean';

@@ -168,8 +168,7 @@ export class Corpus {
 		const { service } = this.init;
 		// Shared passages are located in the indexed text: only when the index holds this very text.
 		const indexed = service.entities.indexedStamp(doc.uri) === doc.stamp;
-		const snapshot = this.indexer.snapshot(doc.uri);
-		const corpus = indexed ? snapshot : { ...snapshot, shared: [], entities: undefined };
+		const corpus = this.indexer.snapshot(doc.uri, indexed);
 		const result = await this.pool.run({ kind: 'check', uri: doc.uri, options, corpus, text: doc.text, version: doc.version }, Priority.Interactive, doc.uri);
 		if (!result.diagnostics) { return undefined; }
 		openProblems.set(doc.uri, { counts: result.counts ?? {}, capped: result.capped ?? false });

@@ -14,8 +14,9 @@ import type { LanguageService } from './service';
 import type { CheckResult, CorpusSnapshot, Skipped } from './worker/protocol';
 import { Priority, WorkerPool } from './workerPool';
 import { reportable } from './service/rules/duplicateDocument';
+import { repeatedLineThreshold } from './service/rules/boilerplateRepeatedLine';
 import type { Settings } from './settings';
-import { beginProgress, throttled } from './workspaceScan';
+import { beginProgress, throttled } from './workDoneProgress';
 
 export interface IndexerHost {
 	readonly connection: Connection;
@@ -124,7 +125,7 @@ export class CorpusIndexer {
 			await this.#index(uri, Priority.Interactive);
 			const after = this.#crossInputs(uri);
 			await this.#check(uri, Priority.Interactive);
-			this.#affected(uri, before, after);
+			await this.#affected(uri, before, after);
 		});
 	}
 
@@ -133,13 +134,13 @@ export class CorpusIndexer {
 		return this.#serial(uri, async () => {
 			const before = this.#crossInputs(uri);
 			this.#forget(uri);
-			this.#affected(uri, before, this.#crossInputs(uri));
+			await this.#affected(uri, before, this.#crossInputs(uri));
 		});
 	}
 
 	/** An open document's text changed the index (the server's thread indexed it): re-check the files it affects. */
-	openDocumentIndexed(uri: string, before: CrossInputs): void {
-		this.#affected(uri, before, this.#crossInputs(uri));
+	openDocumentIndexed(uri: string, before: CrossInputs): Promise<void> {
+		return this.#affected(uri, before, this.#crossInputs(uri));
 	}
 
 	/** What a file's cross-file findings elsewhere depend on, to compare before and after a change. */
@@ -159,11 +160,12 @@ export class CorpusIndexer {
 		return { keys: index.get(uri)?.lineKeys ?? [], neighbours: index.printNeighbours(uri), fileCount: index.size };
 	}
 
-	#affected(uri: string, before: CrossInputs, after: CrossInputs): void {
+	async #affected(uri: string, before: CrossInputs, after: CrossInputs): Promise<void> {
 		const index = this.host.service.index;
 		const out = new Set<string>([...before.neighbours, ...after.neighbours]);
-		// Keys whose file count crossed a threshold (it moves with the corpus size: 1 % of the files).
-		const threshold = (files: number) => Math.max(20, Math.ceil(files * 0.01));
+		// Keys whose file count crossed the rule's threshold (it moves with the corpus size).
+		const minFiles = (await this.host.settingsFor(uri)).repeatedLineMinFiles;
+		const threshold = (files: number) => repeatedLineThreshold(minFiles, files);
 		const [t0, t1] = [threshold(before.fileCount), threshold(after.fileCount)];
 		const crossing = new Set<string>();
 		for (const key of new Set([...before.keys, ...after.keys])) {
@@ -245,8 +247,12 @@ export class CorpusIndexer {
 		this.host.publishClosed(uri, result, settings);
 	}
 
-	/** What the server's indexes hold about the corpus around one indexed file. */
-	snapshot(uri: string): CorpusSnapshot {
+	/**
+	 * What the server's indexes hold about the corpus around one indexed file. Without
+	 * `positions`, what is located in the indexed text (shared passages, mentions) is left out:
+	 * an edited document's text is not the indexed one.
+	 */
+	snapshot(uri: string, positions = true): CorpusSnapshot {
 		const { service } = this.host;
 		const index = service.index;
 		const lineCounts: [string, number][] = [];
@@ -254,6 +260,7 @@ export class CorpusIndexer {
 			const n = index.filesWithLine(key);
 			if (n >= 2) { lineCounts.push([key, n]); }
 		}
+		if (!positions) { return { fileCount: index.size, lineCounts, shared: [] }; }
 		return { fileCount: index.size, lineCounts, shared: index.sharedWithIndexed(uri, reportable), entities: service.entitySnapshot(uri) };
 	}
 

@@ -9,10 +9,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { cleanCommand, CleanContext, cleanWorkspace, familiesRequest, undoClean, undoCleanCommand } from './cleanWorkspace';
 import { codeActions, workspaceEdit } from './codeActions';
-import { toDiagnostic } from './convert';
 import { DiagnosticsPublisher } from './diagnostics';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
-import { ConversionTarget, CorpusDocument, LanguageService, ruleFamilies } from './service';
+import { ConversionTarget, LanguageService, ruleFamilies } from './service';
 import { messagesFor } from './service/messages';
 import { toDocumentSymbols, toFoldingRanges } from './outlineProtocol';
 import { jiebaSegmenter } from './segmenter';
@@ -22,26 +21,17 @@ import { serverCapabilities } from './capabilities';
 import { loadGazetteers } from './gazetteerFiles';
 import { watchedFileChanged, WatchedFilesContext } from './watchedFiles';
 import { Corpus } from './corpus';
-import { skippedDiagnostic } from './fileNotes';
 import { registerDebugRequests } from './debugRequests';
 import { convertEncodingCommand, convertToUtf8 } from './encodingConversion';
-import type { FileProblems } from './corpusIndexer';
+import { OpenDocuments } from './openDocuments';
 import { summaryMarkdown } from './summaryMarkdown';
-import { documentStatus, notUtf8OnDisk } from './documentStatus';
+import { documentStatus } from './documentStatus';
 import { ProjectConfigs, withProjectConfig } from './projectConfig';
 
 export const convertCommand = 'zhCorpus.convertDocument';
 export const summaryRequest = 'zhCorpus/corpusSummary';
 export const documentStatusRequest = 'zhCorpus/documentStatus';
 export const entitiesChangedNotification = 'zhCorpus/entitiesChanged';
-
-/**
- * Open documents longer than this (UTF-16 units, about 600 KB of Chinese) are checked, printed
- * and tagged in a worker: a cold check of a 1 MB text takes seconds, and the server's thread
- * must answer the editor within 50 ms.
- */
-export const largeDocument = 200_000;
-const isLarge = (doc: CorpusDocument) => doc.text.length > largeDocument;
 
 export function startServer(connection: Connection): void {
 	const documents = new TextDocuments(TextDocument);
@@ -54,8 +44,7 @@ export function startServer(connection: Connection): void {
 	let pushedSettings: unknown;
 	/** `.zh-corpus/config.json` per workspace folder (created at initialize, when the folders are known). */
 	let projectConfigs!: ProjectConfigs;
-	/** Problems per rule of open documents (closed files' are the indexer's). */
-	const openProblems = new Map<string, FileProblems>();
+	let open!: OpenDocuments;
 	let documentChanges = false;
 	let changeAnnotations = false;
 	let canPullConfiguration = false;
@@ -63,41 +52,7 @@ export function startServer(connection: Connection): void {
 	// Index updates run in order; requests about the corpus wait for those already received.
 	let indexUpdates = Promise.resolve();
 
-	/** The last version of each open document the core saw: the next one reuses its unchanged lines. */
-	const coreDocuments = new Map<string, CorpusDocument>();
-	/** The open document as the core sees it, when it is a corpus document. */
-	const corpusDocument = async (uri: string): Promise<CorpusDocument | undefined> => {
-		const doc = documents.get(uri);
-		if (!doc || !(await workspace.isCorpusDocument(doc))) { return undefined; }
-		const last = coreDocuments.get(uri);
-		if (last?.version === doc.version) { return last; }
-		const text = doc.getText();
-		const next = last ? CorpusDocument.derive(last, doc.version, text) : new CorpusDocument(uri, doc.version, text);
-		coreDocuments.set(uri, next);
-		return next;
-	};
-	const diagnosticsOf = async (uri: string) => {
-		const doc = await corpusDocument(uri);
-		if (!doc) { return undefined; }
-		const options = await settings.get(uri);
-		// A newer version may have arrived while settings were fetched: check only the latest.
-		if (documents.get(uri)?.version !== doc.version) { return undefined; }
-		// The corpus takes the open document's text when the user pauses (indexing a large text per keystroke costs too much).
-		if (!service.index.get(uri) || service.entitiesStale(doc)) { scheduleIndexRefresh(uri); }
-		// Text the editor decoded with replacement characters: its file may be in another encoding.
-		const notText = doc.text.includes('\ufffd') ? await notUtf8OnDisk(uriToPath(uri)) : undefined;
-		if (notText) {
-			openProblems.set(uri, { counts: {}, capped: false });
-			return { version: doc.version, diagnostics: [skippedDiagnostic(service.t, notText)] };
-		}
-		if (isLarge(doc)) { return corpus.checkOpen(doc, options, openProblems); }
-		const problems = service.lint(doc, options);
-		const counts: Record<string, number> = {};
-		for (const p of problems) { counts[p.ruleId] = (counts[p.ruleId] ?? 0) + 1; }
-		openProblems.set(uri, { counts, capped: problems.length >= options.maxProblems });
-		corpus.statusChanged();
-		return { version: doc.version, diagnostics: problems.map((p) => toDiagnostic(doc, p)) };
-	};
+	const corpusDocument = (uri: string) => open.get(uri);
 	const safe = <P, R>(fallback: R, handler: (p: P) => Promise<R> | R) => async (p: P): Promise<R> => {
 		try { return await handler(p); } catch (e) {
 			connection.console.error(`zh-corpus: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -139,13 +94,18 @@ export function startServer(connection: Connection): void {
 		workspace.folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
 			.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
 		const pull = caps.textDocument?.diagnostic !== undefined;
-		publisher = new DiagnosticsPublisher(connection, diagnosticsOf, pull);
+		publisher = new DiagnosticsPublisher(connection, (uri) => open.diagnostics(uri), pull);
 		corpus = new Corpus({
 			connection, service, workspace, settings, publisher, locale: params.locale, workers: initOptions?.workers,
 			isOpen: (uri) => documents.get(uri) !== undefined,
 			recheckOpen: () => { for (const doc of documents.all()) { publisher.schedule(doc.uri); } },
 			entitiesChanged: () => entitiesChanged(),
 			restricted,
+		});
+		open = new OpenDocuments({
+			connection, documents, workspace, service, settings, corpus,
+			schedule: (uri) => publisher.schedule(uri),
+			onNewNames: () => scheduleNamePropagation(),
 		});
 		return {
 			capabilities: serverCapabilities(pull, [convertCommand, cleanCommand, undoCleanCommand, convertEncodingCommand]),
@@ -166,11 +126,8 @@ export function startServer(connection: Connection): void {
 	documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
 	documents.onDidClose((e) => {
 		const uri = e.document.uri;
-		clearTimeout(indexTimers.get(uri));
 		settings.forget(uri);
-		openProblems.delete(uri);
-		coreDocuments.delete(uri);
-		corpus.pool.control({ kind: 'closed', uri });
+		open.forget(uri);
 		// The file on disk is what the corpus holds again; its problems as a closed file replace the open ones.
 		indexUpdates = indexUpdates.then(safe(undefined, async () => {
 			const keep = (await settings.get(workspace.folderUriOf(uri))).problemsScope === 'workspace' && await workspace.isCorpusUri(uri);
@@ -207,34 +164,6 @@ export function startServer(connection: Connection): void {
 		indexUpdates = indexUpdates.then(safe(undefined, async () => { for (const change of changes) { await watchedFileChanged(ctx, change); } }));
 	});
 
-	/**
-	 * An edited document enters the corpus index, and its names are indexed, when the user pauses
-	 * (tagging or printing a large document on every keystroke would slow checking down); then it
-	 * is checked again with them, and so are the files whose cross-file findings it changes.
-	 */
-	const indexTimers = new Map<string, NodeJS.Timeout>();
-	const scheduleIndexRefresh = (uri: string) => {
-		clearTimeout(indexTimers.get(uri));
-		indexTimers.set(uri, setTimeout(() => void safe(undefined, async () => {
-			indexTimers.delete(uri);
-			const doc = await corpusDocument(uri);
-			if (!doc) { return; }
-			const before = corpus.indexer.crossInputs(uri);
-			if (isLarge(doc)) {
-				// Printed, tagged and matched in a worker: the server's thread never blocks on a large text.
-				await corpus.indexOpen(doc);
-			} else {
-				service.index.set(uri, doc.text);
-				const hadNew = service.hasNewNames;
-				service.entityMentions(doc);
-				if (!hadNew && service.hasNewNames) { scheduleNamePropagation(); }
-			}
-			corpus.indexer.openDocumentIndexed(uri, before);
-			corpus.names.flush();
-			if (documents.get(uri)?.version === doc.version) { publisher.schedule(uri); }
-		})(undefined), 400));
-	};
-
 	/** Editors re-ask for semantic tokens; the entity view reloads. */
 	const entitiesChanged = () => {
 		if (semanticRefresh) { void connection.languages.semanticTokens.refresh().catch(() => undefined); }
@@ -249,7 +178,7 @@ export function startServer(connection: Connection): void {
 
 	connection.languages.diagnostics.on(safe({ kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
 		publisher.markPulled(params.textDocument.uri);
-		const result = await diagnosticsOf(params.textDocument.uri);
+		const result = await open.diagnostics(params.textDocument.uri);
 		return { kind: DocumentDiagnosticReportKind.Full, items: result?.diagnostics ?? [] };
 	}));
 	connection.languages.diagnostics.onWorkspace(async (params: WorkspaceDiagnosticParams, token: CancellationToken) => {
@@ -310,13 +239,13 @@ export function startServer(connection: Connection): void {
 
 	connection.onRequest(summaryRequest, async () => {
 		await indexUpdates;
-		const summary = corpus.summary(openProblems);
+		const summary = corpus.summary(open.problems);
 		return { ...summary, markdown: summaryMarkdown(summary, service.t) };
 	});
 
 	connection.onRequest(documentStatusRequest, async ({ uri }: { uri: string }) => {
 		const doc = await corpusDocument(uri);
-		return doc ? documentStatus(doc, openProblems.get(uri), corpus.status()) : null;
+		return doc ? documentStatus(doc, open.problems.get(uri), corpus.status()) : null;
 	});
 
 	registerEntityFeatures({

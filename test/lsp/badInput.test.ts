@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { textStamp } from '../../server/src/service/text/stamp';
 import { LspClient, repoRoot } from './lspClient';
 
 const traditional = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'mixed-script', 'tw-leftovers.txt'), 'utf8');
@@ -161,15 +162,10 @@ describe('bad input over LSP', function () {
 		assert.equal(last.version, version);
 		const hash = await client.connection.sendRequest('zhCorpus/debug/documentHash', { uri: name }) as { version: number; stamp: string };
 		assert.equal(hash.version, version);
-		assert.equal(hash.stamp, stampOf(text));
+		assert.equal(hash.stamp, textStamp(text));
 	});
 });
 
-function stampOf(text: string): string {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) { h = Math.imul(h ^ text.charCodeAt(i), 16777619); }
-	return `${text.length}:${(h >>> 0).toString(36)}`;
-}
 
 describe('untrusted folders over LSP', function () {
 	this.timeout(60000);

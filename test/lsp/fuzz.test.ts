@@ -12,16 +12,12 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { documentArbitrary } from '../support/docGen';
+import { textStamp } from '../../server/src/service/text/stamp';
 import { LspClient } from './lspClient';
 
 const sequences = Number(process.env.ZH_CORPUS_FUZZ_SEQUENCES ?? 1000);
 const seed = Number(process.env.ZH_CORPUS_FUZZ_SEED ?? 20261129);
 
-function stampOf(text: string): string {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) { h = Math.imul(h ^ text.charCodeAt(i), 16777619); }
-	return `${text.length}:${(h >>> 0).toString(36)}`;
-}
 
 /** A small seeded generator for the edits (fast-check makes the documents). */
 function random(s: number): () => number {
@@ -69,7 +65,7 @@ describe(`random edit sequences over stdio (${sequences.toLocaleString('en')}, s
 			const last = await client.waitForDiagnostics(uri, (p) => p.version === doc.version, true);
 			assert.equal(last.version, doc.version);
 			const hash = await client.connection.sendRequest('zhCorpus/debug/documentHash', { uri }) as { version: number; stamp: string };
-			assert.deepEqual(hash, { version: doc.version, stamp: stampOf(doc.getText()) }, `sequence ${i} (seed ${seed})`);
+			assert.deepEqual(hash, { version: doc.version, stamp: textStamp(doc.getText()) }, `sequence ${i} (seed ${seed})`);
 			const withFix = stale?.diagnostics.find((d) => (d.data as { fixes?: unknown[] } | undefined)?.fixes?.length);
 			if (stale && withFix) {
 				staleChecks++;

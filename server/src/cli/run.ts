@@ -7,7 +7,7 @@ import { createTwoFilesPatch } from 'diff';
 import * as path from 'node:path';
 import { CorpusDocument, LanguageService, severityRank } from '../service';
 import { applyEdits } from '../service/edits';
-import { checkInParts, partStarts } from '../service/parts';
+import { checkInParts, partsNote } from '../service/parts';
 import type { Severity } from '../service/types';
 import { fileFacts } from '../service/workspace';
 import type { Settings } from '../settings';
@@ -62,8 +62,8 @@ export async function check(o: CheckOptions): Promise<number> {
 	const results: Reported[] = [...notes];
 	for (const [i, f] of files.entries()) {
 		const doc = new CorpusDocument(f.uri, 0, f.text!);
-		const parts = partStarts(doc.text).length;
-		if (parts > 1) { results.push(fileNote(f.file, 'file.large', service.t('file.large', doc.text.length.toLocaleString('en'), parts, (1 << 20).toLocaleString('en')))); }
+		const note = partsNote(doc.text, service.t);
+		if (note) { results.push(fileNote(f.file, 'file.large', note)); }
 		for (const p of checkInParts(doc, (part) => service.lint(part, o.settings))) { results.push(reported(f.file, doc, p)); }
 		progress.tick(i + 1, files.length, 'checking');
 	}

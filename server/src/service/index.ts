@@ -10,6 +10,7 @@ import { CachePolicy, LruCache } from './lruCache';
 import { outline, OutlineNode } from './outline';
 import { messagesFor, Translate } from './messages';
 import { allRules } from './rules';
+import { reportable } from './rules/duplicateDocument';
 import { conversionEdits, ConversionTarget } from './script/convert';
 import type { CancellationToken, CorpusView, EntityView, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, Tagger, TextEdit } from './types';
 import { EntityService } from './entities/service';
@@ -60,14 +61,12 @@ export class LanguageService {
 	readonly segmenter?: Segmenter;
 	readonly entities: EntityService;
 	readonly #caches = new Map<string, LruCache<unknown>>();
-	readonly #workspace: Workspace;
 	/** Names new to the corpus that the other files have not been matched for yet. */
 	#newNames = 0;
 	readonly #entityView: EntityRuleView;
 	readonly #cachePolicy: CachePolicy | undefined;
 
 	constructor(init: ServiceInit) {
-		this.#workspace = init.workspace;
 		this.index = new WorkspaceIndex(init.workspace);
 		this.entities = new EntityService(init.workspace, init.tagger);
 		this.#entityView = new EntityRuleView(this.entities);
@@ -136,14 +135,6 @@ export class LanguageService {
 		return outline(doc, problems, this.t);
 	}
 
-	/** Re-reads one file (created or changed on disk, or closed in the editor) into every index. */
-	async updateFile(uri: string): Promise<void> {
-		const file = await this.#workspace.readFile(uri);
-		if (!file) { this.removeFile(uri); return; }
-		this.index.set(uri, file.text);
-		this.#newNames += this.entities.update(uri, file.text).length;
-	}
-
 	removeFile(uri: string): void {
 		this.index.remove(uri);
 		this.entities.remove(uri);
@@ -191,12 +182,6 @@ export class LanguageService {
 	/** The host took charge of looking for the new names in the other files. */
 	clearNewNames(): void { this.#newNames = 0; }
 
-	/** Searches every indexed file for the names discovered since the last call. */
-	async propagateNames(token?: CancellationToken): Promise<void> {
-		if (this.#newNames === 0) { return; }
-		this.#newNames = 0;
-		await this.entities.rematch(this.index.uris(), undefined, token);
-	}
 
 	/** Edits converting the whole document to a script (the "Convert document to …" commands). */
 	convert(doc: CorpusDocument, target: ConversionTarget): TextEdit[] {
@@ -210,7 +195,7 @@ export class LanguageService {
 			t: this.t,
 			segmenter: this.segmenter,
 			entities: rule.id.startsWith('entity.') ? { mentionsOf: (doc) => this.#freshMentions(doc), soundAlikes: (e) => this.#entityView.soundAlikes(e) } : undefined,
-			corpus: { fileCount: this.index.size, filesWithLine: (key) => this.index.filesWithLine(key), sharedWith: (uri, text) => this.index.sharedWith(uri, text) },
+			corpus: { fileCount: this.index.size, filesWithLine: (key) => this.index.filesWithLine(key), sharedWith: (uri, text) => this.index.sharedWith(uri, text, reportable) },
 			cache: <T>(scope: string) => {
 				const key = `${rule.id}\u0000${scope}`;
 				let cache = this.#caches.get(key);

@@ -6,6 +6,7 @@
  * offsets. Rules that compare distant paragraphs see one part at a time; the caller says so.
  */
 import { CorpusDocument } from './document';
+import type { Translate } from './messages';
 import type { Problem, RelatedLocation } from './types';
 
 /** UTF-16 units per part. */
@@ -60,4 +61,10 @@ function shift(p: Problem, by: number): Problem {
 		fixes: p.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })),
 		related: p.related?.map((r): RelatedLocation => r.uri === undefined ? { ...r, start: r.start + by, end: r.end + by } : r),
 	};
+}
+
+/** The note a file checked in parts gets (`file.large`), or undefined when it is checked whole. */
+export function partsNote(text: string, t: Translate, size = partSize): string | undefined {
+	const parts = partStarts(text, size).length;
+	return parts > 1 ? t('file.large', text.length.toLocaleString('en'), parts, size.toLocaleString('en')) : undefined;
 }

@@ -135,9 +135,9 @@ export class WorkspaceIndex {
 		return facts;
 	}
 
-	/** Other indexed files that share passages with `text` (the text of `uri`). */
-	sharedWith(uri: string, text: string): SharedFile[] {
-		return this.#prints.query(uri, this.factsOf(uri, text).prints);
+	/** Other indexed files that share passages with `text` (the text of `uri`); with `relevant`, only those that can make a finding. */
+	sharedWith(uri: string, text: string, relevant?: { readonly similarity: number; readonly passage: number }): SharedFile[] {
+		return this.#prints.query(uri, this.factsOf(uri, text).prints, relevant);
 	}
 
 	/**

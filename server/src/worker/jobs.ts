@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CorpusDocument, LanguageService } from '../service';
 import { discover } from '../service/entities/discovery';
 import { matchNames } from '../service/entities/matcher';
-import { checkInParts, partSize, partStarts } from '../service/parts';
+import { checkInParts, partsNote } from '../service/parts';
 import type { Segmenter, Tagger } from '../service/types';
 import { fileFacts } from '../service/workspace';
 import { closedVersion, fileNotice, toDiagnostic } from '../convert';
@@ -69,8 +69,8 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				for (const p of problems) { counts[p.ruleId] = (counts[p.ruleId] ?? 0) + 1; }
 				const shown = problems.slice(0, job.options.maxProblems);
 				const diagnostics = shown.map((p) => toDiagnostic(doc, p));
-				const parts = partStarts(text).length;
-				if (parts > 1) { diagnostics.unshift(fileNotice('file.large', checker.t('file.large', text.length.toLocaleString('en'), parts, partSize.toLocaleString('en')))); }
+				const note = partsNote(text, checker.t);
+				if (note) { diagnostics.unshift(fileNotice('file.large', note)); }
 				return { uri: job.uri, stamp: textStamp(text), diagnostics, counts, capped: problems.length > shown.length };
 			}
 			case 'discover': {

@@ -1,14 +1,14 @@
 /**
- * Entities across the workspace: keeps the entity index fresh (a scan in two passes, one file
- * per change, new names looked for in the other files) and answers the editor's questions
- * (which entity is here, where else it is mentioned, what to rewrite on rename).
+ * Entities across the workspace: keeps the entity index fresh for the documents the server's
+ * thread indexes (an edited document; closed files are tagged and matched by the workers) and
+ * answers the editor's questions (which entity is here, where else it is mentioned, what to
+ * rewrite on rename).
  */
 import type { CancellationToken, Tagger } from '../types';
-import type { Progress, Workspace } from '../workspace';
+import type { Workspace } from '../workspace';
 import { foldText } from './discovery';
 import type { Entity } from './entityTable';
 import { EntityIndex, Mention } from './entityIndex';
-import type { Gazetteer } from './gazetteer';
 import { pinyinInitials, plainPinyin } from './pinyin';
 import { textStamp } from '../text/stamp';
 
@@ -21,19 +21,6 @@ export class EntityService {
 
 	constructor(private readonly workspace: Workspace, tagger: Tagger | undefined) {
 		this.index = new EntityIndex(tagger);
-	}
-
-	/** Discovers names in every file, then finds every mention of them: two passes over the files. */
-	async scan(uris: readonly string[], progress?: Progress, token?: CancellationToken): Promise<void> {
-		const total = uris.length * 2;
-		let done = 0;
-		for (const uri of uris) {
-			if (token?.isCancellationRequested) { return; }
-			const file = await this.workspace.readFile(uri);
-			if (file) { this.index.discover(uri, file.text); } else { this.index.remove(uri); }
-			progress?.(++done, total);
-		}
-		await this.rematch(uris, () => progress?.(++done, total), token);
 	}
 
 	/**
@@ -78,12 +65,6 @@ export class EntityService {
 			}
 			progress?.();
 		}
-	}
-
-	/** A new gazetteer; every indexed file is matched again. */
-	async setGazetteer(gazetteer: Gazetteer, uris: readonly string[], token?: CancellationToken): Promise<void> {
-		this.index.setGazetteer(gazetteer);
-		await this.rematch(uris, undefined, token);
 	}
 
 	/** The innermost mention at a position (乌镇 inside 乌镇峰会). */

@@ -9,6 +9,11 @@ import { analyze } from '../boilerplate/analysis';
 import { excerpt, lineFinding } from '../boilerplate/findings';
 import { repeatedLineKey } from '../boilerplate/lineKey';
 
+/** Files that must hold a line for it to count as template text: the setting's minimum and 1 % of the corpus. */
+export function repeatedLineThreshold(minFiles: number, fileCount: number): number {
+	return Math.max(minFiles, Math.ceil(fileCount * 0.01));
+}
+
 export const boilerplateRepeatedLine: Rule = {
 	id: 'boilerplate.repeated-line',
 	description: 'A short line repeated in many files of the corpus that no other rule recognizes: template text.',
@@ -16,7 +21,7 @@ export const boilerplateRepeatedLine: Rule = {
 	scope: 'corpus',
 	*check(doc, ctx) {
 		const { corpus, options } = ctx;
-		const threshold = Math.max(options.repeatedLineMinFiles, Math.ceil(corpus.fileCount * 0.01));
+		const threshold = repeatedLineThreshold(options.repeatedLineMinFiles, corpus.fileCount);
 		if (corpus.fileCount < threshold) { return; }
 		const a = analyze(doc);
 		const inTail = a.tail ? a.tail.first : doc.lines.length;
