@@ -44,8 +44,9 @@ if (tests) {
 	for (const f of existsSync('bench') ? readdirSync('bench') : []) {
 		if (f.endsWith('.ts')) { entries[`bench/${f.slice(0, -3)}`] = join('bench', f); }
 	}
-	// autocorrect-node (a native addon, compared against in bench/compare.ts) is loaded from node_modules.
-	builds.push({ ...common, sourcemap: 'inline', minify: false, entryPoints: entries, outdir: 'out', external: ['vscode', 'mocha', 'autocorrect-node'] });
+	// autocorrect-node (a native addon, compared against in bench/compare.ts) and the linter and
+	// compiler that test/unit/corePurity.test.ts runs are loaded from node_modules.
+	builds.push({ ...common, sourcemap: 'inline', minify: false, entryPoints: entries, outdir: 'out', external: ['vscode', 'mocha', 'autocorrect-node', 'eslint', 'typescript'] });
 	// The editor suite runs inside VS Code's extension host: mocha is bundled into it.
 	builds.push({
 		...common, sourcemap: 'inline', minify: false, entryPoints: { 'vscode/index': 'test/vscode/suite/index.ts' }, outdir: 'out',

@@ -1,6 +1,41 @@
-// Lint configuration. The rule that matters most: the core (server/src/service) imports no
-// editor, LSP or Node I/O module, so that it runs anywhere (a worker, the CLI, the web).
+// Lint configuration. The rule that matters most: the core (server/src/service) imports nothing
+// but itself, its data files (server/data) and a few pure libraries, so that it runs anywhere (a
+// worker, the CLI, the web). Node globals are kept out by tsconfig.core.json (no Node types).
 import tseslint from 'typescript-eslint';
+
+/** The npm packages the core may import: pure JavaScript, no I/O. */
+const coreLibraries = ['re2js', 'pinyin-pro', 'opencc-js', 'jsonc-parser'];
+
+/**
+ * no-restricted-imports for core files `depth` folders below server/src/service/: any bare
+ * import but the libraries above (vscode*, node:*, 'fs', 'worker_threads', 'crypto'…), and any
+ * relative import that leaves the core ('../convert' from service/, '../../fileReader' from
+ * service/rules/) except into server/data/.
+ */
+function coreImports(depth) {
+	const up = (n) => `(\\.\\./){${n}}`;
+	return {
+		files: [`server/src/service/${'*/'.repeat(depth)}*.ts`],
+		rules: {
+			'no-restricted-imports': ['error', {
+				patterns: [
+					{
+						regex: `^(?![./])(?!(${coreLibraries.join('|')})(/|$))`,
+						message: `The core imports no editor, LSP or Node module, only ${coreLibraries.join(', ')}: the server injects a Workspace and converts in server/src/convert.ts.`,
+					},
+					{
+						regex: `^(?!${up(depth + 2)}data/)${up(depth + 1)}`,
+						message: 'The core imports nothing outside server/src/service/ (only data files in server/data/): the server calls the core, not the other way round.',
+					},
+					{
+						regex: '(^|/)(?!\\.\\.(/|$))[^/]+/\\.\\.(/|$)',
+						message: 'Write relative imports without a ".." after a folder name, so that the rule above can see where they lead.',
+					},
+				],
+			}],
+		},
+	};
+}
 
 export default tseslint.config(
 	{ ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '**/*.cjs', 'bench/_*.ts'] },
@@ -14,15 +49,5 @@ export default tseslint.config(
 			'@typescript-eslint/no-non-null-assertion': 'off',
 		},
 	},
-	{
-		files: ['server/src/service/**/*.ts'],
-		rules: {
-			'no-restricted-imports': ['error', {
-				patterns: [
-					{ group: ['vscode', 'vscode-*'], message: 'The core must not know the editor or LSP: convert in server/src/convert.ts.' },
-					{ group: ['node:*', 'fs', 'path', 'child_process', 'os'], message: 'The core does no I/O: the server injects a Workspace.' },
-				],
-			}],
-		},
-	},
+	...[0, 1, 2, 3].map(coreImports),
 );
