@@ -61,8 +61,25 @@ for (const dir of ['dist', ...(tests ? ['out/unit', 'out/bench'] : [])]) {
 	copyFileSync(wasm, join(dir, 'jieba_rs_wasm_bg.wasm'));
 }
 
+/** In watch mode: one line per round of builds and per error, read by the "watch" task's problem matcher. */
+let building = 0;
+const watchLog = {
+	name: 'watch-log',
+	setup(build) {
+		build.onStart(() => { if (building++ === 0) { console.log('[watch] build started'); } });
+		build.onEnd((result) => {
+			for (const m of [...result.errors, ...result.warnings]) {
+				const where = m.location ? `${m.location.file}:${m.location.line}:${m.location.column + 1}` : 'esbuild.mjs:1:1';
+				console.log(`${where}: ${result.errors.includes(m) ? 'error' : 'warning'}: ${m.text}`);
+			}
+			if (--building === 0) { console.log('[watch] build finished'); }
+		});
+	},
+};
+
 if (watch) {
-	for (const options of builds) { await (await esbuild.context(options)).watch(); }
+	const contexts = await Promise.all(builds.map((options) => esbuild.context({ ...options, logLevel: 'silent', plugins: [watchLog] })));
+	await Promise.all(contexts.map((context) => context.watch()));
 } else {
 	await Promise.all(builds.map((options) => esbuild.build(options)));
 }

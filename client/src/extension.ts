@@ -19,10 +19,14 @@ const convertCommands: Record<string, string> = {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
 	const serverModule = context.asAbsolutePath('dist/server.js');
-	const serverOptions: ServerOptions = {
-		run: { module: serverModule, transport: TransportKind.ipc },
-		debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+	// The server opens a debug port only when asked (ZH_CORPUS_INSPECT=6019, set by the "Run
+	// Extension" launch configuration): a fixed open port in every debugged window would clash.
+	const inspectPort = /^\d{1,5}$/.test(process.env.ZH_CORPUS_INSPECT ?? '') ? process.env.ZH_CORPUS_INSPECT : undefined;
+	const server = {
+		module: serverModule, transport: TransportKind.ipc,
+		options: inspectPort ? { execArgv: ['--nolazy', `--inspect=127.0.0.1:${inspectPort}`] } : undefined,
 	};
+	const serverOptions: ServerOptions = { run: server, debug: server };
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: [
 			{ scheme: 'file', language: 'plaintext' },
