@@ -34,7 +34,7 @@ const builds = [
 
 if (tests) {
 	const entries = {};
-	for (const dir of ['unit', 'lsp']) {
+	for (const dir of ['unit', 'unit/rules', 'lsp']) {
 		let files = [];
 		try { files = readdirSync(join('test', dir)); } catch { continue; }
 		for (const f of files) {
@@ -56,7 +56,7 @@ if (tests) {
 
 // jieba-wasm's Node glue reads its .wasm from the bundle's own folder.
 const wasm = join('node_modules', 'jieba-wasm', 'pkg', 'nodejs', 'jieba_rs_wasm_bg.wasm');
-for (const dir of ['dist', ...(tests ? ['out/unit', 'out/bench'] : [])]) {
+for (const dir of ['dist', ...(tests ? ['out/unit', 'out/unit/rules', 'out/bench'] : [])]) {
 	mkdirSync(dir, { recursive: true });
 	copyFileSync(wasm, join(dir, 'jieba_rs_wasm_bg.wasm'));
 }

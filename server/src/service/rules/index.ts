@@ -1,7 +1,10 @@
 /**
- * The rule registry: a plain list. Adding a rule: write `rules/<id>.ts` with its header
- * comment, add it here, document its id in package.json's `zhCorpus.rules` description, and
- * add `test/unit/<id>.test.ts` with positive, negative and fix cases.
+ * The rule registry: a plain list. Adding a rule (CONTRIBUTING.md, "Add a rule"): write
+ * `rules/<ruleFile>.ts` with its header comment, list it here, add its messages to
+ * server/data/messages/{en,zh-cn}.json (then `node tools/build-zh-tw.mjs`), and pin it in
+ * `test/unit/rules/<ruleFile>.test.ts` with `describeRule` (a finding, a decoy, the text after
+ * its fix). The registry test fails for a rule file that is not listed here or has no such test,
+ * and tools/check-rule-pins.mjs (in npm test) for a rule whose tests pass without it.
  */
 import type { Rule } from '../types';
 import { boilerplateCustom } from './boilerplateCustom';
