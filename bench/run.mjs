@@ -7,7 +7,14 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const targets = {
 	'classification': '≥ 100 MB/s',
-	'mixed-script check (traditional)': '≥ 20 MB/s',
+	'mixed-script check (traditional)': '≥ 25 MB/s',
+	'script fixtures (heldout): warnings on correct text': '≤ 0.3 per 10,000 chars',
+	'script fixtures (dev): warnings on correct text': '≤ 0.3 per 10,000 chars',
+	'script fixtures (heldout): fix-all changes': '0 characters',
+	'script fixtures (dev): fix-all changes': '0 characters',
+	'script injection: simplified leftovers': 'reported ≥ 0.97, damage 0',
+	'script injection: traditional leftovers': 'reported ≥ 0.99, damage 0',
+	'script on clean text': '≤ 0.3 per 10,000 chars, 0 changed',
 	'didChange → diagnostics, 1 MB': '≤ 20 ms median',
 	'didChange → diagnostics, 10 KB': '≤ 2 ms median',
 	'hover on': '≤ 20 ms',
@@ -21,7 +28,7 @@ const targets = {
 const rows = [];
 // BENCH_ONLY=scale,compare runs some of them.
 const only = process.env.BENCH_ONLY?.split(',');
-for (const name of ['script', 'latency', 'entities', 'scale', 'huge', 'compare'].filter((n) => !only || only.includes(n))) {
+for (const name of ['script', 'scriptQuality', 'latency', 'entities', 'scale', 'huge', 'compare'].filter((n) => !only || only.includes(n))) {
 	console.error(`[bench] ${name}…`);
 	const r = spawnSync(process.execPath, ['--expose-gc', join(root, 'out', 'bench', `${name}.js`)], { cwd: root, encoding: 'utf8', env: { ...process.env, ZH_CORPUS_ROOT: root }, maxBuffer: 64 * 2 ** 20 });
 	if (r.status !== 0) { console.error(r.stderr); process.exit(1); }
