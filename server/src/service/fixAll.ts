@@ -2,10 +2,16 @@
  * Fix-all: re-runs the rules on the current text and applies every safe preferred fix that
  * does not overlap another, until nothing changes (at most `maxPasses`), then returns one
  * minimal edit list against the original. Cached fixes are never merged: each pass recomputes.
+ *
+ * Tier policy: only what is certainly wrong is applied. A rule reports what it is unsure of
+ * below its standard severity (mixed-script, a Warning rule: at Information or as a Hint); those
+ * fixes are applied only for a rule the user lists with that tier (`mixed-script:info`), whatever
+ * the caller accepts. This is what keeps a clean from rewriting correct text (a Taiwan article's
+ * 周, 游, 里 and surnames).
  */
 import { CorpusDocument } from './document';
 import { EditComposer, nonOverlapping } from './edits';
-import type { Problem, TextEdit } from './types';
+import { Problem, Rule, Severity, severityRank, TextEdit } from './types';
 
 /** A composed fix-all edit with the rule that made it (review reports, previews grouped by rule). */
 export interface RuleEdit extends TextEdit {
@@ -20,9 +26,41 @@ export interface FixAllRequest {
 	readonly lint: (doc: CorpusDocument) => readonly Problem[];
 	/** Which problems fix-all may fix (rule filter, fix-all rule set). */
 	readonly accept: (problem: Problem) => boolean;
+	/** The lowest severity whose fixes a rule may have applied (see `standardTier`); Warning when not given. */
+	readonly lowestTier?: (ruleId: string) => Severity | undefined;
 }
 
-export function fixAll({ doc, lint, accept }: FixAllRequest): RuleEdit[] {
+/**
+ * The rules a user lists in `zhCorpus.fixAll.rules`, each with the lowest tier to apply:
+ * `rule` (undefined: its standard tier) or `rule:warning` / `rule:info` / `rule:hint`.
+ */
+export function listedTiers(entries: readonly string[]): Map<string, Severity | undefined> {
+	const tiers = new Map<string, Severity | undefined>();
+	for (const entry of entries) {
+		const m = /^\s*([^:\s]+)\s*(?::\s*(error|warning|info|hint)\s*)?$/.exec(entry);
+		if (!m) { continue; }
+		const tier = m[2] as Severity | undefined;
+		const before = tiers.get(m[1]);
+		if (!tiers.has(m[1]) || (tier && (!before || severityRank[tier] < severityRank[before]))) { tiers.set(m[1], tier ?? before); }
+	}
+	return tiers;
+}
+
+/**
+ * The tier a rule's fixes are applied from when the user lists no other: its standard severity
+ * (Warning for mixed-script and boilerplate, Information for the style rules), never a Hint.
+ */
+export function standardTier(rule: Rule): Severity {
+	const rank = Math.min(Math.max(severityRank[rule.defaultSeverity], severityRank.info), severityRank.warning);
+	return rank === severityRank.info ? 'info' : 'warning';
+}
+
+/** True when a problem is at or above the tier fix-all applies for its rule (Warning unless given lower). */
+export function inFixAllTier(problem: Problem, lowest: Severity = 'warning'): boolean {
+	return severityRank[problem.severity] >= Math.max(severityRank[lowest], severityRank.hint);
+}
+
+export function fixAll({ doc, lint, accept, lowestTier }: FixAllRequest): RuleEdit[] {
 	const composer = new EditComposer(doc.text);
 	const ruleIds: string[] = [];
 	const tagOf = (ruleId: string) => {
@@ -34,7 +72,7 @@ export function fixAll({ doc, lint, accept }: FixAllRequest): RuleEdit[] {
 		// A fix is applied whole or not at all: fixes conflict when their envelopes overlap.
 		const envelopes: (TextEdit & { fix: readonly TextEdit[]; tag: number })[] = [];
 		for (const problem of lint(current)) {
-			if (!accept(problem)) { continue; }
+			if (!accept(problem) || !inFixAllTier(problem, lowestTier?.(problem.ruleId))) { continue; }
 			const fix = problem.fixes.find((f) => f.isPreferred && f.safe);
 			if (!fix || fix.edits.length === 0) { continue; }
 			const start = Math.min(...fix.edits.map((e) => e.start));

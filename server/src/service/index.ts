@@ -4,7 +4,7 @@
  */
 import { CorpusDocument } from './document';
 import { ruleFamily } from './clean';
-import { fixAll, RuleEdit } from './fixAll';
+import { fixAll, listedTiers, RuleEdit, standardTier } from './fixAll';
 import { lint } from './lint';
 import { CachePolicy, LruCache } from './lruCache';
 import { outline, OutlineNode } from './outline';
@@ -12,7 +12,7 @@ import { messagesFor, Translate } from './messages';
 import { allRules } from './rules';
 import { reportable } from './rules/duplicateDocument';
 import { conversionEdits, ConversionTarget } from './script/convert';
-import type { CancellationToken, CorpusView, EntityView, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, Tagger, TextEdit } from './types';
+import type { CancellationToken, CorpusView, EntityView, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, Severity, Tagger, TextEdit } from './types';
 import { EntityService } from './entities/service';
 import { EntityRuleView } from './entities/ruleView';
 import { Workspace, WorkspaceIndex } from './workspace';
@@ -90,13 +90,15 @@ export class LanguageService {
 	}
 
 	/**
-	 * One minimal edit list applying every safe preferred fix, re-linting until stable.
+	 * One minimal edit list applying every safe preferred fix of a finding at its rule's standard
+	 * severity or above (lower tiers only for rules listed with them in `options.fixAllRules`),
+	 * re-linting until stable.
 	 * @param ruleId only this rule's problems (the "fix all X problems" action); otherwise every
 	 * rule fix-all applies by default plus `options.fixAllRules`.
 	 */
 	fixAll(doc: CorpusDocument, options: LintOptions, ruleId?: string): RuleEdit[] {
-		const fixAllRules = this.#fixAllRules(options);
-		return this.#fixAll(doc, options, ruleId ? (id) => id === ruleId : (id) => fixAllRules.has(id));
+		const tiers = this.#fixAllTiers(options, ruleId);
+		return this.#fixAll(doc, options, tiers, ruleId ? (id) => id === ruleId : (id) => tiers.has(id));
 	}
 
 	/**
@@ -104,19 +106,23 @@ export class LanguageService {
 	 * families that fix-all applies (by default or listed in `options.fixAllRules`).
 	 */
 	clean(doc: CorpusDocument, options: LintOptions, families: readonly string[]): RuleEdit[] {
-		const fixAllRules = this.#fixAllRules(options);
-		return this.#fixAll(doc, options, (id) => fixAllRules.has(id) && families.includes(ruleFamily(id)));
+		const tiers = this.#fixAllTiers(options);
+		return this.#fixAll(doc, options, tiers, (id) => tiers.has(id) && families.includes(ruleFamily(id)));
 	}
 
-	#fixAllRules(options: LintOptions): Set<string> {
-		return new Set([...this.rules.filter((r) => r.fixAllByDefault !== false).map((r) => r.id), ...options.fixAllRules]);
+	/** Rule id → the lowest tier fix-all applies: the rule's standard tier, or what the user lists. */
+	#fixAllTiers(options: LintOptions, ruleId?: string): Map<string, Severity> {
+		const standard = (id: string) => { const rule = this.rules.find((r) => r.id === id); return rule ? standardTier(rule) : 'warning'; };
+		const tiers = new Map<string, Severity>(this.rules.filter((r) => r.fixAllByDefault !== false || r.id === ruleId).map((r) => [r.id, standardTier(r)]));
+		for (const [id, tier] of listedTiers(options.fixAllRules)) { tiers.set(id, tier ?? standard(id)); }
+		return tiers;
 	}
 
-	#fixAll(doc: CorpusDocument, options: LintOptions, acceptRule: (ruleId: string) => boolean): RuleEdit[] {
+	#fixAll(doc: CorpusDocument, options: LintOptions, tiers: ReadonlyMap<string, Severity>, acceptRule: (ruleId: string) => boolean): RuleEdit[] {
 		const accept = (p: Problem) => acceptRule(p.ruleId);
 		// Fix-all is not limited by the problem cap: it must reach the whole document.
 		const uncapped = { ...options, maxProblems: Number.MAX_SAFE_INTEGER };
-		return fixAll({ doc, lint: (d) => this.lint(d, uncapped), accept });
+		return fixAll({ doc, lint: (d) => this.lint(d, uncapped), accept, lowestTier: (id) => tiers.get(id) });
 	}
 
 	/** Fixes of the current problems of `ruleId` that overlap `[start, end]` (a stale diagnostic's fixes are recomputed here). */

@@ -144,7 +144,7 @@ export interface LintOptions {
 	/** Words accepted in traditional text although OpenCC converts them (user additions). */
 	readonly scriptAllow: readonly string[];
 	readonly maxProblems: number;
-	/** Extra rule ids fix-all applies. */
+	/** Extra rules fix-all applies: `rule` (at its standard severity) or `rule:info` / `rule:hint` (findings it reports at those tiers too). */
 	readonly fixAllRules: readonly string[];
 	/** boilerplate.repeated-line: a short line is template text when this many files hold it (and ≥ 1 % of the corpus). */
 	readonly repeatedLineMinFiles: number;
