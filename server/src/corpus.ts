@@ -19,6 +19,7 @@ import { createJobRunner } from './worker/jobs';
 import { Priority, WorkerPool } from './workerPool';
 import { CorpusStatus, statusNotification } from './corpusProtocol';
 import { skippedDiagnostic } from './fileNotes';
+import { loadGazetteers } from './gazetteerFiles';
 
 
 export interface CorpusInit {
@@ -88,6 +89,21 @@ export class Corpus {
 				}
 			},
 		});
+	}
+
+	/**
+	 * The user's gazetteers (`.zh-corpus/entities.json`), parsed in a worker so that a large one
+	 * never holds the server's thread; a file that cannot be used is a message on it, and the
+	 * scan goes on without it.
+	 */
+	async loadGazetteers(): Promise<void> {
+		const { connection, service, workspace } = this.init;
+		try {
+			const gazetteer = await loadGazetteers(connection, workspace.folders, service.t, (uri, text) => this.pool.run({ kind: 'gazetteer', uri, text }, Priority.Interactive));
+			service.entities.index.setGazetteer(gazetteer);
+		} catch (e) {
+			connection.console.error(`zh-corpus: the gazetteer could not be read: ${e instanceof Error ? e.message : String(e)}`);
+		}
 	}
 
 	/** The first scan, then names in the background. */

@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { Connection, DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Gazetteer, parseGazetteer } from './service';
+import { gazetteerLimits, oversizedGazetteer } from './service/entities/gazetteer';
+import type { Translate } from './service/messages';
 import { ownDir } from './lspWorkspace';
 
 export const gazetteerFile = 'entities.json';
@@ -17,20 +19,27 @@ export function isGazetteerUri(uri: string): boolean {
 	return uri.endsWith(`/${ownDir}/${gazetteerFile}`);
 }
 
-export async function loadGazetteers(connection: Connection, folders: readonly string[]): Promise<Gazetteer> {
+/**
+ * `parse`: how a file's text becomes a gazetteer; the server parses in a worker (30,000 entries
+ * take half a second), the default parses here.
+ */
+export async function loadGazetteers(connection: Connection, folders: readonly string[], t?: Translate, parse: (uri: string, text: string) => Promise<Gazetteer> = async (uri, text) => parseGazetteer(uri, text, t)): Promise<Gazetteer> {
 	const merged: { entries: Gazetteer['entries'][number][]; ignore: string[] } = { entries: [], ignore: [] };
 	for (const folder of folders) {
 		const file = path.join(folder, ownDir, gazetteerFile);
 		const uri = pathToFileURL(file).href;
-		let text: string;
-		try { text = await fs.readFile(file, 'utf8'); } catch {
+		// A file far beyond the limit is not read into memory: UTF-8 has at most 4 bytes per character.
+		const size = await fs.stat(file).then((s) => s.size, () => undefined);
+		const text = size === undefined || size > 4 * gazetteerLimits.maxChars ? undefined : await fs.readFile(file, 'utf8').catch(() => undefined);
+		const tooLarge = size !== undefined && size > 4 * gazetteerLimits.maxChars;
+		if (text === undefined && !tooLarge) {
 			void connection.sendDiagnostics({ uri, diagnostics: [] });
 			continue;
 		}
-		const g = parseGazetteer(uri, text);
-		merged.entries.push(...g.entries);
-		merged.ignore.push(...g.ignore);
-		const doc = TextDocument.create(uri, 'jsonc', 0, text);
+		const g = text === undefined ? oversizedGazetteer(size!, t) : await parse(uri, text);
+		for (const e of g.entries) { merged.entries.push(e); }
+		for (const s of g.ignore) { merged.ignore.push(s); }
+		const doc = TextDocument.create(uri, 'jsonc', 0, text ?? '');
 		void connection.sendDiagnostics({
 			uri,
 			diagnostics: g.problems.map((p) => ({
@@ -41,3 +50,4 @@ export async function loadGazetteers(connection: Connection, folders: readonly s
 	}
 	return { entries: merged.entries, ignore: merged.ignore, problems: [] };
 }
+

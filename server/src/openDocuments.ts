@@ -13,14 +13,17 @@ import { skippedDiagnostic } from './fileNotes';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
 import { CorpusDocument, LanguageService } from './service';
 import type { SettingsCache } from './settings';
+import { expectedMatchMs } from './service/boilerplate/userPatterns';
 
 /**
  * Open documents longer than this (UTF-16 units, about 600 KB of Chinese) are checked, printed
  * and tagged in a worker: a cold check of a 1 MB text takes seconds, and the server's thread
  * must answer the editor within 50 ms.
  */
-export const largeDocument = 200_000;
+export const largeDocument = 20_000;
 const isLarge = (doc: CorpusDocument) => doc.text.length > largeDocument;
+/** The user's patterns would hold the server's thread longer than this (their measured cost): the check runs in a worker. */
+const patternBudgetMs = 50;
 
 /** The editor waits this long after the last change before the corpus takes a document's text. */
 const indexDelay = 400;
@@ -75,7 +78,7 @@ export class OpenDocuments {
 			this.problems.set(uri, { counts: {}, capped: false });
 			return { version: doc.version, diagnostics: [skippedDiagnostic(service.t, notText)] };
 		}
-		if (isLarge(doc)) { return corpus.checkOpen(doc, options, this.problems); }
+		if (isLarge(doc) || expectedMatchMs(options.customPatterns, doc.text.length) > patternBudgetMs) { return corpus.checkOpen(doc, options, this.problems); }
 		const problems = service.lint(doc, options);
 		const counts: Record<string, number> = {};
 		for (const p of problems) { counts[p.ruleId] = (counts[p.ruleId] ?? 0) + 1; }

@@ -8,7 +8,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { nodeValue, parseBoundedJsonc } from './service/text/boundedJson';
+import { messagesFor, Translate } from './service/messages';
 import pkg from '../../package.json';
 
 export const configFile = path.join('.zh-corpus', 'config.json');
@@ -53,17 +54,26 @@ export interface ProjectConfig {
 }
 
 /** Reads `.zh-corpus/config.json` of a folder; undefined when there is none. */
-export async function readProjectConfig(folder: string): Promise<ProjectConfig | undefined> {
-	return readConfigFile(path.join(folder, configFile));
+export async function readProjectConfig(folder: string, t?: Translate): Promise<ProjectConfig | undefined> {
+	return readConfigFile(path.join(folder, configFile), t);
 }
 
+/** A project file beyond these is not read (a message names it): nothing in it may hang or crash the reader. */
+export const configLimits = { maxChars: 4 * 2 ** 20, maxDepth: 32, maxValues: 200_000 } as const;
+
 /** Reads a settings file in the project file's format. */
-export async function readConfigFile(file: string): Promise<ProjectConfig | undefined> {
+export async function readConfigFile(file: string, t: Translate = messagesFor('en')): Promise<ProjectConfig | undefined> {
+	const size = await fs.stat(file).then((s) => s.size, () => undefined);
+	if (size === undefined) { return undefined; }
+	const unused = (problem: string) => ({ section: {}, file, problems: [`${file}: ${problem} ${t('json.settingsUnused')}`] });
+	// UTF-8 has at most 4 bytes per character: a file larger than that is refused unread.
+	if (size > 4 * configLimits.maxChars) { return unused(t('json.tooLarge', (size / 2 ** 20).toFixed(1), configLimits.maxChars / 2 ** 20)); }
 	const text = await fs.readFile(file, 'utf8').catch(() => undefined);
 	if (text === undefined) { return undefined; }
-	const errors: ParseError[] = [];
-	const raw: unknown = parse(text, errors, { allowTrailingComma: true });
-	const problems = errors.map((e) => `${file}: ${printParseErrorCode(e.error)} at offset ${e.offset}`);
+	const parsed = parseBoundedJsonc(text, configLimits);
+	if ('refused' in parsed) { return unused(t(parsed.refused.message, ...parsed.refused.args)); }
+	const raw = parsed.tree ? nodeValue(parsed.tree) : undefined;
+	const problems = parsed.errors.map((e) => `${file}: ${e.message} at offset ${e.offset}`);
 	if (!isObject(raw)) { return { section: {}, file, problems: [...problems, `${file}: expected an object of settings`] }; }
 	const section = toSection(raw, (key) => problems.push(`${file}: unknown setting "${key}" is ignored`));
 	return { section, file, problems };
@@ -90,7 +100,7 @@ export function withProjectConfig(editor: unknown, config: ProjectConfig | undef
 export class ProjectConfigs {
 	readonly #cache = new Map<string, Promise<ProjectConfig | undefined>>();
 
-	constructor(private readonly folders: () => readonly string[], private readonly report: (problem: string) => void) { }
+	constructor(private readonly folders: () => readonly string[], private readonly report: (problem: string) => void, private readonly t?: Translate) { }
 
 	/** The project file of a workspace folder (by its URI); undefined for anything else. */
 	of(folderUri: string | undefined): Promise<ProjectConfig | undefined> {
@@ -98,7 +108,7 @@ export class ProjectConfigs {
 		if (!folder || !this.folders().includes(folder)) { return Promise.resolve(undefined); }
 		let config = this.#cache.get(folder);
 		if (!config) {
-			config = readProjectConfig(folder).then((c) => {
+			config = readProjectConfig(folder, this.t).then((c) => {
 				for (const problem of c?.problems ?? []) { this.report(problem); }
 				return c;
 			});

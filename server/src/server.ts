@@ -18,7 +18,6 @@ import { jiebaSegmenter } from './segmenter';
 import { SettingsCache } from './settings';
 import { registerEntityFeatures } from './entityFeatures';
 import { serverCapabilities } from './capabilities';
-import { loadGazetteers } from './gazetteerFiles';
 import { watchedFileChanged, WatchedFilesContext } from './watchedFiles';
 import { Corpus } from './corpus';
 import { registerDebugRequests } from './debugRequests';
@@ -82,7 +81,7 @@ export function startServer(connection: Connection): void {
 		};
 		// A notification, not showWarningMessage's request: clients need not answer it.
 		settings = new SettingsCache(fetch, messagesFor(params.locale), (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }), restricted);
-		projectConfigs = new ProjectConfigs(() => workspace.folders, (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `zh-corpus: ${message}` }));
+		projectConfigs = new ProjectConfigs(() => workspace.folders, (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `zh-corpus: ${message}` }), messagesFor(params.locale));
 		workspace = new LspWorkspace(documents, (uri) => settings.get(uri), async (folderUri) => {
 			if (!canPullConfiguration) { return []; }
 			// VS Code's own exclusions: globs whose value is true (a `when` condition counts as no).
@@ -117,7 +116,7 @@ export function startServer(connection: Connection): void {
 		if (canPullConfiguration) { void connection.client.register(DidChangeConfigurationNotification.type, { section: 'zhCorpus' }); }
 		// Not queued with the index updates: hovers and references answer from what is known while the first scan runs.
 		void (async () => {
-			if (!restricted) { service.entities.index.setGazetteer(await loadGazetteers(connection, workspace.folders)); }
+			if (!restricted) { await corpus.loadGazetteers(); }
 			await corpus.start();
 		})().catch((e: unknown) => connection.console.error(`zh-corpus: ${String(e)}`));
 	});

@@ -4,7 +4,7 @@
  * with defaults filled in, cached per URI and cleared when the configuration changes.
  */
 import { CustomPattern, defaultLintOptions, LintOptions, ruleIds, ScriptTarget, Severity } from './service';
-import { compileCustomPattern } from './service/rules/boilerplateCustom';
+import { checkUserPattern, isRefusal } from './service/boilerplate/userPatterns';
 import type { Translate } from './service/messages';
 
 export interface Settings extends LintOptions {
@@ -97,13 +97,13 @@ function customPatterns(raw: unknown, t: Translate, warn: (message: string) => v
 		const id = typeof e.id === 'string' && e.id ? e.id : `#${i}`;
 		if (typeof e.regex !== 'string' || e.regex.length === 0) { warn(t('settings.invalidPattern', i, id, 'it has no "regex" string')); return; }
 		if (e.fix !== undefined && e.fix !== 'delete-line' && e.fix !== 'delete-match') { warn(t('settings.invalidPattern', i, id, '"fix" must be "delete-line" or "delete-match"')); return; }
-		try {
-			compileCustomPattern(e.regex);
-		} catch (err) {
-			warn(t('settings.invalidPattern', i, id, err instanceof Error ? err.message : String(err)));
+		// Compiled and priced once per source: a pattern too costly for a long line is refused here, before any line meets it.
+		const verdict = checkUserPattern(e.regex);
+		if (isRefusal(verdict)) {
+			warn(t('settings.invalidPattern', i, id, 'syntax' in verdict ? verdict.syntax : t(verdict.message, ...verdict.args)));
 			return;
 		}
-		out.push({ id, regex: e.regex, message: typeof e.message === 'string' ? e.message : undefined, fix: e.fix as CustomPattern['fix'] });
+		out.push({ id, regex: e.regex, message: typeof e.message === 'string' ? e.message : undefined, fix: e.fix as CustomPattern['fix'], msPerChar: verdict.msPerChar });
 	});
 	return out;
 }

@@ -5,7 +5,7 @@
 import { Connection, FileChangeType, FileEvent, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Corpus } from './corpus';
-import { isGazetteerUri, loadGazetteers } from './gazetteerFiles';
+import { isGazetteerUri } from './gazetteerFiles';
 import type { LspWorkspace } from './lspWorkspace';
 import type { LanguageService } from './service';
 
@@ -26,7 +26,7 @@ export async function watchedFileChanged(ctx: WatchedFilesContext, change: FileE
 	const { service, corpus, workspace } = ctx;
 	if (isGazetteerUri(change.uri)) {
 		if (ctx.restricted) { return; }
-		service.entities.index.setGazetteer(await loadGazetteers(ctx.connection, workspace.folders));
+		await corpus.loadGazetteers();
 		corpus.names.reset();
 		await corpus.names.rematchAll();
 		ctx.entitiesChanged();

@@ -85,7 +85,7 @@ async function loadSettings(explicit: string | undefined, firstPath: string | un
 			if (file) { break; }
 		}
 	}
-	const config = file ? await readConfigFile(file) : undefined;
+	const config = file ? await readConfigFile(file, t) : undefined;
 	for (const problem of config?.problems ?? []) { warn(`zh-corpus: ${problem}`); }
 	return sanitize(withProjectConfig({}, config), t, warn);
 }

@@ -161,6 +161,8 @@ export interface CustomPattern {
 	readonly regex: string;
 	readonly message?: string;
 	readonly fix?: 'delete-line' | 'delete-match';
+	/** Measured cost of matching one character (userPatterns.ts): large documents with costly patterns are checked off the server's thread. */
+	readonly msPerChar?: number;
 }
 
 export const defaultLintOptions: LintOptions = {

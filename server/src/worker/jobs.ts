@@ -15,10 +15,11 @@ import { ReadOutcome, readCorpusFile, SkipReason, textStamp } from '../fileReade
 import { NameList } from './nameList';
 import { CachePolicy, configureLineCaches } from '../service/lruCache';
 import { snapshotView } from './snapshotView';
-import type { CheckResult, Control, DiscoverResult, IndexResult, Job, MatchResult, ReadLimits } from './protocol';
+import type { CheckResult, Control, DiscoverResult, GazetteerResult, IndexResult, Job, MatchResult, ReadLimits } from './protocol';
+import { parseGazetteer } from '../service/entities/gazetteer';
 
 
-export type AnyResult = IndexResult | CheckResult | DiscoverResult | MatchResult;
+export type AnyResult = IndexResult | CheckResult | DiscoverResult | MatchResult | GazetteerResult;
 
 export interface JobRunner {
 	run(job: Job): Promise<AnyResult>;
@@ -82,6 +83,8 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				const file = await read(job.uri, job.text);
 				return { uri: job.uri, matches: file.skipped ? undefined : matchNames(file.text, job.found, names) };
 			}
+			case 'gazetteer':
+				return parseGazetteer(job.uri, job.text, service.t);
 		}
 	};
 

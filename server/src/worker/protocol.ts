@@ -12,6 +12,7 @@ import type { Found } from '../service/entities/discovery';
 import type { NameRow } from '../service/entities/entityTable';
 import type { SharedFile } from '../service/duplicates/passages';
 import type { SkipReason } from '../fileReader';
+import type { Gazetteer } from '../service/entities/gazetteer';
 
 /** What the corpus holds beyond one file, as the server's indexes give it for a check. */
 export interface CorpusSnapshot {
@@ -34,7 +35,9 @@ export type Job =
 	/** Tag a file for names (tier 1 of the entity index). */
 	| { readonly kind: 'discover'; readonly uri: string; readonly text?: string }
 	/** Find the known names in a file again (tier 2), after new names. */
-	| { readonly kind: 'match'; readonly uri: string; readonly found: Int32Array; readonly text?: string };
+	| { readonly kind: 'match'; readonly uri: string; readonly found: Int32Array; readonly text?: string }
+	/** Parse the user's gazetteer (`.zh-corpus/entities.json`): a large one takes the server's thread too long. */
+	| { readonly kind: 'gazetteer'; readonly uri: string; readonly text: string };
 
 /** Why a file was not read as text, with the message the user sees on it. */
 export interface Skipped { readonly reason: SkipReason; readonly detail: string; readonly encoding?: string; readonly size?: number; readonly limit?: number }
@@ -53,11 +56,13 @@ export interface CheckResult {
 }
 export interface DiscoverResult { readonly uri: string; readonly skipped?: Skipped; readonly stamp?: string; readonly found?: Found[] }
 export interface MatchResult { readonly uri: string; readonly matches?: FileMatches }
+export type GazetteerResult = Gazetteer;
 
 export type JobResult<J extends Job> =
 	J extends { kind: 'index' } ? IndexResult :
 	J extends { kind: 'check' } ? CheckResult :
 	J extends { kind: 'discover' } ? DiscoverResult :
+	J extends { kind: 'gazetteer' } ? GazetteerResult :
 	MatchResult;
 
 /** Messages the server's thread sends besides jobs. */

@@ -1,0 +1,101 @@
+/**
+ * Hostile input over LSP, replayed as an attacker or a careless user supplied it: patterns with
+ * huge counted repetitions, a gazetteer of 30,000 entries, gazetteer and project files nested
+ * 100,000 levels deep. For each: no crash, a message that names the input, and every request
+ * answered within a second while the input is loaded (the longest wait of a request sent every
+ * 100 ms).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Hover } from 'vscode-languageserver-protocol';
+import { LspClient } from './lspClient';
+import { longestWait } from './latencyProbe';
+
+const maxWaitMs = 1000;
+const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+
+function workspace(files: Record<string, string>): string {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-corpus-hostile-'));
+	for (const [name, text] of Object.entries(files)) {
+		fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+		fs.writeFileSync(path.join(dir, name), text);
+	}
+	return dir;
+}
+
+describe('hostile input over LSP', function () {
+	this.timeout(120000);
+	const clients: LspClient[] = [];
+	const dirs: string[] = [];
+	const start = async (files: Record<string, string>, settings: Record<string, unknown> = {}) => {
+		const dir = workspace(files);
+		dirs.push(dir);
+		const client = new LspClient({ workspaceFolder: dir, progress: true, settings, initializationOptions: { debug: true } });
+		clients.push(client);
+		await client.initialize();
+		return { dir, client, uri: (name: string) => pathToFileURL(path.join(dir, name)).href };
+	};
+	afterEach(async () => {
+		for (const c of clients.splice(0)) { await c.stop(); }
+		for (const d of dirs.splice(0)) { fs.rmSync(d, { recursive: true, force: true }); }
+	});
+
+	it('refuses patterns too slow for a long line, and stays responsive while a document of long lines is checked', async () => {
+		const patterns = [
+			{ id: 'any-1000', regex: '[\\s\\S]{1000}[^中]' },
+			{ id: 'nested-100', regex: '(?:[^a]{10}){100}[a-z]' },
+			// Accepted or refused depending on the machine's speed; either way no request waits.
+			{ id: 'any-20', regex: '[\\s\\S]{20}[^中]' },
+			{ id: 'notice', regex: '^本站声明' },
+		];
+		const { client, uri } = await start({ 'a.txt': '今天天气很好。\n' }, { boilerplate: { patterns } });
+		await client.progressEnded;
+		// The first document loads the segmenter's and the tagger's dictionaries (a second or two, once): not what is measured here.
+		const warm = client.waitForDiagnostics(uri('a.txt'));
+		await client.open(uri('a.txt'), '今天天气很好。\n');
+		await warm;
+		await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('a.txt') }, position: { line: 0, character: 1 } });
+		// Under the size at which documents go to a worker anyway (openDocuments.ts).
+		const long = `${'中'.repeat(4999)}\n`.repeat(9) + '本站声明：转载请注明。\n';
+		const checked = client.waitForDiagnostics(uri('long.txt'), (p) => p.diagnostics.some((d) => d.code === 'boilerplate.custom'));
+		await client.open(uri('long.txt'), long);
+		const waits = await longestWait(client, checked);
+		assert.ok(waits.longest < maxWaitMs, `longest wait ${waits.longest} ms of ${waits.requests} requests (${waits.all})`);
+		const refused = client.messages.filter((m) => m.includes('boilerplate.patterns'));
+		assert.ok(!refused.some((m) => m.includes('notice')), refused.join('\n'));
+		assert.ok(refused.some((m) => m.includes('any-1000') && m.includes('counted repetition of 1000')), refused.join('\n'));
+		assert.ok(refused.some((m) => m.includes('nested-100') && m.includes('instructions')), refused.join('\n'));
+	});
+
+	it('loads a gazetteer of 30,000 entries without holding requests, and uses it', async () => {
+		const entities = Array.from({ length: 30_000 }, (_, i) => ({ name: `甲乙机构第${i}分部`, type: 'organization', aliases: [`甲乙${i}部`] }));
+		entities.push({ name: '华东联合研究所', type: 'organization', aliases: ['华东所'] });
+		const { client, uri } = await start({
+			'.zh-corpus/entities.json': JSON.stringify({ entities }, null, 1),
+			'a.txt': '华东所今天发布报告。\n华东联合研究所的专家说，数据稳定。\n',
+		});
+		const waits = await longestWait(client, client.namesReady());
+		assert.ok(waits.longest < maxWaitMs, `longest wait ${waits.longest} ms of ${waits.requests} requests (${waits.all})`);
+		await client.open(uri('a.txt'), fs.readFileSync(new URL(uri('a.txt')), 'utf8'));
+		const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('a.txt') }, position: { line: 0, character: 1 } }) as Hover | null;
+		assert.match(JSON.stringify(hover?.contents ?? ''), /华东联合研究所/);
+	});
+
+	it('names a deeply nested entities.json and config.json, scans the corpus and keeps checking it', async () => {
+		const { client, uri } = await start({
+			'.zh-corpus/entities.json': `{"entities": [${nested(100_000)}]}`,
+			'.zh-corpus/config.json': `{"zhCorpus.script.target": "traditional", "x": ${nested(100_000)}}`,
+			'a.txt': '本站声明：转载请注明出处。\n今天天气很好，大家出门散步。\n',
+		});
+		const gazetteer = client.waitForDiagnostics(uri('.zh-corpus/entities.json'), (p) => p.diagnostics.length > 0, true);
+		const waits = await longestWait(client, client.namesReady());
+		assert.ok(waits.longest < maxWaitMs, `longest wait ${waits.longest} ms`);
+		assert.match(String((await gazetteer).diagnostics[0].message), /nested more than 32 levels/);
+		assert.ok(client.messages.some((m) => /config\.json: Objects and arrays are nested more than 32 levels/.test(m)), client.messages.join('\n'));
+		const summary = await client.connection.sendRequest('zhCorpus/corpusSummary') as { files: number };
+		assert.equal(summary.files, 1);
+	});
+});

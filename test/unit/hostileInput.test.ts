@@ -1,0 +1,113 @@
+/**
+ * What a workspace or a careless user supplies that once hung or crashed the reader: patterns
+ * with huge counted repetitions, gazetteers of tens of thousands of entries, files nested
+ * thousands of levels deep. Each is refused with a message naming the limit, or read in linear
+ * time; nothing throws.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { sanitize } from '../../server/src/settings';
+import { messagesFor } from '../../server/src/service/messages';
+import { checkUserPattern, isRefusal, userPatternLimits } from '../../server/src/service/boilerplate/userPatterns';
+import { parseBoundedJsonc } from '../../server/src/service/text/boundedJson';
+import { gazetteerLimits, parseGazetteer } from '../../server/src/service/entities/gazetteer';
+import { readConfigFile } from '../../server/src/projectConfig';
+
+const t = messagesFor('en');
+const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+
+describe('user patterns are priced before any line meets them', () => {
+	const patternsOf = (regex: string) => {
+		const warnings: string[] = [];
+		const s = sanitize({ boilerplate: { patterns: [{ id: 'p', regex }] } }, t, (m) => warnings.push(m));
+		return { kept: s.customPatterns.length, warnings };
+	};
+	it('refuses the counted repetitions that held the server for minutes, naming the limit', () => {
+		for (const regex of ['[\\s\\S]{1000}[^中]', '(?:[^a]{10}){100}[a-z]']) {
+			const start = Date.now();
+			const { kept, warnings } = patternsOf(regex);
+			assert.equal(kept, 0, regex);
+			assert.equal(warnings.length, 1);
+			assert.match(warnings[0], /counted repetition of 1000|compiles to \d+ instructions/);
+			assert.ok(Date.now() - start < 500, `judging ${regex} took ${Date.now() - start} ms`);
+		}
+	});
+	it('refuses a pattern whose test match on a worst-case line exceeds the per-line budget', () => {
+		const { kept, warnings } = patternsOf('[\\s\\S]{150}[^中]');
+		assert.equal(kept, 0);
+		assert.match(warnings[0], /test line of 5000 characters took \d+ ms/);
+	});
+	it('refuses an overlong source and keeps ordinary patterns with their measured cost', () => {
+		assert.match(patternsOf('x'.repeat(userPatternLimits.maxSourceLength + 1)).warnings[0], /characters long/);
+		const s = sanitize({ boilerplate: { patterns: [{ id: 'a', regex: '^本站' }, { id: 'b', regex: '(版权|未经).{0,30}(转载|使用)' }] } }, t, () => assert.fail());
+		assert.deepEqual(s.customPatterns.map((p) => p.id), ['a', 'b']);
+		for (const p of s.customPatterns) { assert.ok(p.msPerChar !== undefined && p.msPerChar * userPatternLimits.maxLineLength <= userPatternLimits.lineBudgetMs, `${p.id}: ${p.msPerChar}`); }
+	});
+	it('judges each source once (settings are read per document)', () => {
+		const v = checkUserPattern('[\\s\\S]{120}[^中]');
+		assert.equal(checkUserPattern('[\\s\\S]{120}[^中]'), v);
+		assert.ok(isRefusal(v) || v.msPerChar >= 0);
+	});
+});
+
+describe('bounded JSON of workspace files', () => {
+	it('refuses nesting deeper than the limit without recursion, whatever the depth', () => {
+		for (const depth of [40, 100_000]) {
+			const r = parseBoundedJsonc(`{"a": ${nested(depth)}}`, { maxChars: 2 ** 20, maxDepth: 32, maxValues: 10 ** 6 });
+			assert.ok('refused' in r && r.refused.message === 'json.tooDeep', JSON.stringify(r).slice(0, 200));
+		}
+	});
+	it('refuses too many values and too many characters', () => {
+		const many = parseBoundedJsonc(`[${'1,'.repeat(1000)}1]`, { maxChars: 2 ** 20, maxDepth: 32, maxValues: 100 });
+		assert.ok('refused' in many && many.refused.message === 'json.tooMany');
+		const large = parseBoundedJsonc('[1]'.padEnd(200), { maxChars: 100, maxDepth: 32, maxValues: 100 });
+		assert.ok('refused' in large && large.refused.message === 'json.tooLarge');
+	});
+});
+
+describe('gazetteers within limits', () => {
+	const entries = (n: number) => JSON.stringify({ entities: Array.from({ length: n }, (_, i) => ({ name: `某某机构${i}`, type: 'organization', aliases: [`别名${i}`] })) }, null, 1);
+	it('reads 30,000 entries in linear time, each with the position of its name', () => {
+		const text = entries(30_000);
+		const start = Date.now();
+		const g = parseGazetteer('file:///w/.zh-corpus/entities.json', text);
+		const ms = Date.now() - start;
+		assert.equal(g.entries.length, 30_000);
+		assert.ok(ms < 5000, `${ms} ms`);
+		const last = g.entries[29_999];
+		assert.equal(text.slice(last.offset, last.offset + last.name.length), last.name);
+		assert.equal(text.split('\n')[last.line].slice(last.character, last.character + last.name.length), last.name);
+	});
+	it('says why a deeply nested file is not used, and that names found in the text still show', () => {
+		const g = parseGazetteer('u', `{"entities": [${nested(100_000)}]}`, t);
+		assert.equal(g.entries.length, 0);
+		assert.match(g.problems[0].message, /nested more than 32 levels.*names found in the text are still shown/);
+	});
+	it('lists at most a hundred problems of a file of broken entries', () => {
+		const g = parseGazetteer('u', JSON.stringify({ entities: Array.from({ length: 5000 }, () => ({ name: 'x' })) }), t);
+		assert.equal(g.problems.length, gazetteerLimits.maxProblems + 1);
+		assert.match(g.problems.at(-1)!.message, /4900 more problems/);
+	});
+});
+
+describe('project files within limits', () => {
+	let dir: string;
+	before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-corpus-config-')); });
+	after(() => fs.rmSync(dir, { recursive: true, force: true }));
+	it('names a deeply nested config.json instead of silently resetting every setting', async () => {
+		const file = path.join(dir, 'config.json');
+		fs.writeFileSync(file, `{"zhCorpus.script.target": "traditional", "x": ${nested(50_000)}}`);
+		const c = (await readConfigFile(file, t))!;
+		assert.equal(c.problems.length, 1);
+		assert.match(c.problems[0], /config\.json: Objects and arrays are nested more than 32 levels.*not used/);
+	});
+	it('still reads an ordinary one', async () => {
+		const file = path.join(dir, 'ok.json');
+		fs.writeFileSync(file, '// comment\n{"zhCorpus.script.target": "traditional", "rules": {"mixed-script": "error"},}');
+		const c = (await readConfigFile(file, t))!;
+		assert.deepEqual(c.problems, []);
+		assert.deepEqual(c.section, { script: { target: 'traditional' }, rules: { 'mixed-script': 'error' } });
+	});
+});
