@@ -113,6 +113,11 @@ interface RuleFamily { id: string; rules: { id: string; description: string }[] 
  */
 async function cleanWorkspace(args?: { families?: string[]; assumeYes?: boolean }): Promise<unknown> {
 	if (!client) { return undefined; }
+	// A keybinding or another extension may pass anything; a menu passes the clicked file's URI.
+	if (!validCleanArgs(args)) {
+		void vscode.window.showErrorMessage(vscode.l10n.t('zh-corpus: Clean Workspace takes {0}, not {1}.', '{ "families": [...], "assumeYes": true }', JSON.stringify(args)?.slice(0, 80) ?? String(args)));
+		return undefined;
+	}
 	let families = args?.families;
 	if (!families) {
 		const all = await client.sendRequest<RuleFamily[]>('zhCorpus/ruleFamilies');
@@ -126,6 +131,14 @@ async function cleanWorkspace(args?: { families?: string[]; assumeYes?: boolean 
 		families = picked.map((p) => p.label);
 	}
 	return client.sendRequest('workspace/executeCommand', { command: 'zhCorpus.server.cleanWorkspace', arguments: [{ families, assumeYes: args?.assumeYes }] });
+}
+
+/** Undefined, a URI (the explorer's menu) or `{ families?: string[], assumeYes?: boolean }`. */
+function validCleanArgs(args: unknown): args is { families?: string[]; assumeYes?: boolean } | undefined {
+	if (args === undefined || args === null || args instanceof vscode.Uri) { return true; }
+	if (typeof args !== 'object' || Array.isArray(args)) { return false; }
+	const { families, assumeYes } = args as { families?: unknown; assumeYes?: unknown };
+	return (families === undefined || (Array.isArray(families) && families.every((f) => typeof f === 'string'))) && (assumeYes === undefined || typeof assumeYes === 'boolean');
 }
 
 /** Adds `"*.txt": "zh-corpus"` to the workspace's files.associations, keeping existing entries. */

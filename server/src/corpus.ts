@@ -20,6 +20,7 @@ import { Priority, WorkerPool } from './workerPool';
 import { CorpusStatus, statusNotification } from './corpusProtocol';
 import { skippedDiagnostic } from './fileNotes';
 import { loadGazetteers } from './gazetteerFiles';
+import { maxGlobstars } from './gitignoreRules';
 
 
 export interface CorpusInit {
@@ -54,6 +55,7 @@ export class Corpus {
 		this.pool = new WorkerPool(path.join(__dirname, 'worker.js'), size, log, () => createJobRunner(jiebaSegmenter(log), false));
 		this.pool.control({ kind: 'init', locale: init.locale, limits: { maxBytes: 512 * 2 ** 20 } });
 		const folderSettings = (uri: string) => settings.get(workspace.folderUriOf(uri));
+		workspace.onRefusedRule = (file, rule) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: service.t('files.gitignoreRefused', file, rule.line, rule.text, maxGlobstars) });
 		this.indexer = new CorpusIndexer({
 			connection, service, pool: this.pool,
 			listFiles: (token) => workspace.listFiles(token),

@@ -4,11 +4,12 @@
  * the entity view and the next/previous-mention commands. Each handler: document → core → LSP.
  */
 import {
-	Connection, DocumentHighlightKind, Location, MarkupKind, Position, Range, SemanticTokensBuilder, SymbolKind, TextDocuments, WorkspaceEdit,
+	Connection, DocumentHighlightKind, ErrorCodes, ResponseError, Location, MarkupKind, Position, Range, SemanticTokensBuilder, SymbolKind, TextDocuments, WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CorpusDocument, Entity, entityHover, EntityLocation, EntityType, entityTypes, foldText, LanguageService } from './service';
 import { convertText } from './service/script/convert';
+import { newNameProblem } from './service/entities/newName';
 
 export const entitiesRequest = 'zhCorpus/entities';
 export const entityMentionsRequest = 'zhCorpus/entityMentions';
@@ -113,8 +114,11 @@ export function registerEntityFeatures(ctx: EntityContext): void {
 	connection.onRenameRequest(safe(null, async ({ textDocument, position, newName }) => {
 		const service = ctx.service();
 		const entities = service.entities;
+		// Checked before anything is computed: the client would write it into every mention.
+		const invalid = newNameProblem(newName);
+		if (invalid) { return new ResponseError(ErrorCodes.InvalidParams, service.t(invalid.message, ...invalid.args)); }
 		const at = await entityAt(textDocument.uri, position);
-		if (!at || newName.trim() === '') { return null; }
+		if (!at) { return null; }
 		await ctx.indexReady();
 		const m = at.mention;
 		const key = foldText(at.doc.lines[m.line].text.slice(m.character, m.character + m.length));

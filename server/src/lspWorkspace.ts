@@ -5,7 +5,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import ignore, { Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
+import { boundedIgnore, RefusedRule } from './gitignoreRules';
 import picomatch from 'picomatch';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -47,6 +48,19 @@ export class LspWorkspace implements Workspace {
 		return !(settings.useGitignore && await this.#gitIgnored(file));
 	}
 
+	/** A .gitignore line too costly to match (gitignoreRules.ts) is not used; this tells the user, once per line. */
+	onRefusedRule: (file: string, rule: RefusedRule) => void = () => undefined;
+	readonly #refusalsSaid = new Set<string>();
+
+	#ignoreRules(file: string, text: string): Ignore {
+		const { rules, refused } = boundedIgnore(text);
+		for (const r of refused) {
+			const key = `${file}\n${r.line}\n${r.text}`;
+			if (!this.#refusalsSaid.has(key)) { this.#refusalsSaid.add(key); this.onRefusedRule(file, r); }
+		}
+		return rules;
+	}
+
 	/** .gitignore rules per directory (null: none), read once; cleared when a .gitignore changes. */
 	readonly #gitignores = new Map<string, Ignore | null>();
 
@@ -60,7 +74,7 @@ export class LspWorkspace implements Workspace {
 			let rules = this.#gitignores.get(dir);
 			if (rules === undefined) {
 				const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => undefined);
-				rules = text === undefined ? null : ignore().add(text);
+				rules = text === undefined ? null : this.#ignoreRules(path.join(dir, '.gitignore'), text);
 				this.#gitignores.set(dir, rules);
 			}
 			if (rules) { chain.push({ base: dir, rules }); }
@@ -122,7 +136,7 @@ export class LspWorkspace implements Workspace {
 		let ignores = gitignores;
 		if (ignores && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
 			const rules = await fs.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => '');
-			ignores = [...ignores, { base: dir, rules: ignore().add(rules) }];
+			ignores = [...ignores, { base: dir, rules: this.#ignoreRules(path.join(dir, '.gitignore'), rules) }];
 		}
 		for (const entry of entries) {
 			const full = path.join(dir, entry.name);

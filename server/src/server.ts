@@ -3,7 +3,7 @@
  * document → core → convert; the logic lives in `service/`.
  */
 import {
-	CancellationToken, CodeActionKind, Connection, WorkspaceDiagnosticParams, DidChangeConfigurationNotification, DocumentDiagnosticReportKind,
+	CancellationToken, CodeActionKind, Connection, ErrorCodes, ResponseError, WorkspaceDiagnosticParams, DidChangeConfigurationNotification, DocumentDiagnosticReportKind,
 	InitializeParams, InitializeResult, MessageType, ShowMessageNotification, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -26,6 +26,7 @@ import { OpenDocuments } from './openDocuments';
 import { summaryMarkdown } from './summaryMarkdown';
 import { documentStatus } from './documentStatus';
 import { ProjectConfigs, withProjectConfig } from './projectConfig';
+import { commandArgumentsProblem } from './commandArguments';
 
 export const convertCommand = 'zhCorpus.convertDocument';
 export const summaryRequest = 'zhCorpus/corpusSummary';
@@ -232,7 +233,15 @@ export function startServer(connection: Connection): void {
 			fileChanged: async (u) => { await corpus.indexer.fileChanged(u); publisher.schedule(u); },
 		}, uri as string, (options as { assumeYes?: boolean } | undefined)?.assumeYes),
 	};
-	connection.onExecuteCommand(safe(undefined, (params) => commands[params.command]?.(params.arguments ?? [])));
+	connection.onExecuteCommand(safe(undefined, (params) => {
+		// Arguments are checked against the command's schema first: anything may send anything.
+		const problem = commandArgumentsProblem(params.command, params.arguments, service.t);
+		if (problem) {
+			void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: problem });
+			return new ResponseError(ErrorCodes.InvalidParams, problem);
+		}
+		return commands[params.command]?.(params.arguments ?? []);
+	}));
 
 	connection.onRequest(familiesRequest, () => ruleFamilies(service.rules));
 

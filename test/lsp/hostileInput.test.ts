@@ -98,4 +98,38 @@ describe('hostile input over LSP', function () {
 		const summary = await client.connection.sendRequest('zhCorpus/corpusSummary') as { files: number };
 		assert.equal(summary.files, 1);
 	});
+
+	it('scans a folder 30 deep under a .gitignore of many ** segments, says which line it does not use, and keeps answering', async () => {
+		const deep = Array.from({ length: 30 }, (_, i) => `d${i}`).join('/');
+		const { client } = await start({
+			'.gitignore': `a/${'**/'.repeat(13)}b\nx/**/c/**/c/**/c/**/c/**/b\n`,
+			[`a/${deep}/kept.txt`]: '今天天气很好。\n',
+			[`a/${deep}/b/ignored.txt`]: '今天天气很好。\n',
+			'a/b/ignored.txt': '今天天气很好。\n',
+		});
+		const waits = await longestWait(client, client.progressEnded);
+		assert.ok(waits.longest < maxWaitMs, `longest wait ${waits.longest} ms (${waits.all})`);
+		const summary = await client.connection.sendRequest('zhCorpus/corpusSummary') as { files: number };
+		assert.equal(summary.files, 1);
+		assert.ok(client.messages.some((m) => /\.gitignore, line 2: .x\/\*\*\/c.* is not used: it has more than 3/.test(m)), client.messages.join('\n'));
+	});
+
+	it('refuses a rename to a line break or to a megabyte, and commands with malformed arguments, with a message and no exception', async () => {
+		const { client, uri } = await start({ 'a.txt': '国家统计局局长康义在发布会上介绍情况。\n康义表示，下一步将继续做好统计工作。\n' });
+		await client.namesReady();
+		await client.open(uri('a.txt'), fs.readFileSync(new URL(uri('a.txt')), 'utf8'));
+		const rename = (newName: string) => client.connection.sendRequest('textDocument/rename', { textDocument: { uri: uri('a.txt') }, position: { line: 1, character: 1 }, newName });
+		await assert.rejects(rename('康\n义'), /line break, a control or an invisible character \(U\+000A\)/);
+		const started = Date.now();
+		await assert.rejects(rename('名'.repeat(2 ** 20)), /A new name of 1048576 characters is not a name/);
+		assert.ok(Date.now() - started < maxWaitMs, `${Date.now() - started} ms`);
+		const edit = await rename('康毅') as { changes: Record<string, unknown[]> };
+		assert.equal(edit.changes[uri('a.txt')].length, 2);
+		const run = (command: string, args: unknown) => client.connection.sendRequest('workspace/executeCommand', { command, arguments: args });
+		await assert.rejects(run('zhCorpus.server.convertToUtf8', [{ path: '/etc/passwd' }]), /zhCorpus.server.convertToUtf8 was not run: the file must be a file URI/);
+		await assert.rejects(run('zhCorpus.server.cleanWorkspace', [{ families: 7 }]), /families must be a list/);
+		await assert.rejects(run('zhCorpus.convertDocument', [uri('a.txt'), null]), /the target must be one of/);
+		assert.doesNotMatch(client.stderr, /TypeError/);
+		assert.ok(client.messages.some((m) => m.includes('was not run')));
+	});
 });

@@ -14,6 +14,9 @@ import { checkUserPattern, isRefusal, userPatternLimits } from '../../server/src
 import { parseBoundedJsonc } from '../../server/src/service/text/boundedJson';
 import { gazetteerLimits, parseGazetteer } from '../../server/src/service/entities/gazetteer';
 import { readConfigFile } from '../../server/src/projectConfig';
+import { commandArgumentsProblem } from '../../server/src/commandArguments';
+import { newNameProblem } from '../../server/src/service/entities/newName';
+import { boundedIgnore, collapseGlobstars } from '../../server/src/gitignoreRules';
 
 const t = messagesFor('en');
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
@@ -109,5 +112,61 @@ describe('project files within limits', () => {
 		const c = (await readConfigFile(file, t))!;
 		assert.deepEqual(c.problems, []);
 		assert.deepEqual(c.section, { script: { target: 'traditional' }, rules: { 'mixed-script': 'error' } });
+	});
+});
+
+describe('command arguments checked against their schema', () => {
+	it('lets well-formed arguments through', () => {
+		assert.equal(commandArgumentsProblem('zhCorpus.convertDocument', ['file:///w/a.txt', 'traditional-tw'], t), undefined);
+		assert.equal(commandArgumentsProblem('zhCorpus.server.cleanWorkspace', [{ families: ['boilerplate'], assumeYes: true }], t), undefined);
+		assert.equal(commandArgumentsProblem('zhCorpus.server.cleanWorkspace', [], t), undefined);
+		assert.equal(commandArgumentsProblem('zhCorpus.server.undoLastClean', undefined, t), undefined);
+		assert.equal(commandArgumentsProblem('zhCorpus.server.convertToUtf8', ['file:///w/a.txt', { assumeYes: false }], t), undefined);
+	});
+	it('names what is wrong with malformed ones', () => {
+		const cases: [string, unknown, RegExp][] = [
+			['zhCorpus.convertDocument', [42, 'traditional'], /the document must be a file URI, not 42/],
+			['zhCorpus.convertDocument', ['file:///w/a.txt', 'klingon'], /the target must be one of/],
+			['zhCorpus.convertDocument', 'file:///w/a.txt', /the arguments must be a list/],
+			['zhCorpus.server.cleanWorkspace', [{ families: 'boilerplate' }], /options\.families must be a list/],
+			['zhCorpus.server.cleanWorkspace', ['yes'], /options must be an object/],
+			['zhCorpus.server.convertToUtf8', [{ path: '/etc/passwd' }], /the file must be a file URI/],
+			['zhCorpus.server.convertToUtf8', ['file:///w/a.txt', { assumeYes: 'yes' }], /assumeYes must be true or false/],
+			['zhCorpus.nope', [], /there is no command "zhCorpus.nope"/],
+		];
+		for (const [command, args, expected] of cases) { assert.match(commandArgumentsProblem(command, args, t) ?? '', expected, `${command} ${JSON.stringify(args)}`); }
+	});
+});
+
+describe('new names for a rename', () => {
+	it('accepts names in both scripts, with a middle dot or Latin letters', () => {
+		for (const name of ['盛来运', '國家統計局', '阿卜杜拉·阿卜杜勒', 'Apple公司', ' 康义 ']) { assert.equal(newNameProblem(name), undefined, name); }
+	});
+	it('refuses empty names, line breaks, control and invisible characters, and megabyte names', () => {
+		assert.equal(newNameProblem('  ')?.message, 'rename.empty');
+		assert.equal(newNameProblem('康\n义')?.message, 'rename.badCharacter');
+		assert.deepEqual(newNameProblem('康\u200b义')?.args, ['U+200B']);
+		assert.equal(newNameProblem('康\u2028义')?.message, 'rename.badCharacter');
+		assert.equal(newNameProblem('\ud800义')?.message, 'rename.badCharacter');
+		assert.deepEqual(newNameProblem('名'.repeat(2 ** 20))?.args, [2 ** 20, 64]);
+	});
+});
+
+describe('.gitignore lines within a matching bound', () => {
+	const deep = `a/${Array.from({ length: 30 }, (_, i) => `d${i}`).join('/')}/file.txt`;
+	it('collapses consecutive ** segments, which match the same paths, and matches a 30-deep path at once', () => {
+		const { rules, refused } = boundedIgnore(`a/${'**/'.repeat(13)}b\n`);
+		assert.deepEqual(refused, []);
+		const start = Date.now();
+		assert.equal(rules.ignores(deep), false);
+		assert.equal(rules.ignores('a/x/y/b'), true);
+		assert.equal(rules.ignores('a/b'), true);
+		assert.ok(Date.now() - start < 200, `${Date.now() - start} ms`);
+		assert.equal(collapseGlobstars('**/**/x/**/**'), '**/x/**');
+	});
+	it('refuses a line with more ** than the bound, naming its line, and keeps the others', () => {
+		const { rules, refused } = boundedIgnore(`# data\n*.bak\na/**/c/**/c/**/c/**/b\n`);
+		assert.deepEqual(refused.map((r) => [r.line, r.globstars]), [[3, 4]]);
+		assert.equal(rules.ignores('x.bak'), true);
 	});
 });

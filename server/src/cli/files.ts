@@ -13,7 +13,7 @@ import { LspWorkspace } from '../lspWorkspace';
 import type { Settings } from '../settings';
 
 /** Every corpus file under the paths (a file given by name counts whatever its extension). */
-export async function listCorpusFiles(paths: readonly string[], settingsFor: (folder: string) => Promise<Settings>): Promise<string[]> {
+export async function listCorpusFiles(paths: readonly string[], settingsFor: (folder: string) => Promise<Settings>, onRefusedRule?: LspWorkspace['onRefusedRule']): Promise<string[]> {
 	const out: string[] = [];
 	for (const p of paths) {
 		const full = path.resolve(p);
@@ -22,6 +22,7 @@ export async function listCorpusFiles(paths: readonly string[], settingsFor: (fo
 		if (stat.isFile()) { out.push(full); continue; }
 		const workspace = new LspWorkspace({ get: () => undefined } as never, async () => settingsFor(full));
 		workspace.folders = [full];
+		if (onRefusedRule) { workspace.onRefusedRule = onRefusedRule; }
 		for (const uri of await workspace.listFiles()) { out.push(fileURLToPath(uri)); }
 	}
 	return [...new Set(out)].sort();

@@ -16,6 +16,7 @@ import { CorpusFile, listCorpusFiles, readCorpus, writeCorpus } from './files';
 import { fileNote, Reported, reported, sarif, textLine } from './report';
 import { Progress } from './progress';
 import { skippedMessage } from '../fileNotes';
+import { maxGlobstars } from '../gitignoreRules';
 
 export const version = '0.1.0';
 
@@ -26,7 +27,7 @@ async function load(paths: readonly string[], settings: Settings, locale: string
 	const jieba = jiebaSegmenter((m) => process.stderr.write(`${m}\n`));
 	const service = new LanguageService({ workspace: { listFiles: async () => [], readFile: async () => undefined }, locale, segmenter: jieba, tagger: jieba });
 	const t = service.t;
-	const list = await listCorpusFiles(paths, async () => settings);
+	const list = await listCorpusFiles(paths, async () => settings, (file, rule) => process.stderr.write(`${t('files.gitignoreRefused', file, rule.line, rule.text, maxGlobstars)}\n`));
 	const files: CorpusFile[] = [];
 	const notes: Reported[] = [];
 	for (const [i, file] of list.entries()) {
