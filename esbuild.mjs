@@ -56,9 +56,12 @@ if (tests) {
 
 // jieba-wasm's Node glue reads its .wasm from the bundle's own folder.
 const wasm = join('node_modules', 'jieba-wasm', 'pkg', 'nodejs', 'jieba_rs_wasm_bg.wasm');
-for (const dir of ['dist', ...(tests ? ['out/unit', 'out/unit/rules', 'out/bench'] : [])]) {
+// The name recognizer's weights (tools/train-ner.mjs), read by the server beside its bundle.
+const nameModel = join('server', 'data', 'ner-model.bin');
+for (const dir of ['dist', ...(tests ? ['out/unit', 'out/unit/rules', 'out/bench', 'out/lsp'] : [])]) {
 	mkdirSync(dir, { recursive: true });
 	copyFileSync(wasm, join(dir, 'jieba_rs_wasm_bg.wasm'));
+	copyFileSync(nameModel, join(dir, 'ner-model.bin'));
 }
 
 /** In watch mode: one line per round of builds and per error, read by the "watch" task's problem matcher. */

@@ -7,7 +7,6 @@
  * their matchers use the server's entity ids.
  */
 import type { LanguageService } from './service';
-import type { EntityType } from './service/entities/recognize';
 import type { NameRow } from './service/entities/entityTable';
 import { forAll } from './corpusIndexer';
 import { Priority, WorkerPool } from './workerPool';
@@ -27,8 +26,8 @@ export interface NamesHost {
 const inFlight = 8;
 
 export class CorpusNames {
-	/** The type each entity id was last sent to the workers with. */
-	#sent = new Map<number, EntityType>();
+	/** The type and spreading each entity id was last sent to the workers with. */
+	#sent = new Map<number, string>();
 	#generation = 0;
 	#propagation: NodeJS.Timeout | undefined;
 	#newNames = 0;
@@ -42,21 +41,21 @@ export class CorpusNames {
 	reset(): void {
 		this.#sent = new Map();
 		const rows = [...this.host.service.entities.index.table.rows()];
-		for (const r of rows) { this.#sent.set(r.id, r.type); }
+		for (const r of rows) { this.#sent.set(r.id, signature(r)); }
 		this.host.pool.control({ kind: 'names', reset: true, rows });
 	}
 
-	/** Sends the names added or retyped since the last call: all of them, or only among `ids`. */
+	/** Sends the names added, retyped or newly spreading (or not) since the last call: all of them, or only among `ids`. */
 	flush(ids?: Iterable<number>): void {
 		const table = this.host.service.entities.index.table;
 		const rows: NameRow[] = [];
 		const consider = (r: NameRow) => {
-			if (this.#sent.get(r.id) !== r.type) { rows.push(r); this.#sent.set(r.id, r.type); }
+			if (this.#sent.get(r.id) !== signature(r)) { rows.push(r); this.#sent.set(r.id, signature(r)); }
 		};
 		if (ids) {
 			for (const id of ids) {
 				const e = table.get(id);
-				if (e) { consider({ id, keys: [...e.keys], type: table.typeOf(e), gazetteer: e.gazetteer !== undefined }); }
+				if (e) { consider(table.row(e)); }
 			}
 		} else {
 			for (const r of table.rows()) { consider(r); }
@@ -125,3 +124,6 @@ export class CorpusNames {
 		if (matched?.matches && !this.host.isOpen(uri)) { service.entities.index.applyMatches(uri, matched.matches); }
 	}
 }
+
+/** What a worker's matcher must know of a name: a row is sent again when it changes. */
+const signature = (r: NameRow): string => `${r.type}:${r.spreads ? 1 : 0}`;

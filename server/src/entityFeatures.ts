@@ -10,6 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CorpusDocument, Entity, entityHover, EntityLocation, EntityType, entityTypes, foldText, LanguageService } from './service';
 import { convertText } from './service/script/convert';
 import { newNameProblem } from './service/entities/newName';
+import { countScript, dominantScript } from './service/script/detect';
 
 export const entitiesRequest = 'zhCorpus/entities';
 export const entityMentionsRequest = 'zhCorpus/entityMentions';
@@ -62,8 +63,10 @@ export function registerEntityFeatures(ctx: EntityContext): void {
 		const at = await entityAt(textDocument.uri, position);
 		if (!at) { return null; }
 		const { mention: m } = at;
+		// Names are kept folded to simplified: a traditional document reads them in its own script.
+		const script = { traditional: dominantScript(countScript(at.doc.text)) === 'traditional', toTraditional: (s: string) => convertText(s, 'traditional-tw') };
 		return {
-			contents: { kind: MarkupKind.Markdown, value: entityHover(entities.index, m.entity, textDocument.uri, service.t) },
+			contents: { kind: MarkupKind.Markdown, value: entityHover(entities.index, m.entity, textDocument.uri, service.t, script) },
 			range: Range.create(m.line, m.character, m.line, m.character + m.length),
 		};
 	}));
@@ -167,7 +170,8 @@ function entityList(service: LanguageService, type: EntityType | undefined, limi
 	const table = service.entities.index.table;
 	const rows: { id: number; name: string; type: EntityType; mentions: number; files: number }[] = [];
 	for (const e of table.live() as Iterable<Entity>) {
-		if (e.mentionFiles.size === 0) { continue; }
+		// A one-character mention (中 in 中美) is a name where it stands, not a name of the corpus; nor is a string mostly written as an ordinary word.
+		if (e.mentionFiles.size === 0 || !table.isName(e) || (!e.gazetteer && e.name.length < 2)) { continue; }
 		const t = table.typeOf(e);
 		if (type && t !== type) { continue; }
 		const mentions = e.mentionTotal;

@@ -4,7 +4,10 @@
  * nothing built at install). Loaded on first use (about 0.2 s, 4 MB of wasm that the build copies
  * beside the bundle), so sessions that never need words never pay for it.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Segmenter, Tagger } from './service';
+import { NameModel } from './service/entities/ner/model';
 
 interface Jieba {
 	cut(text: string, hmm?: boolean): string[];
@@ -26,10 +29,29 @@ export function jiebaSegmenter(onError: (message: string) => void = () => undefi
 			return undefined;
 		}
 	};
+	let model: NameModel | undefined;
+	let modelFailed = false;
 	return {
+		/** The name recognizer's weights, read on first use (about 6 MB; beside the bundle, or in server/data when run from source). */
+		get nameModel() {
+			if (model || modelFailed) { return model; }
+			try {
+				model = new NameModel(fs.readFileSync(nameModelPath()));
+			} catch (e) {
+				modelFailed = true;
+				onError(`zh-corpus: the name recognizer could not be loaded (${e instanceof Error ? e.message : String(e)}); people, organizations and places are not recognized.`);
+			}
+			return model;
+		},
 		// Dictionary words only: jieba's HMM invents words for unknown runs (重从), which a join must not trust.
 		cut: (text) => load()?.cut(text, false) ?? [text],
 		// With the HMM: unknown names come back as one word more often, which is what the recognizer needs.
 		tag: (text) => load()?.tag(text, true) ?? [{ word: text, tag: 'x' }],
 	};
+}
+
+/** The model file: copied beside the bundle by esbuild.mjs; server/data/ in a source checkout. */
+function nameModelPath(): string {
+	const beside = path.join(__dirname, 'ner-model.bin');
+	return fs.existsSync(beside) ? beside : path.join(__dirname, '..', '..', 'server', 'data', 'ner-model.bin');
 }

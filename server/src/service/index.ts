@@ -15,6 +15,7 @@ import { conversionEdits, ConversionTarget } from './script/convert';
 import type { CancellationToken, CorpusView, EntityView, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, Severity, Tagger, TextEdit } from './types';
 import { EntityService } from './entities/service';
 import { EntityRuleView } from './entities/ruleView';
+import { nameSpans, NameSpan } from './entities/nameSpans';
 import { Workspace, WorkspaceIndex } from './workspace';
 
 export { CorpusDocument } from './document';
@@ -36,6 +37,8 @@ export { parseGazetteer, emptyGazetteer } from './entities/gazetteer';
 export type { Gazetteer } from './entities/gazetteer';
 export { entityHover } from './entities/hover';
 export { foldText } from './entities/discovery';
+export { nameSpans } from './entities/nameSpans';
+export type { NameSpan } from './entities/nameSpans';
 export type { RuleFamily, ReviewRow } from './clean';
 
 /** Lines remembered per rule and scope: enough for the open documents of a large session. */
@@ -59,6 +62,7 @@ export class LanguageService {
 	readonly t: Translate;
 	readonly rules: readonly Rule[];
 	readonly segmenter?: Segmenter;
+	readonly tagger?: Tagger;
 	readonly entities: EntityService;
 	readonly #caches = new Map<string, LruCache<unknown>>();
 	/** Names new to the corpus that the other files have not been matched for yet. */
@@ -73,6 +77,7 @@ export class LanguageService {
 		this.t = messagesFor(init.locale);
 		this.rules = init.rules ?? allRules;
 		this.segmenter = init.segmenter;
+		this.tagger = init.tagger;
 		this.#cachePolicy = init.cachePolicy;
 	}
 
@@ -160,6 +165,14 @@ export class LanguageService {
 	#freshMentions(doc: CorpusDocument): ReturnType<EntityView['mentionsOf']> {
 		if (!this.entities.isFresh(doc.uri, doc.stamp)) { return []; }
 		return this.#entityView.mentionsIn(doc);
+	}
+
+	/**
+	 * The names in the document (people, organizations, places, works, events) as UTF-16 spans:
+	 * text a fix must not rewrite. The recognizer's own finds, line by line; no corpus needed.
+	 */
+	nameSpans(doc: CorpusDocument): NameSpan[] {
+		return nameSpans(doc.text, this.tagger);
 	}
 
 	/** What entity.variant needs of an indexed file, for a worker's check (undefined: nothing). */

@@ -89,6 +89,11 @@ export interface Segmenter {
 /** Part-of-speech tagging of simplified text (jieba's `tag` with its HMM): words concatenate to the input. */
 export interface Tagger {
 	tag(text: string): readonly { readonly word: string; readonly tag: string }[];
+	/**
+	 * The trained name recognizer (server/data/ner-model.bin, read by the host on first use):
+	 * people, organizations and places. Without it only works, events and gazetteer names are found.
+	 */
+	readonly nameModel?: import('./entities/ner/model').NameModel;
 }
 
 /** An entity as rules see it. */

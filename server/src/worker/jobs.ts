@@ -48,7 +48,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 			case 'index': {
 				const file = await read(job.uri, job.text);
 				if (file.skipped) { return { uri: job.uri, skipped: skipped(file) }; }
-				return { uri: job.uri, stamp: textStamp(file.text), facts: fileFacts(file.text), matches: matchNames(file.text, job.found ?? new Int32Array(0), names) };
+				return { uri: job.uri, stamp: textStamp(file.text), facts: fileFacts(file.text), matches: matchNames(file.text, job.found ?? new Int32Array(0), names, jieba.nameModel?.words) };
 			}
 			case 'check': {
 				let text = job.text;
@@ -81,7 +81,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 			}
 			case 'match': {
 				const file = await read(job.uri, job.text);
-				return { uri: job.uri, matches: file.skipped ? undefined : matchNames(file.text, job.found, names) };
+				return { uri: job.uri, matches: file.skipped ? undefined : matchNames(file.text, job.found, names, jieba.nameModel?.words) };
 			}
 			case 'gazetteer':
 				return parseGazetteer(job.uri, job.text, service.t);

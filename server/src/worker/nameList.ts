@@ -12,6 +12,7 @@ export class NameList implements NameLookup {
 	#byKey = new Map<string, number>();
 	#types = new Map<number, EntityType>();
 	#gazetteer = new Set<number>();
+	#spreads = new Set<number>();
 
 	update(rows: readonly NameRow[], reset: boolean): void {
 		if (reset) {
@@ -19,10 +20,12 @@ export class NameList implements NameLookup {
 			this.#byKey = new Map();
 			this.#types = new Map();
 			this.#gazetteer = new Set();
+			this.#spreads = new Set();
 		}
 		for (const row of rows) {
 			this.#types.set(row.id, row.type);
 			if (row.gazetteer) { this.#gazetteer.add(row.id); }
+			if (row.spreads) { this.#spreads.add(row.id); } else { this.#spreads.delete(row.id); }
 			for (const key of row.keys) {
 				if (this.#byKey.get(key) === row.id) { continue; }
 				this.#byKey.set(key, row.id);
@@ -36,4 +39,5 @@ export class NameList implements NameLookup {
 	idOfKey(key: string): number | undefined { return this.#byKey.get(key); }
 	typeOfId(id: number): EntityType | undefined { return this.#types.get(id); }
 	isGazetteerId(id: number): boolean { return this.#gazetteer.has(id); }
+	spreadsId(id: number): boolean { return this.#spreads.has(id); }
 }

@@ -33,6 +33,8 @@ interface FileEntities {
 	mentions: Int32Array;
 	/** Spellings that differ from their key (任賢良 for 任贤良): entity id → spellings. */
 	variants: Map<number, Set<string>>;
+	/** How often each known name is written here as a word: entity id, count, … */
+	occurrences: Int32Array;
 }
 
 export class EntityIndex {
@@ -78,7 +80,7 @@ export class EntityIndex {
 		const spans = new Int32Array(found.length * 2);
 		found.forEach((f, i) => { spans[2 * i] = f.start; spans[2 * i + 1] = f.end; });
 		const old = this.#files.get(uri);
-		const file: FileEntities = { voteKeys, voteTypes, voteCounts, roles, found: spans, mentions: old?.mentions ?? new Int32Array(0), variants: old?.variants ?? new Map() };
+		const file: FileEntities = { voteKeys, voteTypes, voteCounts, roles, found: spans, mentions: old?.mentions ?? new Int32Array(0), variants: old?.variants ?? new Map(), occurrences: old?.occurrences ?? new Int32Array(0) };
 		this.#files.set(uri, file);
 		return this.#applyVotes(uri, file);
 	}
@@ -87,7 +89,7 @@ export class EntityIndex {
 	match(uri: string, text: string): void {
 		const file = this.#files.get(uri);
 		if (!file) { return; }
-		this.applyMatches(uri, matchNames(text, file.found, this.#table));
+		this.applyMatches(uri, matchNames(text, file.found, this.#table, this.tagger?.nameModel?.words));
 	}
 
 	/** Mentions matched elsewhere (a worker read the file) with the current table's ids. */
@@ -111,6 +113,12 @@ export class EntityIndex {
 		}
 		file.mentions = m;
 		file.variants = variants;
+		const o = matches.occurrences;
+		for (let i = 0; i < o.length; i += 2) {
+			const e = this.#table.get(o[i]);
+			if (e) { e.occurrences += o[i + 1]; }
+		}
+		file.occurrences = o;
 	}
 
 	/** Spans the recognizer found in this file (start, end pairs), for a worker's matcher. */
@@ -119,7 +127,7 @@ export class EntityIndex {
 	/** Registers a file with no names discovered yet, so that its mentions of known names can be kept. */
 	ensure(uri: string): void {
 		if (!this.#files.has(uri)) {
-			this.#files.set(uri, { voteKeys: [], voteTypes: [], voteCounts: [], roles: [], found: new Int32Array(0), mentions: new Int32Array(0), variants: new Map() });
+			this.#files.set(uri, { voteKeys: [], voteTypes: [], voteCounts: [], roles: [], found: new Int32Array(0), mentions: new Int32Array(0), variants: new Map(), occurrences: new Int32Array(0) });
 		}
 	}
 
@@ -147,6 +155,7 @@ export class EntityIndex {
 		for (const [uri, file] of this.#files) {
 			file.mentions = new Int32Array(0);
 			file.variants = new Map();
+			file.occurrences = new Int32Array(0);
 			this.#unmatched.add(uri);
 			this.#applyVotes(uri, file);
 		}
@@ -201,6 +210,12 @@ export class EntityIndex {
 		return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(([r]) => r);
 	}
 
+	/** How this file writes the entity when not as its key (林文華 for 林文华), if it does. */
+	spellingIn(uri: string, e: Entity): string | undefined {
+		const set = this.#files.get(uri)?.variants.get(e.id);
+		return set && set.size > 0 ? [...set][0] : undefined;
+	}
+
 	/** Spellings of the entity other than its keys, seen in its files. */
 	variants(e: Entity): string[] {
 		const cached = this.#aggregate(e);
@@ -236,5 +251,11 @@ export class EntityIndex {
 			const n = e?.mentionFiles.get(uri);
 			if (e && n !== undefined) { e.mentionFiles.delete(uri); e.mentionTotal -= n; }
 		}
+		const o = file.occurrences;
+		for (let i = 0; i < o.length; i += 2) {
+			const e = this.#table.get(o[i]);
+			if (e) { e.occurrences -= o[i + 1]; }
+		}
+		file.occurrences = new Int32Array(0);
 	}
 }

@@ -24,11 +24,16 @@ export interface Entity {
 	readonly mentionFiles: Map<string, number>;
 	/** The sum of `mentionFiles`, kept in step with it. */
 	mentionTotal: number;
+	/** How often a key is written as a word of its own in the matched files, found by the recognizer or not. */
+	occurrences: number;
 	alive: boolean;
 }
 
 /** A known name as a worker's matcher holds it. */
-export interface NameRow { readonly id: number; readonly keys: readonly string[]; readonly type: EntityType; readonly gazetteer: boolean }
+export interface NameRow { readonly id: number; readonly keys: readonly string[]; readonly type: EntityType; readonly gazetteer: boolean; readonly spreads: boolean }
+
+/** Below this share of its occurrences found by the recognizer, a string is not a name (普惠 tagged once in forty). */
+const minFoundShare = 0.5;
 
 export class EntityTable implements NameLookup {
 	readonly #byKey = new Map<string, Entity>();
@@ -77,9 +82,44 @@ export class EntityTable implements NameLookup {
 
 	isGazetteerId(id: number): boolean { return this.#all[id]?.gazetteer !== undefined; }
 
+	spreadsId(id: number): boolean {
+		const e = this.get(id);
+		return e !== undefined && this.spreads(e);
+	}
+
+	/** How many times the recognizer found the entity's names in the corpus. */
+	foundCount(e: Entity): number {
+		let n = 0;
+		for (const v of e.votes.values()) { n += v; }
+		return n;
+	}
+
+	/**
+	 * Whether the entity is a name: in the gazetteer, or found by the recognizer in at least
+	 * half of the places where it is written as a word of its own.
+	 */
+	isName(e: Entity): boolean {
+		return e.gazetteer !== undefined || e.occurrences === 0 || this.foundCount(e) >= minFoundShare * e.occurrences;
+	}
+
+	/**
+	 * Whether the entity is matched where the recognizer did not find it: a name of two
+	 * characters or more, listed in the gazetteer or found at least twice, and a name (`isName`).
+	 * A one-character name or work (中, 《家》) is a mention where it was found, nowhere else.
+	 */
+	spreads(e: Entity): boolean {
+		if (e.gazetteer) { return true; }
+		for (const key of e.keys) { if (key.length < 2) { return false; } }
+		return this.foundCount(e) >= 2 && this.isName(e);
+	}
+
 	/** Every live entity as the workers' matchers need it. */
 	*rows(): Generator<NameRow> {
-		for (const e of this.live()) { yield { id: e.id, keys: [...e.keys], type: this.typeOf(e), gazetteer: e.gazetteer !== undefined }; }
+		for (const e of this.live()) { yield this.row(e); }
+	}
+
+	row(e: Entity): NameRow {
+		return { id: e.id, keys: [...e.keys], type: this.typeOf(e), gazetteer: e.gazetteer !== undefined, spreads: this.spreads(e) };
 	}
 
 	/** A file discovered `key` as `type` `n` times; returns the entity when the name is new to the corpus. */
@@ -111,7 +151,7 @@ export class EntityTable implements NameLookup {
 	}
 
 	#create(name: string, keys: string[], gazetteer?: GazetteerEntry): Entity {
-		const e: Entity = { id: this.#all.length, name: gazetteer?.name ?? name, keys: new Set(keys), gazetteer, votes: new Map(), discoveredIn: new Set(), mentionFiles: new Map(), mentionTotal: 0, alive: true };
+		const e: Entity = { id: this.#all.length, name: gazetteer?.name ?? name, keys: new Set(keys), gazetteer, votes: new Map(), discoveredIn: new Set(), mentionFiles: new Map(), mentionTotal: 0, occurrences: 0, alive: true };
 		this.#all.push(e);
 		this.#generation++;
 		for (const key of keys) { this.#byKey.set(key, e); }

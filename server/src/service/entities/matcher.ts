@@ -5,6 +5,7 @@
  * gives the names through `NameLookup` and gets packed mentions back.
  */
 import { foldText } from './discovery';
+import { maxWordLength, WordSet } from './ner/wordSet';
 import type { EntityType } from './recognize';
 import type { Trie } from './trie';
 
@@ -17,6 +18,8 @@ export interface NameLookup {
 	/** The entity's type; undefined when the id is no longer live. */
 	typeOfId(id: number): EntityType | undefined;
 	isGazetteerId(id: number): boolean;
+	/** Whether the name is matched where the recognizer did not find it (enough evidence that it is a name). */
+	spreadsId(id: number): boolean;
 }
 
 export interface FileMatches {
@@ -24,6 +27,8 @@ export interface FileMatches {
 	readonly mentions: Int32Array;
 	/** Spellings that differ from their key (任賢良 for 任贤良): entity id, spelling, … */
 	readonly variants: readonly (number | string)[];
+	/** How often each known name is written here as a word of its own, found or not: entity id, count, … */
+	readonly occurrences: Int32Array;
 }
 
 interface Span { start: number; end: number; id: number; atomic: boolean; type: EntityType }
@@ -32,15 +37,21 @@ const isHanCode = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
 
 /**
  * Every mention of a known name in `text`, plus the spans the recognizer found there
- * (`found`: start, end pairs), which count even where a bare match would be doubted.
+ * (`found`: start, end pairs), which count even where a bare match would be doubted. A bare
+ * match counts only for a name with enough evidence (`spreadsId`), written as a word of its
+ * own among the words of `words` (其中国有企业 holds no 中国).
  */
-export function matchNames(text: string, found: Int32Array, names: NameLookup): FileMatches {
+export function matchNames(text: string, found: Int32Array, names: NameLookup, words?: WordSet): FileMatches {
 	const folded = foldText(text);
 	const spans: Span[] = [];
 	const seen = new Set<number>();
+	const occurrences = new Map<number, number>();
 	names.trie().forEachMatch(folded, (start, end, id) => {
 		const type = names.typeOfId(id);
 		if (type === undefined || !plausible(folded, start, end, type, names.isGazetteerId(id))) { return; }
+		if (words && !names.isGazetteerId(id) && !standsAsWord(folded, start, end, words)) { return; }
+		occurrences.set(id, (occurrences.get(id) ?? 0) + 1);
+		if (!names.spreadsId(id)) { return; }
 		spans.push({ start, end, id, type, atomic: type === 'person' || type === 'work' });
 		seen.add(start * 65536 + end - start);
 	});
@@ -65,7 +76,30 @@ export function matchNames(text: string, found: Int32Array, names: NameLookup): 
 		const written = text.slice(s.start, s.end);
 		if (written !== folded.slice(s.start, s.end)) { variants.push(s.id, written); }
 	});
-	return { mentions, variants };
+	return { mentions, variants, occurrences: Int32Array.from([...occurrences].flat()) };
+}
+
+/** How far back the words before a match are followed (a run of Han characters longer than this is cut). */
+const lookBack = 40;
+
+/**
+ * Whether `[start, end)` stands as a word of its own where the dictionary's words are read
+ * longest first from the start of the run of Han characters: 其中国有企业 reads 其中|国有|企业,
+ * so 中国 does not stand there; 中国有 reads 中国|有, so it does. A dictionary word longer than
+ * the name starting where it starts (中国人民) swallows it too.
+ */
+export function standsAsWord(folded: string, start: number, end: number, words: WordSet): boolean {
+	let p = start;
+	while (p > 0 && start - p < lookBack && isHanCode(folded.charCodeAt(p - 1))) { p--; }
+	while (p < start) { p += Math.max(1, longestWord(folded, p, words)); }
+	return p === start && longestWord(folded, start, words) <= end - start;
+}
+
+function longestWord(folded: string, at: number, words: WordSet): number {
+	for (let length = Math.min(maxWordLength, folded.length - at); length >= 2; length--) {
+		if (words.has(folded, at, at + length)) { return length; }
+	}
+	return 0;
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
- * Organizations and named events end in a telling word (公司, 委员会, 办公室, 峰会): the
- * recognizer finds the ending and extends left over the words of the name (中国国家互联网信息
- * 办公室), stopping at titles, punctuation, function words and former-role words (原, 前, 驻).
+ * Named events end in a telling word (峰会, 博览会, 运动会): the ending is found in jieba's
+ * words and the name extends left over the words before it (2022年世界互联网大会乌镇峰会),
+ * stopping at titles, punctuation, function words and former-role words (原, 前, 驻). The
+ * same walk finds organizations by their endings; the trained recognizer has those, so only
+ * events are kept. Bracketed abbreviations after an organization are its other name.
  */
 import { eventSuffixes, extensionStops, joiningWords, organizationSuffixes, personTitles, weakOrganizationSuffixes } from './lexicon';
 import type { Candidate } from './recognize';
@@ -57,13 +59,6 @@ export function* suffixedOrganizations(text: string, tokens: readonly Token[]): 
 /** jieba glues 部 to 党组 (科技部党组成员): the organization ends before 党组. */
 function trimPartyGroup(t: Token): Token {
 	return t.w.length > 2 && (t.w.endsWith('党组') || t.w.endsWith('党委')) ? { ...t, w: t.w.slice(0, -2), end: t.end - 2 } : t;
-}
-
-/** jieba's own organization words (外交部, 国务院, 世界知识产权组织). */
-export function* taggedOrganizations(tokens: readonly Token[]): Generator<Candidate> {
-	for (const t of tokens) {
-		if (t.tag === 'nt' && t.w.length >= 2) { yield { start: t.start, end: t.end, type: 'organization', weight: 1 }; }
-	}
 }
 
 /** `全球移动通信系统协会(GSMA)`: an upper-case abbreviation in brackets right after an organization. */

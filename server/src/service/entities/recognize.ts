@@ -1,13 +1,15 @@
 /**
- * Finds the names in one line: jieba's tagged words plus the rules news text makes reliable
- * (titles before people, endings of organizations and events, the place gazetteer, 《works》).
+ * Finds the names in one line: the trained recognizer (ner/model.ts) for people,
+ * organizations and places, 《works》, named events (峰会, 博览会… after the words of their
+ * name), and the other name of a person or organization written in brackets right after it.
  * Works on the line folded to simplified; offsets are the original line's.
  */
 import type { Tagger } from '../types';
-import { bracketedAbbreviations, suffixedOrganizations, taggedOrganizations } from './organizations';
-import { bracketedLatin, dottedPersons, taggedPersons, titledPersons } from './persons';
-import { gazetteerPlaces, taggedPlaces } from './places';
-import { boundaries, tokenize, words } from './tokens';
+import { eventSuffixes } from './lexicon';
+import { leadingPlace } from './ner/lexiconMarks';
+import { bracketedAbbreviations, suffixedOrganizations } from './organizations';
+import { bracketedLatin } from './persons';
+import { tokenize } from './tokens';
 
 export type EntityType = 'person' | 'organization' | 'place' | 'work' | 'event';
 export const entityTypes: readonly EntityType[] = ['person', 'organization', 'place', 'work', 'event'];
@@ -16,27 +18,37 @@ export interface Candidate {
 	readonly start: number;
 	readonly end: number;
 	readonly type: EntityType;
-	/** Which candidate wins when two cross: titles and brackets (3) over endings and jieba (2) over the gazetteer (1). */
+	/** Which candidate wins when two cross: works (4) over the recognizer, events and brackets (3). */
 	readonly weight: number;
 }
 
 const workTitle = /《([^《》\n]{1,40})》/g;
+const han = /[\u3400-\u9fff]/;
+/** Lines that may hold a named event: only these are segmented (jieba is slower than the recognizer). */
+const eventEnding = new RegExp(eventSuffixes.join('|'));
 
 /** The names of one line (folded to simplified), nested ones included, crossing ones resolved. */
 export function recognizeLine(folded: string, tagger: Tagger): Candidate[] {
-	if (!/[\u3400-\u9fff]/.test(folded)) { return []; }
-	const tokens = tokenize(folded, tagger);
-	const cuts = boundaries(tokens);
-	const indexed = words(tokens);
+	if (!han.test(folded)) { return []; }
 	const candidates: Candidate[] = [];
 	for (const m of folded.matchAll(workTitle)) {
 		candidates.push({ start: m.index + 1, end: m.index + 1 + m[1].length, type: 'work', weight: 4 });
 	}
-	const people = [...titledPersons(folded, indexed, cuts), ...dottedPersons(folded, indexed), ...taggedPersons(tokens)];
-	candidates.push(...people, ...bracketedLatin(folded, people));
-	const organizations = [...suffixedOrganizations(folded, tokens), ...taggedOrganizations(tokens)];
-	candidates.push(...organizations, ...bracketedAbbreviations(folded, organizations));
-	candidates.push(...gazetteerPlaces(folded, indexed, cuts), ...taggedPlaces(tokens));
+	const names: Candidate[] = (tagger.nameModel?.tag(folded) ?? []).map((s) => ({ ...s, weight: 3 }));
+	candidates.push(...names);
+	candidates.push(...bracketedLatin(folded, names.filter((c) => c.type === 'person')));
+	candidates.push(...bracketedAbbreviations(folded, names.filter((c) => c.type === 'organization')));
+	if (eventEnding.test(folded)) {
+		for (const c of suffixedOrganizations(folded, tokenize(folded, tagger))) {
+			if (c.type === 'event') { candidates.push({ ...c, weight: 3 }); }
+		}
+	}
+	// The place an organization or event is named after, nested in it (江苏省 in 江苏省人民政府).
+	for (const c of [...candidates]) {
+		if (c.type !== 'organization' && c.type !== 'event') { continue; }
+		const end = leadingPlace(folded, c.start, c.end);
+		if (end > 0) { candidates.push({ start: c.start, end, type: 'place', weight: 2 }); }
+	}
 	return resolve(candidates);
 }
 
@@ -45,8 +57,7 @@ export function recognizeLine(folded: string, tagger: Tagger): Candidate[] {
  * heavier, then the longer, wins. Nothing nests inside a person or a work.
  */
 export function resolve(candidates: readonly Candidate[]): Candidate[] {
-	// On equal weight and span a place wins (香港特别行政区 is a place jieba calls an organization).
-	const sorted = [...candidates].sort((a, b) => b.weight - a.weight || (b.end - b.start) - (a.end - a.start) || a.start - b.start || Number(b.type === 'place') - Number(a.type === 'place'));
+	const sorted = [...candidates].sort((a, b) => b.weight - a.weight || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
 	const kept: Candidate[] = [];
 	for (const c of sorted) {
 		const clash = kept.some((k) => {

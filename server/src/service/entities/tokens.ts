@@ -24,28 +24,6 @@ export function tokenize(folded: string, tagger: Tagger): Token[] {
 	return at === folded.length ? out : [];
 }
 
-/** A line's words with lookups by offset (the rules ask "which word starts here" a lot). */
-export interface Words {
-	readonly tokens: readonly Token[];
-	readonly byStart: ReadonlyMap<number, Token>;
-	/** Index of the word ending at an offset. */
-	readonly indexByEnd: ReadonlyMap<number, number>;
-}
-
-export function words(tokens: readonly Token[]): Words {
-	const byStart = new Map<number, Token>();
-	const indexByEnd = new Map<number, number>();
-	tokens.forEach((t, i) => { byStart.set(t.start, t); indexByEnd.set(t.end, i); });
-	return { tokens, byStart, indexByEnd };
-}
-
-/** Offsets where a word starts or ends. */
-export function boundaries(tokens: readonly Token[]): Set<number> {
-	const set = new Set<number>([0]);
-	for (const t of tokens) { set.add(t.end); }
-	return set;
-}
-
 const punctuation = /^[\s\p{P}\p{S}]+$/u;
 export const isPunctuation = (t: Token): boolean => punctuation.test(t.w);
 
@@ -54,6 +32,3 @@ export function isFunctionWord(t: Token): boolean {
 	const c = t.tag[0];
 	return c === 'p' || c === 'c' || c === 'u' || c === 'd' || c === 'r' || c === 'y' || c === 'e' || c === 'o';
 }
-
-const hanRun = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
-export const isHanWord = (s: string): boolean => hanRun.test(s);

@@ -1,0 +1,104 @@
+/**
+ * The words of a dictionary with a word class each (jieba's dictionary: person name, place,
+ * organization, other proper noun, noun, verb, idiom, number or time, other), kept as 32-bit
+ * hashes in an open-addressing table: no strings, a few megabytes, built in milliseconds from
+ * the model file. The recognizer asks, at every character, which words start and end there:
+ * word boundaries and classes without running a segmenter.
+ */
+
+export const maxWordLength = 6;
+
+/** Word classes (1-based; 0: no word). */
+export const wordClasses = ['nr', 'ns', 'nt', 'nz', 'n', 'v', 'i', 'm', 'x'] as const;
+
+export function wordClassOf(posTag: string): number {
+	if (posTag.startsWith('nr')) { return 1; }
+	if (posTag === 'ns') { return 2; }
+	if (posTag === 'nt') { return 3; }
+	if (posTag === 'nz') { return 4; }
+	if (posTag[0] === 'n') { return 5; }
+	if (posTag[0] === 'v') { return 6; }
+	if (posTag === 'i' || posTag === 'l') { return 7; }
+	if (posTag === 'm' || posTag === 't' || posTag === 'q') { return 8; }
+	return 9;
+}
+
+/** FNV-1a over UTF-16 units, one unit at a time (the caller extends a word by a character). */
+export const hashStart = 0x811c9dc5;
+export const hashStep = (h: number, unit: number): number => Math.imul(h ^ unit, 0x01000193);
+/** The key of a word whose running hash is `h`: never 0 (0 marks an empty slot); signed, a small integer to V8. */
+export function wordKey(h: number): number {
+	h ^= h >>> 16; h = Math.imul(h, 0x7feb352d); h ^= h >>> 15; h = Math.imul(h, 0x846ca68b); h ^= h >>> 16;
+	return h | 0 || 1;
+}
+
+export function wordKeyOf(word: string): number {
+	let h = hashStart;
+	for (let i = 0; i < word.length; i++) { h = hashStep(h, word.charCodeAt(i)); }
+	return wordKey(h);
+}
+
+export class WordSet {
+	readonly #keys: Int32Array;
+	readonly #classes: Uint8Array;
+	readonly #mask: number;
+
+	constructor(keys: ArrayLike<number>, classes: ArrayLike<number>) {
+		let capacity = 1;
+		while (capacity < keys.length * 2) { capacity *= 2; }
+		this.#keys = new Int32Array(capacity);
+		this.#classes = new Uint8Array(capacity);
+		this.#mask = capacity - 1;
+		for (let i = 0; i < keys.length; i++) {
+			let s = keys[i] & this.#mask;
+			while (this.#keys[s] !== 0 && this.#keys[s] !== keys[i]) { s = (s + 1) & this.#mask; }
+			this.#keys[s] = keys[i];
+			this.#classes[s] = classes[i];
+		}
+	}
+
+	/** The class of the word with this key, 0 when it is not a word. */
+	classOf(key: number): number {
+		for (let s = key & this.#mask; ; s = (s + 1) & this.#mask) {
+			const k = this.#keys[s];
+			if (k === key) { return this.#classes[s]; }
+			if (k === 0) { return 0; }
+		}
+	}
+
+	/** Whether `text[start, end)` is a word (of Han characters). */
+	has(text: string, start: number, end: number): boolean {
+		let h = hashStart;
+		for (let i = start; i < end; i++) {
+			const c = text.charCodeAt(i);
+			if (c < 0x3400 || c > 0x9fff) { return false; }
+			h = hashStep(h, c);
+		}
+		return this.classOf(wordKey(h)) !== 0;
+	}
+
+	/**
+	 * For every character of `text`: the longest word starting there and the longest ending
+	 * there, as class × 8 + length (0: none), and those words' keys.
+	 */
+	mark(text: string, starting: Uint8Array, ending: Uint8Array, startingKey: Int32Array, endingKey: Int32Array): void {
+		const n = text.length;
+		starting.fill(0, 0, n); ending.fill(0, 0, n); startingKey.fill(0, 0, n); endingKey.fill(0, 0, n);
+		for (let i = 0; i < n; i++) {
+			const first = text.charCodeAt(i);
+			if (first < 0x3400 || first > 0x9fff) { continue; }
+			let h = hashStep(hashStart, first);
+			for (let j = i + 1; j < n && j - i < maxWordLength; j++) {
+				const c = text.charCodeAt(j);
+				if (c < 0x3400 || c > 0x9fff) { break; }
+				h = hashStep(h, c);
+				const key = wordKey(h), cls = this.classOf(key);
+				if (cls === 0) { continue; }
+				const length = j + 1 - i, mark = cls * 8 + length;
+				starting[i] = mark;
+				startingKey[i] = key;
+				if ((ending[j] & 7) < length) { ending[j] = mark; endingKey[j] = key; }
+			}
+		}
+	}
+}
