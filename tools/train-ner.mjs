@@ -27,6 +27,7 @@ const out = resolve(root, arg('out', 'server/data/ner-model.bin'));
 const epochs = Number(arg('epochs', '8'));
 const hashBits = Number(arg('hash-bits', '22'));
 const pruneBelow = Number(arg('prune', '1'));
+const maxRows = Number(arg('max-rows', '450000'));
 const sources = arg('train', 'msra-train.part1,msra-train.part2,msra-train.part3,cluener-train').split(',');
 
 // The features and tag rules of the server, bundled for Node.
@@ -201,8 +202,10 @@ const largest = new Float32Array(buckets);
 for (let b = 0; b < buckets; b++) { let m = 0; for (let t = 0; t < T; t++) { m = Math.max(m, Math.abs(w[b * T + t])); } largest[b] = m; }
 const magnitudes = largest.filter((m) => m > 0).sort();
 const scale = magnitudes[Math.floor(magnitudes.length / 2)] / 127;
-const rows = [];
+// At most --max-rows rows (the package's size): those with the largest weights.
+let rows = [];
 for (let b = 0; b < buckets; b++) { if (largest[b] / scale >= pruneBelow) { rows.push(b); } }
+if (rows.length > maxRows) { rows = rows.sort((a, b) => largest[b] - largest[a] || a - b).slice(0, maxRows).sort((a, b) => a - b); }
 const header = 32 + 4 * (T * T + 2 * T);
 const bytes = new Uint8Array(header + rows.length * (5 + T) + wordKeys.length * 5);
 const view = new DataView(bytes.buffer);

@@ -170,8 +170,9 @@ function entityList(service: LanguageService, type: EntityType | undefined, limi
 	const table = service.entities.index.table;
 	const rows: { id: number; name: string; type: EntityType; mentions: number; files: number }[] = [];
 	for (const e of table.live() as Iterable<Entity>) {
-		// A one-character mention (中 in 中美) is a name where it stands, not a name of the corpus; nor is a string mostly written as an ordinary word.
-		if (e.mentionFiles.size === 0 || !table.isName(e) || (!e.gazetteer && e.name.length < 2)) { continue; }
+		// Names of the corpus only: in the gazetteer, or found twice and mostly found where written (a one-character
+		// mention such as 中 in 中美, or a string found once, is a name where it stands).
+		if (e.mentionFiles.size === 0 || !table.spreads(e)) { continue; }
 		const t = table.typeOf(e);
 		if (type && t !== type) { continue; }
 		const mentions = e.mentionTotal;

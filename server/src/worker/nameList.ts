@@ -29,7 +29,8 @@ export class NameList implements NameLookup {
 			for (const key of row.keys) {
 				if (this.#byKey.get(key) === row.id) { continue; }
 				this.#byKey.set(key, row.id);
-				this.#trie.add(key, row.id);
+				// A one-character name is only ever where it was found (the server's table does the same).
+				if (key.length >= 2 || row.gazetteer) { this.#trie.add(key, row.id); }
 			}
 		}
 	}

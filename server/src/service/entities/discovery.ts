@@ -6,7 +6,7 @@
 import { normalizeLine } from '../boilerplate/normalize';
 import { LruCache } from '../lruCache';
 import type { Tagger } from '../types';
-import { personTitles } from './lexicon';
+import { organizationSuffixes, personTitles } from './lexicon';
 import { Candidate, EntityType, recognizeLine } from './recognize';
 
 /** A name found in a document, at UTF-16 offsets of the document. */
@@ -52,6 +52,21 @@ export function discover(text: string, tagger: Tagger): Found[] {
 	return found;
 }
 
+/**
+ * Where the organization before a title starts when the recognizer did not find it: a run of
+ * Han characters from punctuation to the title, up to 12 characters, ending like an
+ * organization (,世界互联网大会|秘书长). Else the title stands alone.
+ */
+function bodyStart(line: string, titleStart: number): number {
+	let start = titleStart;
+	while (start > 0 && titleStart - start < 12 && /[\u3400-\u9fff]/.test(line[start - 1])) { start--; }
+	const atPunctuation = start === 0 || /[\s\p{P}]/u.test(line[start - 1]);
+	const body = line.slice(start, titleStart);
+	return atPunctuation && body.length > 2 && roleBodyEndings.some((e) => body.endsWith(e)) ? start : titleStart;
+}
+
+const roleBodyEndings = [...organizationSuffixes, '大会'];
+
 /** The title right before a person, with the organization right before the title (世界互联网大会 + 秘书长). */
 function roleBefore(line: string, person: Candidate, candidates: readonly Candidate[]): string | undefined {
 	let end = person.start;
@@ -61,7 +76,7 @@ function roleBefore(line: string, person: Candidate, candidates: readonly Candid
 		if (!personTitles.has(title)) { continue; }
 		const titleStart = end - length;
 		const body = candidates.find((c) => c.end === titleStart && (c.type === 'organization' || c.type === 'place'));
-		return line.slice(body ? body.start : titleStart, end);
+		return line.slice(body ? body.start : bodyStart(line, titleStart), end);
 	}
 	return undefined;
 }

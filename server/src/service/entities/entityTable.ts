@@ -32,6 +32,9 @@ export interface Entity {
 /** A known name as a worker's matcher holds it. */
 export interface NameRow { readonly id: number; readonly keys: readonly string[]; readonly type: EntityType; readonly gazetteer: boolean; readonly spreads: boolean }
 
+/** Keys the matcher looks for: a one-character name (中 in 中美) is only ever where it was found. */
+const isMatched = (key: string, e: { readonly gazetteer?: GazetteerEntry }): boolean => key.length >= 2 || e.gazetteer !== undefined;
+
 /** Below this share of its occurrences found by the recognizer, a string is not a name (普惠 tagged once in forty). */
 const minFoundShare = 0.5;
 
@@ -146,7 +149,7 @@ export class EntityTable implements NameLookup {
 	trie(): Trie {
 		if (this.#trie) { return this.#trie; }
 		const trie = new Trie();
-		for (const e of this.live()) { for (const key of e.keys) { trie.add(key, e.id); } }
+		for (const e of this.live()) { for (const key of e.keys) { if (isMatched(key, e)) { trie.add(key, e.id); } } }
 		return this.#trie = trie;
 	}
 
@@ -156,7 +159,7 @@ export class EntityTable implements NameLookup {
 		this.#generation++;
 		for (const key of keys) { this.#byKey.set(key, e); }
 		// Adding to a built trie is cheap; removing is not (dropped ids are skipped until the next rebuild).
-		if (this.#trie) { for (const key of keys) { this.#trie.add(key, e.id); } }
+		if (this.#trie) { for (const key of keys) { if (isMatched(key, e)) { this.#trie.add(key, e.id); } } }
 		return e;
 	}
 

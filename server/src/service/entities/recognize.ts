@@ -5,8 +5,9 @@
  * Works on the line folded to simplified; offsets are the original line's.
  */
 import type { Tagger } from '../types';
-import { eventSuffixes } from './lexicon';
+import { eventSuffixes, organizationSuffixes } from './lexicon';
 import { leadingPlace } from './ner/lexiconMarks';
+import { wordClassOf, WordSet } from './ner/wordSet';
 import { bracketedAbbreviations, suffixedOrganizations } from './organizations';
 import { bracketedLatin } from './persons';
 import { tokenize } from './tokens';
@@ -34,13 +35,17 @@ export function recognizeLine(folded: string, tagger: Tagger): Candidate[] {
 	for (const m of folded.matchAll(workTitle)) {
 		candidates.push({ start: m.index + 1, end: m.index + 1 + m[1].length, type: 'work', weight: 4 });
 	}
-	const names: Candidate[] = (tagger.nameModel?.tag(folded) ?? []).map((s) => ({ ...s, weight: 3 }));
+	const model = tagger.nameModel;
+	const names: Candidate[] = (model?.tag(folded) ?? []).filter((s) => !(s.type === 'organization' && model && isGenericOrganization(folded, s, model.words)))
+		.map((s) => ({ ...s, weight: 3 }));
 	candidates.push(...names);
 	candidates.push(...bracketedLatin(folded, names.filter((c) => c.type === 'person')));
 	candidates.push(...bracketedAbbreviations(folded, names.filter((c) => c.type === 'organization')));
 	if (eventEnding.test(folded)) {
 		for (const c of suffixedOrganizations(folded, tokenize(folded, tagger))) {
-			if (c.type === 'event') { candidates.push({ ...c, weight: 3 }); }
+			// A named event is named after something: a name or a place inside it (杭州亚运会, 茅盾文学奖), not 创历届峰会.
+			const named = names.some((n) => c.start <= n.start && n.end < c.end) || leadingPlaceIn(folded, c.start, c.end);
+			if (c.type === 'event' && named) { candidates.push({ ...c, weight: 3 }); }
 		}
 	}
 	// The place an organization or event is named after, nested in it (江苏省 in 江苏省人民政府).
@@ -50,6 +55,18 @@ export function recognizeLine(folded: string, tagger: Tagger): Candidate[] {
 		if (end > 0) { candidates.push({ start: c.start, end, type: 'place', weight: 2 }); }
 	}
 	return resolve(candidates);
+}
+
+/** 市政府, 行业协会, 记者团: an ordinary noun of the dictionary ending like an organization names none. */
+function isGenericOrganization(folded: string, c: { start: number; end: number }, words: WordSet): boolean {
+	const text = folded.slice(c.start, c.end);
+	return words.classAt(folded, c.start, c.end) === wordClassOf('n') && organizationSuffixes.some((s) => text.endsWith(s) && text.length > s.length);
+}
+
+/** Whether a place-list name starts somewhere inside `[start, end)` and ends before `end`. */
+function leadingPlaceIn(folded: string, start: number, end: number): boolean {
+	for (let i = start; i < end - 1; i++) { if (leadingPlace(folded, i, end) > 0) { return true; } }
+	return false;
 }
 
 /**

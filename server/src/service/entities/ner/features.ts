@@ -9,7 +9,7 @@ import { lexiconMarks, LexiconMarks } from './lexiconMarks';
 import type { WordSet } from './wordSet';
 
 /** Feature slots per character (a slot left 0 is no feature). */
-export const featureSlots = 34;
+export const featureSlots = 25;
 
 /** Character classes: a name does not run across punctuation; numbers and Latin letters have shapes of their own. */
 const enum Cls { Han = 1, Digit = 2, Latin = 3, ChineseNumber = 4, Punct = 5, Space = 6, Other = 7, Edge = 8 }
@@ -50,7 +50,7 @@ function mix(h: number, k: number): number {
 /** Padding code units beyond the line's ends. */
 const begin = 0xfffe, end = 0xffff;
 
-let starting = new Uint8Array(256), ending = new Uint8Array(256), startingKey = new Int32Array(256), endingKey = new Int32Array(256);
+let starting = new Uint8Array(256), ending = new Uint8Array(256);
 
 /**
  * The hashed features of every character of `folded` (the line folded to simplified):
@@ -60,9 +60,9 @@ let starting = new Uint8Array(256), ending = new Uint8Array(256), startingKey = 
 export function lineFeatures(folded: string, words: WordSet | undefined, out?: Int32Array): Int32Array {
 	const n = folded.length;
 	if (starting.length < n + 1) {
-		starting = new Uint8Array(2 * n + 1); ending = new Uint8Array(2 * n + 1); startingKey = new Int32Array(2 * n + 1); endingKey = new Int32Array(2 * n + 1);
+		starting = new Uint8Array(2 * n + 1); ending = new Uint8Array(2 * n + 1);
 	}
-	if (words) { words.mark(folded, starting, ending, startingKey, endingKey); } else { starting.fill(0); ending.fill(0); startingKey.fill(0); endingKey.fill(0); }
+	if (words) { words.mark(folded, starting, ending); } else { starting.fill(0); ending.fill(0); }
 	const f = out && out.length >= n * featureSlots ? out : new Int32Array(n * featureSlots);
 	const cls = classes();
 	const code = (i: number) => i < 0 ? begin : i >= n ? end : folded.charCodeAt(i);
@@ -82,24 +82,17 @@ export function lineFeatures(folded: string, words: WordSet | undefined, out?: I
 		f[s++] = hash(8, c0, cp1);
 		f[s++] = hash(9, cm2, cm1);
 		f[s++] = hash(10, cp1, cp2);
-		f[s++] = hash(11, cm1, cp1);
-		f[s++] = hash(12, cm1, c0, cp1);
 		f[s++] = hash(13, km1, k0, kp1);
-		f[s++] = hash(14, kind(i - 2) * 16 + km1, k0, kp1 * 16 + kind(i + 2));
 		// Lexicon marks: what starts, ends or covers this character, with the character itself.
 		const place = marks.place[i];
 		f[s++] = place ? hash(15, place) : 0;
 		f[s++] = place ? hash(16, place, c0) : 0;
 		const surname = marks.surname[i];
 		f[s++] = surname ? hash(17, surname, marks.titleBefore[i]) : 0;
-		f[s++] = marks.titleBefore[i] ? hash(18, marks.titleBefore[i], c0) : 0;
 		f[s++] = marks.titleAfter[i] ? hash(19, marks.titleAfter[i]) : 0;
 		const org = marks.orgEnding[i];
 		f[s++] = org ? hash(20, org) : 0;
-		f[s++] = org ? hash(21, org, cm1) : 0;
-		f[s++] = marks.placeEnding[i] ? hash(22, marks.placeEnding[i], cm1) : 0;
 		f[s++] = marks.dot[i] ? hash(23, marks.dot[i]) : 0;
-		f[s++] = hash(24, cm2, cm1, c0);
 		// Dictionary words: which start and end here, and whether a word boundary falls before or after.
 		const ws = starting[i], we = ending[i], wePrevious = i > 0 ? ending[i - 1] : 255, wsNext = i + 1 < n ? starting[i + 1] : 255;
 		f[s++] = hash(25, ws);
@@ -108,9 +101,7 @@ export function lineFeatures(folded: string, words: WordSet | undefined, out?: I
 		f[s++] = hash(28, we, wsNext);
 		f[s++] = ws ? hash(29, ws, c0) : 0;
 		f[s++] = we ? hash(30, we, c0) : 0;
-		// The word right before and right after (会见|…, …|表示), and how far an organization's ending is.
-		f[s++] = i > 0 && endingKey[i - 1] ? hash(31, endingKey[i - 1]) : 0;
-		f[s++] = i + 1 < n && startingKey[i + 1] ? hash(32, startingKey[i + 1]) : 0;
+		// How far ahead an organization's ending is (the start of 中国国家互联网信息办公室 sees 办公室).
 		f[s++] = marks.orgAhead[i] ? hash(33, marks.orgAhead[i]) : 0;
 		f[s++] = marks.orgAhead[i] ? hash(34, marks.orgAhead[i], c0) : 0;
 	}

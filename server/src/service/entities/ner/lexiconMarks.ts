@@ -6,7 +6,7 @@
  * in running text gets little weight).
  */
 import data from '../../../../data/places.json';
-import { compoundSurnames, organizationSuffixes, personTitles, placeSuffixes, singleSurnames } from '../lexicon';
+import { compoundSurnames, organizationSuffixes, personTitles, singleSurnames } from '../lexicon';
 import { Trie } from '../trie';
 
 export interface LexiconMarks {
@@ -22,13 +22,11 @@ export interface LexiconMarks {
 	readonly orgEnding: Uint8Array;
 	/** Distance (1–12) to the end of the nearest organization ending to the right, with no punctuation between; 0: none. */
 	readonly orgAhead: Uint8Array;
-	/** Which place ending (1-based) is this character's word. */
-	readonly placeEnding: Uint8Array;
 	/** 1: a middle dot before this character; 2: after it. */
 	readonly dot: Uint8Array;
 }
 
-let tries: { places: Trie; titles: Trie; orgs: Trie; placeEndings: Trie; surnames: Uint8Array } | undefined;
+let tries: { places: Trie; titles: Trie; orgs: Trie; surnames: Uint8Array } | undefined;
 
 function lexiconTries(): NonNullable<typeof tries> {
 	if (tries) { return tries; }
@@ -39,13 +37,11 @@ function lexiconTries(): NonNullable<typeof tries> {
 	const orgs = new Trie();
 	// 大会 ends assemblies (世界互联网大会) as well as meetings: a mark, the model weighs it.
 	[...organizationSuffixes, '大会', '代表团', '党支部', '俱乐部'].forEach((s, i) => orgs.add(s, i + 1));
-	const placeEndings = new Trie();
-	[...placeSuffixes].forEach((s, i) => placeEndings.add(s, i + 1));
 	// Per code unit: 1 a one-character surname, 2 the first character of a compound one (both: 3).
 	const surnames = new Uint8Array(65536);
 	for (const c of singleSurnames) { surnames[c.charCodeAt(0)] |= 1; }
 	for (const c of compoundSurnames) { surnames[c.charCodeAt(0)] |= 2; }
-	return tries = { places, titles, orgs, placeEndings, surnames };
+	return tries = { places, titles, orgs, surnames };
 }
 
 const isDot = (c: number): boolean => c === 0xb7 || c === 0x30fb || c === 0x2022 || c === 0x2027;
@@ -56,10 +52,10 @@ let buffers: Uint8Array[] = [];
 
 export function lexiconMarks(folded: string): LexiconMarks {
 	const n = folded.length;
-	const { places, titles, orgs, placeEndings, surnames } = lexiconTries();
-	if (n + 1 > size) { size = 2 * n + 1; buffers = Array.from({ length: 10 }, () => new Uint8Array(size)); }
+	const { places, titles, orgs, surnames } = lexiconTries();
+	if (n + 1 > size) { size = 2 * n + 1; buffers = Array.from({ length: 9 }, () => new Uint8Array(size)); }
 	for (const b of buffers) { b.fill(0, 0, n + 1); }
-	const [place, placeLength, surname, titleBefore, titleAfter, orgEnding, orgLength, orgAhead, placeEnding, dot] = buffers;
+	const [place, placeLength, surname, titleBefore, titleAfter, orgEnding, orgLength, orgAhead, dot] = buffers;
 	places.forEachMatch(folded, (start, end) => {
 		const length = end - start;
 		for (let i = start; i < end; i++) {
@@ -88,13 +84,12 @@ export function lexiconMarks(folded: string): LexiconMarks {
 		if (orgEnding[i]) { next = i; }
 		if (next >= 0 && next - i < 12) { orgAhead[i] = next - i + 1; }
 	}
-	placeEndings.forEachMatch(folded, (_start, end, id) => { placeEnding[end - 1] = id; });
 	for (let i = 0; i < n; i++) {
 		if (!isDot(folded.charCodeAt(i))) { continue; }
 		if (i + 1 < n) { dot[i + 1] = 1; }
 		if (i > 0) { dot[i - 1] = 2; }
 	}
-	return { place, surname, titleBefore, titleAfter, orgEnding, orgAhead, placeEnding, dot };
+	return { place, surname, titleBefore, titleAfter, orgEnding, orgAhead, dot };
 }
 
 /** The end of the longest place-list name starting at `start` and ending before `end` (江苏省 in 江苏省人民政府); 0: none. */

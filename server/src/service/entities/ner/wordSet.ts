@@ -68,22 +68,28 @@ export class WordSet {
 
 	/** Whether `text[start, end)` is a word (of Han characters). */
 	has(text: string, start: number, end: number): boolean {
+		return this.classAt(text, start, end) !== 0;
+	}
+
+	/** The class of the word `text[start, end)`, 0 when it is not one. */
+	classAt(text: string, start: number, end: number): number {
+		if (end - start > maxWordLength) { return 0; }
 		let h = hashStart;
 		for (let i = start; i < end; i++) {
 			const c = text.charCodeAt(i);
-			if (c < 0x3400 || c > 0x9fff) { return false; }
+			if (c < 0x3400 || c > 0x9fff) { return 0; }
 			h = hashStep(h, c);
 		}
-		return this.classOf(wordKey(h)) !== 0;
+		return this.classOf(wordKey(h));
 	}
 
 	/**
 	 * For every character of `text`: the longest word starting there and the longest ending
-	 * there, as class × 8 + length (0: none), and those words' keys.
+	 * there, as class × 8 + length (0: none).
 	 */
-	mark(text: string, starting: Uint8Array, ending: Uint8Array, startingKey: Int32Array, endingKey: Int32Array): void {
+	mark(text: string, starting: Uint8Array, ending: Uint8Array): void {
 		const n = text.length;
-		starting.fill(0, 0, n); ending.fill(0, 0, n); startingKey.fill(0, 0, n); endingKey.fill(0, 0, n);
+		starting.fill(0, 0, n); ending.fill(0, 0, n);
 		for (let i = 0; i < n; i++) {
 			const first = text.charCodeAt(i);
 			if (first < 0x3400 || first > 0x9fff) { continue; }
@@ -92,12 +98,11 @@ export class WordSet {
 				const c = text.charCodeAt(j);
 				if (c < 0x3400 || c > 0x9fff) { break; }
 				h = hashStep(h, c);
-				const key = wordKey(h), cls = this.classOf(key);
+				const cls = this.classOf(wordKey(h));
 				if (cls === 0) { continue; }
 				const length = j + 1 - i, mark = cls * 8 + length;
 				starting[i] = mark;
-				startingKey[i] = key;
-				if ((ending[j] & 7) < length) { ending[j] = mark; endingKey[j] = key; }
+				if ((ending[j] & 7) < length) { ending[j] = mark; }
 			}
 		}
 	}
