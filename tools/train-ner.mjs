@@ -36,29 +36,33 @@ const entry = join(tmp, 'entry.ts');
 writeFileSync(entry, [
 	`export { lineFeatures, featureSlots } from ${JSON.stringify(join(root, 'server/src/service/entities/ner/features.ts'))};`,
 	`export { allowed, tagCount, tagOf, spans, NameModel } from ${JSON.stringify(join(root, 'server/src/service/entities/ner/model.ts'))};`,
-	`export { WordSet, wordKeyOf, wordClassOf, maxWordLength } from ${JSON.stringify(join(root, 'server/src/service/entities/ner/wordSet.ts'))};`,
+	`export { WordSet, wordKeyOf, wordClassOf, maxWordLength, classMask, continues } from ${JSON.stringify(join(root, 'server/src/service/entities/ner/wordSet.ts'))};`,
 	`export { foldText } from ${JSON.stringify(join(root, 'server/src/service/entities/discovery.ts'))};`,
 ].join('\n'));
 await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: join(tmp, 'entry.mjs'), charset: 'utf8', logLevel: 'warning' });
 const core = await import(pathToFileURL(join(tmp, 'entry.mjs')).href);
 rmSync(tmp, { recursive: true, force: true });
-const { lineFeatures, featureSlots: slots, allowed, tagCount: T, tagOf, spans, NameModel, foldText, WordSet, wordKeyOf, wordClassOf, maxWordLength } = core;
+const { lineFeatures, featureSlots: slots, allowed, tagCount: T, tagOf, spans, NameModel, foldText, WordSet, wordKeyOf, wordClassOf, maxWordLength, classMask, continues } = core;
 
-// The dictionary: jieba's words of 2–6 Han characters with their word class.
-const dictPath = arg('dict', createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
-const wordKeys = [], wordClasses = [];
-const seenKeys = new Set();
+// The dictionary: jieba's words of 2–6 Han characters with their word class, and the flag
+// `continues` on every entry (word or not) that longer words start with.
+const dictPath = arg('dict') ?? createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
+const entries = new Map();
 for (const line of readFileSync(dictPath, 'utf8').split('\n')) {
-	const [word, , tag] = line.trim().split(' ');
-	if (!word || !tag || word.length < 2 || word.length > maxWordLength || !/^[\u3400-\u9fff]+$/.test(word)) { continue; }
-	const key = wordKeyOf(foldText(word));
-	if (seenKeys.has(key)) { continue; }
-	seenKeys.add(key);
-	wordKeys.push(key);
-	wordClasses.push(wordClassOf(tag));
+	const [raw, , tag] = line.trim().split(' ');
+	if (!raw || !tag || raw.length < 2 || raw.length > maxWordLength || !/^[\u3400-\u9fff]+$/.test(raw)) { continue; }
+	const word = foldText(raw);
+	const key = wordKeyOf(word);
+	// The first entry of a word decides its class (jieba lists some words twice).
+	if (((entries.get(key) ?? 0) & classMask) === 0) { entries.set(key, (entries.get(key) ?? 0) | wordClassOf(tag)); }
+	for (let length = 2; length < word.length; length++) {
+		const prefix = wordKeyOf(word.slice(0, length));
+		entries.set(prefix, (entries.get(prefix) ?? 0) | continues);
+	}
 }
+const wordKeys = [...entries.keys()], wordClasses = [...entries.values()];
 const words = new WordSet(wordKeys, wordClasses);
-console.log(`${wordKeys.length} dictionary words from ${dictPath}`);
+console.log(`${wordKeys.length} dictionary entries (words and prefixes) from ${dictPath}`);
 
 const typeIndex = { PER: 0, ORG: 1, LOC: 2 };
 const readJsonl = (name) => readFileSync(join(dataDir, `${name}.jsonl`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -209,7 +213,7 @@ if (rows.length > maxRows) { rows = rows.sort((a, b) => largest[b] - largest[a] 
 const header = 32 + 4 * (T * T + 2 * T);
 const bytes = new Uint8Array(header + rows.length * (5 + T) + wordKeys.length * 5);
 const view = new DataView(bytes.buffer);
-view.setUint32(0, 0x524e485a, true); view.setUint32(4, 1, true); view.setUint32(8, T, true); view.setUint32(12, slots, true);
+view.setUint32(0, 0x524e485a, true); view.setUint32(4, 2, true); view.setUint32(8, T, true); view.setUint32(12, slots, true);
 view.setUint32(16, rows.length, true); view.setUint32(20, hashBits, true); view.setFloat32(24, scale, true); view.setUint32(28, wordKeys.length, true);
 let at = 32;
 for (const x of [...average(transitions, transitionSums), ...average(startScores, startSums), ...average(endScores, endSums)]) { view.setFloat32(at, x, true); at += 4; }

@@ -26,22 +26,25 @@ export interface LexiconMarks {
 	readonly dot: Uint8Array;
 }
 
-let tries: { places: Trie; titles: Trie; orgs: Trie; surnames: Uint8Array } | undefined;
+/** One trie of every list: bit 1 a place, bit 2 a title, bits 4… the organization ending's number. */
+let lists: { trie: Trie; surnames: Uint8Array } | undefined;
+const placeBit = 1, titleBit = 2, orgShift = 2;
 
-function lexiconTries(): NonNullable<typeof tries> {
-	if (tries) { return tries; }
-	const places = new Trie();
-	for (const name of (data as { names: string[] }).names) { places.add(name, name.length); }
-	const titles = new Trie();
-	for (const t of personTitles) { titles.add(t, t.length); }
-	const orgs = new Trie();
+function lexiconLists(): NonNullable<typeof lists> {
+	if (lists) { return lists; }
+	const values = new Map<string, number>();
+	const add = (key: string, bits: number) => values.set(key, (values.get(key) ?? 0) | bits);
+	for (const name of (data as { names: string[] }).names) { add(name, placeBit); }
+	for (const t of personTitles) { add(t, titleBit); }
 	// 大会 ends assemblies (世界互联网大会) as well as meetings: a mark, the model weighs it.
-	[...organizationSuffixes, '大会', '代表团', '党支部', '俱乐部'].forEach((s, i) => orgs.add(s, i + 1));
+	[...organizationSuffixes, '大会', '代表团', '党支部', '俱乐部'].forEach((s, i) => add(s, (i + 1) << orgShift));
+	const trie = new Trie();
+	for (const [key, value] of values) { trie.add(key, value); }
 	// Per code unit: 1 a one-character surname, 2 the first character of a compound one (both: 3).
 	const surnames = new Uint8Array(65536);
 	for (const c of singleSurnames) { surnames[c.charCodeAt(0)] |= 1; }
 	for (const c of compoundSurnames) { surnames[c.charCodeAt(0)] |= 2; }
-	return tries = { places, titles, orgs, surnames };
+	return lists = { trie, surnames };
 }
 
 const isDot = (c: number): boolean => c === 0xb7 || c === 0x30fb || c === 0x2022 || c === 0x2027;
@@ -52,32 +55,31 @@ let buffers: Uint8Array[] = [];
 
 export function lexiconMarks(folded: string): LexiconMarks {
 	const n = folded.length;
-	const { places, titles, orgs, surnames } = lexiconTries();
+	const { trie, surnames } = lexiconLists();
 	if (n + 1 > size) { size = 2 * n + 1; buffers = Array.from({ length: 9 }, () => new Uint8Array(size)); }
 	for (const b of buffers) { b.fill(0, 0, n + 1); }
 	const [place, placeLength, surname, titleBefore, titleAfter, orgEnding, orgLength, orgAhead, dot] = buffers;
-	places.forEachMatch(folded, (start, end) => {
+	trie.forEachMatch(folded, (start, end, value) => {
 		const length = end - start;
-		for (let i = start; i < end; i++) {
-			if (length <= placeLength[i]) { continue; }
-			placeLength[i] = length;
-			place[i] = (i === start ? 1 : i === end - 1 ? 3 : 2) * 8 + Math.min(length, 7);
+		if (value & placeBit) {
+			for (let i = start; i < end; i++) {
+				if (length <= placeLength[i]) { continue; }
+				placeLength[i] = length;
+				place[i] = (i === start ? 1 : i === end - 1 ? 3 : 2) * 8 + Math.min(length, 7);
+			}
 		}
+		if (value & titleBit) {
+			if (end < n && length > titleBefore[end]) { titleBefore[end] = length; }
+			if (start > 0 && length > titleAfter[start - 1]) { titleAfter[start - 1] = length; }
+		}
+		// The longest ending wins (有限公司 over 公司).
+		if (value >>> orgShift && length > orgLength[end - 1]) { orgLength[end - 1] = length; orgEnding[end - 1] = value >>> orgShift; }
 	});
 	for (let i = 0; i < n; i++) {
 		const kind = surnames[folded.charCodeAt(i)];
 		if (kind === 0) { continue; }
 		surname[i] = kind & 2 && compoundSurnames.includes(folded.slice(i, i + 2)) ? 2 : kind & 1;
 	}
-	titles.forEachMatch(folded, (start, end) => {
-		const length = end - start;
-		if (end < n && length > titleBefore[end]) { titleBefore[end] = length; }
-		if (start > 0 && length > titleAfter[start - 1]) { titleAfter[start - 1] = length; }
-	});
-	// The longest ending wins (有限公司 over 公司).
-	orgs.forEachMatch(folded, (start, end, id) => {
-		if (end - start > orgLength[end - 1]) { orgLength[end - 1] = end - start; orgEnding[end - 1] = id; }
-	});
 	for (let i = n - 1, next = -1; i >= 0; i--) {
 		const c = folded.charCodeAt(i);
 		if ((c < 0x3400 || c > 0x9fff) && !(c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122)) { next = -1; }
@@ -94,7 +96,8 @@ export function lexiconMarks(folded: string): LexiconMarks {
 
 /** The end of the longest place-list name starting at `start` and ending before `end` (江苏省 in 江苏省人民政府); 0: none. */
 export function leadingPlace(folded: string, start: number, end: number): number {
-	const trie = lexiconTries().places;
-	const length = trie.longestAt(folded, start, end - 1);
-	return length > 0 ? start + length : 0;
+	const { trie } = lexiconLists();
+	let best = 0;
+	trie.forEachMatch(folded, (s, e, value) => { if (s === start && value & placeBit && e < end) { best = e; } }, start, end - 1);
+	return best;
 }

@@ -7,7 +7,9 @@
  * File layout (little-endian): "ZHNR", version, tag count, feature slots, feature count,
  * hash bits, weight scale (f32), word count, transitions (f32, tags × tags), start and end
  * scores (f32, tags each), feature buckets (u32 each), each feature's weights (i8 × tags,
- * in units of the scale times 2 to the feature's shift), the shifts (u8 each), then the dictionary: word keys (u32 each) and word classes (u8 each).
+ * in units of the scale times 2 to the feature's shift), the shifts (u8 each), then the
+ * dictionary: word keys (u32 each) and entries (u8 each: the word class, plus 16 where longer
+ * words start with it).
  */
 import { featureSlots, lineFeatures } from './features';
 import { WordSet } from './wordSet';
@@ -58,7 +60,7 @@ export class NameModel {
 	/** Parses the model file; throws on a file that is not one. */
 	constructor(bytes: Uint8Array) {
 		const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-		if (bytes.byteLength < 36 || view.getUint32(0, true) !== magic || view.getUint32(4, true) !== 1) { throw new Error('not a zh-corpus name model (version 1)'); }
+		if (bytes.byteLength < 36 || view.getUint32(0, true) !== magic || view.getUint32(4, true) !== 2) { throw new Error('not a zh-corpus name model (version 2)'); }
 		if (view.getUint32(8, true) !== tagCount || view.getUint32(12, true) !== featureSlots) { throw new Error('the name model was trained with other tags or features; rebuild it with tools/train-ner.mjs'); }
 		const count = view.getUint32(16, true), hashBits = view.getUint32(20, true);
 		if (hashBits > 22) { throw new Error('the name model has too many buckets'); }

@@ -8,6 +8,10 @@
 
 export const maxWordLength = 6;
 
+/** An entry's word class, and the flag saying that longer words start with it (中华 → 中华人民共和国). */
+export const classMask = 15;
+export const continues = 16;
+
 /** Word classes (1-based; 0: no word). */
 export const wordClasses = ['nr', 'ns', 'nt', 'nz', 'n', 'v', 'i', 'm', 'x'] as const;
 
@@ -57,8 +61,8 @@ export class WordSet {
 		}
 	}
 
-	/** The class of the word with this key, 0 when it is not a word. */
-	classOf(key: number): number {
+	/** The class of the word with this key (0: not a word), plus `continues` when longer words start with it. */
+	entryOf(key: number): number {
 		for (let s = key & this.#mask; ; s = (s + 1) & this.#mask) {
 			const k = this.#keys[s];
 			if (k === key) { return this.#classes[s]; }
@@ -80,7 +84,7 @@ export class WordSet {
 			if (c < 0x3400 || c > 0x9fff) { return 0; }
 			h = hashStep(h, c);
 		}
-		return this.classOf(wordKey(h));
+		return this.entryOf(wordKey(h)) & classMask;
 	}
 
 	/**
@@ -98,11 +102,14 @@ export class WordSet {
 				const c = text.charCodeAt(j);
 				if (c < 0x3400 || c > 0x9fff) { break; }
 				h = hashStep(h, c);
-				const cls = this.classOf(wordKey(h));
-				if (cls === 0) { continue; }
-				const length = j + 1 - i, mark = cls * 8 + length;
-				starting[i] = mark;
-				if ((ending[j] & 7) < length) { ending[j] = mark; }
+				const entry = this.entryOf(wordKey(h)), cls = entry & classMask;
+				if (cls !== 0) {
+					const length = j + 1 - i, mark = cls * 8 + length;
+					starting[i] = mark;
+					if ((ending[j] & 7) < length) { ending[j] = mark; }
+				}
+				// No longer word starts with these characters: most positions stop after one lookup.
+				if ((entry & continues) === 0) { break; }
 			}
 		}
 	}
