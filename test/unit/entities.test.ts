@@ -9,6 +9,7 @@ import { CorpusDocument } from '../../server/src/service';
 import { EntityIndex } from '../../server/src/service/entities/entityIndex';
 import { parseGazetteer } from '../../server/src/service/entities/gazetteer';
 import { nameSpans } from '../../server/src/service/entities/nameSpans';
+import { NameModel } from '../../server/src/service/entities/ner/model';
 import { jiebaSegmenter } from '../../server/src/segmenter';
 import { Converter } from 'opencc-js';
 import { GoldMention, NerScore, resolveMentions } from '../support/nerScore';
@@ -156,6 +157,18 @@ describe('corpus matching never spreads a mistake', () => {
 		assert.equal(index.table.isName(e as never), false);
 		assert.equal(index.table.spreads(e as never), false);
 		assert.equal(index.table.isName({ ...e, occurrences: 3 } as never), true);
+	});
+});
+
+describe('the name model file', () => {
+	it('loads the shipped weights, and refuses a file of another version or a truncated one with a message', () => {
+		const bytes = fs.readFileSync(path.resolve(__dirname, 'ner-model.bin'));
+		assert.ok(new NameModel(bytes).tag('国务院总理李强在北京会见了新加坡总理黄循财。').some((s) => s.type === 'person'));
+		const other = Uint8Array.from(bytes);
+		new DataView(other.buffer).setUint32(4, 99, true);
+		assert.throws(() => new NameModel(other), /not a zh-corpus name model/);
+		assert.throws(() => new NameModel(bytes.subarray(0, 5000)), /truncated/);
+		assert.throws(() => new NameModel(new Uint8Array(10)), /not a zh-corpus name model/);
 	});
 });
 

@@ -33,18 +33,15 @@ function classes(): Uint8Array {
 	return classTable;
 }
 
-/** Murmur3's 32-bit mixing of a template id and up to three values; never 0. Signed, so V8 keeps it a small integer. */
+/**
+ * A template id and up to three values mixed into 32 bits (multiply–xorshift, three products:
+ * hashing is a good part of tagging's cost); never 0. Signed, so V8 keeps it a small integer.
+ */
 function hash(template: number, a: number, b = 0, c = 0): number {
-	let h = Math.imul(template, 0x9e3779b1) ^ 0x2545f491;
-	h = mix(h, a); h = mix(h, b); h = mix(h, c);
-	h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
-	return h | 0 || 1;
-}
-
-function mix(h: number, k: number): number {
-	k = Math.imul(k, 0xcc9e2d51); k = (k << 15) | (k >>> 17); k = Math.imul(k, 0x1b873593);
-	h ^= k; h = (h << 13) | (h >>> 19);
-	return (Math.imul(h, 5) + 0xe6546b64) | 0;
+	let h = Math.imul(template ^ 0x9e3779b9, 0x85ebca6b) ^ a;
+	h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) ^ (b << 16) ^ c;
+	h = Math.imul(h ^ (h >>> 13), 0x297a2d39);
+	return (h ^ (h >>> 16)) | 0 || 1;
 }
 
 /** Padding code units beyond the line's ends. */

@@ -60,7 +60,7 @@ export class NameModel {
 	/** Parses the model file; throws on a file that is not one. */
 	constructor(bytes: Uint8Array) {
 		const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-		if (bytes.byteLength < 36 || view.getUint32(0, true) !== magic || view.getUint32(4, true) !== 2) { throw new Error('not a zh-corpus name model (version 2)'); }
+		if (bytes.byteLength < 36 || view.getUint32(0, true) !== magic || view.getUint32(4, true) !== 3) { throw new Error('not a zh-corpus name model (version 3)'); }
 		if (view.getUint32(8, true) !== tagCount || view.getUint32(12, true) !== featureSlots) { throw new Error('the name model was trained with other tags or features; rebuild it with tools/train-ner.mjs'); }
 		const count = view.getUint32(16, true), hashBits = view.getUint32(20, true);
 		if (hashBits > 22) { throw new Error('the name model has too many buckets'); }
@@ -101,7 +101,12 @@ export class NameModel {
 				const h = features[k];
 				if (h === 0) { continue; }
 				const w = (h & mask) * rowBytes, shift = table[w + 13];
-				for (let t = 0; t < tagCount; t++) { emissions[e + t] += table[w + t] << shift; }
+				// Unrolled: 13 tags.
+				emissions[e] += table[w] << shift; emissions[e + 1] += table[w + 1] << shift; emissions[e + 2] += table[w + 2] << shift;
+				emissions[e + 3] += table[w + 3] << shift; emissions[e + 4] += table[w + 4] << shift; emissions[e + 5] += table[w + 5] << shift;
+				emissions[e + 6] += table[w + 6] << shift; emissions[e + 7] += table[w + 7] << shift; emissions[e + 8] += table[w + 8] << shift;
+				emissions[e + 9] += table[w + 9] << shift; emissions[e + 10] += table[w + 10] << shift; emissions[e + 11] += table[w + 11] << shift;
+				emissions[e + 12] += table[w + 12] << shift;
 			}
 		}
 		return spans(this.#viterbi(n));
