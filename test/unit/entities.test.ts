@@ -160,6 +160,22 @@ describe('corpus matching never spreads a mistake', () => {
 	});
 });
 
+describe('the cases the issue saw in the editor', () => {
+	const names = (text: string) => nameSpans(text, tagger).map((s) => `${text.slice(s.start, s.end)}/${s.type}`);
+
+	it('finds leaders after titles, a neighbourhood chief after 里長, a news agency glued to its date, a regional bloc', () => {
+		assert.deepEqual(names('新华社北京3月5日电 国务院总理李强作政府工作报告。'), ['新华社/organization', '北京/place', '国务院/organization', '李强/person']);
+		assert.ok(names('信義區里長陳美玲表示，社區防颱工作已完成。').includes('陳美玲/person'));
+		assert.ok(names('中華民國總統賴清德與前總統蔡英文出席典禮。').includes('蔡英文/person'));
+		assert.ok(names('东盟各国领导人在雅加达举行会议。').includes('东盟/organization'));
+	});
+
+	it('takes no phrase after a name for a person, and no counted noun with 台 for a name', () => {
+		assert.deepEqual(names('国家主席习近平和夫人彭丽媛出席欢迎宴会。'), ['习近平/person', '彭丽媛/person']);
+		assert.deepEqual(names('公司今年卖出了三台电脑和两台打印机。'), []);
+	});
+});
+
 describe('the name model file', () => {
 	it('loads the shipped weights, and refuses a file of another version or a truncated one with a message', () => {
 		const bytes = fs.readFileSync(path.resolve(__dirname, 'ner-model.bin'));
