@@ -176,7 +176,9 @@ function entityList(service: LanguageService, type: EntityType | undefined, limi
 		const t = table.typeOf(e);
 		if (type && t !== type) { continue; }
 		const mentions = e.mentionTotal;
-		rows.push({ id: e.id, name: e.name, type: t, mentions, files: e.mentionFiles.size });
+		// In the script most of its files use, the simplified name beside it (林文華 (林文华)).
+		const written = service.entities.index.commonSpelling(e);
+		rows.push({ id: e.id, name: written === e.name ? e.name : `${written} (${e.name})`, type: t, mentions, files: e.mentionFiles.size });
 	}
 	rows.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
 	if (type) { return rows.slice(0, limit); }

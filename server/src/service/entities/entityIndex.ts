@@ -45,7 +45,7 @@ export class EntityIndex {
 	readonly #unmatched = new Set<string>();
 	/** Bumped on every change; hover aggregates (roles, spellings) are cached per entity until it moves. */
 	#version = 0;
-	readonly #aggregates = new Map<number, { version: number; roles?: string[]; variants?: string[] }>();
+	readonly #aggregates = new Map<number, { version: number; roles?: string[]; variants?: string[]; spelling?: string }>();
 
 	constructor(readonly tagger: Tagger | undefined) {
 		this.#table = new EntityTable(emptyGazetteer);
@@ -190,7 +190,7 @@ export class EntityIndex {
 		return cached.roles ??= this.#roles(e);
 	}
 
-	#aggregate(e: Entity): { version: number; roles?: string[]; variants?: string[] } {
+	#aggregate(e: Entity): { version: number; roles?: string[]; variants?: string[]; spelling?: string } {
 		let a = this.#aggregates.get(e.id);
 		if (a?.version !== this.#version) {
 			a = { version: this.#version };
@@ -214,6 +214,24 @@ export class EntityIndex {
 	spellingIn(uri: string, e: Entity): string | undefined {
 		const set = this.#files.get(uri)?.variants.get(e.id);
 		return set && set.size > 0 ? [...set][0] : undefined;
+	}
+
+	/** The spelling most of the entity's files use (林文華 in a traditional corpus), else its name. */
+	commonSpelling(e: Entity): string {
+		const cached = this.#aggregate(e);
+		return cached.spelling ??= this.#commonSpelling(e);
+	}
+
+	#commonSpelling(e: Entity): string {
+		const files = new Map<string, number>();
+		for (const uri of e.mentionFiles.keys()) {
+			const written = this.#files.get(uri)?.variants.get(e.id);
+			const spelling = written && written.size > 0 ? [...written][0] : e.name;
+			files.set(spelling, (files.get(spelling) ?? 0) + 1);
+		}
+		let best = e.name, most = 0;
+		for (const [spelling, n] of files) { if (n > most || (n === most && spelling === e.name)) { best = spelling; most = n; } }
+		return best;
 	}
 
 	/** Spellings of the entity other than its keys, seen in its files. */
