@@ -12,7 +12,7 @@ const quotes = (s) => s.replace(/“/g, '「').replace(/”/g, '」').replace(/�
 const convert = (s) => quotes(toTw(s));
 
 /** Keys whose Taiwan text was written by hand (OpenCC's would be wrong). */
-const reviewed = { 'outline.continued': '續:' };
+const reviewed = { 'outline.continued': '續:', 'clean.skip.readOnly': '唯讀或沒有寫入權限' };
 
 const pairs = [
 	['server/data/messages/zh-cn.json', 'server/data/messages/zh-tw.json'],

@@ -2,6 +2,9 @@
  * The VS Code client: starts the language server and forwards commands to it. No linting
  * logic lives here, so every LSP editor gets the same behaviour from the server.
  */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { EntityTree, goToMention } from './entityView';
@@ -18,6 +21,7 @@ const convertCommands: Record<string, string> = {
 };
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+	const manifestKey = await installationKey(context.globalStorageUri.fsPath);
 	const serverModule = context.asAbsolutePath('dist/server.js');
 	// The server opens a debug port only when asked (ZH_CORPUS_INSPECT=6019, set by the "Run
 	// Extension" launch configuration): a fixed open port in every debugged window would clash.
@@ -43,7 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		},
 		outputChannelName: 'zh-corpus',
 		// Read at every (re)start: trusting the folder restarts the server with its patterns and gazetteer.
-		initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, debug: process.env.ZH_CORPUS_DEBUG === '1' }),
+		// The key that signs clean manifests lives in the extension's global storage, out of every workspace's reach.
+		initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, debug: process.env.ZH_CORPUS_DEBUG === '1', manifestKey }),
 		// Server messages in VS Code's display language (the server reads initialize's locale).
 	};
 	client = new LanguageClient('zhCorpus', 'zh-corpus', serverOptions, clientOptions);
@@ -103,6 +108,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	client.onNotification('zhCorpus/entitiesChanged', () => entityTree.refresh());
 	client.onNotification('zhCorpus/status', (status: CorpusStatus) => statusBar.corpusChanged(status));
 	statusBar.update();
+}
+
+/**
+ * This installation's key for signing the manifests of cleans (Undo restores only what it
+ * signed), created once in the extension's global storage (mode 0600). Undefined when that
+ * folder cannot be written: the server then keeps its own key in the user's state folder.
+ */
+async function installationKey(dir: string): Promise<string | undefined> {
+	const file = path.join(dir, 'manifest.key');
+	try {
+		const existing = await fs.readFile(file).catch(() => undefined);
+		if (existing && existing.length >= 32) { return existing.toString('hex'); }
+		await fs.mkdir(dir, { recursive: true });
+		await fs.writeFile(file, randomBytes(32), { mode: 0o600, flag: 'wx' }).catch((e: NodeJS.ErrnoException) => { if (e.code !== 'EEXIST') { throw e; } });
+		return (await fs.readFile(file)).toString('hex');
+	} catch {
+		return undefined;
+	}
 }
 
 interface RuleFamily { id: string; rules: { id: string; description: string }[] }

@@ -6,15 +6,15 @@
  * backups, a manifest for "Undo last clean", and a JSON Lines review report (cleanFiles.ts).
  */
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { AnnotatedTextEdit, ChangeAnnotation, Connection, MessageType, ShowMessageNotification, TextDocumentEdit, TextDocuments, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toRange } from './convert';
-import { CleanRun, decodeUtf8, runStamp, undoLastClean } from './cleanFiles';
+import { cleanBatch, Skipped, SkipReason } from './cleanBatch';
+import { decodeUtf8 } from './fileReader';
+import { UndoRefused, undoLastClean } from './files/undoClean';
+import { BoundaryError, WorkspaceBoundary } from './files/workspaceBoundary';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
-import { CorpusDocument, LanguageService, reviewRows, ruleFamilies, RuleEdit } from './service';
-import { applyEdits } from './service/edits';
-import type { Translate } from './service/messages';
+import { CorpusDocument, LanguageService, ruleFamilies, RuleEdit } from './service';
 import type { SettingsCache } from './settings';
 import { beginProgress, throttled } from './workDoneProgress';
 
@@ -35,6 +35,14 @@ export interface CleanContext {
 	readonly indexReady: () => Promise<void>;
 	/** Corpus files the index could not read as text (binary, not UTF-8…): named as skipped. */
 	readonly unreadFiles: () => Iterable<string>;
+	/** The workspace boundary every path read or written goes through. */
+	readonly boundary: WorkspaceBoundary;
+	/** This installation's key for signing manifests (kept outside every workspace). */
+	readonly manifestKey: () => Promise<Buffer>;
+	/** Restricted Mode: the folder is not trusted; nothing is cleaned or undone. */
+	readonly restricted: boolean;
+	/** Tells the user (a notification: clients need not answer it). */
+	readonly inform: (message: string, warning?: boolean) => void;
 }
 
 export interface CleanArgs {
@@ -52,24 +60,39 @@ export interface CleanResult {
 	readonly applied: boolean;
 	readonly runs?: readonly string[];
 	readonly skipped?: Readonly<Record<string, number>>;
+	/** The files skipped (the first thousand), with why. */
+	readonly skippedFiles?: readonly { readonly file: string; readonly reason: string; readonly detail?: string }[];
+	/** Why the clean stopped without writing more (a `.zh-corpus/` that is a link out of the folder…). */
+	readonly refused?: string;
 }
-
-type SkipReason = 'unsaved' | 'notUtf8' | 'outsideFolder' | 'unreadable';
 
 /** The file's text as a clean sees it: the open document's, else the file's when it is UTF-8. */
-async function readForClean(ctx: CleanContext, uri: string): Promise<{ text: string; version?: number; bytes?: Buffer } | SkipReason> {
+async function readForClean(ctx: CleanContext, uri: string): Promise<{ text: string; version?: number } | SkipReason> {
+	const file = uriToPath(uri);
+	// A link is read only when its target lies inside a workspace folder.
+	const target = file ? await ctx.boundary.locate(file) : undefined;
+	if (!target) { return 'outsideFolder'; }
 	const open = ctx.documents.get(uri);
 	if (open) { return { text: open.getText(), version: open.version }; }
-	const file = uriToPath(uri);
-	const bytes = file ? await fs.readFile(file).catch(() => undefined) : undefined;
+	const bytes = await readRegular(target.real);
 	if (!bytes) { return 'unreadable'; }
 	const text = decodeUtf8(bytes);
-	return text === undefined ? 'notUtf8' : { text, bytes };
+	return text === undefined ? 'notUtf8' : { text };
 }
 
-export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): Promise<CleanResult> {
+/** A regular file's bytes (a FIFO or device is never opened), or undefined. */
+async function readRegular(file: string): Promise<Buffer | undefined> {
+	const stat = await fs.stat(file).catch(() => undefined);
+	return stat?.isFile() ? fs.readFile(file).catch(() => undefined) : undefined;
+}
+
+export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): Promise<CleanResult | undefined> {
 	const { service, connection } = ctx;
 	const t = service.t;
+	if (ctx.restricted) {
+		ctx.inform(t('clean.restricted'), true);
+		return undefined;
+	}
 	const families = args.families ?? ruleFamilies(service.rules).map((f) => f.id);
 	await ctx.indexReady();
 	const unread = new Set(ctx.unreadFiles());
@@ -82,7 +105,7 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 	const limit = (await ctx.settings.get(undefined)).cleanPreviewLimit;
 	const counts = new Map<string, number>();
 	const changed: { uri: string; doc?: CorpusDocument; edits?: RuleEdit[] }[] = [];
-	const skipped = new Map<SkipReason, number>();
+	const skipped = new Skipped();
 	const progress = await beginProgress(connection, t('clean.checking', 0, corpusUris.length));
 	const report = throttled((done, total) => progress?.report(Math.round((done / total) * 100), t('clean.checking', done, total)));
 	try {
@@ -90,7 +113,7 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 			if (progress?.token.isCancellationRequested) { return { mode: 'cancelled', files: corpusUris.length, changedFiles: 0, changes: 0, applied: false }; }
 			const file = await readForClean(ctx, uri);
 			report(i + 1, corpusUris.length);
-			if (typeof file === 'string') { skipped.set(file, (skipped.get(file) ?? 0) + 1); continue; }
+			if (typeof file === 'string') { skipped.add(file, uriToPath(uri) ?? uri); continue; }
 			const doc = new CorpusDocument(uri, file.version ?? 0, file.text);
 			const edits = service.clean(doc, await ctx.settings.get(uri), families);
 			if (edits.length === 0) { continue; }
@@ -104,7 +127,7 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 	const changes = [...counts.values()].reduce((a, b) => a + b, 0);
 	const base = { files: corpusUris.length, changedFiles: changed.length, changes };
 	if (changed.length === 0) {
-		inform(connection, t('clean.nothing', families.join(', '), corpusUris.length));
+		ctx.inform(t('clean.nothing', families.join(', '), corpusUris.length) + (skipped.size > 0 ? ` ${skipped.message(t)}` : ''));
 		return { ...base, mode: 'nothing', applied: false };
 	}
 	const perRule = [...counts].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${n.toLocaleString('en')}`).join(', ');
@@ -116,10 +139,10 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 		}
 		const edit = previewEdit(ctx, changed as Required<(typeof changed)[number]>[], preview);
 		// VS Code shows edits that need confirmation unticked, grouped by rule: say what to do.
-		if (preview) { inform(connection, t('clean.reviewPreview', changed.length, perRule)); }
+		if (preview) { ctx.inform(t('clean.reviewPreview', changed.length, perRule)); }
 		const { applied } = await connection.workspace.applyEdit({ label: t('clean.previewLabel'), edit });
-		if (skipped.size > 0) { inform(connection, skippedMessage(t, skipped)); }
-		return { ...base, mode: 'preview', applied, skipped: Object.fromEntries(skipped) };
+		if (skipped.size > 0) { ctx.inform(skipped.message(t)); }
+		return { ...base, mode: 'preview', applied, skipped: Object.fromEntries(skipped.counts), skippedFiles: skipped.files };
 	}
 	if (!args.assumeYes && !(await confirm(ctx, t('clean.confirm', changed.length, corpusUris.length, perRule), changed.length))) {
 		return { ...base, mode: 'cancelled', applied: false };
@@ -128,8 +151,8 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 }
 
 /** A notification, not showInformationMessage's request: clients need not answer it. */
-function inform(connection: Connection, message: string): void {
-	void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+export function notify(connection: Connection): (message: string, warning?: boolean) => void {
+	return (message, warning) => void connection.sendNotification(ShowMessageNotification.type, { type: warning ? MessageType.Warning : MessageType.Info, message });
 }
 
 async function confirm(ctx: CleanContext, message: string, files: number): Promise<boolean> {
@@ -158,78 +181,30 @@ function previewEdit(ctx: CleanContext, changed: readonly { doc: CorpusDocument;
 	return ctx.changeAnnotations ? { documentChanges, changeAnnotations } : { documentChanges };
 }
 
-/** Writes every changed file: recomputed on the file's current bytes, backed up, written atomically. */
-async function cleanBatch(ctx: CleanContext, uris: readonly string[], families: readonly string[], base: Omit<CleanResult, 'mode' | 'applied'>, skippedWhenChecking: ReadonlyMap<SkipReason, number>): Promise<CleanResult> {
-	const t = ctx.service.t;
-	const stamp = runStamp();
-	const runs = new Map<string, CleanRun>();
-	// Files skipped while checking (not UTF-8, unreadable) are named in the result too.
-	const skipped = new Map<SkipReason, number>(skippedWhenChecking);
-	const skip = (reason: SkipReason) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
-	let written = 0;
-	let changes = 0;
-	const progress = await beginProgress(ctx.connection, t('clean.writing', 0, uris.length));
-	const report = throttled((done, total) => progress?.report(Math.round((done / total) * 100), t('clean.writing', done, total)));
-	let stopped = false;
-	try {
-		for (const [i, uri] of uris.entries()) {
-			if (progress?.token.isCancellationRequested) { stopped = true; break; }
-			report(i + 1, uris.length);
-			const file = uriToPath(uri);
-			const folder = file && ctx.workspace.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
-			if (!file || !folder) { skip('outsideFolder'); continue; }
-			const bytes = await fs.readFile(file).catch(() => undefined);
-			if (!bytes) { skip('unreadable'); continue; }
-			const text = decodeUtf8(bytes);
-			if (text === undefined) { skip('notUtf8'); continue; }
-			// An editor holding other text than the disk has unsaved work: never write under it.
-			const open = ctx.documents.get(uri);
-			if (open && open.getText() !== text) { skip('unsaved'); continue; }
-			const doc = new CorpusDocument(uri, 0, text);
-			const edits = ctx.service.clean(doc, await ctx.settings.get(uri), families);
-			if (edits.length === 0) { continue; }
-			let run = runs.get(folder);
-			if (!run) {
-				run = new CleanRun(folder, stamp);
-				await run.open();
-				runs.set(folder, run);
-			}
-			try {
-				await run.write(file, bytes, applyEdits(text, edits), reviewRows(doc, edits));
-			} catch (e) {
-				ctx.connection.console.error(`zh-corpus: clean: ${file}: ${String(e)}`);
-				skip('unreadable');
-				continue;
-			}
-			written++;
-			changes += edits.length;
-		}
-	} finally {
-		for (const run of runs.values()) { await run.close(); }
-		progress?.done();
-	}
-	const dirs = [...runs.values()].map((r) => r.dir);
-	const skippedText = skipped.size === 0 ? '' : ` ${skippedMessage(t, skipped)}`;
-	const message = stopped
-		? t('clean.stopped', written, dirs.join(', '))
-		: t('clean.done', written, changes, dirs.join(', ') || '-', [...runs.values()].map((r) => r.reportFile).join(', ') || '-');
-	inform(ctx.connection, message + skippedText);
-	return { ...base, mode: 'batch', changedFiles: written, changes, applied: written > 0, runs: dirs, skipped: Object.fromEntries(skipped) };
-}
+export interface UndoCleanResult { readonly restored: number; readonly changed: readonly string[]; readonly failed: readonly { file: string; reason: string }[] }
 
-function skippedMessage(t: Translate, skipped: ReadonlyMap<SkipReason, number>): string {
-	const total = [...skipped.values()].reduce((a, b) => a + b, 0);
-	return t('clean.skipped', total, [...skipped].map(([reason, n]) => `${n} ${t(`clean.skip.${reason}`)}`).join('; '));
-}
-
-export async function undoClean(ctx: CleanContext): Promise<{ restored: number; changed: readonly string[] } | undefined> {
+export async function undoClean(ctx: CleanContext): Promise<UndoCleanResult | { refused: string } | undefined> {
 	const t = ctx.service.t;
-	const result = await undoLastClean(ctx.workspace.folders);
-	if (!result) {
-		inform(ctx.connection, t('clean.undoNone'));
+	if (ctx.restricted) {
+		ctx.inform(t('clean.restricted'), true);
 		return undefined;
 	}
-	const changed = result.changed.length > 0 ? ` ${t('clean.undoSkipped', result.changed.slice(0, 10).join(', ') + (result.changed.length > 10 ? ', …' : ''))}` : '';
-	inform(ctx.connection, t('clean.undone', result.restored, result.runs.join(', ')) + changed);
-	return { restored: result.restored, changed: result.changed };
+	let result;
+	try {
+		result = await undoLastClean(ctx.boundary, ctx.workspace.folders, await ctx.manifestKey());
+	} catch (e) {
+		if (!(e instanceof UndoRefused) && !(e instanceof BoundaryError)) { throw e; }
+		const reason = e instanceof UndoRefused ? t('clean.undoRefused', e.run, e.reason) : t('clean.refused', e.message);
+		ctx.inform(reason, true);
+		return { refused: reason };
+	}
+	if (!result) {
+		ctx.inform(t('clean.undoNone'));
+		return undefined;
+	}
+	const list = (files: readonly string[]) => files.slice(0, 10).join(', ') + (files.length > 10 ? ', …' : '');
+	const changed = result.changed.length > 0 ? ` ${t('clean.undoSkipped', list(result.changed))}` : '';
+	const failed = result.failed.length > 0 ? ` ${t('clean.undoFailed', list(result.failed.map((f) => `${f.file} (${f.reason})`)))}` : '';
+	ctx.inform(t('clean.undone', result.restored, result.runs.join(', ')) + changed + failed, failed !== '');
+	return { restored: result.restored, changed: result.changed, failed: result.failed };
 }

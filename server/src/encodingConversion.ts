@@ -5,12 +5,13 @@
  * open document's file is never written by the server: the editor read the bytes as UTF-8, so its
  * text is replaced with the right reading and saving it writes UTF-8.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Connection, MessageType, ShowMessageNotification, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CleanRun, runStamp } from './cleanFiles';
 import { decodeAs, decodeCorpusBytes } from './fileReader';
+import { FileSnapshot, readSnapshot, WriteRefused } from './files/safeWrite';
+import { BoundaryError, WorkspaceBoundary } from './files/workspaceBoundary';
 import { uriToPath } from './lspWorkspace';
 import type { Translate } from './service/messages';
 
@@ -19,7 +20,10 @@ export const convertEncodingCommand = 'zhCorpus.server.convertToUtf8';
 export interface ConversionContext {
 	readonly connection: Connection;
 	readonly documents: TextDocuments<TextDocument>;
-	readonly folders: readonly string[];
+	/** Only corpus files inside a workspace folder (links followed to a target inside) are converted. */
+	readonly boundary: WorkspaceBoundary;
+	isCorpusUri(uri: string): Promise<boolean>;
+	readonly manifestKey: () => Promise<Buffer>;
 	readonly t: Translate;
 	/** The client applies versioned `documentChanges`. */
 	readonly documentChanges: boolean;
@@ -33,8 +37,9 @@ export interface ConversionResult { readonly converted: boolean; readonly encodi
 
 const excerpt = (text: string) => text.replace(/\s+/g, ' ').slice(0, 40);
 
-export async function convertToUtf8(ctx: ConversionContext, uri: string, assumeYes = ctx.assumeYes ?? false): Promise<ConversionResult> {
+export async function convertToUtf8(ctx: ConversionContext, uri: unknown, assumeYes = ctx.assumeYes ?? false): Promise<ConversionResult> {
 	const { connection, t } = ctx;
+	if (typeof uri !== 'string') { return { converted: false, reason: 'no file given' }; }
 	const file = uriToPath(uri);
 	const name = path.basename(file ?? uri);
 	// Notifications, not requests: clients need not answer them.
@@ -44,8 +49,12 @@ export async function convertToUtf8(ctx: ConversionContext, uri: string, assumeY
 		return { converted: false, reason };
 	};
 	if (!file) { return fail('not a file'); }
-	const bytes = await fs.readFile(file).catch(() => undefined);
-	if (!bytes) { return fail('it cannot be read'); }
+	const target = await ctx.boundary.locate(file);
+	if (!target) { return fail('it is outside the workspace folders'); }
+	if (!(await ctx.isCorpusUri(uri))) { return fail('it is not a corpus file (zhCorpus.files.include)'); }
+	let snap: FileSnapshot;
+	try { snap = await readSnapshot(target.real); } catch { return fail('it cannot be read'); }
+	const bytes = snap.bytes;
 	const outcome = decodeCorpusBytes(bytes);
 	if (outcome.text !== undefined) { return { converted: false, reason: 'already UTF-8' }; }
 	if (outcome.skipped !== 'encoding' || !outcome.encoding) { return fail(outcome.skipped === 'binary' ? 'it is not text' : 'its encoding is not recognized'); }
@@ -65,20 +74,21 @@ export async function convertToUtf8(ctx: ConversionContext, uri: string, assumeY
 		return { converted: applied, encoding };
 	}
 
-	const folder = ctx.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
-	if (!folder) { return fail('it is outside the workspace folders'); }
-	const run = new CleanRun(folder, runStamp());
-	if (!(await ask(t('encoding.confirm', name, encoding, excerpt(text), path.relative(folder, run.dir))))) { return { converted: false, encoding, reason: 'cancelled' }; }
-	// Changed since it was read? Then it is not this text any more.
-	const again = await fs.readFile(file).catch(() => undefined);
-	if (!again || !again.equals(bytes)) { return fail('it changed meanwhile'); }
-	await run.open();
+	const stamp = runStamp();
+	const backupName = path.join('.zh-corpus', 'backup', stamp);
+	if (!(await ask(t('encoding.confirm', name, encoding, excerpt(text), backupName)))) { return { converted: false, encoding, reason: 'cancelled' }; }
+	let run: CleanRun | undefined;
 	try {
-		await run.write(file, bytes, text, [{ line: 1, column: 1, rule: 'file.encoding', removed: '', inserted: `(re-encoded from ${encoding} to UTF-8)` }]);
+		run = await CleanRun.open(ctx.boundary, target.folder, stamp, await ctx.manifestKey());
+		await run.write(target, snap, Buffer.from(text, 'utf8'), [{ line: 1, column: 1, rule: 'file.encoding', removed: '', inserted: `(re-encoded from ${encoding} to UTF-8)` }]);
+	} catch (e) {
+		if (e instanceof WriteRefused) { return fail(e.reason === 'changed' ? 'it changed meanwhile' : e.detail || e.reason); }
+		if (e instanceof BoundaryError) { return fail(e.message); }
+		throw e;
 	} finally {
-		await run.close();
+		await run?.close();
 	}
 	await ctx.fileChanged(uri);
-	say(MessageType.Info, t('encoding.converted', name, encoding, path.relative(folder, run.dir)));
+	say(MessageType.Info, t('encoding.converted', name, encoding, backupName));
 	return { converted: true, encoding };
 }

@@ -5,6 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import chardet from 'chardet';
+import { decodeBig5 } from './files/encodings';
 export { textStamp } from './service/text/stamp';
 
 /** `missing`: gone since it was listed (deleted during a scan): forgotten without a message. */
@@ -98,10 +99,15 @@ function decodes(bytes: Uint8Array, label: string): boolean {
 	try { new TextDecoder(label, { fatal: true }).decode(bytes); return true; } catch { return false; }
 }
 
-/** Decodes bytes in a detected encoding (the name detectEncoding gave); undefined when they do not decode. */
+/**
+ * Decodes bytes in a detected encoding (the name detectEncoding gave); undefined when they do
+ * not decode. Big5 with the Hong Kong characters as Unicode (Node's decoder gives private-use
+ * code points for them), else Node's reading when it is Big5 that HKSCS does not cover.
+ */
 export function decodeAs(bytes: Uint8Array, encoding: string): string | undefined {
 	const label = decoderLabels[encoding];
 	if (!label) { return undefined; }
+	if (encoding === 'Big5') { const text = decodeBig5(bytes); if (text !== undefined) { return text; } }
 	try { return new TextDecoder(label, { fatal: true }).decode(bytes); } catch { return undefined; }
 }
 

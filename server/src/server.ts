@@ -7,7 +7,9 @@ import {
 	InitializeParams, InitializeResult, MessageType, ShowMessageNotification, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { cleanCommand, CleanContext, cleanWorkspace, familiesRequest, undoClean, undoCleanCommand } from './cleanWorkspace';
+import { cleanCommand, CleanContext, cleanWorkspace, familiesRequest, notify, undoClean, undoCleanCommand } from './cleanWorkspace';
+import { defaultStateDir, manifestKey } from './files/manifest';
+import { WorkspaceBoundary } from './files/workspaceBoundary';
 import { codeActions, workspaceEdit } from './codeActions';
 import { DiagnosticsPublisher } from './diagnostics';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
@@ -49,6 +51,9 @@ export function startServer(connection: Connection): void {
 	let changeAnnotations = false;
 	let canPullConfiguration = false;
 	let semanticRefresh = false;
+	/** This installation's key for clean manifests: passed by the client, else from the user's state folder. */
+	let manifestKeyOf!: () => Promise<Buffer>;
+	let boundary!: WorkspaceBoundary;
 	// Index updates run in order; requests about the corpus wait for those already received.
 	let indexUpdates = Promise.resolve();
 
@@ -66,7 +71,9 @@ export function startServer(connection: Connection): void {
 		changeAnnotations = caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
 		canPullConfiguration = caps.workspace?.configuration === true;
 		semanticRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
-		const initOptions = params.initializationOptions as { settings?: unknown; workers?: number; debug?: boolean; trusted?: boolean } | undefined;
+		const initOptions = params.initializationOptions as { settings?: unknown; workers?: number; debug?: boolean; trusted?: boolean; manifestKey?: string; stateDir?: string } | undefined;
+		let key: Promise<Buffer> | undefined;
+		manifestKeyOf = () => key ??= manifestKey(initOptions?.manifestKey, typeof initOptions?.stateDir === 'string' ? initOptions.stateDir : defaultStateDir());
 		if (initOptions?.debug === true) { registerDebugRequests(connection, documents); }
 		// An editor that says the folder is not trusted (VS Code's Restricted Mode): what the
 		// workspace supplies (patterns, gazetteers) is ignored until it is.
@@ -91,6 +98,7 @@ export function startServer(connection: Connection): void {
 		});
 		const jieba = jiebaSegmenter((message) => connection.console.error(message));
 		service = new LanguageService({ workspace, locale: params.locale, segmenter: jieba, tagger: jieba });
+		boundary = new WorkspaceBoundary(() => workspace.folders);
 		workspace.folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
 			.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
 		const pull = caps.textDocument?.diagnostic !== undefined;
@@ -215,7 +223,10 @@ export function startServer(connection: Connection): void {
 		return o ? toFoldingRanges(o.doc, o.nodes) : [];
 	}));
 
-	const cleanContext = (): CleanContext => ({ connection, service, documents, workspace, settings, documentChanges, changeAnnotations, indexReady: () => indexUpdates, unreadFiles: () => corpus.indexer.skipped.keys() });
+	const cleanContext = (): CleanContext => ({
+		connection, service, documents, workspace, settings, documentChanges, changeAnnotations, indexReady: () => indexUpdates, unreadFiles: () => corpus.indexer.skipped.keys(),
+		boundary, manifestKey: manifestKeyOf, restricted, inform: notify(connection),
+	});
 	const convertDocument = async (uri: string, target: ConversionTarget): Promise<undefined> => {
 		const doc = await corpusDocument(uri);
 		const edits = doc ? service.convert(doc, target) : [];
@@ -229,7 +240,7 @@ export function startServer(connection: Connection): void {
 		[cleanCommand]: ([args]) => cleanWorkspace(cleanContext(), args as Parameters<typeof cleanWorkspace>[1]),
 		[undoCleanCommand]: () => undoClean(cleanContext()),
 		[convertEncodingCommand]: ([uri, options]) => convertToUtf8({
-			connection, documents, folders: workspace.folders, t: service.t, documentChanges,
+			connection, documents, boundary, manifestKey: manifestKeyOf, t: service.t, documentChanges, isCorpusUri: (u) => workspace.isCorpusUri(u),
 			fileChanged: async (u) => { await corpus.indexer.fileChanged(u); publisher.schedule(u); },
 		}, uri as string, (options as { assumeYes?: boolean } | undefined)?.assumeYes),
 	};

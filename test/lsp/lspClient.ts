@@ -3,6 +3,8 @@
  * and the benchmark. Waits on events, never on fixed times.
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -15,6 +17,9 @@ export type { CorpusStatus };
 
 export const repoRoot = process.env.ZH_CORPUS_ROOT ?? path.resolve(__dirname, '..', '..');
 export const serverPath = path.join(repoRoot, 'dist', 'server.js');
+
+/** Servers started by tests keep their manifest key (files/manifest.ts) in a folder of the test run, not the user's. */
+process.env.ZH_CORPUS_STATE_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'zh-corpus-state-'));
 
 export interface StartOptions {
 	readonly workspaceFolder?: string;

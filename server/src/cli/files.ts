@@ -6,9 +6,11 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import iconv from 'iconv-lite';
-import { writeAtomic } from '../cleanFiles';
 import { decodeAs, decodeCorpusBytes, ReadOutcome } from '../fileReader';
+import { encodeEdited } from '../files/encodings';
+import { FileSnapshot, readSnapshot, writeIfUnchanged } from '../files/safeWrite';
+import { applyEdits } from '../service/edits';
+import type { TextEdit } from '../service/types';
 import { LspWorkspace } from '../lspWorkspace';
 import type { Settings } from '../settings';
 
@@ -29,44 +31,57 @@ export async function listCorpusFiles(paths: readonly string[], settingsFor: (fo
 }
 
 export interface CorpusFile {
+	/** The path as listed (a link keeps its own name here). */
 	readonly file: string;
 	readonly uri: string;
-	readonly bytes: Buffer;
+	/** What was read: the bytes, their hash and the file's status, for a compare-and-swap write. */
+	readonly snap: FileSnapshot;
 	/** The text, decoded from its encoding; undefined when it is not text (see `skipped`). */
 	readonly text?: string;
 	/** Not UTF-8: the encoding it was read in (and will be written in). */
 	readonly encoding?: string;
-	readonly bom: boolean;
+	/** Bytes of byte-order mark before the text. */
+	readonly bom: number;
 	readonly skipped?: Extract<ReadOutcome, { skipped: string }>;
 }
 
 const utf8Bom = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** Reads a file: UTF-8, or a detected legacy encoding (the CLI can write it back), or why not. */
-export async function readCorpus(file: string, maxBytes: number): Promise<CorpusFile> {
+/** Reads a file (its real path when it is a link): UTF-8, or a detected legacy encoding (the CLI can write it back), or why not. */
+export async function readCorpus(file: string, maxBytes: number, real = file): Promise<CorpusFile> {
 	const uri = pathToFileURL(file).href;
-	const bytes = await fs.readFile(file);
-	const bom = bytes.subarray(0, 3).equals(utf8Bom) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-	if (bytes.length > maxBytes) { return { file, uri, bytes, bom, skipped: { skipped: 'too-large', detail: 'over the limit', size: bytes.length, limit: maxBytes } }; }
+	const size = (await fs.stat(real)).size;
+	if (size > maxBytes) {
+		const snap = { file: real, bytes: Buffer.alloc(0), hash: '', stat: await fs.stat(real) };
+		return { file, uri, snap, bom: 0, skipped: { skipped: 'too-large', detail: 'over the limit', size, limit: maxBytes } };
+	}
+	const snap = await readSnapshot(real);
+	const bytes = snap.bytes;
+	const bom = bytes.subarray(0, 3).equals(utf8Bom) ? 3 : (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) ? 2 : 0;
 	const outcome = decodeCorpusBytes(bytes);
-	if (outcome.text !== undefined) { return { file, uri, bytes, bom, text: outcome.text }; }
+	if (outcome.text !== undefined) { return { file, uri, snap, bom, text: outcome.text }; }
 	if (outcome.skipped === 'encoding' && outcome.encoding) {
 		const text = decodeAs(bytes, outcome.encoding);
 		// TextDecoder drops a UTF-16 byte-order mark; it is written back.
-		if (text !== undefined) { return { file, uri, bytes, bom, text, encoding: outcome.encoding }; }
+		if (text !== undefined) { return { file, uri, snap, bom, text, encoding: outcome.encoding }; }
 	}
-	return { file, uri, bytes, bom, skipped: outcome };
+	return { file, uri, snap, bom, skipped: outcome };
 }
 
-/** The bytes of a fixed text in the file's own encoding, its byte-order mark kept. */
-export function encodeLike(original: CorpusFile, text: string): Buffer {
-	if (!original.encoding) { return Buffer.concat([original.bom ? utf8Bom : Buffer.alloc(0), Buffer.from(text, 'utf8')]); }
-	const encoding = original.encoding.toLowerCase();
-	const body = iconv.encode(text, encoding);
-	const bom = !original.bom ? Buffer.alloc(0) : encoding === 'utf-16le' ? Buffer.from([0xff, 0xfe]) : encoding === 'utf-16be' ? Buffer.from([0xfe, 0xff]) : Buffer.alloc(0);
-	return Buffer.concat([bom, body]);
+/**
+ * Writes the file with `edits` (sorted, of its text) applied, in its own encoding and with its
+ * byte-order mark, when it still holds what was read; throws `WriteRefused` (changed meanwhile,
+ * read-only…) or `EncodingRefused` (the result cannot be written losslessly in its encoding).
+ */
+export async function writeCorpus(original: CorpusFile, edits: readonly TextEdit[]): Promise<void> {
+	const text = original.text!;
+	if (!original.encoding) {
+		await writeIfUnchanged(original.snap, [original.snap.bytes.subarray(0, original.bom), Buffer.from(applyEdits(text, edits), 'utf8')]);
+		return;
+	}
+	const encoded = encodeEdited(original.snap.bytes, original.bom, text, edits, original.encoding);
+	if ('refused' in encoded) { throw new EncodingRefused(encoded.refused); }
+	await writeIfUnchanged(original.snap, encoded.bytes);
 }
 
-export async function writeCorpus(original: CorpusFile, text: string): Promise<void> {
-	await writeAtomic(original.file, encodeLike(original, text));
-}
+export class EncodingRefused extends Error { }

@@ -13,6 +13,8 @@ import { fileFacts } from '../service/workspace';
 import type { Settings } from '../settings';
 import { jiebaSegmenter } from '../segmenter';
 import { CorpusFile, listCorpusFiles, readCorpus, writeCorpus } from './files';
+import { WriteRefused } from '../files/safeWrite';
+import { WorkspaceBoundary } from '../files/workspaceBoundary';
 import { fileNote, Reported, reported, sarif, textLine } from './report';
 import { Progress } from './progress';
 import { skippedMessage } from '../fileNotes';
@@ -100,23 +102,41 @@ export async function fix(o: FixOptions): Promise<number> {
 	const progress = new Progress(o.quiet);
 	const { service, files, notes } = await load(o.paths, o.settings, o.locale, false, progress);
 	for (const n of notes) { process.stderr.write(`${textLine(n)}\n`); }
-	let changedFiles = 0, changes = 0;
+	// The paths given are the workspace: a link is written through only to a target inside them.
+	const boundary = WorkspaceBoundary.of(o.paths);
+	let changedFiles = 0, changes = 0, failed = 0;
+	const name = (f: CorpusFile) => path.relative(process.cwd(), f.file) || f.file;
+	const fail = (f: CorpusFile, why: string) => { failed++; process.stderr.write(`${name(f)}: ${service.t('cli.notWritten', why)}\n`); };
 	for (const [i, f] of files.entries()) {
-		const doc = new CorpusDocument(f.uri, 0, f.text!);
-		const edits = o.families ? service.clean(doc, o.settings, o.families) : service.fixAll(doc, o.settings);
 		progress.tick(i + 1, files.length, o.dryRun ? 'checking' : 'fixing');
+		let edits;
+		try {
+			const doc = new CorpusDocument(f.uri, 0, f.text!);
+			edits = o.families ? service.clean(doc, o.settings, o.families) : service.fixAll(doc, o.settings);
+		} catch (e) {
+			fail(f, e instanceof Error ? e.message : String(e));
+			continue;
+		}
 		if (edits.length === 0) { continue; }
-		const fixed = applyEdits(doc.text, edits);
+		if (o.dryRun) {
+			changedFiles++;
+			changes += edits.length;
+			process.stdout.write(createTwoFilesPatch(`a/${name(f)}`, `b/${name(f)}`, f.text!, applyEdits(f.text!, edits), undefined, undefined, { context: 1 }));
+			continue;
+		}
+		if (!(await boundary.contains(f.snap.file))) { fail(f, 'it lies outside the folders given (a symbolic link to elsewhere)'); continue; }
+		try {
+			await writeCorpus(f, edits);
+		} catch (e) {
+			fail(f, e instanceof WriteRefused ? e.detail || e.reason : e instanceof Error ? e.message : String(e));
+			continue;
+		}
 		changedFiles++;
 		changes += edits.length;
-		if (o.dryRun) {
-			const name = path.relative(process.cwd(), f.file) || f.file;
-			process.stdout.write(createTwoFilesPatch(`a/${name}`, `b/${name}`, doc.text, fixed, undefined, undefined, { context: 1 }));
-		} else {
-			await writeCorpus(f, fixed);
-		}
+		if (!o.quiet) { process.stderr.write(`${name(f)}: ${service.t('cli.fixedFile', edits.length)}\n`); }
 	}
 	progress.done();
 	if (!o.quiet) { process.stderr.write(`${service.t(o.dryRun ? 'cli.wouldFix' : 'cli.fixed', changedFiles.toLocaleString('en'), files.length.toLocaleString('en'), changes.toLocaleString('en'))}\n`); }
-	return 0;
+	if (failed > 0) { process.stderr.write(`${service.t('cli.notFixed', failed)}\n`); }
+	return failed > 0 ? 1 : 0;
 }

@@ -1,0 +1,115 @@
+/**
+ * The batch of "Clean workspace…": every changed file is read again into a snapshot, its edits
+ * recomputed on those bytes, backed up and written with a compare-and-swap write (a file changed
+ * meanwhile, read-only, another user's, or a link out of the workspace is skipped and named).
+ */
+import type { CleanContext, CleanResult } from './cleanWorkspace';
+import { CleanRun, runStamp } from './cleanFiles';
+import { decodeUtf8 } from './fileReader';
+import { cannotWrite, readSnapshot, WriteRefused } from './files/safeWrite';
+import { BoundaryError } from './files/workspaceBoundary';
+import { uriToPath } from './lspWorkspace';
+import { CorpusDocument, reviewRows } from './service';
+import { applyEdits } from './service/edits';
+import type { MessageId, Translate } from './service/messages';
+import { beginProgress, throttled } from './workDoneProgress';
+
+export type SkipReason = 'unsaved' | 'notUtf8' | 'outsideFolder' | 'unreadable' | 'changed' | 'readOnly' | 'notOwner' | 'failed';
+
+/** Files skipped, counted per reason, with the first names of each (messages and results name them). */
+export class Skipped {
+	readonly counts = new Map<SkipReason, number>();
+	readonly files: { file: string; reason: SkipReason; detail?: string }[] = [];
+
+	add(reason: SkipReason, file?: string, detail?: string): void {
+		this.counts.set(reason, (this.counts.get(reason) ?? 0) + 1);
+		if (file !== undefined && this.files.length < 1000) { this.files.push({ file, reason, ...(detail ? { detail } : {}) }); }
+	}
+
+	get size(): number { return this.counts.size; }
+
+	message(t: Translate): string {
+		const total = [...this.counts.values()].reduce((a, b) => a + b, 0);
+		const named = this.files.slice(0, 10).map((f) => f.file.split(/[/\\]/).pop()).join(', ');
+		return t('clean.skipped', total, [...this.counts].map(([reason, n]) => `${n} ${t(`clean.skip.${reason}` as MessageId)}`).join('; '))
+			+ (named ? ` ${t('clean.skippedFiles', named + (this.files.length > 10 ? ', …' : ''))}` : '');
+	}
+}
+
+const writeSkip = (e: WriteRefused): SkipReason => (e.reason === 'notFile' ? 'unreadable' : e.reason);
+
+/** Writes every changed file: recomputed on the file's current bytes, backed up, written atomically. */
+export async function cleanBatch(ctx: CleanContext, uris: readonly string[], families: readonly string[], base: Omit<CleanResult, 'mode' | 'applied'>, skipped: Skipped): Promise<CleanResult> {
+	const t = ctx.service.t;
+	const stamp = runStamp();
+	const key = await ctx.manifestKey();
+	const runs = new Map<string, CleanRun>();
+	const written = new Set<string>();
+	let changes = 0;
+	const progress = await beginProgress(ctx.connection, t('clean.writing', 0, uris.length));
+	const report = throttled((done, total) => progress?.report(Math.round((done / total) * 100), t('clean.writing', done, total)));
+	let stopped = false;
+	let refused: string | undefined;
+	// Files not written for a reason the review report names too (once the folder has a run).
+	const notWritten: { folder: string; file: string; reason: SkipReason }[] = [];
+	const skipWrite = (folder: string, file: string, e: WriteRefused) => {
+		skipped.add(writeSkip(e), file, e.detail);
+		notWritten.push({ folder, file, reason: writeSkip(e) });
+	};
+	try {
+		for (const [i, uri] of uris.entries()) {
+			if (progress?.token.isCancellationRequested) { stopped = true; break; }
+			report(i + 1, uris.length);
+			const file = uriToPath(uri);
+			// The file's real path, when it lies inside a workspace folder: a link is written through to its target.
+			const target = file ? await ctx.boundary.locate(file) : undefined;
+			if (!file || !target) { skipped.add('outsideFolder', file ?? uri); continue; }
+			// Two links to one file: it is cleaned once.
+			if (written.has(target.real)) { continue; }
+			const snap = await readSnapshot(target.real).catch(() => undefined);
+			if (!snap) { skipped.add('unreadable', file); continue; }
+			const text = decodeUtf8(snap.bytes);
+			if (text === undefined) { skipped.add('notUtf8', file); continue; }
+			// An editor holding other text than the disk has unsaved work: never write under it.
+			const open = ctx.documents.get(uri);
+			if (open && open.getText() !== text) { skipped.add('unsaved', file); continue; }
+			const doc = new CorpusDocument(uri, 0, text);
+			const edits = ctx.service.clean(doc, await ctx.settings.get(uri), families);
+			if (edits.length === 0) { continue; }
+			const cannot = await cannotWrite(snap);
+			if (cannot) { skipWrite(target.folder, file, cannot); continue; }
+			let run = runs.get(target.folder);
+			try {
+				if (!run) {
+					run = await CleanRun.open(ctx.boundary, target.folder, stamp, key);
+					runs.set(target.folder, run);
+				}
+				await run.write(target, snap, Buffer.from(applyEdits(text, edits), 'utf8'), reviewRows(doc, edits));
+			} catch (e) {
+				if (e instanceof BoundaryError) { refused = e.message; break; }
+				if (e instanceof WriteRefused) { skipWrite(target.folder, file, e); continue; }
+				ctx.connection.console.error(`zh-corpus: clean: ${file}: ${String(e)}`);
+				skipped.add('failed', file, String(e));
+				continue;
+			}
+			written.add(target.real);
+			changes += edits.length;
+		}
+	} finally {
+		for (const n of notWritten) { await runs.get(n.folder)?.note(n.file, n.reason); }
+		for (const run of runs.values()) { await run.close(); }
+		progress?.done();
+	}
+	const dirs = [...runs.values()].map((r) => r.dir);
+	const skippedText = skipped.size === 0 ? '' : ` ${skipped.message(t)}`;
+	const message = refused !== undefined
+		? t('clean.refused', refused)
+		: stopped
+			? t('clean.stopped', written.size, dirs.join(', '))
+			: t('clean.done', written.size, changes, dirs.join(', ') || '-', [...runs.values()].map((r) => r.reportFile).join(', ') || '-');
+	ctx.inform(message + skippedText);
+	return {
+		...base, mode: 'batch', changedFiles: written.size, changes, applied: written.size > 0, runs: dirs,
+		skipped: Object.fromEntries(skipped.counts), skippedFiles: skipped.files, ...(refused !== undefined ? { refused } : {}),
+	};
+}
