@@ -9,8 +9,7 @@ import { decodeUtf8 } from './fileReader';
 import { cannotWrite, readSnapshot, WriteRefused } from './files/safeWrite';
 import { BoundaryError } from './files/workspaceBoundary';
 import { uriToPath } from './lspWorkspace';
-import { CorpusDocument, reviewRows } from './service';
-import { applyEdits } from './service/edits';
+import { fixedTexts, fixInParts } from './service/parts';
 import type { MessageId, Translate } from './service/messages';
 import { beginProgress, throttled } from './workDoneProgress';
 
@@ -35,6 +34,8 @@ export class Skipped {
 			+ (named ? ` ${t('clean.skippedFiles', named + (this.files.length > 10 ? ', …' : ''))}` : '');
 	}
 }
+
+const utf8Bom = Buffer.from([0xef, 0xbb, 0xbf]);
 
 const writeSkip = (e: WriteRefused): SkipReason => (e.reason === 'notFile' ? 'unreadable' : e.reason);
 
@@ -73,9 +74,10 @@ export async function cleanBatch(ctx: CleanContext, uris: readonly string[], fam
 			// An editor holding other text than the disk has unsaved work: never write under it.
 			const open = ctx.documents.get(uri);
 			if (open && open.getText() !== text) { skipped.add('unsaved', file); continue; }
-			const doc = new CorpusDocument(uri, 0, text);
-			const edits = ctx.service.clean(doc, await ctx.settings.get(uri), families);
-			if (edits.length === 0) { continue; }
+			const settings = await ctx.settings.get(uri);
+			const parts = fixInParts(uri, text, (part) => ctx.service.clean(part, settings, families));
+			const edits = parts.reduce((n, p) => n + p.edits.length, 0);
+			if (edits === 0) { continue; }
 			const cannot = await cannotWrite(snap);
 			if (cannot) { skipWrite(target.folder, file, cannot); continue; }
 			let run = runs.get(target.folder);
@@ -84,7 +86,13 @@ export async function cleanBatch(ctx: CleanContext, uris: readonly string[], fam
 					run = await CleanRun.open(ctx.boundary, target.folder, stamp, key);
 					runs.set(target.folder, run);
 				}
-				await run.write(target, snap, Buffer.from(applyEdits(text, edits), 'utf8'), reviewRows(doc, edits));
+				// The fixed text part after part: a large file is never held fixed whole.
+				// The decoded text has no byte-order mark: the file keeps its own.
+				const bom = snap.bytes.subarray(0, 3).equals(utf8Bom) ? utf8Bom : Buffer.alloc(0);
+				await run.write(target, snap, (function* () {
+					yield bom;
+					for (const fixed of fixedTexts(text, parts)) { yield Buffer.from(fixed, 'utf8'); }
+				})(), parts.flatMap((p) => p.rows));
 			} catch (e) {
 				if (e instanceof BoundaryError) { refused = e.message; break; }
 				if (e instanceof WriteRefused) { skipWrite(target.folder, file, e); continue; }
@@ -93,7 +101,7 @@ export async function cleanBatch(ctx: CleanContext, uris: readonly string[], fam
 				continue;
 			}
 			written.add(target.real);
-			changes += edits.length;
+			changes += edits;
 		}
 	} finally {
 		for (const n of notWritten) { await runs.get(n.folder)?.note(n.file, n.reason); }

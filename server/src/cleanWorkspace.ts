@@ -15,6 +15,7 @@ import { UndoRefused, undoLastClean } from './files/undoClean';
 import { BoundaryError, WorkspaceBoundary } from './files/workspaceBoundary';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
 import { CorpusDocument, LanguageService, ruleFamilies, RuleEdit } from './service';
+import { fixInParts } from './service/parts';
 import type { SettingsCache } from './settings';
 import { beginProgress, throttled } from './workDoneProgress';
 
@@ -106,6 +107,7 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 	const counts = new Map<string, number>();
 	const changed: { uri: string; doc?: CorpusDocument; edits?: RuleEdit[] }[] = [];
 	const skipped = new Skipped();
+	let large = false;
 	const progress = await beginProgress(connection, t('clean.checking', 0, corpusUris.length));
 	const report = throttled((done, total) => progress?.report(Math.round((done / total) * 100), t('clean.checking', done, total)));
 	try {
@@ -114,12 +116,15 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 			const file = await readForClean(ctx, uri);
 			report(i + 1, corpusUris.length);
 			if (typeof file === 'string') { skipped.add(file, uriToPath(uri) ?? uri); continue; }
-			const doc = new CorpusDocument(uri, file.version ?? 0, file.text);
-			const edits = service.clean(doc, await ctx.settings.get(uri), families);
-			if (edits.length === 0) { continue; }
-			for (const e of edits) { counts.set(e.ruleId, (counts.get(e.ruleId) ?? 0) + 1); }
-			// Only a preview needs the edits kept; a batch recomputes them file by file.
-			changed.push(changed.length < limit ? { uri, doc, edits } : { uri });
+			const settings = await ctx.settings.get(uri);
+			// In parts, as the checker reads it: a large file's fix is never held whole.
+			const parts = fixInParts(uri, file.text, (part) => service.clean(part, settings, families));
+			let n = 0;
+			for (const p of parts) { for (const e of p.edits) { n++; counts.set(e.ruleId, (counts.get(e.ruleId) ?? 0) + 1); } }
+			if (n === 0) { continue; }
+			// Only a preview needs the edits kept (of a file in one part); a batch recomputes them file by file.
+			if (parts.length > 1) { large = true; }
+			changed.push(changed.length < limit && parts.length === 1 ? { uri, doc: new CorpusDocument(uri, file.version ?? 0, file.text), edits: [...parts[0].edits] } : { uri });
 		}
 	} finally {
 		progress?.done();
@@ -131,7 +136,8 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 		return { ...base, mode: 'nothing', applied: false };
 	}
 	const perRule = [...counts].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${n.toLocaleString('en')}`).join(', ');
-	if (changed.length <= limit) {
+	// A file checked in parts is too large for the editor's preview: a batch writes it.
+	if (changed.length <= limit && !large) {
 		// Without annotations the client cannot preview: confirm first.
 		const preview = ctx.documentChanges && ctx.changeAnnotations && !args.assumeYes;
 		if (!preview && !args.assumeYes && !(await confirm(ctx, t('clean.confirmPreview', changed.length, perRule), changed.length))) {

@@ -73,6 +73,9 @@ export class Corpus {
 				if (workspace.gitIgnored > 0) {
 					void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: service.t('files.gitIgnored', workspace.gitIgnored.toLocaleString('en')) });
 				}
+				if (workspace.linksOutside > 0) {
+					void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: service.t('files.linksOutside', workspace.linksOutside.toLocaleString('en')) });
+				}
 			},
 		});
 		this.names = new CorpusNames({

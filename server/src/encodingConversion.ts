@@ -10,6 +10,7 @@ import { Connection, MessageType, ShowMessageNotification, TextDocuments } from 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CleanRun, runStamp } from './cleanFiles';
 import { decodeAs, decodeCorpusBytes } from './fileReader';
+import { canWriteBack, encodeEdited } from './files/encodings';
 import { FileSnapshot, readSnapshot, WriteRefused } from './files/safeWrite';
 import { BoundaryError, WorkspaceBoundary } from './files/workspaceBoundary';
 import { uriToPath } from './lspWorkspace';
@@ -61,6 +62,10 @@ export async function convertToUtf8(ctx: ConversionContext, uri: unknown, assume
 	const encoding = outcome.encoding;
 	const text = decodeAs(bytes, encoding);
 	if (text === undefined) { return fail(`it does not decode as ${encoding}`); }
+	// The reading must give back every byte when written in its encoding again, or it lost something.
+	const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) ? 2 : 0;
+	const lossless = canWriteBack(encoding) ? encodeEdited(bytes, bom, text, [], encoding) : {};
+	if ('refused' in lossless) { return fail(`its ${encoding} reading does not keep every byte (${lossless.refused})`); }
 	const ask = async (message: string) => assumeYes || (await connection.window.showWarningMessage(message, { title: t('encoding.convertAction') }, { title: t('clean.cancelAction') }))?.title === t('encoding.convertAction');
 
 	const open = ctx.documents.get(uri);

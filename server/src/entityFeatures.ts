@@ -33,6 +33,10 @@ export interface EntityContext {
 	indexReady(): Promise<void>;
 	/** Called when an edit introduced names the other files were not searched for. */
 	onNewNames(): void;
+	/** The real path of a file URI when it lies inside a workspace folder once links are followed (rename edits nothing else). */
+	realInside(uri: string): Promise<string | undefined>;
+	/** Tells the user (a notification). */
+	inform(message: string): void;
 }
 
 const toLocation = (l: EntityLocation): Location => Location.create(l.uri, Range.create(l.line, l.character, l.line, l.character + l.length));
@@ -127,9 +131,20 @@ export function registerEntityFeatures(ctx: EntityContext): void {
 		const key = foldText(at.doc.lines[m.line].text.slice(m.character, m.character + m.length));
 		const edits = await entities.renameEdits(m.entity, key, newName.trim(), (s) => convertText(s, 'traditional'));
 		const changes: WorkspaceEdit['changes'] = {};
+		const outside: string[] = [];
+		const seen = new Set<string>();
 		for (const [uri, list] of edits) {
+			// The client writes what a rename returns: never a file a link leads to out of the
+			// workspace, and a file reached by two names (a link inside) only once.
+			if (uri.startsWith('file:')) {
+				const real = await ctx.realInside(uri);
+				if (real === undefined) { outside.push(uri); continue; }
+				if (seen.has(real)) { continue; }
+				seen.add(real);
+			}
 			changes[uri] = list.map((e) => ({ range: Range.create(e.line, e.character, e.line, e.character + e.length), newText: e.newText }));
 		}
+		if (outside.length > 0) { ctx.inform(service.t('rename.outside', outside.length, outside.slice(0, 5).map((u) => decodeURIComponent(u.split('/').pop()!)).join(', '))); }
 		return { changes };
 	}));
 

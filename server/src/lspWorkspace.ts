@@ -10,6 +10,7 @@ import { boundedIgnore, RefusedRule } from './gitignoreRules';
 import picomatch from 'picomatch';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { realPath, WorkspaceBoundary } from './files/workspaceBoundary';
 import type { CancellationToken, FileText, Workspace } from './service';
 import type { Settings } from './settings';
 
@@ -23,6 +24,8 @@ export function uriToPath(uri: string): string | undefined {
 export class LspWorkspace implements Workspace {
 	folders: string[] = [];
 	readonly #matchers = new Map<string, FileMatcher>();
+	/** Symbolic links are followed only to targets inside a workspace folder. */
+	readonly boundary = new WorkspaceBoundary(() => this.folders);
 
 	constructor(
 		private readonly documents: TextDocuments<TextDocument>,
@@ -41,6 +44,9 @@ export class LspWorkspace implements Workspace {
 	async isCorpusUri(uri: string): Promise<boolean> {
 		const file = uriToPath(uri);
 		if (!file) { return false; }
+		// A path in a folder must still lie inside one once links are followed (a gone one is forgotten as
+		// any other; a file opened from outside every folder is the editor's to show).
+		if (this.boundary.folderOf(file) !== undefined && await realPath(file) !== undefined && !(await this.boundary.contains(file))) { return false; }
 		const settings = await this.settingsFor(uri);
 		const folderUri = this.folderUriOf(uri);
 		const excludes = folderUri === uri ? [] : await this.editorExcludes(folderUri).catch(() => []);
@@ -91,11 +97,14 @@ export class LspWorkspace implements Workspace {
 	 * counts as one): corpora often sit in git-ignored data folders, so the user is told.
 	 */
 	gitIgnored = 0;
+	/** Symbolic links the last listing did not follow because they lead out of the workspace folders. */
+	linksOutside = 0;
 
 	async listFiles(token?: CancellationToken): Promise<readonly string[]> {
 		const found: string[] = [];
 		const seen = new Set<string>();
 		this.gitIgnored = 0;
+		this.linksOutside = 0;
 		for (const folder of this.folders) {
 			const folderUri = pathToFileURL(folder).href;
 			const settings = await this.settingsFor(folderUri);
@@ -141,6 +150,7 @@ export class LspWorkspace implements Workspace {
 		for (const entry of entries) {
 			const full = path.join(dir, entry.name);
 			const rel = path.relative(root, full).split(path.sep).join('/');
+			if (entry.isSymbolicLink() && !(await this.boundary.contains(full))) { this.linksOutside++; continue; }
 			const isDir = entry.isDirectory() || (entry.isSymbolicLink() && await isDirectory(full));
 			if (ignores && isGitIgnored(ignores, full, isDir)) {
 				if (isDir || matcher.matches(rel)) { this.gitIgnored++; }

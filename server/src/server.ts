@@ -272,6 +272,8 @@ export function startServer(connection: Connection): void {
 		// Requests answer from what is indexed so far while the first scan runs; afterwards they see every change received.
 		indexReady: () => corpus.indexer.ready ? indexUpdates : Promise.resolve(),
 		onNewNames: () => scheduleNamePropagation(),
+		realInside: async (uri) => { const file = uriToPath(uri); return file === undefined ? undefined : (await boundary.locate(file))?.real; },
+		inform: notify(connection),
 	});
 
 	connection.onShutdown(() => corpus?.dispose());

@@ -8,10 +8,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { keyFromStateDir, manifestLine, sha256 } from '../../server/src/files/manifest';
 import { LspClient } from './lspClient';
-import { assertSentinelUnchanged, dirtyText, gbkBytes, sentinel } from './sentinel';
+import { assertSentinelUnchanged, dirtyText, gbkBytes, namesText, sentinel } from './sentinel';
 
 const { root, outside } = sentinel();
 const stamp = '2999-01-01T00-00-00-000Z';
@@ -168,5 +168,22 @@ describe('workspace boundary (security)', function () {
 		assert.match((await convert(pathToFileURL(path.join(ws, 'gbk.dat')).href)).reason ?? '', /not a corpus file/);
 		assert.equal((await convert(42)).converted, false, 'a malformed argument is refused, not a TypeError');
 		assert.deepEqual(fs.readFileSync(path.join(ws, 'gbk.dat')), gbkBytes);
+	});
+
+	it('rename never edits a file a link leads to out of the workspace, and a file reached by two names only once', async () => {
+		fs.writeFileSync(path.join(ws, 'names.txt'), namesText);
+		fs.writeFileSync(path.join(ws, 'more.txt'), namesText);
+		fs.symlinkSync('more.txt', path.join(ws, 'also-more.txt'));
+		fs.symlinkSync(path.join(outside, 'names.txt'), path.join(ws, 'out-names.txt'));
+		fs.symlinkSync(outside, path.join(ws, 'outdir'));
+		await start();
+		await client.namesReady();
+		const uri = pathToFileURL(path.join(ws, 'names.txt')).href;
+		await client.open(uri, namesText);
+		const edit = await client.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: { line: 0, character: namesText.indexOf('康义') + 1 }, newName: '康毅' }) as { changes: Record<string, unknown[]> } | null;
+		const files = Object.keys(edit?.changes ?? {}).map((u) => fileURLToPath(u));
+		assert.ok(files.includes(path.join(ws, 'names.txt')), JSON.stringify(files));
+		for (const f of files) { assert.ok(fs.realpathSync(f).startsWith(fs.realpathSync(ws) + path.sep), `${f} lies inside the workspace`); }
+		assert.equal(files.filter((f) => fs.realpathSync(f) === fs.realpathSync(path.join(ws, 'more.txt'))).length, 1, 'more.txt once');
 	});
 });

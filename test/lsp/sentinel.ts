@@ -20,6 +20,9 @@ export const gbkBytes = Buffer.from([0xd4, 0xf0, 0xc8, 0xce, 0xb1, 0xe0, 0xbc, 0
 /** Text a clean changes (a zero-width space: unicode.invisible). */
 export const dirtyText = '今天天气很好，我们去公园散步。\u200b明天再说。\n';
 
+/** Text with a name to rename (康义). */
+export const namesText = '国家统计局局长康义昨日在记者会上表示，物价保持稳定。康义说，就业形势良好。\n';
+
 /** Every entry under `dir`: a file's sha256 and mode, a link's target, a folder. */
 export function treeHashes(dir: string): Map<string, string> {
 	const out = new Map<string, string>();
@@ -45,6 +48,8 @@ export function sentinel(): Sentinel {
 	const holder = globalThis as Holder;
 	if (holder[key]) { return holder[key].sentinel; }
 	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-corpus-sentinel-'));
+	// Tests run the command line as an unprivileged user too: it must reach their workspaces.
+	fs.chmodSync(root, 0o755);
 	const outside = path.join(root, 'outside');
 	fs.mkdirSync(path.join(outside, 'dir'), { recursive: true });
 	fs.mkdirSync(path.join(outside, 'zh'));
@@ -53,6 +58,7 @@ export function sentinel(): Sentinel {
 	fs.writeFileSync(path.join(outside, 'dirty.txt'), dirtyText);
 	fs.writeFileSync(path.join(outside, 'gbk.txt'), gbkBytes);
 	fs.writeFileSync(path.join(outside, 'dir', 'nested.txt'), dirtyText);
+	fs.writeFileSync(path.join(outside, 'names.txt'), namesText);
 	const sentinel = { root, outside };
 	holder[key] = { sentinel, hashes: treeHashes(outside) };
 	after('the sentinel tree outside the workspaces is byte-identical after the whole run', () => {

@@ -7,10 +7,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeAs, decodeCorpusBytes, ReadOutcome } from '../fileReader';
-import { encodeEdited } from '../files/encodings';
+import { LegacyWriter } from '../files/encodings';
 import { FileSnapshot, readSnapshot, writeIfUnchanged } from '../files/safeWrite';
-import { applyEdits } from '../service/edits';
-import type { TextEdit } from '../service/types';
+import { FixedPart, fixedTexts } from '../service/parts';
 import { LspWorkspace } from '../lspWorkspace';
 import type { Settings } from '../settings';
 
@@ -59,7 +58,8 @@ export async function readCorpus(file: string, maxBytes: number, real = file): P
 	const bytes = snap.bytes;
 	const bom = bytes.subarray(0, 3).equals(utf8Bom) ? 3 : (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) ? 2 : 0;
 	const outcome = decodeCorpusBytes(bytes);
-	if (outcome.text !== undefined) { return { file, uri, snap, bom, text: outcome.text }; }
+	// UTF-8 is written from the text: only the byte-order mark of the bytes is kept (a large file is not held twice).
+	if (outcome.text !== undefined) { return { file, uri, snap: { ...snap, bytes: Buffer.from(bytes.subarray(0, bom)) }, bom, text: outcome.text }; }
 	if (outcome.skipped === 'encoding' && outcome.encoding) {
 		const text = decodeAs(bytes, outcome.encoding);
 		// TextDecoder drops a UTF-16 byte-order mark; it is written back.
@@ -69,19 +69,24 @@ export async function readCorpus(file: string, maxBytes: number, real = file): P
 }
 
 /**
- * Writes the file with `edits` (sorted, of its text) applied, in its own encoding and with its
- * byte-order mark, when it still holds what was read; throws `WriteRefused` (changed meanwhile,
- * read-only…) or `EncodingRefused` (the result cannot be written losslessly in its encoding).
+ * Writes the file with each part's edits applied (`fixInParts`), part after part, in its own
+ * encoding and with its byte-order mark, when it still holds what was read; throws `WriteRefused`
+ * (changed meanwhile, read-only…) or `EncodingRefused` (not writable losslessly in its encoding).
  */
-export async function writeCorpus(original: CorpusFile, edits: readonly TextEdit[]): Promise<void> {
+export async function writeCorpus(original: CorpusFile, parts: readonly FixedPart[]): Promise<void> {
 	const text = original.text!;
+	const prefix = original.snap.bytes.subarray(0, original.bom);
 	if (!original.encoding) {
-		await writeIfUnchanged(original.snap, [original.snap.bytes.subarray(0, original.bom), Buffer.from(applyEdits(text, edits), 'utf8')]);
+		await writeIfUnchanged(original.snap, (function* () {
+			yield prefix;
+			for (const fixed of fixedTexts(text, parts)) { yield Buffer.from(fixed, 'utf8'); }
+		})());
 		return;
 	}
-	const encoded = encodeEdited(original.snap.bytes, original.bom, text, edits, original.encoding);
-	if ('refused' in encoded) { throw new EncodingRefused(encoded.refused); }
-	await writeIfUnchanged(original.snap, encoded.bytes);
+	const writer = new LegacyWriter(original.snap.bytes, original.bom, original.encoding);
+	await writeIfUnchanged(original.snap, (function* () {
+		yield prefix;
+		for (const p of parts) { yield* writer.part(parts.length === 1 ? text : text.slice(p.start, p.end), p.edits); }
+		writer.end();
+	})());
 }
-
-export class EncodingRefused extends Error { }

@@ -3,17 +3,17 @@
  * indexed first, so the cross-file rules see the whole set (repeated template lines, shared
  * passages, names with --names), then each is checked or fixed with the server's core.
  */
-import { createTwoFilesPatch } from 'diff';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusDocument, LanguageService, severityRank } from '../service';
-import { applyEdits } from '../service/edits';
-import { checkInParts, partsNote } from '../service/parts';
-import type { Severity } from '../service/types';
+import { checkInParts, FixedPart, fixInParts, partsNote } from '../service/parts';
+import type { Severity, TextEdit } from '../service/types';
 import { fileFacts } from '../service/workspace';
 import type { Settings } from '../settings';
 import { jiebaSegmenter } from '../segmenter';
 import { CorpusFile, listCorpusFiles, readCorpus, writeCorpus } from './files';
 import { WriteRefused } from '../files/safeWrite';
+import { unifiedDiff } from './diff';
 import { WorkspaceBoundary } from '../files/workspaceBoundary';
 import { fileNote, Reported, reported, sarif, textLine } from './report';
 import { Progress } from './progress';
@@ -32,8 +32,13 @@ async function load(paths: readonly string[], settings: Settings, locale: string
 	const list = await listCorpusFiles(paths, async () => settings, (file, rule) => process.stderr.write(`${t('files.gitignoreRefused', file, rule.line, rule.text, maxGlobstars)}\n`));
 	const files: CorpusFile[] = [];
 	const notes: Reported[] = [];
+	const seen = new Set<string>();
 	for (const [i, file] of list.entries()) {
-		const f = await readCorpus(file, settings.maxFileSizeMB * 2 ** 20);
+		// A link is read (and written) as its target; two names of one file are one file.
+		const real = await fs.realpath(file).catch(() => file);
+		if (seen.has(real)) { continue; }
+		seen.add(real);
+		const f = await readCorpus(file, settings.maxFileSizeMB * 2 ** 20, real);
 		if (f.text === undefined) {
 			const s = f.skipped ?? { skipped: 'unreadable' as const, detail: '' };
 			const reason = s.skipped === 'missing' ? 'unreadable' : s.skipped;
@@ -109,34 +114,40 @@ export async function fix(o: FixOptions): Promise<number> {
 	const fail = (f: CorpusFile, why: string) => { failed++; process.stderr.write(`${name(f)}: ${service.t('cli.notWritten', why)}\n`); };
 	for (const [i, f] of files.entries()) {
 		progress.tick(i + 1, files.length, o.dryRun ? 'checking' : 'fixing');
-		let edits;
+		let parts: FixedPart[];
 		try {
-			const doc = new CorpusDocument(f.uri, 0, f.text!);
-			edits = o.families ? service.clean(doc, o.settings, o.families) : service.fixAll(doc, o.settings);
+			// In parts, as the checker reads it: a file of hundreds of megabytes never has its whole fix in memory.
+			parts = fixInParts(f.uri, f.text!, (part) => o.families ? service.clean(part, o.settings, o.families) : service.fixAll(part, o.settings));
 		} catch (e) {
 			fail(f, e instanceof Error ? e.message : String(e));
 			continue;
 		}
-		if (edits.length === 0) { continue; }
+		const edits = parts.reduce((n, p) => n + p.edits.length, 0);
+		if (edits === 0) { continue; }
 		if (o.dryRun) {
 			changedFiles++;
-			changes += edits.length;
-			process.stdout.write(createTwoFilesPatch(`a/${name(f)}`, `b/${name(f)}`, f.text!, applyEdits(f.text!, edits), undefined, undefined, { context: 1 }));
+			changes += edits;
+			for (const chunk of unifiedDiff(name(f), f.text!, shifted(parts))) { if (!process.stdout.write(chunk)) { await new Promise((r) => process.stdout.once('drain', r)); } }
 			continue;
 		}
 		if (!(await boundary.contains(f.snap.file))) { fail(f, 'it lies outside the folders given (a symbolic link to elsewhere)'); continue; }
 		try {
-			await writeCorpus(f, edits);
+			await writeCorpus(f, parts);
 		} catch (e) {
 			fail(f, e instanceof WriteRefused ? e.detail || e.reason : e instanceof Error ? e.message : String(e));
 			continue;
 		}
 		changedFiles++;
-		changes += edits.length;
-		if (!o.quiet) { process.stderr.write(`${name(f)}: ${service.t('cli.fixedFile', edits.length)}\n`); }
+		changes += edits;
+		if (!o.quiet) { process.stderr.write(`${name(f)}: ${service.t('cli.fixedFile', edits)}\n`); }
 	}
 	progress.done();
 	if (!o.quiet) { process.stderr.write(`${service.t(o.dryRun ? 'cli.wouldFix' : 'cli.fixed', changedFiles.toLocaleString('en'), files.length.toLocaleString('en'), changes.toLocaleString('en'))}\n`); }
 	if (failed > 0) { process.stderr.write(`${service.t('cli.notFixed', failed)}\n`); }
 	return failed > 0 ? 1 : 0;
+}
+
+/** The parts' edits in offsets of the whole text. */
+function* shifted(parts: readonly FixedPart[]): Generator<TextEdit> {
+	for (const p of parts) { for (const e of p.edits) { yield p.start === 0 ? e : { start: e.start + p.start, end: e.end + p.start, newText: e.newText }; } }
 }

@@ -19,55 +19,91 @@ const codecs: Record<string, string> = {
 	'EUC-JP': 'euc-jp', 'EUC-KR': 'euc-kr', 'windows-1252': 'windows-1252', 'ISO-8859-1': 'iso-8859-1',
 };
 
+/** Whether files in this encoding (a detectEncoding name) can be written back at all. */
+export const canWriteBack = (encoding: string) => codecs[encoding] !== undefined && iconv.encodingExists(codecs[encoding]);
+
 /** Big5 bytes as text with the Hong Kong characters (HKSCS) as Unicode; undefined when a byte pair is not Big5-HKSCS. */
 export function decodeBig5(bytes: Uint8Array): string | undefined {
 	const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'big5hkscs');
 	return text.includes('\ufffd') ? undefined : text;
 }
 
-export type Encoded =
-	| { readonly bytes: Buffer[] }
-	| { readonly refused: string };
+/** The text cannot be written back losslessly in the file's encoding: nothing is written. */
+export class EncodingRefused extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'EncodingRefused';
+	}
+}
 
 const show = (chars: Iterable<string>) => [...new Set(chars)].slice(0, 10).map((c) => `‘${c}’ (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
 
 /**
- * The bytes of `original` (whose text, after `prefix` bytes of byte-order mark, is `text` in
- * `encoding`) with sorted, non-overlapping `edits` of that text applied: the original bytes
- * where nothing changed. Refused (with the characters named) when that cannot be lossless.
+ * Produces the new bytes of a file in a legacy encoding, stretch after stretch of its text (the
+ * parts of a large file, in order): the original bytes where nothing changed, the edits' text
+ * encoded. Throws `EncodingRefused` (with the characters named) when that cannot be lossless.
  */
-export function encodeEdited(original: Buffer, prefix: number, text: string, edits: readonly TextEdit[], encoding: string): Encoded {
-	const codec = codecs[encoding];
-	if (!codec || !iconv.encodingExists(codec)) { return { refused: `${encoding} files are not written back (convert the file to UTF-8 first)` }; }
-	const out: Buffer[] = [original.subarray(0, prefix)];
-	let at = prefix;
-	let from = 0;
-	/** Takes the original bytes of text[start, end) when that text encodes to exactly them. */
-	const keep = (start: number, end: number, copy: boolean): string | undefined => {
-		if (start === end) { return undefined; }
-		const segment = text.slice(start, end);
-		const bytes = iconv.encode(segment, codec);
-		if (at + bytes.length > original.length || !original.subarray(at, at + bytes.length).equals(bytes)) { return firstMismatch(original, at, segment, codec); }
-		if (copy) { out.push(original.subarray(at, at + bytes.length)); }
-		at += bytes.length;
-		return undefined;
-	};
-	for (const e of edits) {
-		const bad = keep(from, e.start, true) ?? keep(e.start, e.end, false);
-		if (bad !== undefined) { return { refused: `${bad} cannot be written back in ${encoding} unchanged` }; }
-		const inserted = iconv.encode(e.newText, codec);
-		if (iconv.decode(inserted, codec) !== e.newText) {
-			return { refused: `${show([...e.newText].filter((c) => iconv.decode(iconv.encode(c, codec), codec) !== c))} cannot be written in ${encoding}` };
-		}
-		out.push(inserted);
-		from = e.end;
+export class LegacyWriter {
+	readonly #codec: string;
+	#at: number;
+
+	/** `original`: the file's bytes, whose text (after `prefix` bytes of byte-order mark) is in `encoding`. */
+	constructor(private readonly original: Buffer, prefix: number, private readonly encoding: string) {
+		const codec = codecs[encoding];
+		if (!codec || !iconv.encodingExists(codec)) { throw new EncodingRefused(`${encoding} files are not written back (convert the file to UTF-8 first)`); }
+		this.#codec = codec;
+		this.#at = prefix;
 	}
-	const bad = keep(from, text.length, true);
-	if (bad !== undefined) { return { refused: `${bad} cannot be written back in ${encoding} unchanged` }; }
-	if (at !== original.length) { return { refused: `the end of the file does not read back as ${encoding}` }; }
-	return { bytes: out };
+
+	/** The bytes of `text` (the next stretch of the file's text) with sorted, non-overlapping `edits` of it applied. */
+	part(text: string, edits: readonly TextEdit[]): Buffer[] {
+		const out: Buffer[] = [];
+		let from = 0;
+		for (const e of edits) {
+			this.#keep(text, from, e.start, out);
+			this.#keep(text, e.start, e.end);
+			const inserted = iconv.encode(e.newText, this.#codec);
+			if (iconv.decode(inserted, this.#codec) !== e.newText) {
+				throw new EncodingRefused(`${show([...e.newText].filter((c) => iconv.decode(iconv.encode(c, this.#codec), this.#codec) !== c))} cannot be written in ${this.encoding}`);
+			}
+			out.push(inserted);
+			from = e.end;
+		}
+		this.#keep(text, from, text.length, out);
+		return out;
+	}
+
+	/** Checks that the whole of the original was accounted for. */
+	end(): void {
+		if (this.#at !== this.original.length) { throw new EncodingRefused(`the end of the file does not read back as ${this.encoding}`); }
+	}
+
+	/** Takes the original bytes of text[start, end) (into `out` when given) when that text encodes to exactly them. */
+	#keep(text: string, start: number, end: number, out?: Buffer[]): void {
+		if (start === end) { return; }
+		const segment = text.slice(start, end);
+		const bytes = iconv.encode(segment, this.#codec);
+		const at = this.#at;
+		if (at + bytes.length > this.original.length || !this.original.subarray(at, at + bytes.length).equals(bytes)) {
+			throw new EncodingRefused(`${firstMismatch(this.original, at, segment, this.#codec)} cannot be written back in ${this.encoding} unchanged`);
+		}
+		out?.push(this.original.subarray(at, at + bytes.length));
+		this.#at += bytes.length;
+	}
 }
 
+/** The whole file's new bytes at once (see `LegacyWriter`), or why not. */
+export function encodeEdited(original: Buffer, prefix: number, text: string, edits: readonly TextEdit[], encoding: string): { bytes: Buffer[] } | { refused: string } {
+	try {
+		const writer = new LegacyWriter(original, prefix, encoding);
+		const bytes = [original.subarray(0, prefix), ...writer.part(text, edits)];
+		writer.end();
+		return { bytes };
+	} catch (e) {
+		if (e instanceof EncodingRefused) { return { refused: e.message }; }
+		throw e;
+	}
+}
 /** The first character of `segment` whose bytes differ from the original's at `at`, named. */
 function firstMismatch(original: Buffer, at: number, segment: string, codec: string): string {
 	let pos = at;

@@ -107,10 +107,11 @@ export async function writeIfUnchanged(snap: FileSnapshot, data: WriteData): Pro
 	} catch (e) {
 		await handle?.close().catch(() => undefined);
 		await fs.rm(temp, { force: true });
-		if (e instanceof WriteRefused) { throw e; }
 		const code = (e as NodeJS.ErrnoException).code;
+		// Not a system error (WriteRefused, or one the data's producer threw): as it is.
+		if (typeof code !== 'string') { throw e; }
 		if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') { throw new WriteRefused('readOnly', code); }
-		throw new WriteRefused('failed', code ?? String(e));
+		throw new WriteRefused('failed', code);
 	}
 	return hash.digest('hex');
 }

@@ -96,19 +96,21 @@ export class EditComposer {
 		for (const e of this.#compose()) {
 			const insertedBy = e.newText.length > 0 ? this.#insertedBy[e.at] : -1;
 			if (e.end === e.start) { out.push({ start: e.start, end: e.end, newText: e.newText, tag: insertedBy }); continue; }
-			const runs: TaggedEdit[] = [];
+			// Runs are pushed one by one: a composed edit may hold millions (never spread them into push).
+			const first = out.length;
 			let runStart = e.start;
 			for (let i = e.start + 1; i <= e.end; i++) {
 				if (i === e.end || this.#removedBy[i] !== this.#removedBy[runStart]) {
-					runs.push({ start: runStart, end: i, newText: '', tag: this.#removedBy[runStart] });
+					out.push({ start: runStart, end: i, newText: '', tag: this.#removedBy[runStart] });
 					runStart = i;
 				}
 			}
 			if (e.newText.length > 0) {
-				const k = Math.max(0, runs.findIndex((r) => r.tag === insertedBy));
-				runs[k] = { ...runs[k], newText: e.newText };
+				let k = first;
+				while (k < out.length && out[k].tag !== insertedBy) { k++; }
+				if (k === out.length) { k = first; }
+				out[k] = { ...out[k], newText: e.newText };
 			}
-			out.push(...runs);
 		}
 		return out;
 	}

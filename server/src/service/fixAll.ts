@@ -75,8 +75,10 @@ export function fixAll({ doc, lint, accept, lowestTier }: FixAllRequest): RuleEd
 			if (!accept(problem) || !inFixAllTier(problem, lowestTier?.(problem.ruleId))) { continue; }
 			const fix = problem.fixes.find((f) => f.isPreferred && f.safe);
 			if (!fix || fix.edits.length === 0) { continue; }
-			const start = Math.min(...fix.edits.map((e) => e.start));
-			const end = Math.max(...fix.edits.map((e) => e.end));
+			// Loops, not Math.min(...edits): a fix may hold more edits than a call takes arguments.
+			let start = Infinity;
+			let end = -Infinity;
+			for (const e of fix.edits) { start = Math.min(start, e.start); end = Math.max(end, e.end); }
 			envelopes.push({ start, end, newText: '', fix: fix.edits, tag: tagOf(problem.ruleId) });
 		}
 		const chosen = nonOverlapping(envelopes) as typeof envelopes;

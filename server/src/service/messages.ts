@@ -172,6 +172,8 @@ const en = {
 	'entity.variantOther': 'the other spelling, ‘{0}’',
 	'entity.gazetteerProblem': '{0}',
 	'files.gitIgnored': 'zh-corpus: {0} .txt files or folders are left out because a .gitignore ignores them; set zhCorpus.files.useGitignore to false to check them.',
+	'files.linksOutside': 'zh-corpus: {0} symbolic links lead out of the workspace folders and are not followed (zh-corpus reads and writes only inside them).',
+	'rename.outside': 'zh-corpus: the rename leaves out {0} files that lie outside the workspace folders (reached through symbolic links): {1}.',
 	'cli.summary': '{0} files: {1} errors, {2} warnings, {3} infos, {4} hints',
 	'cli.fixed': 'changed {0} of {1} files ({2} edits)',
 	'cli.wouldFix': 'would change {0} of {1} files ({2} edits)',

@@ -5,7 +5,10 @@
  * a surrogate pair) is checked as its own document and its findings are moved back to the file's
  * offsets. Rules that compare distant paragraphs see one part at a time; the caller says so.
  */
+import { reviewRows, type ReviewRow } from './clean';
 import { CorpusDocument } from './document';
+import { applyEdits } from './edits';
+import type { RuleEdit } from './fixAll';
 import type { Translate } from './messages';
 import type { Problem, RelatedLocation } from './types';
 
@@ -67,4 +70,42 @@ function shift(p: Problem, by: number): Problem {
 export function partsNote(text: string, t: Translate, size = partSize): string | undefined {
 	const parts = partStarts(text, size).length;
 	return parts > 1 ? t('file.large', text.length.toLocaleString('en'), parts, size.toLocaleString('en')) : undefined;
+}
+
+/** One part of a document fixed in parts: its bounds, its edits in its own offsets, and review rows in the file's lines. */
+export interface FixedPart {
+	readonly start: number;
+	readonly end: number;
+	readonly edits: readonly RuleEdit[];
+	readonly rows: readonly ReviewRow[];
+}
+
+/**
+ * Fix-all of a large text part by part (whole when small, as `checkInParts` checks it): a part's
+ * fixes never reach into another, so the text can be written part after part and no pass holds
+ * more than a part's tracking arrays. Rows carry the line and column in the whole file.
+ */
+export function fixInParts(uri: string, text: string, fix: (part: CorpusDocument) => RuleEdit[], size = partSize): FixedPart[] {
+	const starts = partStarts(text, size);
+	const out: FixedPart[] = [];
+	let line = 0;
+	let column = 0;
+	for (let i = 0; i < starts.length; i++) {
+		const start = starts[i];
+		const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+		const part = new CorpusDocument(uri, 0, starts.length === 1 ? text : text.slice(start, end));
+		const edits = fix(part);
+		const rows = reviewRows(part, edits).map((r) => ({ ...r, line: r.line + line, column: r.line === 1 ? r.column + column : r.column }));
+		out.push({ start, end, edits, rows });
+		// Where the next part starts: lines counted in this one, and the column when it was cut inside a line.
+		const lines = part.lines;
+		line += lines.length - 1;
+		column = lines.length === 1 ? column + part.text.length : lines[lines.length - 1].text.length;
+	}
+	return out;
+}
+
+/** The fixed text of each part in turn (a large file is never held fixed whole). */
+export function* fixedTexts(text: string, parts: readonly FixedPart[]): Generator<string> {
+	for (const p of parts) { yield applyEdits(parts.length === 1 ? text : text.slice(p.start, p.end), p.edits); }
 }

@@ -1,0 +1,80 @@
+/**
+ * Writing large files: `zh-corpus fix --dry-run` of one 50 MB file, `zh-corpus fix` of a folder
+ * with one 200 MB file and two small ones (every file's outcome named), and Clean Workspace of
+ * one 200 MB file over LSP. Time and peak resident memory of each (targets: dry run ≤ 30 s,
+ * peak ≤ 1 GB). Files are made from the seeds with noise a fix removes on some lines.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LspClient, repoRoot } from '../test/lsp/lspClient';
+import { seedTexts } from './corpus';
+
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+
+/** About `mb` MB of numbered prose lines; some with a zero-width space, a stray space, or a share bar after them. */
+function writeCorpusFile(file: string, mb: number): void {
+	if (fs.existsSync(file) && fs.statSync(file).size >= mb * 1e6) { return; }
+	const lines = seedTexts().simplified.flatMap((t) => t.split('\n')).filter((l) => l.trim().length > 8);
+	const fd = fs.openSync(file, 'w');
+	let bytes = 0;
+	let chunk = '';
+	for (let n = 0; bytes < mb * 1e6; n++) {
+		let line = `${n}：${lines[n % lines.length]}`;
+		if (n % 20 === 0) { line = `${line.slice(0, 6)}\u200b${line.slice(6)}`; }
+		if (n % 30 === 0) { line = `${line.slice(0, 9)} ${line.slice(9)}`; }
+		chunk += `${line}\n${n % 40 === 0 ? '分享到：微信 微博 QQ空间\n' : ''}`;
+		if (chunk.length > 1 << 20) { bytes += fs.writeSync(fd, chunk); chunk = ''; }
+	}
+	fs.writeSync(fd, chunk);
+	fs.closeSync(fd);
+}
+
+/** Runs the command line under /usr/bin/time: seconds, peak MB, output. */
+function timed(args: string[], cwd: string): { s: number; mb: number; stdout: number; stderr: string; status: number | null } {
+	const r = spawnSync('/usr/bin/time', ['-f', '@@ %e %M', process.execPath, cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 2 ** 30, env: { ...process.env, LANG: 'C' } });
+	const m = /@@ ([\d.]+) (\d+)/.exec(r.stderr);
+	if (!m) { throw new Error(`no timing: ${r.stderr.slice(-2000)}`); }
+	return { s: Number(m[1]), mb: Number(m[2]) / 1024, stdout: r.stdout.length, stderr: r.stderr.replace(/@@.*\n?/, ''), status: r.status };
+}
+
+const peakMb = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+/** Resets a process's peak resident memory (Linux: clear_refs 5). */
+const resetPeak = (pid: number) => { try { fs.writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch { /* not Linux: the peak includes what came before */ } };
+
+async function main(): Promise<void> {
+	const dir = path.join(os.tmpdir(), 'zh-corpus-bench-writes');
+	fs.mkdirSync(dir, { recursive: true });
+	const mid = path.join(dir, 'mid.txt');
+	writeCorpusFile(mid, 50);
+	const dry = timed(['fix', '--dry-run', '--quiet', 'mid.txt'], dir);
+	console.log(JSON.stringify({ name: 'fix --dry-run, one 50 MB file', mb: 50, ms: dry.s * 1000, note: `peak ${dry.mb.toFixed(0)} MB, ${(dry.stdout / 1e6).toFixed(1)} MB of diff` }));
+
+	const folder = path.join(dir, 'folder');
+	fs.mkdirSync(folder, { recursive: true });
+	const big = path.join(dir, 'big-200.txt');
+	writeCorpusFile(big, 200);
+	fs.copyFileSync(big, path.join(folder, 'big.txt'));
+	for (const name of ['a.txt', 'b.txt']) { fs.writeFileSync(path.join(folder, name), '今天天气很好，我们去公园散步。\u200b明天再说。\n'); }
+	const fix = timed(['fix', 'folder'], dir);
+	const named = ['big.txt', 'a.txt', 'b.txt'].filter((f) => fix.stderr.includes(`${f}:`));
+	console.log(JSON.stringify({ name: 'fix of a folder with one 200 MB file', mb: 200, ms: fix.s * 1000, note: `peak ${fix.mb.toFixed(0)} MB, exit ${fix.status}, files named ${named.length}/3` }));
+
+	const ws = path.join(dir, 'workspace');
+	fs.rmSync(ws, { recursive: true, force: true });
+	fs.mkdirSync(ws);
+	fs.copyFileSync(big, path.join(ws, 'big.txt'));
+	const client = new LspClient({ workspaceFolder: ws, progress: true, settings: { clean: { previewLimit: 0 } } });
+	await client.initialize();
+	await client.progressEnded;
+	const scanPeak = peakMb(client.process.pid!);
+	resetPeak(client.process.pid!);
+	const start = performance.now();
+	const result = await client.connection.sendRequest('workspace/executeCommand', { command: 'zhCorpus.server.cleanWorkspace', arguments: [{ assumeYes: true }] }) as { changedFiles: number; changes: number };
+	const ms = performance.now() - start;
+	console.log(JSON.stringify({ name: 'Clean Workspace of one 200 MB file', mb: 200, ms, note: `peak ${peakMb(client.process.pid!).toFixed(0)} MB during the clean (${scanPeak.toFixed(0)} MB during the first scan), ${result.changes} changes` }));
+	await client.stop();
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,203 @@
+/**
+ * Writes that never lose or corrupt a byte: compare-and-swap (a file appended to while a clean
+ * runs keeps every appended line), read-only and other users' files (as root, and as an
+ * unprivileged user through setpriv), links kept as links, Big5-HKSCS written back byte for
+ * byte or not at all, and edit composition without recursion or spread over huge inputs.
+ */
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyPatch } from 'diff';
+import iconv from 'iconv-lite';
+import { unifiedDiff } from '../../server/src/cli/diff';
+import { encodeEdited } from '../../server/src/files/encodings';
+import { readSnapshot, WriteRefused, writeIfUnchanged } from '../../server/src/files/safeWrite';
+import { applyEdits, EditComposer } from '../../server/src/service/edits';
+import { LspClient, repoRoot } from './lspClient';
+import { assertSentinelUnchanged, dirtyText, sentinel } from './sentinel';
+
+const { root, outside } = sentinel();
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+const run = (cwd: string, args: string[], asUser?: number) => spawnSync(asUser === undefined ? process.execPath : 'setpriv',
+	asUser === undefined ? [cli, ...args] : [`--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups', process.execPath, cli, ...args],
+	{ cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+const nobody = 65534;
+/** Whether this process can run the command line as an unprivileged user (root with setpriv, the bundle readable by all). */
+const canDropPrivileges = process.getuid?.() === 0 && spawnSync('setpriv', [`--reuid=${nobody}`, `--regid=${nobody}`, '--clear-groups', process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(cli)})`]).status === 0;
+
+/** Big5 bytes: traditional lines (enough for detection), a line with a stray space to fix, and Hong Kong (HKSCS) characters on a line no rule touches. */
+function big5File(hkscs: Buffer): { bytes: Buffer; fixed: Buffer } {
+	const head = iconv.encode('這是一份繁體中文的新聞稿，內容關於香港的交通與天氣。\n市民應留意最新消息，政府將於明天公佈詳細安排。\n', 'big5');
+	const spaced = Buffer.concat([iconv.encode('今天天氣', 'big5'), Buffer.from(' '), iconv.encode('很好，大家出門散步。\n', 'big5')]);
+	const tail = Buffer.concat([iconv.encode('香港字：', 'big5'), hkscs, iconv.encode('。\n', 'big5')]);
+	return { bytes: Buffer.concat([head, spaced, tail]), fixed: Buffer.concat([head, Buffer.from(spaced.toString('latin1').replace(' ', ''), 'latin1'), tail]) };
+}
+
+describe('writes that lose nothing', function () {
+	this.timeout(120000);
+	let ws: string;
+	let client: LspClient | undefined;
+
+	beforeEach(() => { ws = fs.mkdtempSync(path.join(root, 'ws-')); });
+	afterEach(async () => {
+		await client?.stop();
+		client = undefined;
+		assertSentinelUnchanged();
+	});
+
+	it('a write is refused when the file changed after it was read, and the change is kept', async () => {
+		const file = path.join(ws, 'a.txt');
+		fs.writeFileSync(file, dirtyText);
+		const snap = await readSnapshot(file);
+		fs.appendFileSync(file, '後來加的一行\n');
+		await assert.rejects(writeIfUnchanged(snap, Buffer.from('cleaned')), (e: unknown) => e instanceof WriteRefused && e.reason === 'changed');
+		assert.equal(fs.readFileSync(file, 'utf8'), `${dirtyText}後來加的一行\n`);
+		assert.deepEqual(fs.readdirSync(ws), ['a.txt'], 'no temporary file left');
+	});
+
+	it('Clean Workspace loses no line appended while it runs (compare-and-swap)', async () => {
+		const body = dirtyText.repeat(3000);
+		for (let i = 0; i < 30; i++) { fs.writeFileSync(path.join(ws, `f${i}.txt`), body); }
+		client = new LspClient({ workspaceFolder: ws, progress: true, settings: { clean: { previewLimit: 0 } } });
+		await client.initialize();
+		await client.progressEnded;
+		const log = path.join(root, `appended-${path.basename(ws)}.jsonl`);
+		const stop = path.join(root, `stop-${path.basename(ws)}`);
+		// Appends a numbered line to a random file every 2 ms, logging each, until told to stop.
+		const appender = spawn(process.execPath, ['-e', `
+			const fs = require('fs'); let n = 0;
+			const tick = () => {
+				if (fs.existsSync(${JSON.stringify(stop)})) { process.exit(0); }
+				const f = 'f' + Math.floor(Math.random() * 30) + '.txt', line = '追加的第' + (n++) + '行。';
+				fs.appendFileSync(${JSON.stringify(ws)} + '/' + f, line + '\\n');
+				fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify({ f, line }) + '\\n');
+				setTimeout(tick, 2);
+			};
+			tick();`]);
+		const result = await client.connection.sendRequest('workspace/executeCommand', { command: 'zhCorpus.server.cleanWorkspace', arguments: [{ families: ['unicode'], assumeYes: true }] }) as { changedFiles: number; skipped?: Record<string, number> };
+		fs.writeFileSync(stop, '');
+		await new Promise((resolve) => appender.on('exit', resolve));
+		const appended = fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { f: string; line: string });
+		assert.ok(appended.length > 20, `${appended.length} lines appended during the clean`);
+		for (const { f, line } of appended) {
+			assert.ok(fs.readFileSync(path.join(ws, f), 'utf8').includes(`${line}\n`), `${f} keeps ‘${line}’ (result ${JSON.stringify(result)})`);
+		}
+		assert.ok(result.changedFiles + (result.skipped?.changed ?? 0) === 30, JSON.stringify(result));
+	});
+
+	it('read-only files are not written; another user\'s file keeps its owner and mode (as root)', async function () {
+		if (process.getuid?.() !== 0) { this.skip(); }
+		fs.writeFileSync(path.join(ws, 'ro.txt'), dirtyText, { mode: 0o444 });
+		fs.writeFileSync(path.join(ws, 'theirs.txt'), dirtyText, { mode: 0o640 });
+		fs.chownSync(path.join(ws, 'theirs.txt'), nobody, nobody);
+		client = new LspClient({ workspaceFolder: ws, progress: true, settings: { clean: { previewLimit: 0 } } });
+		await client.initialize();
+		await client.progressEnded;
+		const result = await client.connection.sendRequest('workspace/executeCommand', { command: 'zhCorpus.server.cleanWorkspace', arguments: [{ families: ['unicode'], assumeYes: true }] }) as { changedFiles: number; skipped?: Record<string, number> };
+		assert.equal(result.skipped?.readOnly, 1, JSON.stringify(result));
+		assert.equal(fs.readFileSync(path.join(ws, 'ro.txt'), 'utf8'), dirtyText);
+		assert.equal(fs.statSync(path.join(ws, 'ro.txt')).mode & 0o777, 0o444);
+		const theirs = fs.statSync(path.join(ws, 'theirs.txt'));
+		assert.equal(fs.readFileSync(path.join(ws, 'theirs.txt'), 'utf8'), dirtyText.replace('\u200b', ''));
+		assert.deepEqual([theirs.uid, theirs.gid, theirs.mode & 0o777], [nobody, nobody, 0o640]);
+	});
+
+	it('as an unprivileged user, fix refuses files it may not write or does not own, and says so', function () {
+		if (!canDropPrivileges) {
+			console.log('      (untested here: needs root and setpriv to run the command line as an unprivileged user)');
+			this.skip();
+		}
+		// A folder the user owns (it could rename over anything in it) holding root's files.
+		fs.chownSync(ws, nobody, nobody);
+		fs.writeFileSync(path.join(ws, 'roots.txt'), dirtyText, { mode: 0o644 });
+		fs.writeFileSync(path.join(ws, 'shared.txt'), dirtyText, { mode: 0o666 });
+		fs.chmodSync(path.join(ws, 'shared.txt'), 0o666);
+		fs.writeFileSync(path.join(ws, 'mine.txt'), dirtyText);
+		fs.chownSync(path.join(ws, 'mine.txt'), nobody, nobody);
+		const r = run(ws, ['fix', '.', '--families', 'unicode'], nobody);
+		assert.equal(r.status, 1, r.stderr);
+		assert.match(r.stderr, /roots\.txt: not written: no permission/);
+		assert.match(r.stderr, /shared\.txt: not written: it belongs to user 0/);
+		for (const f of ['roots.txt', 'shared.txt']) {
+			assert.equal(fs.readFileSync(path.join(ws, f), 'utf8'), dirtyText);
+			assert.equal(fs.statSync(path.join(ws, f)).uid, 0, `${f} keeps its owner`);
+		}
+		assert.equal(fs.readFileSync(path.join(ws, 'mine.txt'), 'utf8'), dirtyText.replace('\u200b', ''));
+	});
+
+	it('fix writes through a link to a file inside, keeps the link, and never follows one out of the folder', () => {
+		fs.writeFileSync(path.join(ws, 'target.txt'), dirtyText);
+		fs.symlinkSync('target.txt', path.join(ws, 'link.txt'));
+		fs.symlinkSync(path.join(outside, 'dirty.txt'), path.join(ws, 'out.txt'));
+		fs.symlinkSync(path.join(outside, 'dir'), path.join(ws, 'outdir'));
+		const r = run(ws, ['fix', '.', '--families', 'unicode']);
+		assert.equal(r.status, 0, r.stderr);
+		assert.ok(fs.lstatSync(path.join(ws, 'link.txt')).isSymbolicLink());
+		assert.equal(fs.readFileSync(path.join(ws, 'target.txt'), 'utf8'), dirtyText.replace('\u200b', ''));
+	});
+
+	it('Big5 with Hong Kong (HKSCS) characters is written back byte for byte where no rule changed it', () => {
+		const hkscs = Buffer.from('884088628740fefec879', 'hex');
+		const { bytes, fixed } = big5File(hkscs);
+		fs.writeFileSync(path.join(ws, 'hk.txt'), bytes);
+		const r = run(ws, ['fix', 'hk.txt', '--families', 'spacing']);
+		assert.equal(r.status, 0, r.stderr);
+		assert.deepEqual(fs.readFileSync(path.join(ws, 'hk.txt')), fixed);
+	});
+
+	it('a Big5 file whose unchanged text would not be written back as the same bytes is not written, and the character is named', () => {
+		// 8e 69 is a second Big5-HKSCS code of 箸 (canonically ba e6): encoding the text again would change it.
+		const { bytes } = big5File(Buffer.from('8e69', 'hex'));
+		fs.writeFileSync(path.join(ws, 'dup.txt'), bytes);
+		const r = run(ws, ['fix', 'dup.txt', '--families', 'spacing']);
+		assert.equal(r.status, 1);
+		assert.match(r.stderr, /dup\.txt: not written: .*箸.*U\+7BB8.*8e 69/);
+		assert.deepEqual(fs.readFileSync(path.join(ws, 'dup.txt')), bytes);
+	});
+
+	it('inserted text a legacy encoding cannot represent is refused, naming the characters', () => {
+		const original = iconv.encode('中文測試', 'big5hkscs');
+		const text = '中文測試';
+		const out = encodeEdited(original, 0, text, [{ start: 2, end: 2, newText: '😀' }], 'Big5');
+		assert.ok('refused' in out && /U\+1F600/.test(out.refused), JSON.stringify(out));
+		const ok = encodeEdited(original, 0, text, [{ start: 2, end: 2, newText: '，' }], 'Big5');
+		assert.ok('bytes' in ok);
+		assert.deepEqual(Buffer.concat(ok.bytes), iconv.encode('中文，測試', 'big5hkscs'));
+	});
+
+	it('edit composition handles 30 MB of repeated text without recursion or spread', () => {
+		const text = '重複的行。\n'.repeat(5_000_000);
+		const composer = new EditComposer(text);
+		const edits: { start: number; end: number; newText: string; tag: number }[] = [];
+		// One edit removing most of the text, made by many alternating tags: a run per character.
+		for (let i = 0; i < 600_000; i++) { edits.push({ start: i * 6, end: i * 6 + 6, newText: '', tag: i % 2 }); }
+		composer.apply(edits);
+		const tagged = composer.taggedEdits();
+		assert.equal(tagged.length, 600_000);
+		assert.equal(tagged.reduce((n, e) => n + e.end - e.start, 0), 3_600_000);
+	});
+
+	it('--dry-run\'s diff, built from the edits in linear time, applies as a patch to give the fixed text', () => {
+		let seed = 7;
+		const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+		for (let round = 0; round < 5000; round++) {
+			let text = '';
+			for (let i = random(12); i > 0; i--) { text += `${'abcde'.slice(0, random(5))}${random(10) === 0 ? '\r' : ''}\n`; }
+			if (random(3) === 0) { text += 'tail'; }
+			const edits: { start: number; end: number; newText: string }[] = [];
+			for (let at = 0; edits.length < 5;) {
+				const start = at + random(Math.max(1, Math.floor(text.length / 3)));
+				if (start > text.length) { break; }
+				const end = Math.min(text.length, start + random(4));
+				edits.push({ start, end, newText: ['', 'X', '\n', 'Y\nZ'][random(4)] });
+				at = end + 1;
+			}
+			const fixed = applyEdits(text, edits);
+			if (fixed === text) { continue; }
+			const context = round % 3;
+			const patch = [...unifiedDiff('f.txt', text, edits, context)].join('');
+			assert.equal(applyPatch(text, patch), fixed, `${JSON.stringify({ text, edits, context })}\n${patch}`);
+		}
+	});
+});
