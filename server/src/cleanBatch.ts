@@ -9,7 +9,7 @@ import { decodeUtf8 } from './fileReader';
 import { cannotWrite, readSnapshot, WriteRefused } from './files/safeWrite';
 import { BoundaryError } from './files/workspaceBoundary';
 import { uriToPath } from './lspWorkspace';
-import { fixedTexts, fixInParts } from './service/parts';
+import { fixedTexts, fixInParts, partRows } from './service/parts';
 import type { MessageId, Translate } from './service/messages';
 import { beginProgress, throttled } from './workDoneProgress';
 
@@ -92,7 +92,7 @@ export async function cleanBatch(ctx: CleanContext, uris: readonly string[], fam
 				await run.write(target, snap, (function* () {
 					yield bom;
 					for (const fixed of fixedTexts(text, parts)) { yield Buffer.from(fixed, 'utf8'); }
-				})(), parts.flatMap((p) => p.rows));
+				})(), partRows(uri, text, parts));
 			} catch (e) {
 				if (e instanceof BoundaryError) { refused = e.message; break; }
 				if (e instanceof WriteRefused) { skipWrite(target.folder, file, e); continue; }

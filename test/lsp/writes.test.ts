@@ -13,7 +13,9 @@ import iconv from 'iconv-lite';
 import { unifiedDiff } from '../../server/src/cli/diff';
 import { encodeEdited } from '../../server/src/files/encodings';
 import { readSnapshot, WriteRefused, writeIfUnchanged } from '../../server/src/files/safeWrite';
+import { CorpusDocument } from '../../server/src/service';
 import { applyEdits, EditComposer } from '../../server/src/service/edits';
+import { fixedTexts, fixInParts, partRows } from '../../server/src/service/parts';
 import { LspClient, repoRoot } from './lspClient';
 import { assertSentinelUnchanged, dirtyText, sentinel } from './sentinel';
 
@@ -199,5 +201,17 @@ describe('writes that lose nothing', function () {
 			const patch = [...unifiedDiff('f.txt', text, edits, context)].join('');
 			assert.equal(applyPatch(text, patch), fixed, `${JSON.stringify({ text, edits, context })}\n${patch}`);
 		}
+	});
+
+	it('a text fixed in parts gives the same text and review rows (file lines and columns) as fixed whole', () => {
+		// Short lines, then one long line that a part must cut inside, with an X to remove here and there.
+		const text = `${'第一行X。\n短X行\n'.repeat(40)}${'很长的一行，X没有换行。'.repeat(60)}\n末行X\n`;
+		const removeX = (doc: CorpusDocument) => [...doc.text.matchAll(/X/g)].map((m) => ({ start: m.index!, end: m.index! + 1, newText: '', ruleId: 'test.x' }));
+		const parts = fixInParts('file:///t.txt', text, removeX, 200);
+		assert.ok(parts.length > 5, `${parts.length} parts`);
+		assert.equal([...fixedTexts(text, parts)].join(''), text.replace(/X/g, ''));
+		const whole = new CorpusDocument('file:///t.txt', 0, text);
+		const expected = removeX(whole).map((e) => { const p = whole.positionAt(e.start); return `${p.line + 1}:${p.character + 1}`; });
+		assert.deepEqual([...partRows('file:///t.txt', text, parts)].map((r) => `${r.line}:${r.column}`), expected);
 	});
 });

@@ -72,18 +72,20 @@ export function partsNote(text: string, t: Translate, size = partSize): string |
 	return parts > 1 ? t('file.large', text.length.toLocaleString('en'), parts, size.toLocaleString('en')) : undefined;
 }
 
-/** One part of a document fixed in parts: its bounds, its edits in its own offsets, and review rows in the file's lines. */
+/** One part of a document fixed in parts: its bounds, its edits in its own offsets, and where it starts in the file's lines. */
 export interface FixedPart {
 	readonly start: number;
 	readonly end: number;
 	readonly edits: readonly RuleEdit[];
-	readonly rows: readonly ReviewRow[];
+	/** 0-based line and UTF-16 column of the part's first character in the whole text. */
+	readonly line: number;
+	readonly column: number;
 }
 
 /**
  * Fix-all of a large text part by part (whole when small, as `checkInParts` checks it): a part's
  * fixes never reach into another, so the text can be written part after part and no pass holds
- * more than a part's tracking arrays. Rows carry the line and column in the whole file.
+ * more than a part's tracking arrays.
  */
 export function fixInParts(uri: string, text: string, fix: (part: CorpusDocument) => RuleEdit[], size = partSize): FixedPart[] {
 	const starts = partStarts(text, size);
@@ -94,15 +96,22 @@ export function fixInParts(uri: string, text: string, fix: (part: CorpusDocument
 		const start = starts[i];
 		const end = i + 1 < starts.length ? starts[i + 1] : text.length;
 		const part = new CorpusDocument(uri, 0, starts.length === 1 ? text : text.slice(start, end));
-		const edits = fix(part);
-		const rows = reviewRows(part, edits).map((r) => ({ ...r, line: r.line + line, column: r.line === 1 ? r.column + column : r.column }));
-		out.push({ start, end, edits, rows });
+		out.push({ start, end, edits: fix(part), line, column });
 		// Where the next part starts: lines counted in this one, and the column when it was cut inside a line.
 		const lines = part.lines;
 		line += lines.length - 1;
 		column = lines.length === 1 ? column + part.text.length : lines[lines.length - 1].text.length;
 	}
 	return out;
+}
+
+/** The review rows of a text fixed in parts, with lines and columns of the whole text, part after part. */
+export function* partRows(uri: string, text: string, parts: readonly FixedPart[]): Generator<ReviewRow> {
+	for (const p of parts) {
+		if (p.edits.length === 0) { continue; }
+		const doc = new CorpusDocument(uri, 0, parts.length === 1 ? text : text.slice(p.start, p.end));
+		for (const r of reviewRows(doc, p.edits)) { yield { ...r, line: r.line + p.line, column: r.line === 1 ? r.column + p.column : r.column }; }
+	}
 }
 
 /** The fixed text of each part in turn (a large file is never held fixed whole). */
