@@ -9,7 +9,8 @@ import { decodeUtf8 } from './fileReader';
 import { cannotWrite, readSnapshot, WriteRefused } from './files/safeWrite';
 import { BoundaryError } from './files/workspaceBoundary';
 import { uriToPath } from './lspWorkspace';
-import { fixedTexts, fixInParts, partRows } from './service/parts';
+import { editCount, fixInPartsYielding } from './files/fixFile';
+import { FixedPart, fixedTexts, partRows } from './service/parts';
 import type { MessageId, Translate } from './service/messages';
 import { beginProgress, throttled } from './workDoneProgress';
 
@@ -75,9 +76,20 @@ export async function cleanBatch(ctx: CleanContext, uris: readonly string[], fam
 			const open = ctx.documents.get(uri);
 			if (open && open.getText() !== text) { skipped.add('unsaved', file); continue; }
 			const settings = await ctx.settings.get(uri);
-			const parts = fixInParts(uri, text, (part) => ctx.service.clean(part, settings, families));
-			const edits = parts.reduce((n, p) => n + p.edits.length, 0);
+			let parts: FixedPart[];
+			try {
+				parts = await fixInPartsYielding(uri, text, (part) => ctx.service.clean(part, settings, families));
+			} catch (e) {
+				// One file's failure is named; the run goes on.
+				ctx.connection.console.error(`zh-corpus: clean: ${file}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+				skipped.add('failed', file, String(e));
+				continue;
+			}
+			const edits = editCount(parts);
 			if (edits === 0) { continue; }
+			// The editor may have opened or changed it while the fix ran.
+			const openNow = ctx.documents.get(uri);
+			if (openNow && openNow.getText() !== text) { skipped.add('unsaved', file); continue; }
 			const cannot = await cannotWrite(snap);
 			if (cannot) { skipWrite(target.folder, file, cannot); continue; }
 			let run = runs.get(target.folder);

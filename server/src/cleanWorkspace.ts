@@ -15,7 +15,8 @@ import { UndoRefused, undoLastClean } from './files/undoClean';
 import { BoundaryError, WorkspaceBoundary } from './files/workspaceBoundary';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
 import { CorpusDocument, LanguageService, ruleFamilies, RuleEdit } from './service';
-import { fixInParts } from './service/parts';
+import type { FixedPart } from './service/parts';
+import { fixInPartsYielding } from './files/fixFile';
 import type { SettingsCache } from './settings';
 import { beginProgress, throttled } from './workDoneProgress';
 
@@ -118,7 +119,15 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 			if (typeof file === 'string') { skipped.add(file, uriToPath(uri) ?? uri); continue; }
 			const settings = await ctx.settings.get(uri);
 			// In parts, as the checker reads it: a large file's fix is never held whole.
-			const parts = fixInParts(uri, file.text, (part) => service.clean(part, settings, families));
+			let parts: FixedPart[];
+			try {
+				parts = await fixInPartsYielding(uri, file.text, (part) => service.clean(part, settings, families));
+			} catch (e) {
+				// One file's failure is named; the run goes on.
+				connection.console.error(`zh-corpus: clean: ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+				skipped.add('failed', uriToPath(uri) ?? uri, String(e));
+				continue;
+			}
 			let n = 0;
 			for (const p of parts) { for (const e of p.edits) { n++; counts.set(e.ruleId, (counts.get(e.ruleId) ?? 0) + 1); } }
 			if (n === 0) { continue; }

@@ -88,21 +88,24 @@ export interface FixedPart {
  * more than a part's tracking arrays.
  */
 export function fixInParts(uri: string, text: string, fix: (part: CorpusDocument) => RuleEdit[], size = partSize): FixedPart[] {
+	return [...fixParts(uri, text, fix, size)];
+}
+
+/** `fixInParts` one part at a time (a caller may let other work run between parts). */
+export function* fixParts(uri: string, text: string, fix: (part: CorpusDocument) => RuleEdit[], size = partSize): Generator<FixedPart> {
 	const starts = partStarts(text, size);
-	const out: FixedPart[] = [];
 	let line = 0;
 	let column = 0;
 	for (let i = 0; i < starts.length; i++) {
 		const start = starts[i];
 		const end = i + 1 < starts.length ? starts[i + 1] : text.length;
 		const part = new CorpusDocument(uri, 0, starts.length === 1 ? text : text.slice(start, end));
-		out.push({ start, end, edits: fix(part), line, column });
+		yield { start, end, edits: fix(part), line, column };
 		// Where the next part starts: lines counted in this one, and the column when it was cut inside a line.
 		const lines = part.lines;
 		line += lines.length - 1;
 		column = lines.length === 1 ? column + part.text.length : lines[lines.length - 1].text.length;
 	}
-	return out;
 }
 
 /** The review rows of a text fixed in parts, with lines and columns of the whole text, part after part. */
