@@ -166,7 +166,7 @@ describe('workspace boundary (security)', function () {
 			assert.match(answer.reason ?? '', /outside the workspace/, uri);
 		}
 		assert.match((await convert(pathToFileURL(path.join(ws, 'gbk.dat')).href)).reason ?? '', /not a corpus file/);
-		assert.equal((await convert(42)).converted, false, 'a malformed argument is refused, not a TypeError');
+		await assert.rejects(convert(42), /file URI/, 'a malformed argument is refused with a message, not a TypeError');
 		assert.deepEqual(fs.readFileSync(path.join(ws, 'gbk.dat')), gbkBytes);
 	});
 
