@@ -80,7 +80,10 @@ export class EntityIndex {
 		const spans = new Int32Array(found.length * 2);
 		found.forEach((f, i) => { spans[2 * i] = f.start; spans[2 * i + 1] = f.end; });
 		const old = this.#files.get(uri);
-		const file: FileEntities = { voteKeys, voteTypes, voteCounts, roles, found: spans, mentions: old?.mentions ?? new Int32Array(0), variants: old?.variants ?? new Map(), occurrences: old?.occurrences ?? new Int32Array(0) };
+		const file: FileEntities = {
+			voteKeys, voteTypes, voteCounts, roles, found: spans,
+			mentions: old?.mentions ?? new Int32Array(0), variants: old?.variants ?? new Map(), occurrences: old?.occurrences ?? new Int32Array(0),
+		};
 		this.#files.set(uri, file);
 		return this.#applyVotes(uri, file);
 	}
@@ -127,7 +130,8 @@ export class EntityIndex {
 	/** Registers a file with no names discovered yet, so that its mentions of known names can be kept. */
 	ensure(uri: string): void {
 		if (!this.#files.has(uri)) {
-			this.#files.set(uri, { voteKeys: [], voteTypes: [], voteCounts: [], roles: [], found: new Int32Array(0), mentions: new Int32Array(0), variants: new Map(), occurrences: new Int32Array(0) });
+			const none = new Int32Array(0);
+			this.#files.set(uri, { voteKeys: [], voteTypes: [], voteCounts: [], roles: [], found: none, mentions: none, variants: new Map(), occurrences: none });
 		}
 	}
 

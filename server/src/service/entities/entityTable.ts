@@ -30,7 +30,14 @@ export interface Entity {
 }
 
 /** A known name as a worker's matcher holds it. */
-export interface NameRow { readonly id: number; readonly keys: readonly string[]; readonly type: EntityType; readonly gazetteer: boolean; readonly spreads: boolean }
+export interface NameRow {
+	readonly id: number;
+	readonly keys: readonly string[];
+	readonly type: EntityType;
+	readonly gazetteer: boolean;
+	/** Matched where the recognizer did not find it (EntityTable.spreads). */
+	readonly spreads: boolean;
+}
 
 /** Keys the matcher looks for: a one-character name (中 in 中美) is only ever where it was found. */
 const isMatched = (key: string, e: { readonly gazetteer?: GazetteerEntry }): boolean => key.length >= 2 || e.gazetteer !== undefined;
@@ -154,7 +161,10 @@ export class EntityTable implements NameLookup {
 	}
 
 	#create(name: string, keys: string[], gazetteer?: GazetteerEntry): Entity {
-		const e: Entity = { id: this.#all.length, name: gazetteer?.name ?? name, keys: new Set(keys), gazetteer, votes: new Map(), discoveredIn: new Set(), mentionFiles: new Map(), mentionTotal: 0, occurrences: 0, alive: true };
+		const e: Entity = {
+			id: this.#all.length, name: gazetteer?.name ?? name, keys: new Set(keys), gazetteer,
+			votes: new Map(), discoveredIn: new Set(), mentionFiles: new Map(), mentionTotal: 0, occurrences: 0, alive: true,
+		};
 		this.#all.push(e);
 		this.#generation++;
 		for (const key of keys) { this.#byKey.set(key, e); }

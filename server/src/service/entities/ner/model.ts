@@ -31,7 +31,8 @@ export function allowed(from: number, to: number): boolean {
 	return toPart === 'O' || toPart === 'B' || toPart === 'S';
 }
 
-export interface NameSpan { readonly start: number; readonly end: number; readonly type: NameType }
+/** A name the model tagged, at offsets of the line it was given. */
+export interface TaggedSpan { readonly start: number; readonly end: number; readonly type: NameType }
 
 const magic = 0x524e485a; // "ZHNR"
 const minusInfinity = -(2 ** 30);
@@ -88,7 +89,7 @@ export class NameModel {
 	get words(): WordSet { return this.#words; }
 
 	/** The person, organization and place names of one line folded to simplified. */
-	tag(folded: string): NameSpan[] {
+	tag(folded: string): TaggedSpan[] {
 		const n = folded.length;
 		if (n === 0) { return []; }
 		this.#ensure(n);
@@ -160,8 +161,8 @@ for (let t = 0, k = 0; t < tagCount; t++) {
 }
 
 /** Tags to spans (Viterbi's constraints make every B…E and S well formed). */
-export function spans(tags: ArrayLike<number>): NameSpan[] {
-	const out: NameSpan[] = [];
+export function spans(tags: ArrayLike<number>): TaggedSpan[] {
+	const out: TaggedSpan[] = [];
 	let start = -1;
 	for (let i = 0; i < tags.length; i++) {
 		const tag = tags[i];
