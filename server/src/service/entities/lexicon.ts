@@ -19,7 +19,7 @@ export const personTitles = words(`
 	省委书记 市委书记 县委书记 州长 外长 防长 财长
 `);
 
-/** Organization name endings (longest match wins); the recognizer extends left from them. */
+/** Organization name endings: a mark for the recognizer (and what generic organizations end in). */
 export const organizationSuffixes = [
 	'有限责任公司', '股份有限公司', '有限公司', '股份公司', '公司', '集团', '控股', '银行', '协会', '学会', '商会', '联合会', '基金会', '促进会', '研究会',
 	'大学', '学院', '科学院', '工程院', '研究院', '研究所', '研究中心', '中心', '实验室', '医院',
@@ -27,17 +27,8 @@ export const organizationSuffixes = [
 	'部', '厅', '局', '署', '处', '院', '委', '办', '社', '台', '报', '网', '军', '队', '党', '分局', '总局', '省委', '市委', '县委',
 ];
 
-/** Suffixes of one-character that need more than one modifier token before them (外交部 is one word; 该部 is not a name). */
-export const weakOrganizationSuffixes = new Set(['部', '厅', '局', '署', '处', '院', '委', '办', '社', '台', '报', '网', '军', '队', '党']);
-
 /** Named events (2022年世界互联网大会乌镇峰会, 杭州亚运会, 茅盾文学奖). */
 export const eventSuffixes = ['峰会', '博览会', '展览会', '交易会', '运动会', '亚运会', '奥运会', '冬奥会', '世博会', '锦标赛', '世界杯', '文学奖', '电影节', '艺术节', '文化节'];
-
-/** Words that end a left extension: a name does not run across them (原/前 are former roles, 驻 a posting). */
-export const extensionStops = words('原 前 驻 据 由 在 从 向 对 和 与 及 或 的 是 为 将 已 今年 去年 日前 近日 昨天 今天 当天 记者 本报 讯');
-
-/** Words before 部/委员会/科学院/组织 that may join two halves of one name (工业和信息化部, 美国艺术与科学院). */
-export const joiningWords = words('和 与 及');
 
 
 /** Surnames (single and compound) that start Chinese names: a mark for the recognizer. */

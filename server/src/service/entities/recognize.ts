@@ -1,16 +1,16 @@
 /**
  * Finds the names in one line: the trained recognizer (ner/model.ts) for people,
- * organizations and places, 《works》, named events (峰会, 博览会… after the words of their
- * name), and the other name of a person or organization written in brackets right after it.
+ * organizations and places, 《works》, named events (events.ts), and the other name of a person
+ * or organization written in brackets right after it. No segmenter runs.
  * Works on the line folded to simplified; offsets are the original line's.
  */
 import type { Tagger } from '../types';
-import { eventSuffixes, organizationSuffixes } from './lexicon';
+import { namedEvents } from './events';
+import { organizationSuffixes } from './lexicon';
 import { leadingPlace } from './ner/lexiconMarks';
 import { wordClassOf, WordSet } from './ner/wordSet';
-import { bracketedAbbreviations, suffixedOrganizations } from './organizations';
+import { bracketedAbbreviations } from './organizations';
 import { bracketedLatin } from './persons';
-import { tokenize } from './tokens';
 
 export type EntityType = 'person' | 'organization' | 'place' | 'work' | 'event';
 export const entityTypes: readonly EntityType[] = ['person', 'organization', 'place', 'work', 'event'];
@@ -25,8 +25,6 @@ export interface Candidate {
 
 const workTitle = /《([^《》\n]{1,40})》/g;
 const han = /[\u3400-\u9fff]/;
-/** Lines that may hold a named event: only these are segmented (jieba is slower than the recognizer). */
-const eventEnding = new RegExp(eventSuffixes.join('|'));
 
 /** The names of one line (folded to simplified), nested ones included, crossing ones resolved. */
 export function recognizeLine(folded: string, tagger: Tagger): Candidate[] {
@@ -41,13 +39,7 @@ export function recognizeLine(folded: string, tagger: Tagger): Candidate[] {
 	candidates.push(...names);
 	candidates.push(...bracketedLatin(folded, names.filter((c) => c.type === 'person')));
 	candidates.push(...bracketedAbbreviations(folded, names.filter((c) => c.type === 'organization')));
-	if (eventEnding.test(folded)) {
-		for (const c of suffixedOrganizations(folded, tokenize(folded, tagger))) {
-			// A named event is named after something: a name or a place inside it (杭州亚运会, 茅盾文学奖), not 创历届峰会.
-			const named = names.some((n) => c.start <= n.start && n.end < c.end) || leadingPlaceIn(folded, c.start, c.end);
-			if (c.type === 'event' && named) { candidates.push({ ...c, weight: 3 }); }
-		}
-	}
+	candidates.push(...namedEvents(folded, names, model?.words));
 	// The place an organization or event is named after, nested in it (江苏省 in 江苏省人民政府).
 	for (const c of [...candidates]) {
 		if (c.type !== 'organization' && c.type !== 'event') { continue; }
@@ -61,12 +53,6 @@ export function recognizeLine(folded: string, tagger: Tagger): Candidate[] {
 function isGenericOrganization(folded: string, c: { start: number; end: number }, words: WordSet): boolean {
 	const text = folded.slice(c.start, c.end);
 	return words.classAt(folded, c.start, c.end) === wordClassOf('n') && organizationSuffixes.some((s) => text.endsWith(s) && text.length > s.length);
-}
-
-/** Whether a place-list name starts somewhere inside `[start, end)` and ends before `end`. */
-function leadingPlaceIn(folded: string, start: number, end: number): boolean {
-	for (let i = start; i < end - 1; i++) { if (leadingPlace(folded, i, end) > 0) { return true; } }
-	return false;
 }
 
 /**
