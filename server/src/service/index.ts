@@ -15,7 +15,7 @@ import { conversionEdits, ConversionTarget } from './script/convert';
 import type { CancellationToken, CorpusView, EntityView, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, Severity, Tagger, TextEdit } from './types';
 import { EntityService } from './entities/service';
 import { EntityRuleView } from './entities/ruleView';
-import { nameSpans, NameSpan } from './entities/nameSpans';
+import { nameSpans, DocumentNameSpan } from './entities/nameSpans';
 import { Workspace, WorkspaceIndex } from './workspace';
 
 export { CorpusDocument } from './document';
@@ -38,7 +38,7 @@ export type { Gazetteer } from './entities/gazetteer';
 export { entityHover } from './entities/hover';
 export { foldText } from './entities/discovery';
 export { nameSpans } from './entities/nameSpans';
-export type { NameSpan } from './entities/nameSpans';
+export type { DocumentNameSpan } from './entities/nameSpans';
 export type { RuleFamily, ReviewRow } from './clean';
 
 /** Lines remembered per rule and scope: enough for the open documents of a large session. */
@@ -171,7 +171,7 @@ export class LanguageService {
 	 * The names in the document (people, organizations, places, works, events) as UTF-16 spans:
 	 * text a fix must not rewrite. The recognizer's own finds, line by line; no corpus needed.
 	 */
-	nameSpans(doc: CorpusDocument): NameSpan[] {
+	nameSpans(doc: CorpusDocument): DocumentNameSpan[] {
 		return nameSpans(doc.text, this.tagger);
 	}
 

@@ -8,7 +8,7 @@ import type { Tagger } from '../types';
 import { discover } from './discovery';
 import type { EntityType } from './recognize';
 
-export interface NameSpan {
+export interface DocumentNameSpan {
 	/** UTF-16 offsets in the document. */
 	readonly start: number;
 	readonly end: number;
@@ -16,7 +16,7 @@ export interface NameSpan {
 }
 
 /** People, organizations, places, works and events of `text`, nested ones included, in order of start. */
-export function nameSpans(text: string, tagger: Tagger | undefined): NameSpan[] {
+export function nameSpans(text: string, tagger: Tagger | undefined): DocumentNameSpan[] {
 	if (!tagger) { return []; }
 	return discover(text, tagger).map((f) => ({ start: f.start, end: f.end, type: f.type }));
 }
