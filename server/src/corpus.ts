@@ -12,6 +12,7 @@ import { CorpusNames } from './corpusNames';
 import type { DiagnosticsPublisher } from './diagnostics';
 import type { LspWorkspace } from './lspWorkspace';
 import type { CorpusDocument, LanguageService, LintOptions } from './service';
+import type { OutlineResult } from './worker/protocol';
 import { entityTypes } from './service';
 import type { SettingsCache } from './settings';
 import { jiebaSegmenter } from './segmenter';
@@ -196,6 +197,19 @@ export class Corpus {
 		this.statusChanged();
 		return { version: doc.version, diagnostics: result.diagnostics };
 	}
+
+	/**
+	 * The outline of a large open document, computed in the worker that checks it (where its last
+	 * version is); symbols and folding ranges, asked for together when a document opens, share one job.
+	 */
+	outlineOpen(doc: CorpusDocument, options: LintOptions): Promise<OutlineResult> {
+		if (this.#outline?.uri !== doc.uri || this.#outline.version !== doc.version) {
+			this.#outline = { uri: doc.uri, version: doc.version, result: this.pool.run({ kind: 'outline', uri: doc.uri, options, text: doc.text, version: doc.version }, Priority.Interactive, doc.uri) };
+		}
+		return this.#outline.result;
+	}
+
+	#outline: { uri: string; version: number; result: Promise<OutlineResult> } | undefined;
 
 	/** Indexes a large open document's text in workers: facts, names, mentions. */
 	async indexOpen(doc: CorpusDocument): Promise<void> {

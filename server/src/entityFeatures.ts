@@ -11,6 +11,7 @@ import { CorpusDocument, Entity, entityHover, EntityLocation, EntityType, entity
 import { convertText } from './service/script/convert';
 import { newNameProblem } from './service/entities/newName';
 import { countScript, dominantScript } from './service/script/detect';
+import { largeDocument } from './openDocuments';
 
 export const entitiesRequest = 'zhCorpus/entities';
 export const entityMentionsRequest = 'zhCorpus/entityMentions';
@@ -44,13 +45,23 @@ const toLocation = (l: EntityLocation): Location => Location.create(l.uri, Range
 export function registerEntityFeatures(ctx: EntityContext): void {
 	const { connection } = ctx;
 	/** The entity under the cursor, with the open document indexed as it is now. */
+	/**
+	 * Indexes the open document's names as it is now, when it is small: a large one is tagged in a
+	 * worker when the user pauses (openDocuments.ts), and its requests answer from that (tagging
+	 * 10 MB here held every request for half a minute).
+	 */
+	const indexNow = (doc: CorpusDocument) => {
+		if (doc.text.length > largeDocument) { return; }
+		const service = ctx.service();
+		const hadNew = service.hasNewNames;
+		service.entityMentions(doc);
+		if (!hadNew && service.hasNewNames) { ctx.onNewNames(); }
+	};
 	const entityAt = async (uri: string, position: Position) => {
 		const service = ctx.service();
 		const doc = await ctx.corpusDocument(uri);
 		if (!doc) { return undefined; }
-		const hadNew = service.hasNewNames;
-		service.entityMentions(doc);
-		if (!hadNew && service.hasNewNames) { ctx.onNewNames(); }
+		indexNow(doc);
 		const mention = service.entities.mentionAt(uri, position.line, position.character);
 		return mention ? { doc, mention } : undefined;
 	};
@@ -153,7 +164,7 @@ export function registerEntityFeatures(ctx: EntityContext): void {
 		const entities = service.entities;
 		const doc = await ctx.corpusDocument(textDocument.uri);
 		if (!doc) { return { data: [] }; }
-		service.entityMentions(doc);
+		indexNow(doc);
 		const builder = new SemanticTokensBuilder();
 		let lastEnd = { line: -1, character: -1 };
 		// Mentions come outermost first per start; a nested one (乌镇 in 乌镇峰会) is skipped.

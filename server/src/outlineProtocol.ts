@@ -14,6 +14,7 @@ const kinds: Record<OutlineKind, SymbolKind> = {
 	turn: SymbolKind.Event,
 	continuation: SymbolKind.Struct,
 	chrome: SymbolKind.Null,
+	rest: SymbolKind.Null,
 };
 
 export function toDocumentSymbols(doc: CorpusDocument, nodes: readonly OutlineNode[]): DocumentSymbol[] {

@@ -24,7 +24,7 @@ import { watchedFileChanged, WatchedFilesContext } from './watchedFiles';
 import { Corpus } from './corpus';
 import { registerDebugRequests } from './debugRequests';
 import { convertEncodingCommand, convertToUtf8 } from './encodingConversion';
-import { OpenDocuments } from './openDocuments';
+import { largeDocument, OpenDocuments } from './openDocuments';
 import { summaryMarkdown } from './summaryMarkdown';
 import { documentStatus } from './documentStatus';
 import { ProjectConfigs, withProjectConfig } from './projectConfig';
@@ -212,16 +212,15 @@ export function startServer(connection: Connection): void {
 
 	const outlineOf = async (uri: string) => {
 		const doc = await corpusDocument(uri);
-		return doc ? { doc, nodes: service.outline(doc, await settings.get(uri)) } : undefined;
+		if (!doc) { return undefined; }
+		const options = await settings.get(uri);
+		// A large document's outline is computed in a worker: the server's thread never blocks on it.
+		if (doc.text.length > largeDocument) { return corpus.outlineOpen(doc, options); }
+		const nodes = service.outline(doc, options);
+		return { symbols: toDocumentSymbols(doc, nodes), folding: toFoldingRanges(doc, nodes) };
 	};
-	connection.onDocumentSymbol(safe([], async (params) => {
-		const o = await outlineOf(params.textDocument.uri);
-		return o ? toDocumentSymbols(o.doc, o.nodes) : [];
-	}));
-	connection.onFoldingRanges(safe([], async (params) => {
-		const o = await outlineOf(params.textDocument.uri);
-		return o ? toFoldingRanges(o.doc, o.nodes) : [];
-	}));
+	connection.onDocumentSymbol(safe([], async (params) => (await outlineOf(params.textDocument.uri))?.symbols ?? []));
+	connection.onFoldingRanges(safe([], async (params) => (await outlineOf(params.textDocument.uri))?.folding ?? []));
 
 	const cleanContext = (): CleanContext => ({
 		connection, service, documents, workspace, settings, documentChanges, changeAnnotations, indexReady: () => indexUpdates, unreadFiles: () => corpus.indexer.skipped.keys(),

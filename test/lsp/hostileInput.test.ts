@@ -132,4 +132,20 @@ describe('hostile input over LSP', function () {
 		assert.doesNotMatch(client.stderr, /TypeError/);
 		assert.ok(client.messages.some((m) => m.includes('was not run')));
 	});
+
+	it('caps the outline of a document of 30,000 short lines, computed off the server\'s thread, and keeps answering', async () => {
+		const { client, uri } = await start({ 'a.txt': '今天天气很好。\n' });
+		await client.progressEnded;
+		const lines = Array.from({ length: 30_000 }, (_, i) => `第${i}行,内容。`).join('\n');
+		await client.open(uri('lines.txt'), lines);
+		const ask = (method: string) => client.connection.sendRequest(method, { textDocument: { uri: uri('lines.txt') } });
+		const answers = Promise.all([ask('textDocument/documentSymbol'), ask('textDocument/foldingRange'), ask('textDocument/semanticTokens/full')]);
+		const waits = await longestWait(client, answers);
+		assert.ok(waits.longest < maxWaitMs, `longest wait ${waits.longest} ms (${waits.all})`);
+		const [symbols] = await answers as unknown as [{ name: string; range: { start: { line: number }; end: { line: number } } }[]];
+		assert.equal(symbols.length, 5001);
+		const rest = symbols[5000];
+		assert.match(rest.name, /more lines \(the outline stops at 5000 parts\)/);
+		assert.equal(rest.range.end.line, 29_999);
+	});
 });

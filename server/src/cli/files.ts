@@ -13,20 +13,24 @@ import { FixedPart, fixedTexts } from '../service/parts';
 import { LspWorkspace } from '../lspWorkspace';
 import type { Settings } from '../settings';
 
-/** Every corpus file under the paths (a file given by name counts whatever its extension). */
-export async function listCorpusFiles(paths: readonly string[], settingsFor: (folder: string) => Promise<Settings>, onRefusedRule?: LspWorkspace['onRefusedRule']): Promise<string[]> {
+/**
+ * Every corpus file under the paths (a file given by name counts whatever its extension), and the
+ * paths that do not exist (each one an error among the results, not the end of the run).
+ */
+export async function listCorpusFiles(paths: readonly string[], settingsFor: (folder: string) => Promise<Settings>, onRefusedRule?: LspWorkspace['onRefusedRule']): Promise<{ files: string[]; missing: string[] }> {
 	const out: string[] = [];
+	const missing: string[] = [];
 	for (const p of paths) {
 		const full = path.resolve(p);
 		const stat = await fs.stat(full).catch(() => undefined);
-		if (!stat) { throw new Error(`${p}: no such file or folder`); }
+		if (!stat) { missing.push(p); continue; }
 		if (stat.isFile()) { out.push(full); continue; }
 		const workspace = new LspWorkspace({ get: () => undefined } as never, async () => settingsFor(full));
 		workspace.folders = [full];
 		if (onRefusedRule) { workspace.onRefusedRule = onRefusedRule; }
 		for (const uri of await workspace.listFiles()) { out.push(fileURLToPath(uri)); }
 	}
-	return [...new Set(out)].sort();
+	return { files: [...new Set(out)].sort(), missing };
 }
 
 export interface CorpusFile {

@@ -32,13 +32,19 @@ async function load(paths: readonly string[], settings: Settings, locale: string
 	const list = await listCorpusFiles(paths, async () => settings, (file, rule) => process.stderr.write(`${t('files.gitignoreRefused', file, rule.line, rule.text, maxGlobstars)}\n`));
 	const files: CorpusFile[] = [];
 	const notes: Reported[] = [];
+	const unreadable = (file: string, e: unknown) => notes.push(fileNote(file, 'file.unreadable', t('file.unreadable', (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))), 'error'));
+	// A path that does not exist is an error among the results; when none exists, it is a usage error (exit 2).
+	if (list.missing.length === paths.length) { throw new Error(`${list.missing[0]}: no such file or folder`); }
+	for (const missing of list.missing) { unreadable(missing, Object.assign(new Error(), { code: 'ENOENT' })); }
 	const seen = new Set<string>();
-	for (const [i, file] of list.entries()) {
+	for (const [i, file] of list.files.entries()) {
 		// A link is read (and written) as its target; two names of one file are one file.
 		const real = await fs.realpath(file).catch(() => file);
 		if (seen.has(real)) { continue; }
 		seen.add(real);
-		const f = await readCorpus(file, settings.maxFileSizeMB * 2 ** 20, real);
+		// A file that cannot be read (a dangling link, no permission) is one error among the results.
+		const f = await readCorpus(file, settings.maxFileSizeMB * 2 ** 20, real).catch((e: unknown) => { unreadable(file, e); return undefined; });
+		if (!f) { continue; }
 		if (f.text === undefined) {
 			const s = f.skipped ?? { skipped: 'unreadable' as const, detail: '' };
 			const reason = s.skipped === 'missing' ? 'unreadable' : s.skipped;
@@ -48,7 +54,7 @@ async function load(paths: readonly string[], settings: Settings, locale: string
 			service.index.setFacts(f.uri, fileFacts(f.text));
 			if (names) { service.entities.index.discover(f.uri, f.text); }
 		}
-		progress.tick(i + 1, list.length, 'reading');
+		progress.tick(i + 1, list.files.length, 'reading');
 	}
 	if (names) { for (const f of files) { service.entities.index.match(f.uri, f.text!); service.entities.markDiscovered(f.uri, new CorpusDocument(f.uri, 0, f.text!).stamp); } }
 	return { service, files, notes };

@@ -10,7 +10,14 @@ import type { CorpusDocument } from './document';
 import type { Translate } from './messages';
 import type { Problem } from './types';
 
-export type OutlineKind = 'article' | 'title' | 'source' | 'paragraph' | 'point' | 'turn' | 'continuation' | 'chrome';
+export type OutlineKind = 'article' | 'title' | 'source' | 'paragraph' | 'point' | 'turn' | 'continuation' | 'chrome' | 'rest';
+
+/**
+ * Nodes in one outline. An editor asks for the outline whenever a document opens: a file of
+ * five million short lines made five million symbols, a 200 MB response and a crash. Past this
+ * the outline ends with one node spanning the rest of the document.
+ */
+export const maxOutlineNodes = 5000;
 
 export interface OutlineNode {
 	readonly name: string;
@@ -50,7 +57,9 @@ export function outline(doc: CorpusDocument, problems: readonly Problem[], t: Tr
 	let article: OutlineNode | undefined;
 	let articleHasBody = false;
 	let chrome: OutlineNode | undefined;
+	let nodes = 0;
 	const node = (kind: OutlineKind, n: number, name: string, detail?: string): OutlineNode => {
+		nodes++;
 		const l = lines[n];
 		return { kind, name, detail, start: l.start, end: l.end, selectionStart: l.start, selectionEnd: l.end, children: [] };
 	};
@@ -59,6 +68,12 @@ export function outline(doc: CorpusDocument, problems: readonly Problem[], t: Tr
 	for (let n = 0; n < lines.length; n++) {
 		const text = lines[n].text;
 		if (text.trim().length === 0) { continue; }
+		if (nodes >= maxOutlineNodes) {
+			const rest = node('rest', n, t('outline.rest', lines.length - n, maxOutlineNodes));
+			rest.end = lines[lines.length - 1].end;
+			top.push(rest);
+			break;
+		}
 		if (isChromeLine(analysis, n)) {
 			const kind = analysis.matches[n]?.kind ?? (analysis.inBlock[n] === 1 ? 'related' : analysis.inBlock[n] === 2 ? 'reactions' : 'tail');
 			const inBlockOrTail = analysis.inBlock[n] !== 0 || (analysis.tail !== undefined && n >= analysis.tail.first);

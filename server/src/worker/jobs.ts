@@ -15,11 +15,12 @@ import { ReadOutcome, readCorpusFile, SkipReason, textStamp } from '../fileReade
 import { NameList } from './nameList';
 import { CachePolicy, configureLineCaches } from '../service/lruCache';
 import { snapshotView } from './snapshotView';
-import type { CheckResult, Control, DiscoverResult, GazetteerResult, IndexResult, Job, MatchResult, ReadLimits } from './protocol';
+import type { CheckResult, Control, DiscoverResult, GazetteerResult, IndexResult, Job, MatchResult, OutlineResult, ReadLimits } from './protocol';
 import { parseGazetteer } from '../service/entities/gazetteer';
+import { toDocumentSymbols, toFoldingRanges } from '../outlineProtocol';
 
 
-export type AnyResult = IndexResult | CheckResult | DiscoverResult | MatchResult | GazetteerResult;
+export type AnyResult = IndexResult | CheckResult | DiscoverResult | MatchResult | GazetteerResult | OutlineResult;
 
 export interface JobRunner {
 	run(job: Job): Promise<AnyResult>;
@@ -82,6 +83,13 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 			case 'match': {
 				const file = await read(job.uri, job.text);
 				return { uri: job.uri, matches: file.skipped ? undefined : matchNames(file.text, job.found, names, jieba.nameModel?.words) };
+			}
+			case 'outline': {
+				const last = open.get(job.uri);
+				const doc = last ? CorpusDocument.derive(last, job.version, job.text) : new CorpusDocument(job.uri, job.version, job.text);
+				open.set(job.uri, doc);
+				const nodes = openService.outline(doc, job.options);
+				return { symbols: toDocumentSymbols(doc, nodes), folding: toFoldingRanges(doc, nodes) };
 			}
 			case 'gazetteer':
 				return parseGazetteer(job.uri, job.text, service.t);

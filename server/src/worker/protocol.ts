@@ -4,7 +4,7 @@
  * the corpus-wide indexes and tells each job what it needs of them. Everything here crosses
  * threads by structured clone: plain data and typed arrays.
  */
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
 import type { EntityRef, LintOptions } from '../service/types';
 import type { FileFacts } from '../service/workspace';
 import type { FileMatches } from '../service/entities/matcher';
@@ -36,6 +36,8 @@ export type Job =
 	| { readonly kind: 'discover'; readonly uri: string; readonly text?: string }
 	/** Find the known names in a file again (tier 2), after new names. */
 	| { readonly kind: 'match'; readonly uri: string; readonly found: Int32Array; readonly text?: string }
+	/** The outline of a large open document (its lines, its chrome and its cut paragraphs take seconds on a large text). */
+	| { readonly kind: 'outline'; readonly uri: string; readonly options: LintOptions; readonly text: string; readonly version: number }
 	/** Parse the user's gazetteer (`.zh-corpus/entities.json`): a large one takes the server's thread too long. */
 	| { readonly kind: 'gazetteer'; readonly uri: string; readonly text: string };
 
@@ -57,12 +59,15 @@ export interface CheckResult {
 export interface DiscoverResult { readonly uri: string; readonly skipped?: Skipped; readonly stamp?: string; readonly found?: Found[] }
 export interface MatchResult { readonly uri: string; readonly matches?: FileMatches }
 export type GazetteerResult = Gazetteer;
+/** The outline as the editor takes it: positions are computed where the document's lines are. */
+export interface OutlineResult { readonly symbols: DocumentSymbol[]; readonly folding: FoldingRange[] }
 
 export type JobResult<J extends Job> =
 	J extends { kind: 'index' } ? IndexResult :
 	J extends { kind: 'check' } ? CheckResult :
 	J extends { kind: 'discover' } ? DiscoverResult :
 	J extends { kind: 'gazetteer' } ? GazetteerResult :
+	J extends { kind: 'outline' } ? OutlineResult :
 	MatchResult;
 
 /** Messages the server's thread sends besides jobs. */
