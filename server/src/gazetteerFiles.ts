@@ -25,6 +25,7 @@ export function isGazetteerUri(uri: string): boolean {
  */
 export async function loadGazetteers(connection: Connection, folders: readonly string[], t?: Translate, parse: (uri: string, text: string) => Promise<Gazetteer> = async (uri, text) => parseGazetteer(uri, text, t)): Promise<Gazetteer> {
 	const merged: { entries: Gazetteer['entries'][number][]; ignore: string[] } = { entries: [], ignore: [] };
+	let folded: string[] | undefined = [];
 	for (const folder of folders) {
 		const file = path.join(folder, ownDir, gazetteerFile);
 		const uri = pathToFileURL(file).href;
@@ -39,6 +40,8 @@ export async function loadGazetteers(connection: Connection, folders: readonly s
 		const g = text === undefined ? oversizedGazetteer(size!, t) : await parse(uri, text);
 		for (const e of g.entries) { merged.entries.push(e); }
 		for (const s of g.ignore) { merged.ignore.push(s); }
+		// Folded keys count only when every file came with them.
+		if (g.ignoreKeys && folded) { for (const k of g.ignoreKeys) { folded.push(k); } } else { folded = undefined; }
 		const doc = TextDocument.create(uri, 'jsonc', 0, text ?? '');
 		void connection.sendDiagnostics({
 			uri,
@@ -48,6 +51,6 @@ export async function loadGazetteers(connection: Connection, folders: readonly s
 			})),
 		});
 	}
-	return { entries: merged.entries, ignore: merged.ignore, problems: [] };
+	return { entries: merged.entries, ignore: merged.ignore, ignoreKeys: folded, problems: [] };
 }
 

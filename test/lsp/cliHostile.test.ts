@@ -1,5 +1,5 @@
 /**
- * The command line's rough edges, replayed: an unreadable file among readable ones, file names
+ * The command line's rough edges, replayed: an unreadable file and a missing path among readable ones, file names
  * that begin with `-`, a .gitignore that would take minutes to match, and JSON Lines input that
  * is not what it should be (null, arrays, numbers, invalid UTF-8, a record over the size limit
  * followed by a small one). Every case ends with results and a message, never a lost line.
@@ -13,6 +13,10 @@ import { repoRoot } from './lspClient';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 const run = (cwd: string, args: string[], input?: string | Buffer) => spawnSync(process.execPath, [cli, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, LANG: 'C' }, maxBuffer: 256 * 2 ** 20 });
+const nobody = 65534;
+const runAs = (user: number, cwd: string, args: string[]) => spawnSync('setpriv', [`--reuid=${user}`, `--regid=${user}`, '--clear-groups', process.execPath, cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+/** Root with setpriv, and the bundle readable by an unprivileged user. */
+const canDropPrivileges = process.getuid?.() === 0 && spawnSync('setpriv', [`--reuid=${nobody}`, `--regid=${nobody}`, '--clear-groups', process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(cli)})`]).status === 0;
 
 describe('command line with hostile input', function () {
 	this.timeout(120000);
@@ -24,17 +28,22 @@ describe('command line with hostile input', function () {
 	afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 	it('reports an unreadable file as one error among the results of the readable ones', () => {
-		fs.symlinkSync(path.join(dir, 'nowhere.txt'), path.join(dir, 'dangling.txt'));
 		const locked = path.join(dir, 'locked.txt');
 		fs.writeFileSync(locked, '分享到：微信\n');
 		fs.chmodSync(locked, 0o000);
-		const r = run(dir, ['check', '.', 'missing.txt']);
+		fs.chmodSync(dir, 0o755);
+		fs.chmodSync(path.join(dir, 'chrome.txt'), 0o644);
+		// Root reads a file of mode 000: the command runs as an unprivileged user when it can.
+		const asRoot = process.getuid?.() === 0;
+		const r = asRoot && canDropPrivileges ? runAs(nobody, dir, ['check', '.', 'missing.txt']) : run(dir, ['check', '.', 'missing.txt']);
 		assert.equal(r.status, 1, r.stderr);
-		assert.match(r.stdout, /^dangling\.txt:1:1 error file\.unreadable .*ENOENT/m);
-		assert.match(r.stdout, /^missing\.txt:1:1 error file\.unreadable/m);
+		assert.match(r.stdout, /^missing\.txt:1:1 error file\.unreadable .*ENOENT/m);
 		assert.match(r.stdout, /^chrome\.txt:1:1 warning boilerplate\.share-widget/m);
-		// Root reads a file of mode 000: only another user meets the permission error.
-		if (process.getuid?.() !== 0) { assert.match(r.stdout, /^locked\.txt:1:1 error file\.unreadable .*EACCES/m); }
+		if (!asRoot || canDropPrivileges) {
+			assert.match(r.stdout, /^locked\.txt:1:1 error file\.unreadable .*EACCES/m);
+		} else {
+			console.log('      (the unreadable file untested here: needs a user other than root, or root with setpriv)');
+		}
 		assert.equal(run(dir, ['check', 'missing.txt']).status, 2);
 	});
 

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { CorpusDocument, LanguageService } from '../service';
-import { discover } from '../service/entities/discovery';
+import { discover, foldText } from '../service/entities/discovery';
 import { matchNames } from '../service/entities/matcher';
 import { checkInParts, partsNote } from '../service/parts';
 import type { Segmenter, Tagger } from '../service/types';
@@ -91,8 +91,10 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				const nodes = openService.outline(doc, job.options);
 				return { symbols: toDocumentSymbols(doc, nodes), folding: toFoldingRanges(doc, nodes) };
 			}
-			case 'gazetteer':
-				return parseGazetteer(job.uri, job.text, service.t);
+			case 'gazetteer': {
+				const g = parseGazetteer(job.uri, job.text, service.t);
+				return { ...g, entries: g.entries.map((e) => ({ ...e, keys: [e.name, ...e.aliases].map(foldText) })), ignoreKeys: g.ignore.map(foldText) };
+			}
 		}
 	};
 

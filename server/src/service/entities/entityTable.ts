@@ -55,10 +55,12 @@ export class EntityTable implements NameLookup {
 
 	/** Gazetteer entries are entities from the start; a discovered name joins the entry listing it (name or alias). */
 	constructor(gazetteer: Gazetteer) {
-		this.#ignore = new Set(gazetteer.ignore.map(foldText));
+		this.#ignore = new Set(gazetteer.ignoreKeys ?? gazetteer.ignore.map(foldText));
 		for (const entry of gazetteer.entries) {
-			const keys = [entry.name, ...entry.aliases].map(foldText).filter((k) => !this.#byKey.has(k));
-			if (keys.length > 0) { this.#create(foldText(entry.name), keys, entry); }
+			// Keys folded already when a worker parsed the file.
+			const all = entry.keys ?? [entry.name, ...entry.aliases].map(foldText);
+			const keys = all.filter((k) => !this.#byKey.has(k));
+			if (keys.length > 0) { this.#create(all[0], keys, entry); }
 		}
 	}
 
