@@ -22,34 +22,44 @@ const verbose = process.argv.includes('--verbose');
 const shared = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
 const row = (name: string, value: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ name, value, ...extra }));
 const list = (title: string, items: readonly string[]) => { if (verbose && items.length) { console.error(`--- ${title}\n${items.join('\n')}`); } };
+const isTraditional = (t: string) => /[們這個來說為國對會學與體]/.test(t) && !/[们这个来说为国对会学与体]/.test(t);
 const per10k = (n: number, chars: number) => (n / chars * 10_000).toFixed(2);
 const ratio = (a: number, b: number) => (b === 0 ? '–' : `${(a / b).toFixed(3)} (${a}/${b})`);
 
-function fixtureRows(label: string, files: readonly [string, string][]): void {
-	const total: FixtureScore = { chars: 0, warningsOnCorrect: [], damage: [], certain: 0, certainWarned: 0, certainFixed: 0, probable: 0, probableReported: 0, misses: [] };
-	for (const [name, source] of files) {
-		const s = scoreAnnotated(name, source);
-		total.chars += s.chars;
-		total.warningsOnCorrect.push(...s.warningsOnCorrect);
-		total.damage.push(...s.damage);
-		total.certain += s.certain; total.certainWarned += s.certainWarned; total.certainFixed += s.certainFixed;
-		total.probable += s.probable; total.probableReported += s.probableReported;
-		total.misses.push(...s.misses);
+function fixtureRows(label: string, files: readonly [string, string][], listMisses: boolean): void {
+	const isTraditionalFile = (source: string) => isTraditional(parseAnnotated(source).expected);
+	for (const [script, group] of [['traditional', files.filter(([, s]) => isTraditionalFile(s))], ['simplified', files.filter(([, s]) => !isTraditionalFile(s))]] as const) {
+		const total: FixtureScore = { chars: 0, warningsOnCorrect: [], damage: [], certain: 0, certainWarned: 0, certainFixed: 0, probable: 0, probableReported: 0, misses: [] };
+		for (const [name, source] of group) {
+			const s = scoreAnnotated(name, source);
+			total.chars += s.chars;
+			total.warningsOnCorrect.push(...s.warningsOnCorrect);
+			total.damage.push(...s.damage);
+			total.certain += s.certain; total.certainWarned += s.certainWarned; total.certainFixed += s.certainFixed;
+			total.probable += s.probable; total.probableReported += s.probableReported;
+			total.misses.push(...s.misses);
+		}
+		const name = `script fixtures (${label}, ${script})`;
+		row(`${name}: warnings on correct text`, `${per10k(total.warningsOnCorrect.length, total.chars)} per 10,000 chars (${total.warningsOnCorrect.length} in ${total.chars.toLocaleString('en')})`);
+		row(`${name}: fix-all changes to correct text`, `${total.damage.length} characters`);
+		row(`${name}: certain errors warned / fixed`, `${ratio(total.certainWarned, total.certain)} / ${ratio(total.certainFixed, total.certain)}; probable reported ${ratio(total.probableReported, total.probable)}`);
+		// Held-out texts are scored, never read: their misses are not listed.
+		if (!listMisses) { continue; }
+		list(`${name}: warnings on correct text`, total.warningsOnCorrect);
+		list(`${name}: damage`, total.damage);
+		list(`${name}: misses`, total.misses);
 	}
-	row(`script fixtures (${label}): warnings on correct text`, `${per10k(total.warningsOnCorrect.length, total.chars)} per 10,000 chars (${total.warningsOnCorrect.length} in ${total.chars.toLocaleString('en')})`);
-	row(`script fixtures (${label}): fix-all changes to correct text`, `${total.damage.length} characters`);
-	row(`script fixtures (${label}): certain errors warned / fixed`, `${ratio(total.certainWarned, total.certain)} / ${ratio(total.certainFixed, total.certain)}; probable reported ${ratio(total.probableReported, total.probable)}`);
-	list(`${label}: warnings on correct text`, total.warningsOnCorrect);
-	list(`${label}: damage`, total.damage);
-	list(`${label}: misses`, total.misses);
 }
 
-function injectionRow(label: string, texts: readonly string[], sitesOf: (t: string) => { at: number; other: string }[], seed: number): void {
+function injectionRow(label: string, texts: readonly string[], sitesOf: (t: string) => { at: number; other: string }[], seed: number, rounds = 1): void {
 	const score: InjectionScore = emptyInjectionScore();
 	const random = rng(seed);
-	for (const t of texts) { scoreInjection(t, sitesOf(t), random, score); }
+	for (let round = 0; round < rounds; round++) {
+		for (const t of texts) { scoreInjection(t, sitesOf(t), random, score); }
+	}
 	row(`script injection: ${label}`, `reported ${ratio(score.reported, score.sites)}, warned ${(score.warned / Math.max(1, score.sites)).toFixed(3)}, fixed ${(score.fixed / Math.max(1, score.sites)).toFixed(3)}; fix-all damage ${score.damage} chars`);
 	list(`${label}: misses`, score.misses);
+	list(`${label}: fix-all damage`, score.damages);
 }
 
 /** Clean text of one script in paragraphs of about 400 characters. */
@@ -85,18 +95,18 @@ function warningsPer10k(label: string, texts: readonly string[]): void {
 // The fixtures: dev (looked at while building) and heldout (scored only).
 const dev = readAnnotated(scriptFixtures);
 const heldout = readAnnotated(path.join(scriptFixtures, 'heldout'));
-fixtureRows('dev', dev);
-fixtureRows('heldout', heldout);
+fixtureRows('dev', dev, true);
+fixtureRows('held out', heldout, false);
 
 const cleanOf = (files: readonly [string, string][]) => files.map(([, s]) => parseAnnotated(s).expected);
-const isTraditional = (t: string) => /[們這個來說為國對會學與體]/.test(t) && !/[们这个来说为国对会学与体]/.test(t);
-const fixtureClean = cleanOf([...dev, ...heldout]);
+// The dev fixtures only: what is injected and missed is read while building, so the held-out texts stay out.
+const fixtureClean = cleanOf(dev);
 const tradFixtures = fixtureClean.filter(isTraditional);
 const simpFixtures = fixtureClean.filter((t) => !isTraditional(t));
 
-injectionRow('simplified leftovers in traditional fixtures', tradFixtures, (t) => leftoverSites(t, 'traditional'), 1);
-injectionRow('traditional leftovers in simplified fixtures', simpFixtures, (t) => leftoverSites(t, 'simplified'), 2);
-injectionRow('over-conversions in traditional fixtures', tradFixtures, overConversionSites, 3);
+injectionRow('simplified leftovers in traditional dev fixtures', tradFixtures, (t) => leftoverSites(t, 'traditional'), 1, 10);
+injectionRow('traditional leftovers in simplified dev fixtures', simpFixtures, (t) => leftoverSites(t, 'simplified'), 2, 10);
+injectionRow('over-conversions in traditional dev fixtures', tradFixtures, overConversionSites, 3, 10);
 
 const dev_ = ['msra-dev.jsonl', 'cluener-dev.jsonl'].map((f) => path.join(shared, 'ner-train', f));
 if (dev_.every((f) => fs.existsSync(f))) {

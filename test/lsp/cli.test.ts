@@ -28,7 +28,9 @@ describe('command line', function () {
 	it('checks folders and files, as text with file:line:col, and exits 1 when problems reach --fail-on', () => {
 		const r = run(dir, ['check', '.']);
 		assert.equal(r.status, 1, r.stderr);
-		assert.match(r.stdout, /^tw\.txt:1:5 warning mixed-script /m);
+		// 后 alone (no phrase decides it) is Information; 这 is simplified only: a Warning.
+		assert.match(r.stdout, /^tw\.txt:1:5 info mixed-script /m);
+		assert.match(r.stdout, /^tw\.txt:2:1 warning mixed-script /m);
 		assert.match(r.stdout, /^sub\/chrome\.txt:1:1 warning boilerplate\.share-widget /m);
 		assert.doesNotMatch(r.stdout, /clean\.txt/);
 		assert.match(r.stderr, /3 files: 0 errors, \d+ warnings/);
@@ -44,8 +46,9 @@ describe('command line', function () {
 		assert.equal(sarif.version, '2.1.0');
 		assert.equal(sarif.runs[0].columnKind, 'utf16CodeUnits');
 		const result = sarif.runs[0].results.find((r) => r.ruleId === 'mixed-script')!;
-		assert.equal(result.level, 'warning');
+		assert.equal(result.level, 'note');
 		assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 1, startColumn: 5, endLine: 1, endColumn: 6 });
+		assert.equal(sarif.runs[0].results.filter((r) => r.ruleId === 'mixed-script')[1].level, 'warning');
 		assert.ok(sarif.runs[0].tool.driver.rules.some((r) => r.id === 'boilerplate.share-widget'));
 	});
 

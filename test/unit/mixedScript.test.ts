@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CorpusDocument } from '../../server/src/service';
+import { CorpusDocument, LanguageService } from '../../server/src/service';
 import { applyEdits } from '../../server/src/service/edits';
-import { applyPreferred, lintText, marked, options, readFixture, seedsAvailable, seedsDir, service } from './helpers';
+import { applyPreferred, lintText, marked, MemoryWorkspace, options, readFixture, seedsAvailable, seedsDir, service } from './helpers';
 
 const mixed = (text: string, opts = {}) => lintText(text, opts).problems.filter((p) => p.ruleId === 'mixed-script');
 const aboveHint = (text: string, opts = {}) => mixed(text, opts).filter((p) => p.severity !== 'hint');
@@ -32,9 +32,18 @@ describe('mixed-script', () => {
 			assert.ok(problems.length >= 3);
 			assert.ok(problems.every((p) => p.severity === 'hint'), JSON.stringify(problems.map((p) => p.severity)));
 		});
-		it('reports characters that only a phrase flags (制造, 關系) at Information at most', () => {
-			const problems = aboveHint('建立夥伴關系，發展先進制造業。', { rules: { 'mixed-script': 'error' } });
+		it('reports a character valid in both scripts at the rule\'s severity when its phrase and jieba\'s word agree (制造, 關系), and fixes it', () => {
+			const text = '建立夥伴關系，發展先進制造業。';
+			const problems = aboveHint(text, { rules: { 'mixed-script': 'error' } });
+			assert.deepEqual(problems.map((p) => [p.severity, p.fixes[0].edits[0].newText]), [['error', '係'], ['error', '製']]);
+			assert.equal(applyEdits(text, service().fixAll(new CorpusDocument('u', 1, text), options())), '建立夥伴關係，發展先進製造業。');
+		});
+		it('keeps what a phrase alone flags at Information: without jieba\'s words nothing valid in both scripts is a Warning', () => {
+			const bare = new LanguageService({ workspace: new MemoryWorkspace() });
+			const text = '建立夥伴關系，發展先進制造業。';
+			const problems = bare.lint(new CorpusDocument('u', 1, text), options({ rules: { 'mixed-script': 'error' } })).filter((p) => p.ruleId === 'mixed-script');
 			assert.deepEqual(problems.map((p) => [p.severity, p.fixes[0].edits[0].newText]), [['info', '係'], ['info', '製']]);
+			assert.deepEqual(bare.fixAll(new CorpusDocument('u', 1, text), options()), []);
 		});
 		it('joins adjacent flagged characters of one phrase into one finding', () => {
 			const problems = aboveHint('她剪了头发。', { scriptTarget: 'traditional' });

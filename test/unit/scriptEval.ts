@@ -11,7 +11,10 @@ import * as path from 'node:path';
 import { Converter } from 'opencc-js';
 import { jiebaSegmenter } from '../../server/src/segmenter';
 import { CorpusDocument, defaultLintOptions, LanguageService, LintOptions, Problem, RuleEdit } from '../../server/src/service';
-import { scriptTables } from '../../server/src/service/script/tables';
+import { RegionalStandards } from '../../server/src/service/script/regional';
+import { CharClass, scriptTables } from '../../server/src/service/script/tables';
+
+const regional = new RegionalStandards([]);
 
 export const scriptFixtures = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'script');
 
@@ -148,12 +151,14 @@ export function overConversionSites(clean: string): { at: number; other: string 
 	for (let i = 0; i < clean.length; i++) {
 		const naive = t.stCandidates.get(simplified[i])?.[0];
 		if (!naive || naive === clean[i] || naive.length !== 1 || variantPairs.has(naive + clean[i])) { continue; }
+		// Only another traditional form (後 for 后), not a character valid in both scripts (a leftover), nor a pair both regions accept (夥/伙).
+		if (t.cls[naive.charCodeAt(0)] !== CharClass.TraditionalOnly || regional.acceptsPair(clean[i], naive, 'traditional') || regional.acceptsPair(naive, clean[i], 'traditional')) { continue; }
 		sites.push({ at: i, other: naive });
 	}
 	return sites;
 }
 
-export interface InjectionScore { sites: number; reported: number; warned: number; fixed: number; damage: number; misses: string[] }
+export interface InjectionScore { sites: number; reported: number; warned: number; fixed: number; damage: number; misses: string[]; damages: string[] }
 
 /**
  * Injects one site per 60 characters (at least 4 apart), checks, and counts the injected
@@ -181,9 +186,12 @@ export function scoreInjection(clean: string, sites: readonly { at: number; othe
 	}
 	for (const e of edits) {
 		for (let k = e.start; k < e.end; k++) {
-			if (!injected.has(k) || e.end - e.start !== e.newText.length || e.newText[k - e.start] !== clean[k]) { score.damage++; }
+			if (!injected.has(k) || e.end - e.start !== e.newText.length || e.newText[k - e.start] !== clean[k]) {
+				score.damage++;
+				if (score.damages.length < 100) { score.damages.push(`${text.slice(Math.max(0, k - 6), k)}[${text[k]}→${e.newText}]${text.slice(k + 1, k + 6)} (was ${clean[k]})`.replace(/\n/g, '⏎')); }
+			}
 		}
 	}
 }
 
-export const emptyInjectionScore = (): InjectionScore => ({ sites: 0, reported: 0, warned: 0, fixed: 0, damage: 0, misses: [] });
+export const emptyInjectionScore = (): InjectionScore => ({ sites: 0, reported: 0, warned: 0, fixed: 0, damage: 0, misses: [], damages: [] });

@@ -12,6 +12,7 @@ import { messagesFor, Translate } from './messages';
 import { allRules } from './rules';
 import { reportable } from './rules/duplicateDocument';
 import { conversionEdits, ConversionTarget } from './script/convert';
+import { NameFinder, nameFinder } from './script/names';
 import type { CancellationToken, CorpusView, EntityView, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, Severity, Tagger, TextEdit } from './types';
 import { EntityService } from './entities/service';
 import { EntityRuleView } from './entities/ruleView';
@@ -23,6 +24,7 @@ export * from './types';
 export { allRules, ruleIds } from './rules';
 export type { Workspace, FileText, CorpusSummary } from './workspace';
 export type { ConversionTarget } from './script/convert';
+export type { NameFinder, NameSpan } from './script/names';
 export type { RuleEdit } from './fixAll';
 export type { OutlineNode, OutlineKind } from './outline';
 export { foldingRanges } from './outline';
@@ -55,6 +57,8 @@ export interface ServiceInit {
 	readonly tagger?: Tagger;
 	/** How much the rules' line caches keep (default: all lines, for open documents being edited). */
 	readonly cachePolicy?: CachePolicy;
+	/** Finds the names of a line that mixed-script must not respell (default: the entity recognizer's rules over the tagger). */
+	readonly nameFinder?: NameFinder;
 }
 
 export class LanguageService {
@@ -69,6 +73,7 @@ export class LanguageService {
 	#newNames = 0;
 	readonly #entityView: EntityRuleView;
 	readonly #cachePolicy: CachePolicy | undefined;
+	readonly #names: NameFinder;
 
 	constructor(init: ServiceInit) {
 		this.index = new WorkspaceIndex(init.workspace);
@@ -79,6 +84,7 @@ export class LanguageService {
 		this.segmenter = init.segmenter;
 		this.tagger = init.tagger;
 		this.#cachePolicy = init.cachePolicy;
+		this.#names = init.nameFinder ?? nameFinder(init.tagger);
 	}
 
 	/** Every problem of the document, severities applied, at most `options.maxProblems`. */
@@ -213,6 +219,7 @@ export class LanguageService {
 			token,
 			t: this.t,
 			segmenter: this.segmenter,
+			names: this.#names,
 			entities: rule.id.startsWith('entity.') ? { mentionsOf: (doc) => this.#freshMentions(doc), soundAlikes: (e) => this.#entityView.soundAlikes(e) } : undefined,
 			corpus: { fileCount: this.index.size, filesWithLine: (key) => this.index.filesWithLine(key), sharedWith: (uri, text) => this.index.sharedWith(uri, text, reportable) },
 			cache: <T>(scope: string) => {

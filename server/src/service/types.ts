@@ -77,6 +77,8 @@ export interface RuleContext {
 	readonly corpus: CorpusView;
 	/** The named entities of this document and the corpus, when the host recognizes names. */
 	readonly entities?: EntityView;
+	/** Spans of a line that are names (spelled as their owner spells them): the mixed-script rule leaves them alone. */
+	readonly names?: import('./script/names').NameFinder;
 	/** A cache owned by the service, per rule and per `scope` string (e.g. the target script). */
 	cache<T>(scope: string): LineCache<T>;
 }

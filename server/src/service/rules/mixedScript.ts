@@ -3,29 +3,32 @@
  *
  *   traditional text: 成立后的首屆年會  ⇒  成立後的首屆年會   (皇后 keeps its 后)
  *   simplified text:  这是一個例子      ⇒  这是一个例子
+ *   over-conversion:  英國國王與皇後    ⇒  英國國王與皇后
  *
  * The target is the document's dominant script (from characters that exist in only one
  * script) unless `zhCorpus.script.target` fixes it. Detection is per line and cached by line
- * text, so an edit re-checks one line. Severity tiers: characters of the other script and
- * characters wrong even without context get the rule's severity; those only a phrase flags are
- * at most Information; accepted regional variants (發布, 周年, 伙伴) are at most Hints.
+ * text, so an edit re-checks one line. Each candidate is judged (script/judge.ts): only a
+ * certain one is a Warning that fix-all applies; a choice is a Warning left to the user; what
+ * one tool alone questions is Information; accepted regional forms (周, 游, 裏) and names
+ * (范振宗, 留侯里) are Hints; a 繁體/简体 switch in a menu is not reported.
  */
-import type { Finding, Fix, LineCache, Rule, RuleContext, Severity } from '../types';
+import type { Finding, LineCache, Rule, RuleContext } from '../types';
 import type { CorpusDocument } from '../document';
-import { countScript, dominantScript, findScriptIssues, FixedTarget, needsCheck, ScriptCounts, ScriptIssue, Tier } from '../script/detect';
-import { AllowList } from '../script/allowList';
-
-const maxSeverityOf: Record<Tier, Severity | undefined> = { char: undefined, strong: undefined, weak: 'info', variant: 'info', allowed: 'hint' };
+import { countScript, dominantScript, FixedTarget, needsCheck, scanLine, ScriptCounts } from '../script/detect';
+import { judgeLine, ScriptIssue } from '../script/judge';
+import { RegionalStandards } from '../script/regional';
+import { isHongKongDocument, RegionEvidence, regionEvidence, toHongKongForms } from '../script/consistency';
+import { edit, issueFinding, paragraphFinding, taiwanConsistency } from '../script/findings';
 
 /** A document is mixed when the minority script has this share of single-script characters. */
 const mixedShare = 0.2;
 const mixedMinimum = 10;
 
-let allowListMemo: AllowList | undefined;
-function allowListFor(words: readonly string[]): AllowList {
+let regionalMemo: RegionalStandards | undefined;
+function regionalFor(words: readonly string[]): RegionalStandards {
 	const key = words.join('\u0001');
-	if (allowListMemo?.key !== key) { allowListMemo = new AllowList(words); }
-	return allowListMemo;
+	if (regionalMemo?.key !== key) { regionalMemo = new RegionalStandards(words); }
+	return regionalMemo;
 }
 
 export const mixedScript: Rule = {
@@ -34,23 +37,27 @@ export const mixedScript: Rule = {
 	defaultSeverity: 'warning',
 
 	*check(doc: CorpusDocument, ctx: RuleContext): Iterable<Finding> {
-		const counts = documentCounts(doc, ctx.cache<ScriptCounts>('counts'));
+		const { counts, evidence } = documentCounts(doc, ctx.cache<LineCounts>('counts'));
 		const auto = ctx.options.scriptTarget === 'auto';
 		const target: FixedTarget | undefined = auto ? dominantScript(counts) : ctx.options.scriptTarget as FixedTarget;
 		if (!target) { return; }
-		const allow = allowListFor(ctx.options.scriptAllow);
-		const cache = ctx.cache<ScriptIssue[]>(`${target}\u0000${allow.key}`);
+		const regional = regionalFor(ctx.options.scriptAllow);
+		const judging = { target, regional, segmenter: ctx.segmenter, names: ctx.names };
+		const cache = ctx.cache<ScriptIssue[]>(`${target}\u0000${regional.key}`);
 		const minority = target === 'simplified' ? counts.traditional : counts.simplified;
 		const mixed = auto && minority >= mixedMinimum && minority >= mixedShare * (counts.simplified + counts.traditional);
 		const all: { offset: number; issue: ScriptIssue }[] = [];
+		// A traditional document's fixes write its own region's forms: Taiwan's unless it writes Hong Kong's throughout.
+		const hongKong = target === 'traditional' && isHongKongDocument(evidence);
 		for (const line of doc.lines) {
 			if (!needsCheck(line.text, target)) { continue; }
 			let issues = cache.get(line.text);
 			if (!issues) {
-				issues = findScriptIssues(line.text, target, allow);
+				issues = judgeLine(line.text, scanLine(line.text, target), judging);
 				cache.set(line.text, issues);
 			}
 			if (issues.length === 0) { continue; }
+			if (hongKong) { issues = issues.map((i) => ({ ...i, replacement: toHongKongForms(i.replacement), alternatives: i.alternatives.map(toHongKongForms) })); }
 			for (const issue of issues) { all.push({ offset: line.start, issue }); }
 			const own = countScript(doc.text, line.start, line.end);
 			const inOther = target === 'simplified' ? own.traditional > own.simplified : own.simplified > own.traditional;
@@ -60,9 +67,10 @@ export const mixedScript: Rule = {
 				for (const issue of issues) { yield issueFinding(line.start, issue, target, ctx); }
 			}
 		}
+		if (target === 'traditional') { yield* taiwanConsistency(doc, evidence, ctx); }
 		if (mixed && all.length > 0) {
 			const first = doc.lines[0];
-			const edits = all.filter((x) => x.issue.tier !== 'allowed').map((x) => edit(x.offset, x.issue));
+			const edits = all.filter((x) => x.issue.tier !== 'note').map((x) => edit(x.offset, x.issue));
 			yield {
 				ruleId: 'mixed-script', start: first.start, end: first.end,
 				message: ctx.t('mixedScript.document', counts.simplified, counts.traditional, ctx.t(`script.${target}`)),
@@ -72,70 +80,22 @@ export const mixedScript: Rule = {
 	},
 };
 
-/** The document's script counts, summed from counts cached per line text (an edit recounts its lines only). */
-function documentCounts(doc: CorpusDocument, cache: LineCache<ScriptCounts>): ScriptCounts {
-	const total = { simplified: 0, traditional: 0 };
+interface LineCounts { readonly script: ScriptCounts; readonly region?: RegionEvidence }
+
+/** The document's script counts and regional forms, summed from counts cached per line text (an edit recounts its lines only). */
+function documentCounts(doc: CorpusDocument, cache: LineCache<LineCounts>): { counts: ScriptCounts; evidence: RegionEvidence } {
+	const counts = { simplified: 0, traditional: 0 };
+	const evidence: RegionEvidence = {};
 	for (const line of doc.lines) {
 		let c = cache.get(line.text);
-		if (!c) { c = countScript(line.text); cache.set(line.text, c); }
-		total.simplified += c.simplified;
-		total.traditional += c.traditional;
+		if (!c) {
+			const region = regionEvidence(line.text);
+			c = { script: countScript(line.text), region: Object.keys(region).length > 0 ? region : undefined };
+			cache.set(line.text, c);
+		}
+		counts.simplified += c.script.simplified;
+		counts.traditional += c.script.traditional;
+		if (c.region) { for (const key in c.region) { evidence[key] = (evidence[key] ?? 0) + c.region[key]; } }
 	}
-	return total;
-}
-
-function edit(offset: number, issue: ScriptIssue) {
-	return { start: offset + issue.start, end: offset + issue.end, newText: issue.replacement };
-}
-
-function issueFinding(offset: number, issue: ScriptIssue, target: FixedTarget, ctx: RuleContext): Finding {
-	const fixes: Fix[] = [{
-		title: ctx.t('fix.replace', issue.found, issue.replacement),
-		edits: [edit(offset, issue)],
-		isPreferred: true,
-		// Accepted variants are correct text: never rewrite them without the user asking.
-		safe: issue.decided && issue.tier !== 'allowed',
-	}];
-	for (const alternative of issue.alternatives) {
-		fixes.push({ title: ctx.t('fix.replace', issue.found, alternative), edits: [{ ...edit(offset, issue), newText: alternative }] });
-	}
-	return {
-		ruleId: 'mixed-script',
-		start: offset + issue.start,
-		end: offset + issue.end,
-		message: messageOf(issue, target, ctx),
-		maxSeverity: maxSeverityOf[issue.tier],
-		fixes,
-	};
-}
-
-function messageOf(issue: ScriptIssue, target: FixedTarget, ctx: RuleContext): string {
-	if (issue.tier === 'allowed') { return ctx.t('mixedScript.allowed', issue.found, issue.replacement); }
-	if (issue.tier === 'variant') { return ctx.t('mixedScript.variant', issue.found, issue.replacement, ctx.t(`region.${target as 'traditional-tw'}`)); }
-	const toSimplified = target === 'simplified';
-	if (issue.phrase && issue.phrase !== issue.found) {
-		return ctx.t(toSimplified ? 'mixedScript.toSimplifiedPhrase' : 'mixedScript.toTraditionalPhrase', issue.found, issue.replacement, issue.phrase);
-	}
-	if (issue.tier === 'char') {
-		return ctx.t(toSimplified ? 'mixedScript.toSimplified' : 'mixedScript.toTraditional', issue.found, issue.replacement);
-	}
-	return ctx.t(toSimplified ? 'mixedScript.toSimplifiedSense' : 'mixedScript.toTraditionalSense', issue.found, issue.replacement);
-}
-
-/** One finding for a paragraph written in the minority script of a mixed document. */
-function paragraphFinding(start: number, end: number, issues: readonly ScriptIssue[], target: FixedTarget, ctx: RuleContext): Finding {
-	const real = issues.filter((i) => i.tier !== 'allowed');
-	const source = target === 'simplified' ? 'traditional' : 'simplified';
-	return {
-		ruleId: 'mixed-script',
-		start,
-		end,
-		message: ctx.t('mixedScript.paragraph', ctx.t(`script.${source}`), real.length, ctx.t(`script.${target}`)),
-		fixes: [{
-			title: ctx.t('fix.convertParagraph', ctx.t(`script.${target}`)),
-			edits: real.map((i) => edit(start, i)),
-			isPreferred: true,
-			safe: real.every((i) => i.decided),
-		}],
-	};
+	return { counts, evidence };
 }

@@ -7,17 +7,23 @@
  * 3. Phrase context: the line is read in the source script (t2s for traditional text, which
  *    keeps length), segmented by forward maximum matching against OpenCC's phrases, and each
  *    character is compared with what its segment converts to. Traditional text accepts the
- *    Taiwan or the Hong Kong form (so 峰/秘 are never flagged); 皇后 keeps 后, 之后 does not.
+ *    Taiwan or the Hong Kong form (so 峰/秘 are never flagged); 皇后 keeps 后, 之后 does not,
+ *    and 皇後 is an over-conversion of 皇后.
+ *
+ * This finds candidates only; judge.ts decides how sure each one is.
  */
 import { CharClass, Risk, scriptTables, ScriptTables } from './tables';
-import { AllowList } from './allowList';
 
 export type FixedTarget = 'simplified' | 'traditional' | 'traditional-tw' | 'traditional-hk';
 
-/** char: of the other script; strong: wrong even without context; weak: only a phrase says so. */
-export type Tier = 'char' | 'strong' | 'weak' | 'variant' | 'allowed';
+/**
+ * char: a character of the other script; shared: a character valid in both scripts that its
+ * phrase (or its default conversion) writes otherwise; over: a traditional character its phrase
+ * writes in another traditional form (皇後 → 皇后); variant: another region's form (峯 in Taiwan).
+ */
+export type Kind = 'char' | 'shared' | 'over' | 'variant';
 
-export interface ScriptIssue {
+export interface RawIssue {
 	/** Offsets relative to the line. */
 	readonly start: number;
 	readonly end: number;
@@ -28,9 +34,21 @@ export interface ScriptIssue {
 	readonly alternatives: readonly string[];
 	/** A phrase decided the replacement, or there is only one candidate. */
 	readonly decided: boolean;
-	/** The phrase that decided, when one did. */
+	/** The phrase that decided, as the line writes it, and where it starts in the line. */
 	readonly phrase?: string;
-	readonly tier: Tier;
+	readonly phraseStart?: number;
+	/** The phrase's form is one reading of several that correct text has (台風: 颱風 or 臺風). */
+	readonly ambiguous: boolean;
+	/** The character's default conversion gives the same replacement (并將 → 並 by phrase and by default). */
+	readonly asDefault: boolean;
+	readonly kind: Kind;
+}
+
+/** The issues of a line and the line read in the target's other script (what words are looked up in). */
+export interface LineScan {
+	readonly issues: readonly RawIssue[];
+	/** Simplified text of the same length: the line read as simplified (traditional targets) or converted (simplified target). */
+	readonly reading: string;
 }
 
 export interface ScriptCounts { simplified: number; traditional: number }
@@ -56,29 +74,56 @@ const riskBit: Record<FixedTarget, number> = { 'simplified': Risk.Simplified, 't
 
 /** Cheap pre-check: can this line have issues for `target` at all? */
 export function needsCheck(line: string, target: FixedTarget): boolean {
-	const { cls, risky } = scriptTables();
-	const other = target === 'simplified' ? CharClass.TraditionalOnly : CharClass.SimplifiedOnly;
-	const bit = riskBit[target];
-	for (let i = 0; i < line.length; i++) {
-		const c = line.charCodeAt(i);
-		if (cls[c] === other || (risky[c] & bit) !== 0) { return true; }
+	const t = scriptTables();
+	if (target === 'simplified') {
+		for (let i = 0; i < line.length; i++) {
+			const c = line.charCodeAt(i);
+			if (t.cls[c] === CharClass.TraditionalOnly || (t.risky[c] & Risk.Simplified) !== 0) { return true; }
+		}
+		return false;
 	}
+	const bit = riskBit[target];
+	for (let i = 0; i < line.length; i++) { if (mayFlag(line, i, bit, t)) { return true; } }
 	return false;
 }
 
-interface Flag { k: number; replacement: string; tier: Tier; segStart: number; segEnd: number; phrase: boolean }
-
-/** Every script issue of one line for a fixed target. */
-export function findScriptIssues(line: string, target: FixedTarget, allow: AllowList): ScriptIssue[] {
-	const t = scriptTables();
-	const flags = target === 'simplified' ? flagsToSimplified(line, t) : flagsToTraditional(line, target, t);
-	return mergeFlags(line, flags, target, t, allow);
+/**
+ * Can the character at `i` be flagged for a traditional target: simplified only, changed by its
+ * default conversion, or beside a neighbour with which some phrase writes it otherwise (胡同,
+ * 皇後)? Characters only phrases change are most of a traditional line; this keeps phrase
+ * matching to the runs where a phrase can matter.
+ */
+function mayFlag(line: string, i: number, bit: number, t: ScriptTables): boolean {
+	const c = line.charCodeAt(i);
+	const cls = t.cls[c];
+	if (cls === CharClass.SimplifiedOnly) { return true; }
+	const risk = t.risky[c];
+	if ((risk & (bit | Risk.Over)) === 0) { return false; }
+	if (cls === CharClass.Han && (risk & Risk.Lone) !== 0 && (risk & bit) !== 0) { return true; }
+	// Regional variants of traditional characters (峯 for a Taiwan target) are flagged alone.
+	if (cls === CharClass.TraditionalOnly && (risk & bit & (Risk.Tw | Risk.Hk)) !== 0) { return true; }
+	const near = t.neighbours.get(c);
+	if (!near) { return false; }
+	const before = i > 0 ? t.t2s[line.charCodeAt(i - 1)] || line.charCodeAt(i - 1) : -1;
+	const after = i + 1 < line.length ? t.t2s[line.charCodeAt(i + 1)] || line.charCodeAt(i + 1) : -1;
+	return near.has(before) || near.has(after + 0x10000);
 }
 
-function flagsToTraditional(line: string, target: FixedTarget, t: ScriptTables): Flag[] {
+interface Flag { k: number; replacement: string; kind: Kind; segStart: number; segEnd: number; phrase: boolean; ambiguous: boolean; asDefault?: boolean }
+
+/** Every script issue candidate of one line for a fixed target. */
+export function scanLine(line: string, target: FixedTarget): LineScan {
+	const t = scriptTables();
+	if (target === 'simplified') {
+		const { flags, reading } = flagsToSimplified(line, t);
+		return { issues: mergeFlags(line, flags, target, t), reading };
+	}
+	const reading = toSimplified(line, t);
+	return { issues: mergeFlags(line, flagsToTraditional(line, reading, target, t), target, t), reading };
+}
+
+function flagsToTraditional(line: string, source: string, target: FixedTarget, t: ScriptTables): Flag[] {
 	const bit = riskBit[target];
-	const variants = target === 'traditional-hk' ? t.hkVariant : target === 'traditional-tw' ? t.twVariant : undefined;
-	const source = toSimplified(line, t);
 	const flags: Flag[] = [];
 	const n = line.length;
 	for (let runStart = 0; runStart < n;) {
@@ -90,17 +135,18 @@ function flagsToTraditional(line: string, target: FixedTarget, t: ScriptTables):
 			const code = line.charCodeAt(runEnd);
 			const cls = t.cls[code];
 			if (cls === CharClass.Other) { break; }
-			if (cls === CharClass.SimplifiedOnly || (t.risky[code] & bit) !== 0) { check = true; }
+			if (!check && mayFlag(line, runEnd, bit, t)) { check = true; }
 		}
-		if (check) { segmentRun(line, source, runStart, runEnd, target, variants, t, flags); }
+		if (check) { segmentRun(line, source, runStart, runEnd, target, t, flags); }
 		runStart = runEnd;
 	}
 	return flags;
 }
 
 /** Forward maximum matching over one Han run, flagging what its segments convert. */
-function segmentRun(line: string, source: string, runStart: number, n: number, target: FixedTarget, variants: ReadonlyMap<string, string> | undefined, t: ScriptTables, flags: Flag[]): void {
+function segmentRun(line: string, source: string, runStart: number, n: number, target: FixedTarget, t: ScriptTables, flags: Flag[]): void {
 	const bit = riskBit[target];
+	const variants = target === 'traditional-hk' ? t.hkVariant : target === 'traditional-tw' ? t.twVariant : undefined;
 	for (let i = runStart; i < n;) {
 		const length = t.stPhrases.longestAt(source, i, n);
 		const phrase = length >= 2 ? t.stPhrases.value! : undefined;
@@ -108,24 +154,36 @@ function segmentRun(line: string, source: string, runStart: number, n: number, t
 		for (let k = i; k < segEnd; k++) {
 			const code = line.charCodeAt(k);
 			const cls = t.cls[code];
+			if (cls === CharClass.Other || cls === CharClass.Han && (t.risky[code] & bit) === 0) { continue; }
+			const s = source.charCodeAt(k);
 			if (cls === CharClass.TraditionalOnly) {
+				// Another traditional form in this phrase: 皇後 for 皇后, 幹預 for 干預, 麵對 for 面對.
+				if (phrase && (t.risky[code] & Risk.Over) !== 0) {
+					const tw = phrase[0].charCodeAt(k - i);
+					const hk = phrase[1].charCodeAt(k - i);
+					if (!accepts(target, code, tw, hk) && !isVariantOf(code, tw, hk, t)) {
+						flags.push({ k, replacement: String.fromCharCode(target === 'traditional-hk' ? hk : tw), kind: 'over', segStart: i, segEnd, phrase: true, ambiguous: phrase[2] });
+						continue;
+					}
+				}
 				// Already traditional; only a regional target may prefer another form (峯 → 峰 in Taiwan).
 				if (variants && (t.risky[code] & bit) !== 0) {
 					const form = variants.get(line[k]);
-					if (form && form !== line[k]) { flags.push({ k, replacement: form, tier: 'variant', segStart: i, segEnd, phrase: false }); }
+					if (form && form !== line[k]) { flags.push({ k, replacement: form, kind: 'variant', segStart: i, segEnd, phrase: false, ambiguous: false }); }
 				}
 				continue;
 			}
 			// A character that t2s changed is read as traditional already (乾 in 乾燥).
-			if (cls !== CharClass.SimplifiedOnly && ((t.risky[code] & bit) === 0 || source.charCodeAt(k) !== code)) { continue; }
-			const s = source.charCodeAt(k);
+			if (cls !== CharClass.SimplifiedOnly && s !== code) { continue; }
 			const outTw = phrase ? phrase[0].charCodeAt(k - i) : t.defaultTw[s] || s;
 			const outHk = phrase ? phrase[1].charCodeAt(k - i) : t.defaultHk[s] || s;
 			if (accepts(target, code, outTw, outHk)) { continue; }
-			const tier: Tier = cls === CharClass.SimplifiedOnly ? 'char'
-				: accepts(target, code, t.defaultTw[code] || code, t.defaultHk[code] || code) ? 'weak' : 'strong';
-			const replacement = String.fromCharCode(target === 'traditional-hk' ? outHk : outTw);
-			flags.push({ k, replacement, tier, segStart: i, segEnd, phrase: phrase !== undefined });
+			const out = target === 'traditional-hk' ? outHk : outTw;
+			flags.push({
+				k, replacement: String.fromCharCode(out), kind: cls === CharClass.SimplifiedOnly ? 'char' : 'shared', segStart: i, segEnd,
+				phrase: phrase !== undefined, ambiguous: phrase !== undefined && phrase[2],
+				asDefault: out === ((target === 'traditional-hk' ? t.defaultHk[s] : t.defaultTw[s]) || s),
+			});
 		}
 		i = segEnd;
 	}
@@ -137,8 +195,15 @@ function accepts(target: FixedTarget, found: number, tw: number, hk: number): bo
 	return found === tw || found === hk;
 }
 
+/** 裏 beside 裡, 麪 beside 麵: one character in two regional forms, not an over-conversion. */
+function isVariantOf(found: number, tw: number, hk: number, t: ScriptTables): boolean {
+	const ch = String.fromCharCode(found);
+	const forms = [String.fromCharCode(tw), String.fromCharCode(hk)];
+	return forms.some((f) => t.twVariant.get(ch) === f || t.hkVariant.get(ch) === f || t.twVariant.get(f) === ch || t.hkVariant.get(f) === ch);
+}
+
 /** Reads traditional text as simplified, keeping the length (t2s phrases, then characters). */
-function toSimplified(line: string, t: ScriptTables): string {
+export function toSimplified(line: string, t: ScriptTables = scriptTables()): string {
 	let out = '';
 	let from = 0;
 	for (let i = 0; i < line.length;) {
@@ -159,46 +224,48 @@ function toSimplified(line: string, t: ScriptTables): string {
 	return from === 0 ? line : out + line.slice(from);
 }
 
-function flagsToSimplified(line: string, t: ScriptTables): Flag[] {
+function flagsToSimplified(line: string, t: ScriptTables): { flags: Flag[]; reading: string } {
 	const flags: Flag[] = [];
+	let reading = '';
 	for (let i = 0; i < line.length;) {
 		const length = t.tsPhrases.longestAt(line, i, line.length);
 		const segEnd = i + (length || 1);
 		const out = length >= 2 ? t.tsPhrases.value![0] : t.tsCandidates.get(line[i])?.[0] ?? line[i];
+		reading += out.length === segEnd - i ? out : line.slice(i, segEnd);
 		for (let k = i; k < segEnd; k++) {
 			const code = line.charCodeAt(k);
 			const cls = t.cls[code];
 			if (cls !== CharClass.TraditionalOnly && (t.risky[code] & Risk.Simplified) === 0) { continue; }
 			const replacement = out[k - i];
-			if (replacement === line[k]) { continue; }
-			const byDefault = t.tsCandidates.get(line[k])?.[0] ?? line[k];
-			const tier: Tier = cls === CharClass.TraditionalOnly ? 'char' : byDefault !== line[k] ? 'strong' : 'weak';
-			flags.push({ k, replacement, tier, segStart: i, segEnd, phrase: length >= 2 });
+			if (replacement === undefined || replacement === line[k]) { continue; }
+			flags.push({ k, replacement, kind: cls === CharClass.TraditionalOnly ? 'char' : 'shared', segStart: i, segEnd, phrase: length >= 2, ambiguous: false });
 		}
 		i = segEnd;
 	}
-	return flags;
+	return { flags, reading };
 }
 
-/** Joins adjacent flags of one phrase into one issue and adds candidates and allow-listing. */
-function mergeFlags(line: string, flags: Flag[], target: FixedTarget, t: ScriptTables, allow: AllowList): ScriptIssue[] {
-	const issues: ScriptIssue[] = [];
+/** Joins adjacent flags of one phrase into one issue and adds the candidates. */
+function mergeFlags(line: string, flags: Flag[], target: FixedTarget, t: ScriptTables): RawIssue[] {
+	const issues: RawIssue[] = [];
 	for (let a = 0; a < flags.length;) {
 		let b = a + 1;
-		while (b < flags.length && flags[b].k === flags[b - 1].k + 1 && flags[b].segStart === flags[a].segStart && flags[b].tier === flags[a].tier) { b++; }
+		// Characters of the other script in one phrase make one issue (头发 → 頭髮); shared ones are judged one by one.
+		const joins = flags[a].kind === 'char' || flags[a].kind === 'over';
+		while (joins && b < flags.length && flags[b].k === flags[b - 1].k + 1 && flags[b].segStart === flags[a].segStart && flags[b].kind === flags[a].kind) { b++; }
 		const first = flags[a];
 		const start = first.k;
 		const end = flags[b - 1].k + 1;
 		const found = line.slice(start, end);
 		const replacement = flags.slice(a, b).map((f) => f.replacement).join('');
-		const candidates = end - start === 1 ? candidatesOf(found, target, t) : [replacement];
+		const candidates = end - start === 1 && first.kind !== 'over' ? candidatesOf(found, target, t) : [replacement];
 		const alternatives = candidates.filter((c) => c !== found && c !== replacement);
 		const decided = first.phrase || candidates.filter((c) => c !== found).length <= 1 && !candidates.includes(found);
-		const allowed = target !== 'simplified' && allow.covers(line, start, end, target);
 		issues.push({
-			start, end, found, replacement, alternatives, decided,
+			start, end, found, replacement, alternatives, decided, kind: first.kind, ambiguous: first.ambiguous,
+			asDefault: flags.slice(a, b).every((f) => f.asDefault === true),
 			phrase: first.phrase ? line.slice(first.segStart, first.segEnd) : undefined,
-			tier: allowed ? 'allowed' : first.tier,
+			phraseStart: first.phrase ? first.segStart : undefined,
 		});
 		a = b;
 	}

@@ -11,8 +11,13 @@ import { PhraseTable } from './phraseTable';
 /** Character classes, one byte per BMP code unit. */
 export const enum CharClass { Other = 0, SimplifiedOnly = 1, TraditionalOnly = 2, Han = 3 }
 
-/** Bits of `risky`: which traditional targets would convert this character in some context. */
-export const enum Risk { Any = 1, Tw = 2, Hk = 4, Simplified = 8 }
+/**
+ * Bits of `risky`: which traditional targets would convert this character in some context;
+ * `Over`: a traditional character that is one of several forms of its simplified character
+ * (後 of 后, 幹 of 干), so that a phrase may want another (皇后, 干預): an over-conversion;
+ * `Lone`: a character its default conversion changes (后 → 後), flagged unless a phrase keeps it.
+ */
+export const enum Risk { Any = 1, Tw = 2, Hk = 4, Simplified = 8, Over = 16, Lone = 32 }
 
 export interface ScriptTables {
 	readonly cls: Uint8Array;
@@ -28,11 +33,19 @@ export interface ScriptTables {
 	readonly tsCandidates: ReadonlyMap<string, readonly string[]>;
 	readonly twVariant: ReadonlyMap<string, string>;
 	readonly hkVariant: ReadonlyMap<string, string>;
-	/** Simplified phrases → [Taiwan form, Hong Kong form]. */
-	readonly stPhrases: PhraseTable<readonly [string, string]>;
+	/** Simplified phrases → [Taiwan form, Hong Kong form, whether correct text may write it another way]. */
+	readonly stPhrases: PhraseTable<StPhrase>;
 	/** Traditional phrases → [simplified form]. */
 	readonly tsPhrases: PhraseTable<readonly [string]>;
+	/**
+	 * Character → the simplified neighbours (before it; after it + 0x10000) beside which some
+	 * phrase writes it otherwise: 胡 before 同 (胡同 → 衚衕), 皇 before 後 (皇后). A character that
+	 * only a phrase changes (not `Lone`) needs phrase matching only beside one of these.
+	 */
+	readonly neighbours: ReadonlyMap<number, ReadonlySet<number>>;
 }
+
+export type StPhrase = readonly [tw: string, hk: string, ambiguous: boolean];
 
 let tables: ScriptTables | undefined;
 
@@ -89,11 +102,12 @@ function buildTables(): ScriptTables {
 		if (tw !== simp) { defaultTw[simp.charCodeAt(0)] = tw.charCodeAt(0); }
 		if (hk !== simp) { defaultHk[simp.charCodeAt(0)] = hk.charCodeAt(0); }
 	}
-	const stPhrases = new PhraseTable<readonly [string, string]>();
+	const ambiguous = new Set(data.ambiguous.split('\n'));
+	const stPhrases = new PhraseTable<StPhrase>();
 	for (const row of data.stPhrases.split('\n')) {
 		const [simp, tw, hk] = row.split('\t');
 		// Detection segments Han runs only, so phrases holding other characters can never match.
-		if (allHan(simp)) { stPhrases.add(simp, [tw, hk ?? tw]); }
+		if (allHan(simp)) { stPhrases.add(simp, [tw, hk ?? tw, ambiguous.has(simp)]); }
 	}
 	const tsPhrases = new PhraseTable<readonly [string]>();
 	for (const row of data.tsPhrases.split('\n')) {
@@ -126,5 +140,29 @@ function buildTables(): ScriptTables {
 	for (const [trad, [simp]] of tsPhrases.entries()) {
 		for (let k = 0; k < trad.length; k++) { if (simp[k] !== trad[k]) { risky[trad.charCodeAt(k)] |= Risk.Simplified; } }
 	}
-	return { cls, risky, t2s, defaultTw, defaultHk, stCandidates, tsCandidates, twVariant, hkVariant, stPhrases, tsPhrases };
+	for (const [, candidates] of stCandidates) {
+		if (candidates.length < 2) { continue; }
+		for (const c of candidates.flatMap((x) => [x, twVariant.get(x) ?? x, hkVariant.get(x) ?? x])) {
+			if (c.length === 1 && cls[c.charCodeAt(0)] === CharClass.TraditionalOnly) { risky[c.charCodeAt(0)] |= Risk.Over; }
+		}
+	}
+	const neighbours = new Map<number, Set<number>>();
+	const beside = (code: number, simp: string, k: number) => {
+		const set = neighbours.get(code) ?? neighbours.set(code, new Set()).get(code)!;
+		if (k > 0) { set.add(simp.charCodeAt(k - 1)); }
+		if (k + 1 < simp.length) { set.add(simp.charCodeAt(k + 1) + 0x10000); }
+	};
+	for (const [simp, [tw, hk]] of stPhrases.entries()) {
+		for (let k = 0; k < simp.length; k++) {
+			const code = simp.charCodeAt(k);
+			if (cls[code] === CharClass.Han && (tw[k] !== simp[k] || hk[k] !== simp[k])) { beside(code, simp, k); }
+			for (const form of new Set((stCandidates.get(simp[k]) ?? []).flatMap((c) => [c, twVariant.get(c) ?? c, hkVariant.get(c) ?? c]))) {
+				if (form.length === 1 && form !== tw[k] && form !== hk[k] && cls[form.charCodeAt(0)] === CharClass.TraditionalOnly) { beside(form.charCodeAt(0), simp, k); }
+			}
+		}
+	}
+	for (let c = 0; c < 0x10000; c++) {
+		if (cls[c] === CharClass.Han && (defaultTw[c] !== 0 || defaultHk[c] !== 0)) { risky[c] |= Risk.Lone; }
+	}
+	return { cls, risky, t2s, defaultTw, defaultHk, stCandidates, tsCandidates, twVariant, hkVariant, stPhrases, tsPhrases, neighbours };
 }

@@ -1,0 +1,89 @@
+/**
+ * The mixed-script rule's findings from judged issues (script/judge.ts): severity cap by tier,
+ * the fixes (safe only when certain, every candidate offered), the message saying why.
+ */
+import type { CorpusDocument } from '../document';
+import type { Finding, Fix, RuleContext, Severity } from '../types';
+import { hongKongForms, inconsistentForms, RegionEvidence } from './consistency';
+import type { FixedTarget } from './detect';
+import type { ScriptIssue, Tier } from './judge';
+
+const maxSeverityOf: Record<Tier, Severity | undefined> = { certain: undefined, definite: undefined, probable: 'info', note: 'hint' };
+
+/** Hong Kong forms (推着, 裏) in a document that writes them the Taiwan way throughout. */
+export function* taiwanConsistency(doc: CorpusDocument, evidence: RegionEvidence, ctx: RuleContext): Iterable<Finding> {
+	const wrong = inconsistentForms(evidence);
+	if (wrong.size === 0) { return; }
+	for (const line of doc.lines) {
+		for (const form of hongKongForms(line.text)) {
+			if (!wrong.has(form.found)) { continue; }
+			const at = line.start + form.at;
+			yield {
+				ruleId: 'mixed-script', start: at, end: at + 1,
+				message: ctx.t('mixedScript.inconsistent', form.found, form.taiwan, evidence[`tw:${form.found}`]),
+				fixes: [{ title: ctx.t('fix.replace', form.found, form.taiwan), edits: [{ start: at, end: at + 1, newText: form.taiwan }], isPreferred: true, safe: true }],
+			};
+		}
+	}
+}
+
+export function edit(offset: number, issue: ScriptIssue) {
+	return { start: offset + issue.start, end: offset + issue.end, newText: issue.replacement };
+}
+
+export function issueFinding(offset: number, issue: ScriptIssue, target: FixedTarget, ctx: RuleContext): Finding {
+	const fixes: Fix[] = [{
+		title: ctx.t('fix.replace', issue.found, issue.replacement),
+		edits: [edit(offset, issue)],
+		isPreferred: true,
+		// Fix-all applies Warnings only (fixAll.ts); below that the fix waits for `mixed-script:info` or the user.
+		safe: issue.tier === 'certain' || (issue.tier !== 'definite' && issue.decided),
+	}];
+	for (const alternative of issue.alternatives) {
+		fixes.push({ title: ctx.t('fix.replace', issue.found, alternative), edits: [{ ...edit(offset, issue), newText: alternative }] });
+	}
+	return {
+		ruleId: 'mixed-script',
+		start: offset + issue.start,
+		end: offset + issue.end,
+		message: messageOf(issue, target, ctx),
+		maxSeverity: maxSeverityOf[issue.tier],
+		fixes,
+	};
+}
+
+function messageOf(issue: ScriptIssue, target: FixedTarget, ctx: RuleContext): string {
+	const { found, replacement, phrase } = issue;
+	if (issue.reason === 'name') { return ctx.t('mixedScript.name', found, replacement); }
+	if (issue.reason === 'surname') { return ctx.t('mixedScript.surname', found, replacement); }
+	if (issue.kind === 'variant') { return ctx.t('mixedScript.variant', found, replacement, ctx.t(`region.${target as 'traditional-tw'}`)); }
+	if (issue.reason === 'regional') { return ctx.t('mixedScript.allowed', found, replacement); }
+	if (issue.reason === 'ambiguous') { return ctx.t('mixedScript.ambiguous', found, replacement, phrase ?? found); }
+	if (issue.kind === 'over') { return ctx.t('mixedScript.overConverted', found, replacement, phrase ?? found); }
+	const toSimplified = target === 'simplified';
+	if (phrase && phrase !== found) {
+		return ctx.t(toSimplified ? 'mixedScript.toSimplifiedPhrase' : 'mixedScript.toTraditionalPhrase', found, replacement, phrase);
+	}
+	if (issue.kind === 'char') {
+		return ctx.t(toSimplified ? 'mixedScript.toSimplified' : 'mixedScript.toTraditional', found, replacement);
+	}
+	return ctx.t(toSimplified ? 'mixedScript.toSimplifiedSense' : 'mixedScript.toTraditionalSense', found, replacement);
+}
+
+/** One finding for a paragraph written in the minority script of a mixed document. */
+export function paragraphFinding(start: number, end: number, issues: readonly ScriptIssue[], target: FixedTarget, ctx: RuleContext): Finding {
+	const real = issues.filter((i) => i.tier !== 'note');
+	const source = target === 'simplified' ? 'traditional' : 'simplified';
+	return {
+		ruleId: 'mixed-script',
+		start,
+		end,
+		message: ctx.t('mixedScript.paragraph', ctx.t(`script.${source}`), real.length, ctx.t(`script.${target}`)),
+		fixes: [{
+			title: ctx.t('fix.convertParagraph', ctx.t(`script.${target}`)),
+			edits: real.map((i) => edit(start, i)),
+			isPreferred: true,
+			safe: real.every((i) => i.tier === 'certain'),
+		}],
+	};
+}
