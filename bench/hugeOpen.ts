@@ -34,13 +34,16 @@ async function main(): Promise<void> {
 	const client = new LspClient({ workspaceFolder: dir, progress: true, initializationOptions: { debug: true } });
 	await client.initialize();
 	await client.progressEnded;
-	for (const [name, text] of Object.entries(texts())) {
+	for (const [name, text] of Object.entries(texts()).filter(([n]) => !process.env.HUGE_OPEN_ONLY || n.startsWith(process.env.HUGE_OPEN_ONLY))) {
 		const uri = pathToFileURL(path.join(dir, name)).href;
 		const start = performance.now();
 		const problems = client.waitForDiagnostics(uri).then(() => performance.now() - start);
 		await client.open(uri, text);
 		const ask = (method: string) => client.connection.sendRequest(method, { textDocument: { uri } }).then((r) => ({ ms: performance.now() - start, bytes: JSON.stringify(r).length, items: Array.isArray(r) ? r.length : 0 }));
-		const answers = Promise.all([ask('textDocument/documentSymbol'), ask('textDocument/foldingRange'), ask('textDocument/semanticTokens/full'), problems]);
+		// HUGE_OPEN_ASK=none: only the problems (to see what the outline requests cost).
+		const none = Promise.resolve({ ms: 0, bytes: 0, items: 0 });
+		const asked = process.env.HUGE_OPEN_ASK !== 'none';
+		const answers = Promise.all([asked ? ask('textDocument/documentSymbol') : none, asked ? ask('textDocument/foldingRange') : none, asked ? ask('textDocument/semanticTokens/full') : none, problems]);
 		const waits = await longestWait(client, answers);
 		const [symbols, folding, tokens, problemsMs] = await answers;
 		const size = `${(Buffer.byteLength(text) / 1e6).toFixed(0)} MB, ${text.split('\n').length.toLocaleString('en')} lines`;

@@ -23,5 +23,7 @@ export async function longestWait(client: LspClient, during: Promise<unknown>, m
 		await new Promise((r) => setTimeout(r, intervalMs));
 	}
 	const waits = await Promise.all(answers);
+	// ZH_CORPUS_PRINT_WAITS=1 prints each probe's longest wait (the numbers of the closing note).
+	if (process.env.ZH_CORPUS_PRINT_WAITS) { console.log(`      longest wait ${Math.max(...waits)} ms of ${waits.length} requests`); }
 	return { longest: Math.max(...waits), requests: waits.length, all: all.join(' ') };
 }

@@ -17,6 +17,8 @@ import { readConfigFile } from '../../server/src/projectConfig';
 import { commandArgumentsProblem } from '../../server/src/commandArguments';
 import { newNameProblem } from '../../server/src/service/entities/newName';
 import { boundedIgnore, collapseGlobstars } from '../../server/src/gitignoreRules';
+import { largeOutline } from '../../server/src/largeOutline';
+import { defaultLintOptions, LanguageService } from '../../server/src/service';
 
 const t = messagesFor('en');
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
@@ -168,5 +170,25 @@ describe('.gitignore lines within a matching bound', () => {
 		const { rules, refused } = boundedIgnore(`# data\n*.bak\na/**/c/**/c/**/c/**/b\n`);
 		assert.deepEqual(refused.map((r) => [r.line, r.globstars]), [[3, 4]]);
 		assert.equal(rules.ignores('x.bak'), true);
+	});
+});
+
+describe('the outline of a large document', () => {
+	const service = new LanguageService({ workspace: { listFiles: async () => [], readFile: async () => undefined } });
+	const lines = (n: number, eol = '\n') => Array.from({ length: n }, (_, i) => `第${i}行,内容。`).join(eol) + eol;
+	it('analyses the first characters and gives the rest one node reaching the last line', () => {
+		for (const eol of ['\n', '\r\n', '\r']) {
+			const text = lines(3000, eol) + '最后一行';
+			const { symbols } = largeOutline(service, 'file:///big.txt', 1, text, defaultLintOptions, 10_000);
+			const rest = symbols.at(-1)!;
+			assert.match(rest.name, /more lines \(the outline of a large document covers its first 10,000 characters\)/);
+			assert.deepEqual(rest.range.end, { line: 3000, character: 4 }, JSON.stringify(eol));
+			assert.equal(symbols[rest.range.start.line - 1]?.range.start.line, rest.range.start.line - 1);
+		}
+	});
+	it('stops at 5,000 parts and replaces the cap node by one reaching the end', () => {
+		const { symbols } = largeOutline(service, 'file:///big.txt', 1, lines(12_000), defaultLintOptions, 100_000);
+		assert.equal(symbols.length, 5001);
+		assert.deepEqual(symbols[5000].range, { start: { line: 5000, character: 0 }, end: { line: 12_000, character: 0 } });
 	});
 });

@@ -70,6 +70,7 @@ const en = {
 	'fix.emptyLine': 'Empty this line',
 	'fix.deleteRepeat': 'Delete the repeated text',
 	'settings.invalidPattern': 'zh-corpus: zhCorpus.boilerplate.patterns[{0}] ‘{1}’ is ignored: {2}. Patterns use RE2 syntax (no look-behind, no back-references).',
+	'outline.restLarge': '… {0} more lines (the outline of a large document covers its first {1} characters)',
 	'outline.rest': '… {0} more lines (the outline stops at {1} parts)',
 	'files.gitignoreRefused': 'zh-corpus: {0}, line {1}: ‘{2}’ is not used: it has more than {3} ‘**’ wildcards, and matching it would take minutes in deep folders.',
 	'rename.badCharacter': 'A new name cannot hold a line break, a control or an invisible character ({0}); nothing was renamed.',

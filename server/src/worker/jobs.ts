@@ -17,7 +17,7 @@ import { CachePolicy, configureLineCaches } from '../service/lruCache';
 import { snapshotView } from './snapshotView';
 import type { CheckResult, Control, DiscoverResult, GazetteerResult, IndexResult, Job, MatchResult, OutlineResult, ReadLimits } from './protocol';
 import { parseGazetteer } from '../service/entities/gazetteer';
-import { toDocumentSymbols, toFoldingRanges } from '../outlineProtocol';
+import { largeOutline } from '../largeOutline';
 
 
 export type AnyResult = IndexResult | CheckResult | DiscoverResult | MatchResult | GazetteerResult | OutlineResult;
@@ -84,13 +84,8 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				const file = await read(job.uri, job.text);
 				return { uri: job.uri, matches: file.skipped ? undefined : matchNames(file.text, job.found, names, jieba.nameModel?.words) };
 			}
-			case 'outline': {
-				const last = open.get(job.uri);
-				const doc = last ? CorpusDocument.derive(last, job.version, job.text) : new CorpusDocument(job.uri, job.version, job.text);
-				open.set(job.uri, doc);
-				const nodes = openService.outline(doc, job.options);
-				return { symbols: toDocumentSymbols(doc, nodes), folding: toFoldingRanges(doc, nodes) };
-			}
+			case 'outline':
+				return largeOutline(openService, job.uri, job.version, job.text, job.options);
 			case 'gazetteer': {
 				const g = parseGazetteer(job.uri, job.text, service.t);
 				return { ...g, entries: g.entries.map((e) => ({ ...e, keys: [e.name, ...e.aliases].map(foldText) })), ignoreKeys: g.ignore.map(foldText) };
