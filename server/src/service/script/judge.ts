@@ -37,14 +37,13 @@ export interface JudgeContext {
 /** The issues of one line with their tiers (a pure function of the line and the context). */
 export function judgeLine(line: string, scan: LineScan, ctx: JudgeContext): ScriptIssue[] {
 	const traditional = ctx.target !== 'simplified';
-	let spans: readonly NameSpan[] | undefined;
-	const spansOf = () => spans ??= ctx.names?.(line, scan.reading) ?? [];
+	const names = new NamesOf(line, scan.reading, ctx.names);
 	// 記者範文傑: a surname a converter respelled, where the name finder sees a person.
-	const surnames = traditional ? misspelledSurnames(line, scan.reading).filter((s) => s.sure || spansOf().some((n) => n.kind === 'person' && !n.shape && n.start === s.at)) : [];
+	const surnames = traditional ? misspelledSurnames(line, scan.reading).filter((s) => s.sure || names.at(s.at).some((n) => n.kind === 'person' && !n.shape && n.start === s.at)) : [];
 	if (scan.issues.length === 0 && surnames.length === 0) { return []; }
 	const switches = scriptSwitches(line);
 	// Traditional text: a surname starting a name, or a place's character; simplified text: anything in a name.
-	const inName = (issue: RawIssue, word = false) => spansOf().some((s) => s.start <= issue.start && issue.end <= s.end && !(s.shape && word)
+	const inName = (issue: RawIssue, word = false) => names.at(issue.start).some((s) => s.start <= issue.start && issue.end <= s.end && !(s.shape && word)
 		&& (traditional ? s.start === issue.start || s.kind === 'place' : true));
 	const words = new WordsOf(ctx.segmenter);
 	const out: ScriptIssue[] = [];
@@ -84,15 +83,16 @@ function toTraditional(line: string, scan: LineScan, issue: RawIssue, ctx: Judge
 		const sure = issue.alternatives.length === 0 && !issue.phrase || issue.asDefault || words.confirmsTraditional(scan.reading, issue, target);
 		return sure ? { tier: 'certain', reason: undefined } : { tier: 'definite', reason: undefined };
 	}
-	// A character valid in both scripts: a lone 里/范 or a surname starting a name keeps it; otherwise a phrase jieba agrees with decides.
-	// A name found by its shape alone yields to a word of jieba's that converts the character (黨員幹部 is no 黨員 干部).
-	const confirmed = issue.phrase !== undefined && words.confirmsTraditional(scan.reading, issue, target);
-	if ((lone || surnameLength(issue.found) > 0) && inName(issue, confirmed)) { return { tier: 'note', reason: 'name' }; }
-	// 400 余家: after a number 余 is 餘 ("more than"), whoever the 余 family is.
+	// A character valid in both scripts: 400 余家 is 餘 ("more than"), whoever the 余 family is.
 	if (issue.found === '余' && /[0-9０-９十百千万萬亿億]\s?$/.test(line.slice(Math.max(0, issue.start - 2), issue.start))) { return { tier: 'certain', reason: undefined }; }
 	if (!issue.phrase) { return lone ? { tier: 'note', reason: 'regional' } : { tier: 'probable', reason: undefined }; }
 	if (issue.ambiguous) { return { tier: 'probable', reason: 'ambiguous' }; }
-	return confirmed ? { tier: 'certain', reason: undefined } : { tier: 'probable', reason: undefined };
+	// Only a phrase jieba's word agrees with makes a Warning, and then not for a lone 里/范 or a surname
+	// starting a name (the name finder is asked only then, and not inside a word of jieba's: 關于).
+	if (!words.confirmsTraditional(scan.reading, issue, target)) { return { tier: 'probable', reason: undefined }; }
+	const midWord = (words.wordAt(scan.reading, issue.start)?.[0] ?? issue.start) < issue.start;
+	if ((lone || surnameLength(issue.found) > 0) && !midWord && inName(issue, true)) { return { tier: 'note', reason: 'name' }; }
+	return { tier: 'certain', reason: undefined };
 }
 
 function toSimplified(line: string, issue: RawIssue, inName: InName, words: WordsOf): Judged {
@@ -107,40 +107,73 @@ function toSimplified(line: string, issue: RawIssue, inName: InName, words: Word
 	return words.keepsNoWord(line, issue) ? { tier: 'certain', reason: undefined } : { tier: 'probable', reason: undefined };
 }
 
-/** jieba's words of a line, cut once per text. */
+const isHanCode = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+
+/** The sentence around `at` (to 。！？；, at most 80 units each way): a name finder's window. */
+function sentenceAt(line: string, at: number): [number, number] {
+	let start = at;
+	while (start > 0 && at - start < 80 && !/[。！？；!?;]/.test(line[start - 1])) { start--; }
+	let end = at;
+	while (end < line.length && end - at < 80 && !/[。！？；!?;]/.test(line[end])) { end++; }
+	return [start, Math.min(line.length, end + 1)];
+}
+
+/** The names of a line, found sentence by sentence where an issue asks (a long paragraph is not tagged whole). */
+class NamesOf {
+	readonly #spans = new Map<number, readonly NameSpan[]>();
+	constructor(readonly line: string, readonly reading: string, readonly finder: NameFinder | undefined) {}
+
+	/** The name spans of the sentence holding `at`, in line offsets. */
+	at(at: number): readonly NameSpan[] {
+		if (!this.finder) { return []; }
+		const [start, end] = sentenceAt(this.line, at);
+		let spans = this.#spans.get(start);
+		if (!spans) {
+			spans = this.finder(this.line.slice(start, end), this.reading.slice(start, end)).map((s) => ({ ...s, start: s.start + start, end: s.end + start }));
+			this.#spans.set(start, spans);
+		}
+		return spans;
+	}
+}
+
+/** jieba's words of a line's Han runs, cut run by run where an issue asks (jieba cuts at every non-Han character too). */
 class WordsOf {
-	readonly #cuts = new Map<string, number[]>();
+	/** Text → Han run start → word ends. */
+	readonly #cuts = new Map<string, Map<number, number[]>>();
 	constructor(readonly segmenter: Segmenter | undefined) {}
 
-	/** Where jieba's words of `text` end (none without a segmenter). */
-	#ends(text: string): number[] {
-		let ends = this.#cuts.get(text);
+	/** Where jieba's words of the Han run of `text` holding `at` end, in `text` offsets (none without a segmenter). */
+	#ends(text: string, at: number): number[] {
+		let start = at;
+		while (start > 0 && isHanCode(text.charCodeAt(start - 1))) { start--; }
+		let end = at;
+		while (end < text.length && isHanCode(text.charCodeAt(end))) { end++; }
+		const runs = this.#cuts.get(text) ?? this.#cuts.set(text, new Map()).get(text)!;
+		let ends = runs.get(start);
 		if (!ends) {
-			ends = [];
-			let end = 0;
-			for (const w of this.segmenter?.cut(text) ?? []) { end += w.length; ends.push(end); }
-			if (end !== text.length) { ends = []; }
-			this.#cuts.set(text, ends);
+			ends = [start];
+			let e = start;
+			for (const w of this.segmenter?.cut(text.slice(start, end)) ?? []) { e += w.length; ends.push(e); }
+			if (e !== end || !this.segmenter) { ends = []; }
+			runs.set(start, ends);
 		}
 		return ends;
 	}
 
 	/** [start, end) of the word holding offset `at`, when jieba cuts a word of two or more there. */
 	wordAt(text: string, at: number): [number, number] | undefined {
-		let start = 0;
-		for (const end of this.#ends(text)) {
-			if (at < end) { return end - start >= 2 ? [start, end] : undefined; }
-			start = end;
+		const ends = this.#ends(text, at);
+		for (let i = 1; i < ends.length; i++) {
+			if (at < ends[i]) { return ends[i] - ends[i - 1] >= 2 ? [ends[i - 1], ends[i]] : undefined; }
 		}
 		return undefined;
 	}
 
 	/** No word of jieba's cut crosses an edge of the issue's phrase (皇后|來 fits 皇后; 太|后悔 does not fit 太后). */
 	fitsPhrase(text: string, issue: RawIssue): boolean {
-		const ends = this.#ends(text);
-		if (ends.length === 0 || issue.phraseStart === undefined || !issue.phrase) { return false; }
-		const edges = new Set([0, ...ends]);
-		return edges.has(issue.phraseStart) && edges.has(issue.phraseStart + issue.phrase.length);
+		if (issue.phraseStart === undefined || !issue.phrase) { return false; }
+		const edges = new Set(this.#ends(text, issue.start));
+		return edges.size > 0 && edges.has(issue.phraseStart) && edges.has(issue.phraseStart + issue.phrase.length);
 	}
 
 	/** The word of the simplified reading that holds the issue converts it to its replacement. */
