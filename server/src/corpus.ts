@@ -22,6 +22,7 @@ import { CorpusStatus, statusNotification } from './corpusProtocol';
 import { skippedDiagnostic } from './fileNotes';
 import { loadGazetteers } from './gazetteerFiles';
 import { maxGlobstars } from './gitignoreRules';
+import { defaultMaxBytes } from './fileReader';
 
 
 export interface CorpusInit {
@@ -54,7 +55,7 @@ export class Corpus {
 		const log = (m: string) => connection.console.log(m);
 		const size = init.workers ?? Math.max(1, availableParallelism());
 		this.pool = new WorkerPool(path.join(__dirname, 'worker.js'), size, log, () => createJobRunner(jiebaSegmenter(log), false));
-		this.pool.control({ kind: 'init', locale: init.locale, limits: { maxBytes: 512 * 2 ** 20 } });
+		this.pool.control({ kind: 'init', locale: init.locale, limits: { maxBytes: defaultMaxBytes } });
 		const folderSettings = (uri: string) => settings.get(workspace.folderUriOf(uri));
 		workspace.onRefusedRule = (file, rule) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: service.t('files.gitignoreRefused', file, rule.line, rule.text, maxGlobstars) });
 		this.indexer = new CorpusIndexer({

@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import chardet from 'chardet';
 import { decodeBig5 } from './files/encodings';
+import { settingDefault } from './settingSchema';
 export { textStamp } from './service/text/stamp';
 
 /** `missing`: gone since it was listed (deleted during a scan): forgotten without a message. */
@@ -18,7 +19,8 @@ export type ReadOutcome =
 /** Bytes looked at for NUL and control characters. */
 const sniffBytes = 8192;
 
-export const defaultMaxBytes = 512 * 1024 * 1024;
+/** zhCorpus.files.maxSizeMB's default, in bytes. */
+export const defaultMaxBytes = settingDefault<number>('files.maxSizeMB') * 2 ** 20;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

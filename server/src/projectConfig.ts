@@ -10,17 +10,14 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeValue, parseBoundedJsonc } from './service/text/boundedJson';
 import { messagesFor, Translate } from './service/messages';
-import pkg from '../../package.json';
+import { settingSchemas } from './settingSchema';
 
 export const configFile = path.join('.zh-corpus', 'config.json');
 
 type Raw = Record<string, unknown>;
 
 /** Setting keys without the `zhCorpus.` prefix, with their defaults (from package.json). */
-export const settingDefaults: ReadonlyMap<string, unknown> = new Map(
-	Object.entries(pkg.contributes.configuration.properties as Record<string, { default?: unknown }>)
-		.map(([key, schema]) => [key.replace(/^zhCorpus\./, ''), schema.default]),
-);
+export const settingDefaults: ReadonlyMap<string, unknown> = new Map([...settingSchemas].map(([key, schema]) => [key, schema.default]));
 
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -1,10 +1,12 @@
 /**
  * `zhCorpus.*` settings: fetched per resource with `workspace/configuration` when the client
  * supports it (otherwise from `didChangeConfiguration` / initialization options), sanitized
- * with defaults filled in, cached per URI and cleared when the configuration changes.
+ * against package.json's declarations with its defaults filled in (settingSchema.ts), cached per
+ * URI and cleared when the configuration changes.
  */
-import { CustomPattern, defaultLintOptions, LintOptions, ruleIds, ScriptTarget, Severity } from './service';
+import { CustomPattern, LintOptions, ruleIds, Severity } from './service';
 import { checkUserPattern, isRefusal } from './service/boilerplate/userPatterns';
+import { matchesSchema, settingDefault, SettingSchema, settingSchemas } from './settingSchema';
 import type { Translate } from './service/messages';
 
 export interface Settings extends LintOptions {
@@ -20,22 +22,37 @@ export interface Settings extends LintOptions {
 	readonly maxFileSizeMB: number;
 }
 
-export const defaultSettings: Settings = {
-	...defaultLintOptions,
-	include: ['**/*.txt'],
-	exclude: ['**/node_modules/**', '**/.git/**', '**/.zh-corpus/**'],
-	cleanPreviewLimit: 200,
-	problemsScope: 'workspace',
-	useGitignore: true,
-	maxFileSizeMB: 512,
+/**
+ * Which setting (package.json, without `zhCorpus.`) each field is read from. Names, types, bounds
+ * and defaults are package.json's (settingSchema.ts); `trace.server` is the client's own.
+ */
+export const settingOf: { readonly [F in keyof Settings]: string } = {
+	rules: 'rules',
+	scriptTarget: 'script.target',
+	scriptAllow: 'script.allow',
+	maxProblems: 'maxProblemsPerFile',
+	fixAllRules: 'fixAll.rules',
+	repeatedLineMinFiles: 'boilerplate.repeatedLineMinFiles',
+	customPatterns: 'boilerplate.patterns',
+	punctuationWidth: 'punctuation.width',
+	terms: 'terms',
+	include: 'files.include',
+	exclude: 'files.exclude',
+	cleanPreviewLimit: 'clean.previewLimit',
+	problemsScope: 'problems.scope',
+	useGitignore: 'files.useGitignore',
+	maxFileSizeMB: 'files.maxSizeMB',
 };
 
-const severities = new Set<Severity>(['off', 'hint', 'info', 'warning', 'error']);
-const targets = new Set<ScriptTarget>(['auto', 'simplified', 'traditional', 'traditional-tw', 'traditional-hk']);
+const fields = Object.keys(settingOf) as (keyof Settings)[];
+
+export const defaultSettings: Settings = Object.freeze(Object.fromEntries(fields.map((f) => [f, settingDefault(settingOf[f])]))) as Settings;
+
+/** The core's options at their defaults (tests, benchmarks): package.json's defaults too. */
+export const defaultLintOptions: LintOptions = defaultSettings;
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /**
  * Turns whatever the client sent into valid settings. Every rejected value is reported
@@ -43,45 +60,25 @@ const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every
  */
 export function sanitize(raw: unknown, t: Translate, warn: (message: string) => void, restricted = false): Settings {
 	const r: Raw = isObject(raw) ? raw : {};
-	const section = (name: string): Raw => (isObject(r[name]) ? r[name] as Raw : {});
-	const pick = <T>(name: string, value: unknown, ok: (v: unknown) => v is T, fallback: T): T => {
+	const valueOf = (key: string): unknown => key.split('.').reduce<unknown>((at, part) => (isObject(at) ? at[part] : undefined), r);
+	const pick = (key: string, value: unknown, schema: SettingSchema, fallback: unknown): unknown => {
 		if (value === undefined || value === null) { return fallback; }
-		if (ok(value)) { return value; }
-		warn(t('settings.invalid', `zhCorpus.${name}`, JSON.stringify(value), JSON.stringify(fallback)));
+		if (matchesSchema(schema, value)) { return value; }
+		warn(t('settings.invalid', `zhCorpus.${key}`, JSON.stringify(value), JSON.stringify(fallback)));
 		return fallback;
 	};
+	const settings = Object.fromEntries(fields.map((f) => [f, pick(settingOf[f], valueOf(settingOf[f]), settingSchemas.get(settingOf[f])!, defaultSettings[f])])) as Record<keyof Settings, unknown>;
 
+	// Each rule's severity is checked on its own: one bad entry keeps the others.
+	const severity = settingSchemas.get(settingOf.rules)!.additionalProperties!;
 	const rules: Record<string, Severity> = {};
-	const rawRules = pick('rules', r.rules, isObject, {} as Raw);
-	for (const [id, severity] of Object.entries(rawRules)) {
+	for (const [id, value] of Object.entries(settings.rules as Raw)) {
 		if (!ruleIds.has(id)) { warn(t('settings.unknownRule', id)); continue; }
-		rules[id] = pick(`rules.${id}`, severity, (v): v is Severity => severities.has(v as Severity), 'warning' as Severity);
+		rules[id] = pick(`rules.${id}`, value, severity, 'warning') as Severity;
 	}
-	const script = section('script');
-	const files = section('files');
-	const fixAll = section('fixAll');
-	const boilerplate = section('boilerplate');
-	const clean = section('clean');
-	const punctuation = section('punctuation');
-	const problems = section('problems');
-	return {
-		rules,
-		scriptTarget: pick('script.target', script.target, (v): v is ScriptTarget => targets.has(v as ScriptTarget), defaultSettings.scriptTarget),
-		scriptAllow: pick('script.allow', script.allow, isStringArray, [] as string[]),
-		maxProblems: pick('maxProblemsPerFile', r.maxProblemsPerFile, (v): v is number => Number.isInteger(v) && (v as number) > 0, defaultSettings.maxProblems),
-		fixAllRules: pick('fixAll.rules', fixAll.rules, isStringArray, [] as string[]),
-		// Restricted Mode: patterns a workspace supplies are not run until the folder is trusted.
-		customPatterns: restricted ? [] : customPatterns(boilerplate.patterns, t, warn),
-		repeatedLineMinFiles: pick('boilerplate.repeatedLineMinFiles', boilerplate.repeatedLineMinFiles, (v): v is number => Number.isInteger(v) && (v as number) >= 2, defaultSettings.repeatedLineMinFiles),
-		include: pick('files.include', files.include, isStringArray, defaultSettings.include as string[]),
-		exclude: pick('files.exclude', files.exclude, isStringArray, defaultSettings.exclude as string[]),
-		punctuationWidth: pick('punctuation.width', punctuation.width, (v): v is Settings['punctuationWidth'] => v === 'consistent' || v === 'fullwidth' || v === 'halfwidth', defaultSettings.punctuationWidth),
-		terms: pick('terms', r.terms, isStringArray, [] as string[]),
-		cleanPreviewLimit: pick('clean.previewLimit', clean.previewLimit, (v): v is number => Number.isInteger(v) && (v as number) >= 0, defaultSettings.cleanPreviewLimit),
-		problemsScope: pick('problems.scope', problems.scope, (v): v is Settings['problemsScope'] => v === 'workspace' || v === 'open', defaultSettings.problemsScope),
-		useGitignore: pick('files.useGitignore', files.useGitignore, (v): v is boolean => typeof v === 'boolean', defaultSettings.useGitignore),
-		maxFileSizeMB: pick('files.maxSizeMB', files.maxSizeMB, (v): v is number => typeof v === 'number' && v > 0 && v <= 4096, defaultSettings.maxFileSizeMB),
-	};
+	// Restricted Mode: patterns a workspace supplies are not run until the folder is trusted.
+	const patterns = restricted ? [] : customPatterns(valueOf(settingOf.customPatterns), t, warn);
+	return { ...settings, rules, customPatterns: patterns } as Settings;
 }
 
 /** Validates `zhCorpus.boilerplate.patterns`: each bad entry is named and dropped, the rest kept. */

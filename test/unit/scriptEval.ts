@@ -10,7 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Converter } from 'opencc-js';
 import { jiebaSegmenter } from '../../server/src/segmenter';
-import { CorpusDocument, defaultLintOptions, LanguageService, LintOptions, Problem, RuleEdit } from '../../server/src/service';
+import { CorpusDocument, LanguageService, LintOptions, Problem, RuleEdit } from '../../server/src/service';
+import { defaultLintOptions } from '../../server/src/settings';
 import { RegionalStandards } from '../../server/src/service/script/regional';
 import { CharClass, scriptTables } from '../../server/src/service/script/tables';
 

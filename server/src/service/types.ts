@@ -143,7 +143,10 @@ export interface Rule {
 
 export type ScriptTarget = 'auto' | 'simplified' | 'traditional' | 'traditional-tw' | 'traditional-hk';
 
-/** The options the core sees; the server builds them from the `zhCorpus.*` settings. */
+/**
+ * The options the core sees; the server builds them from the `zhCorpus.*` settings, whose
+ * defaults package.json declares (server/src/settings.ts: `defaultLintOptions`).
+ */
 export interface LintOptions {
 	/** Rule id → severity; rules absent here keep their default. */
 	readonly rules: Readonly<Record<string, Severity>>;
@@ -171,15 +174,3 @@ export interface CustomPattern {
 	/** Measured cost of matching one character (userPatterns.ts): large documents with costly patterns are checked off the server's thread. */
 	readonly msPerChar?: number;
 }
-
-export const defaultLintOptions: LintOptions = {
-	rules: {},
-	scriptTarget: 'auto',
-	scriptAllow: [],
-	maxProblems: 1000,
-	fixAllRules: [],
-	repeatedLineMinFiles: 20,
-	customPatterns: [],
-	punctuationWidth: 'consistent',
-	terms: [],
-};
