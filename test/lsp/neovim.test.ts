@@ -9,27 +9,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { debianTool } from '../support/debianTool';
 import { repoRoot } from './lspClient';
-
-function neovim(): string | undefined {
-	const has = () => spawnSync('sh', ['-c', 'command -v nvim'], { encoding: 'utf8' }).stdout.trim() || undefined;
-	if (has()) { return has(); }
-	if (process.getuid?.() !== 0 || spawnSync('sh', ['-c', 'command -v apt-get']).status !== 0) { return undefined; }
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'neovim'], { stdio: 'ignore', env });
-	if (!has()) {
-		spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
-		spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'neovim'], { stdio: 'ignore', env });
-	}
-	return has();
-}
 
 describe('Neovim as the LSP client', function () {
 	this.timeout(180_000);
-	let nvim: string | undefined;
 	before(function () {
-		nvim = neovim();
-		if (!nvim) { console.log('    Neovim is not installed and cannot be here (needs root and apt-get): Neovim test skipped'); this.skip(); }
+		if (!debianTool('command -v nvim', ['neovim'])) { console.log('    Neovim is not installed and cannot be here (needs root and apt-get): Neovim test skipped'); this.skip(); }
 	});
 
 	it('shows the server\'s diagnostics and applies a quick fix through code actions', () => {
@@ -38,7 +24,7 @@ describe('Neovim as the LSP client', function () {
 			const file = path.join(dir, 'tw-leftovers.txt');
 			fs.copyFileSync(path.join(repoRoot, 'test', 'fixtures', 'mixed-script', 'tw-leftovers.txt'), file);
 			const out = path.join(dir, 'out.json');
-			const r = spawnSync(nvim!, ['--headless', '-u', 'NONE', '-c', `luafile ${path.join(repoRoot, 'test', 'neovim', 'check.lua')}`], {
+			const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-c', `luafile ${path.join(repoRoot, 'test', 'neovim', 'check.lua')}`], {
 				env: { ...process.env, ZH_SERVER: path.join(repoRoot, 'dist', 'server.js'), ZH_FILE: file, ZH_OUT: out }, timeout: 120_000, encoding: 'utf8',
 			});
 			assert.ok(fs.existsSync(out), `Neovim wrote no result (exit ${r.status}): ${r.stderr}`);
