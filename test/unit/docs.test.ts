@@ -3,10 +3,12 @@
  * defaults), and read from there by the server and the command line; the README's settings table
  * and the rule lists of the README and of package.nls* are checked against package.json and the
  * rule registry, so that a rule or setting added in one place and forgotten in another fails here.
+ * CONTRIBUTING.md is held to what the repository has: its scripts, files and launch configurations.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse } from 'jsonc-parser';
 import { ruleIds } from '../../server/src/service';
 import { defaultSettings, sanitize, settingOf } from '../../server/src/settings';
 import { matchesSchema, settingSchemas } from '../../server/src/settingSchema';
@@ -93,5 +95,39 @@ describe('one source for settings and rules', () => {
 		const ruleLike = /^(mixed-script|(boilerplate|duplicate|layout|spacing|punctuation|unicode|term|entity)\.[a-z-]+)$/;
 		const unknown = [...intro.matchAll(/`([^`]+)`/g)].map((m) => m[1]).filter((t) => ruleLike.test(t) && !ruleIds.has(t));
 		assert.deepEqual(unknown, [], 'README names rules the registry does not have');
+	});
+});
+
+describe('CONTRIBUTING.md', () => {
+	const guide = fs.readFileSync(path.join(root, 'CONTRIBUTING.md'), 'utf8');
+	const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+
+	it('names only npm scripts that exist', () => {
+		const named = [...guide.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]);
+		assert.ok(named.length >= 8);
+		assert.deepEqual(named.filter((n) => !(n in pkg.scripts)), []);
+	});
+
+	it('names only files and folders that exist', () => {
+		const paths = [...guide.matchAll(/`([^`\s]+)`/g)].map((m) => m[1])
+			.filter((p) => /^(\.vscode|\.ci|server|client|test|tools|bench|l10n|images|samples)\/|^[\w.-]+\.(json|md|mjs|ts)$/.test(p) && !/[<>…*]/.test(p));
+		assert.ok(paths.length >= 20);
+		assert.deepEqual(paths.filter((p) => !fs.existsSync(path.join(root, p))), []);
+	});
+
+	it('names only launch configurations and tasks that exist, and the debug port the client opens on request', () => {
+		const launch = parse(fs.readFileSync(path.join(root, '.vscode', 'launch.json'), 'utf8')) as { configurations: { name: string; port?: number; env?: Record<string, string> }[]; compounds: { name: string }[] };
+		const names = [...launch.configurations, ...launch.compounds].map((c) => c.name);
+		const bold = [...guide.matchAll(/\*\*(Run [^*]+|Attach [^*]+)\*\*/g)].map((m) => m[1]);
+		assert.ok(bold.length >= 4);
+		assert.deepEqual(bold.filter((n) => !names.includes(n)), []);
+		const run = launch.configurations.find((c) => c.name === 'Run Extension')!;
+		const attach = launch.configurations.find((c) => c.name === 'Attach to Server')!;
+		assert.equal(attach.port, Number(run.env?.ZH_CORPUS_INSPECT));
+		assert.match(fs.readFileSync(path.join(root, 'client', 'src', 'extension.ts'), 'utf8'), /process\.env\.ZH_CORPUS_INSPECT/);
+		const tasks = parse(fs.readFileSync(path.join(root, '.vscode', 'tasks.json'), 'utf8')) as { tasks: { label: string; script?: string }[] };
+		for (const t of tasks.tasks) { if (t.script) { assert.ok(t.script in pkg.scripts, `task ${t.label} runs a missing script`); } }
+		const preLaunch = launch.configurations.map((c) => (c as { preLaunchTask?: string }).preLaunchTask).filter(Boolean);
+		assert.deepEqual(preLaunch.filter((l) => !tasks.tasks.some((t) => t.label === l)), []);
 	});
 });
