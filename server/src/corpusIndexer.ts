@@ -13,7 +13,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { LanguageService } from './service';
 import type { CheckResult, CorpusSnapshot, Skipped } from './worker/protocol';
 import { Priority, WorkerPool } from './workerPool';
-import { reportable } from './service/rules/duplicateDocument';
+import { corpusSnapshot } from './worker/snapshot';
 import { repeatedLineThreshold } from './service/rules/boilerplateRepeatedLine';
 import type { Settings } from './settings';
 import { beginProgress, throttled } from './workDoneProgress';
@@ -253,15 +253,7 @@ export class CorpusIndexer {
 	 * an edited document's text is not the indexed one.
 	 */
 	snapshot(uri: string, positions = true): CorpusSnapshot {
-		const { service } = this.host;
-		const index = service.index;
-		const lineCounts: [string, number][] = [];
-		for (const key of index.get(uri)?.lineKeys ?? []) {
-			const n = index.filesWithLine(key);
-			if (n >= 2) { lineCounts.push([key, n]); }
-		}
-		if (!positions) { return { fileCount: index.size, lineCounts, shared: [] }; }
-		return { fileCount: index.size, lineCounts, shared: index.sharedWithIndexed(uri, reportable), entities: service.entitySnapshot(uri) };
+		return corpusSnapshot(this.host.service, uri, positions);
 	}
 
 	#forget(uri: string): void {

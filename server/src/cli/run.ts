@@ -1,32 +1,39 @@
 /**
  * `zh-corpus check` and `zh-corpus fix` over files: every file is read (in its own encoding) and
  * indexed first, so the cross-file rules see the whole set (repeated template lines, shared
- * passages, names with --names), then each is checked or fixed with the server's core.
+ * passages, names with --names), then each is checked or fixed with the server's core. The
+ * per-file work (facts, checking, fixing) runs on the server's corpus workers, one per core this
+ * process may use (cli/parallel.ts); this thread reads, keeps the indexes and writes, in file order.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusDocument, LanguageService, severityRank } from '../service';
-import { checkInParts, FixedPart, fixInParts, partsNote } from '../service/parts';
+import type { FixedPart } from '../service/parts';
 import type { Severity, TextEdit } from '../service/types';
-import { fileFacts } from '../service/workspace';
 import type { Settings } from '../settings';
 import { jiebaSegmenter } from '../segmenter';
+import { corpusSnapshot } from '../worker/snapshot';
 import { CorpusFile, listCorpusFiles, readCorpus, writeCorpus } from './files';
+import { inOrder, Jobs, startJobs } from './parallel';
 import { WriteRefused } from '../files/safeWrite';
 import { unifiedDiff } from './diff';
 import { WorkspaceBoundary } from '../files/workspaceBoundary';
-import { fileNote, Reported, reported, sarif, textLine } from './report';
+import { fileNote, Reported, sarif, textLine } from './report';
 import { Progress } from './progress';
 import { skippedMessage } from '../fileNotes';
 import { maxGlobstars } from '../gitignoreRules';
 
 export const version = '0.1.0';
 
-interface Loaded { readonly service: LanguageService; readonly files: CorpusFile[]; readonly notes: Reported[] }
+interface Loaded { readonly service: LanguageService; readonly files: CorpusFile[]; readonly notes: Reported[]; readonly jobs: Jobs }
+
+const log = (m: string) => process.stderr.write(`${m}\n`);
+/** A job's failure, thrown where its file comes. */
+const orThrow = <R>(r: { result: R } | { error: unknown }): R => { if ('error' in r) { throw r.error; } return r.result; };
 
 /** Lists, reads and indexes every file; files that are not text become notes. */
 async function load(paths: readonly string[], settings: Settings, locale: string, names: boolean, progress: Progress): Promise<Loaded> {
-	const jieba = jiebaSegmenter((m) => process.stderr.write(`${m}\n`));
+	const jieba = jiebaSegmenter(log);
 	const service = new LanguageService({ workspace: { listFiles: async () => [], readFile: async () => undefined }, locale, segmenter: jieba, tagger: jieba });
 	const t = service.t;
 	const list = await listCorpusFiles(paths, async () => settings, (file, rule) => process.stderr.write(`${t('files.gitignoreRefused', file, rule.line, rule.text, maxGlobstars)}\n`));
@@ -51,14 +58,21 @@ async function load(paths: readonly string[], settings: Settings, locale: string
 			notes.push(fileNote(file, `file.${reason}`, skippedMessage(t, { reason: s.skipped, detail: s.detail, encoding: s.encoding, size: s.size, limit: s.limit })));
 		} else {
 			files.push(f);
-			service.index.setFacts(f.uri, fileFacts(f.text));
-			if (names) { service.entities.index.discover(f.uri, f.text); }
 		}
 		progress.tick(i + 1, list.files.length, 'reading');
 	}
+	const jobs = startJobs(jieba, files, settings, locale, log);
+	await inOrder(jobs, files, (f) => ({ kind: 'index', uri: f.uri, text: f.text! }) as const, (f, r, i) => {
+		const { facts } = orThrow(r);
+		if (facts) { service.index.setFacts(f.uri, facts); }
+		if (names) { service.entities.index.discover(f.uri, f.text!); }
+		progress.tick(i + 1, files.length, 'indexing');
+	});
 	if (names) { for (const f of files) { service.entities.index.match(f.uri, f.text!); service.entities.markDiscovered(f.uri, new CorpusDocument(f.uri, 0, f.text!).stamp); } }
-	return { service, files, notes };
+	return { service, files, notes, jobs };
 }
+
+const severityOf: Record<number, Reported['severity']> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
 export interface CheckOptions {
 	readonly paths: readonly string[];
@@ -72,14 +86,21 @@ export interface CheckOptions {
 
 export async function check(o: CheckOptions): Promise<number> {
 	const progress = new Progress(o.quiet);
-	const { service, files, notes } = await load(o.paths, o.settings, o.locale, o.names, progress);
+	const { service, files, notes, jobs } = await load(o.paths, o.settings, o.locale, o.names, progress);
 	const results: Reported[] = [...notes];
-	for (const [i, f] of files.entries()) {
-		const doc = new CorpusDocument(f.uri, 0, f.text!);
-		const note = partsNote(doc.text, service.t);
-		if (note) { results.push(fileNote(f.file, 'file.large', note)); }
-		for (const p of checkInParts(doc, (part) => service.lint(part, o.settings))) { results.push(reported(f.file, doc, p)); }
-		progress.tick(i + 1, files.length, 'checking');
+	try {
+		// The workers check in parts as the server does; the file.large note comes first.
+		await inOrder(jobs, files, (f) => ({ kind: 'check', uri: f.uri, text: f.text!, options: o.settings, corpus: corpusSnapshot(service, f.uri) }) as const, (f, r, i) => {
+			for (const d of orThrow(r).diagnostics ?? []) {
+				results.push({
+					file: f.file, line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+					severity: severityOf[d.severity ?? 3], rule: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value,
+				});
+			}
+			progress.tick(i + 1, files.length, 'checking');
+		});
+	} finally {
+		await jobs.dispose();
 	}
 	progress.done();
 	if (o.format === 'json') {
@@ -111,41 +132,41 @@ export interface FixOptions {
 
 export async function fix(o: FixOptions): Promise<number> {
 	const progress = new Progress(o.quiet);
-	const { service, files, notes } = await load(o.paths, o.settings, o.locale, false, progress);
+	const { service, files, notes, jobs } = await load(o.paths, o.settings, o.locale, false, progress);
 	for (const n of notes) { process.stderr.write(`${textLine(n)}\n`); }
 	// The paths given are the workspace: a link is written through only to a target inside them.
 	const boundary = WorkspaceBoundary.of(o.paths);
 	let changedFiles = 0, changes = 0, failed = 0;
 	const name = (f: CorpusFile) => path.relative(process.cwd(), f.file) || f.file;
 	const fail = (f: CorpusFile, why: string) => { failed++; process.stderr.write(`${name(f)}: ${service.t('cli.notWritten', why)}\n`); };
-	for (const [i, f] of files.entries()) {
-		progress.tick(i + 1, files.length, o.dryRun ? 'checking' : 'fixing');
-		let parts: FixedPart[];
-		try {
-			// In parts, as the checker reads it: a file of hundreds of megabytes never has its whole fix in memory.
-			parts = fixInParts(f.uri, f.text!, (part) => o.families ? service.clean(part, o.settings, o.families) : service.fixAll(part, o.settings));
-		} catch (e) {
-			fail(f, e instanceof Error ? e.message : String(e));
-			continue;
-		}
-		const edits = parts.reduce((n, p) => n + p.edits.length, 0);
-		if (edits === 0) { continue; }
-		if (o.dryRun) {
+	// In parts, as the checker reads it (on the workers): a file of hundreds of megabytes never has its whole fix in memory.
+	const fixJob = (f: CorpusFile) => ({ kind: 'fix', uri: f.uri, text: f.text!, options: o.settings, corpus: corpusSnapshot(service, f.uri), families: o.families }) as const;
+	try {
+		await inOrder(jobs, files, fixJob, async (f, r, i) => {
+			progress.tick(i + 1, files.length, o.dryRun ? 'checking' : 'fixing');
+			if ('error' in r) { fail(f, r.error instanceof Error ? r.error.message : String(r.error)); return; }
+			const parts: readonly FixedPart[] = r.result.parts;
+			const edits = parts.reduce((n, p) => n + p.edits.length, 0);
+			if (edits === 0) { return; }
+			if (o.dryRun) {
+				changedFiles++;
+				changes += edits;
+				for (const chunk of unifiedDiff(name(f), f.text!, shifted(parts))) { if (!process.stdout.write(chunk)) { await new Promise((res) => process.stdout.once('drain', res)); } }
+				return;
+			}
+			if (!(await boundary.contains(f.snap.file))) { fail(f, 'it lies outside the folders given (a symbolic link to elsewhere)'); return; }
+			try {
+				await writeCorpus(f, parts);
+			} catch (e) {
+				fail(f, e instanceof WriteRefused ? e.detail || e.reason : e instanceof Error ? e.message : String(e));
+				return;
+			}
 			changedFiles++;
 			changes += edits;
-			for (const chunk of unifiedDiff(name(f), f.text!, shifted(parts))) { if (!process.stdout.write(chunk)) { await new Promise((r) => process.stdout.once('drain', r)); } }
-			continue;
-		}
-		if (!(await boundary.contains(f.snap.file))) { fail(f, 'it lies outside the folders given (a symbolic link to elsewhere)'); continue; }
-		try {
-			await writeCorpus(f, parts);
-		} catch (e) {
-			fail(f, e instanceof WriteRefused ? e.detail || e.reason : e instanceof Error ? e.message : String(e));
-			continue;
-		}
-		changedFiles++;
-		changes += edits;
-		if (!o.quiet) { process.stderr.write(`${name(f)}: ${service.t('cli.fixedFile', edits)}\n`); }
+			if (!o.quiet) { process.stderr.write(`${name(f)}: ${service.t('cli.fixedFile', edits)}\n`); }
+		});
+	} finally {
+		await jobs.dispose();
 	}
 	progress.done();
 	if (!o.quiet) { process.stderr.write(`${service.t(o.dryRun ? 'cli.wouldFix' : 'cli.fixed', changedFiles.toLocaleString('en'), files.length.toLocaleString('en'), changes.toLocaleString('en'))}\n`); }

@@ -61,6 +61,9 @@ export interface ServiceInit {
 	readonly nameFinder?: NameFinder;
 }
 
+/** What a host tells the rules of the corpus instead of this service's index (a worker's snapshot). */
+export interface CorpusViews { readonly corpus: CorpusView; readonly entities?: EntityView }
+
 export class LanguageService {
 	readonly index: WorkspaceIndex;
 	readonly t: Translate;
@@ -96,7 +99,7 @@ export class LanguageService {
 	 * Lints with a view of the corpus the caller gives (a worker checking a closed file gets the
 	 * counts and shared passages the server's index holds for it) instead of this service's index.
 	 */
-	lintWithView(doc: CorpusDocument, options: LintOptions, view: { readonly corpus: CorpusView; readonly entities?: EntityView }): Problem[] {
+	lintWithView(doc: CorpusDocument, options: LintOptions, view: CorpusViews): Problem[] {
 		return lint(doc, this.rules, options, (rule) => ({ ...this.#context(rule, options), corpus: view.corpus, entities: rule.id.startsWith('entity.') ? view.entities : undefined }));
 	}
 
@@ -129,11 +132,21 @@ export class LanguageService {
 		return tiers;
 	}
 
-	#fixAll(doc: CorpusDocument, options: LintOptions, tiers: ReadonlyMap<string, Severity>, acceptRule: (ruleId: string) => boolean): RuleEdit[] {
+	#fixAll(doc: CorpusDocument, options: LintOptions, tiers: ReadonlyMap<string, Severity>, acceptRule: (ruleId: string) => boolean, view?: CorpusViews): RuleEdit[] {
 		const accept = (p: Problem) => acceptRule(p.ruleId);
 		// Fix-all is not limited by the problem cap: it must reach the whole document.
 		const uncapped = { ...options, maxProblems: Number.MAX_SAFE_INTEGER };
-		return fixAll({ doc, lint: (d) => this.lint(d, uncapped), accept, lowestTier: (id) => tiers.get(id) });
+		const lintPass = (d: CorpusDocument) => (view ? this.lintWithView(d, uncapped, view) : this.lint(d, uncapped));
+		return fixAll({ doc, lint: lintPass, accept, lowestTier: (id) => tiers.get(id) });
+	}
+
+	/**
+	 * `fixAll` (or, with `families`, `clean`) linting with a view of the corpus the caller gives:
+	 * a worker fixing a closed file for the command line, with what the indexes said about it.
+	 */
+	fixWithView(doc: CorpusDocument, options: LintOptions, view: CorpusViews, families?: readonly string[]): RuleEdit[] {
+		const tiers = this.#fixAllTiers(options);
+		return this.#fixAll(doc, options, tiers, (id) => tiers.has(id) && (!families || families.includes(ruleFamily(id))), view);
 	}
 
 	/** Fixes of the current problems of `ruleId` that overlap `[start, end]` (a stale diagnostic's fixes are recomputed here). */

@@ -1,13 +1,13 @@
 /**
  * The per-file work of the corpus workers: read a closed file, then compute its facts, check it,
- * tag it for names or match the known names in it. Runs in a worker thread (corpusWorker.ts), or
+ * tag it for names or match the known names in it; fix a text for the command line. Runs in a worker thread (corpusWorker.ts), or
  * on the server's thread when workers cannot start.
  */
 import { fileURLToPath } from 'node:url';
 import { CorpusDocument, LanguageService } from '../service';
 import { discover, foldText } from '../service/entities/discovery';
 import { matchNames } from '../service/entities/matcher';
-import { checkInParts, partsNote } from '../service/parts';
+import { checkInParts, fixInParts, partsNote } from '../service/parts';
 import type { Segmenter, Tagger } from '../service/types';
 import { fileFacts } from '../service/workspace';
 import { closedVersion, fileNotice, toDiagnostic } from '../convert';
@@ -15,12 +15,12 @@ import { ReadOutcome, readCorpusFile, SkipReason, textStamp } from '../fileReade
 import { NameList } from './nameList';
 import { CachePolicy, configureLineCaches } from '../service/lruCache';
 import { snapshotView } from './snapshotView';
-import type { CheckResult, Control, DiscoverResult, GazetteerResult, IndexResult, Job, MatchResult, OutlineResult, ReadLimits } from './protocol';
+import type { CheckResult, Control, DiscoverResult, FixResult, GazetteerResult, IndexResult, Job, MatchResult, OutlineResult, ReadLimits } from './protocol';
 import { parseGazetteer } from '../service/entities/gazetteer';
 import { largeOutline } from '../largeOutline';
 
 
-export type AnyResult = IndexResult | CheckResult | DiscoverResult | MatchResult | GazetteerResult | OutlineResult;
+export type AnyResult = IndexResult | CheckResult | DiscoverResult | MatchResult | GazetteerResult | OutlineResult | FixResult;
 
 export interface JobRunner {
 	run(job: Job): Promise<AnyResult>;
@@ -89,6 +89,13 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 			case 'gazetteer': {
 				const g = parseGazetteer(job.uri, job.text, service.t);
 				return { ...g, entries: g.entries.map((e) => ({ ...e, keys: [e.name, ...e.aliases].map(foldText) })), ignoreKeys: g.ignore.map(foldText) };
+			}
+			case 'fix': {
+				const view = snapshotView(job.corpus);
+				// Parts of a very large file: positions of shared passages are the whole file's.
+				const partView = { corpus: { ...view.corpus, sharedWith: () => [] } };
+				const fix = (part: CorpusDocument) => service.fixWithView(part, job.options, part.text.length === job.text.length ? view : partView, job.families);
+				return { uri: job.uri, parts: fixInParts(job.uri, job.text, fix) };
 			}
 		}
 	};

@@ -11,6 +11,7 @@ import type { FileMatches } from '../service/entities/matcher';
 import type { Found } from '../service/entities/discovery';
 import type { NameRow } from '../service/entities/entityTable';
 import type { SharedFile } from '../service/duplicates/passages';
+import type { FixedPart } from '../service/parts';
 import type { SkipReason } from '../fileReader';
 import type { Gazetteer } from '../service/entities/gazetteer';
 
@@ -39,7 +40,9 @@ export type Job =
 	/** The outline of a large open document (its lines, its chrome and its cut paragraphs take seconds on a large text). */
 	| { readonly kind: 'outline'; readonly uri: string; readonly options: LintOptions; readonly text: string; readonly version: number }
 	/** Parse the user's gazetteer (`.zh-corpus/entities.json`): a large one takes the server's thread too long. */
-	| { readonly kind: 'gazetteer'; readonly uri: string; readonly text: string };
+	| { readonly kind: 'gazetteer'; readonly uri: string; readonly text: string }
+	/** Fix-all of a file's text against the snapshot (the command line's `fix`), or only `families`' rules. */
+	| { readonly kind: 'fix'; readonly uri: string; readonly text: string; readonly options: LintOptions; readonly corpus: CorpusSnapshot; readonly families?: readonly string[] };
 
 /** Why a file was not read as text, with the message the user sees on it. */
 export interface Skipped { readonly reason: SkipReason; readonly detail: string; readonly encoding?: string; readonly size?: number; readonly limit?: number }
@@ -61,6 +64,8 @@ export interface MatchResult { readonly uri: string; readonly matches?: FileMatc
 export type GazetteerResult = Gazetteer;
 /** The outline as the editor takes it: positions are computed where the document's lines are. */
 export interface OutlineResult { readonly symbols: DocumentSymbol[]; readonly folding: FoldingRange[] }
+/** The file's fix-all edits, part by part (service/parts.ts: a part's edits never reach into another). */
+export interface FixResult { readonly uri: string; readonly parts: readonly FixedPart[] }
 
 export type JobResult<J extends Job> =
 	J extends { kind: 'index' } ? IndexResult :
@@ -68,6 +73,7 @@ export type JobResult<J extends Job> =
 	J extends { kind: 'discover' } ? DiscoverResult :
 	J extends { kind: 'gazetteer' } ? GazetteerResult :
 	J extends { kind: 'outline' } ? OutlineResult :
+	J extends { kind: 'fix' } ? FixResult :
 	MatchResult;
 
 /** Messages the server's thread sends besides jobs. */
