@@ -1,13 +1,14 @@
 /**
  * Where the command line's per-file jobs run: the server's corpus workers (dist/worker.js, one
- * per core this process may use; `taskset` limits them), or this thread for one core or a little
- * text. Results come back in file order whatever order the workers finish in.
+ * per core this process may use; `taskset` limits them), or this thread for one core, a little
+ * text or one very large file. Results come back in file order whatever order the workers finish in.
  */
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { Segmenter, Tagger } from '../service/types';
 import type { Settings } from '../settings';
-import { createJobRunner } from '../worker/jobs';
+import { partSize } from '../service/parts';
+import { createJobRunner, JobRunner } from '../worker/jobs';
 import type { Job, JobResult } from '../worker/protocol';
 import { Priority, WorkerPool } from '../workerPool';
 import type { CorpusFile } from './files';
@@ -22,23 +23,27 @@ export interface Jobs {
 
 /** Below this much text, starting workers (about half a second) costs more than it saves. */
 const minCharsForWorkers = 1_000_000;
+/** A file this large stays on this thread: copying it to a worker would double its memory. */
+const maxCharsPerWorkerJob = 8 * partSize;
 
 /** One worker per core this process may use (`taskset` limits it), when there are two or more and enough text. */
 export function startJobs(jieba: Segmenter & Tagger, files: readonly CorpusFile[], settings: Settings, locale: string, log: (message: string) => void): Jobs {
 	const init = { kind: 'init', locale, limits: { maxBytes: settings.maxFileSizeMB * 2 ** 20 } } as const;
+	let local: JobRunner | undefined;
+	const here = <J extends Job>(job: J) => {
+		if (!local) { local = createJobRunner(jieba, false); local.control(init); }
+		return local.run(job) as Promise<JobResult<J>>;
+	};
 	const cores = availableParallelism();
 	const chars = files.reduce((n, f) => n + f.text!.length, 0);
-	if (cores < 2 || chars < minCharsForWorkers) {
-		const runner = createJobRunner(jieba, false);
-		runner.control(init);
-		return { parallel: false, run: (job) => runner.run(job) as Promise<never>, dispose: async () => undefined };
-	}
+	if (cores < 2 || chars < minCharsForWorkers) { return { parallel: false, run: here, dispose: async () => undefined }; }
 	const pool = new WorkerPool(path.join(__dirname, 'worker.js'), cores, log, () => createJobRunner(jieba, false));
 	pool.control(init);
 	return {
 		parallel: true,
-		// A job whose worker died runs again (the pool starts another worker).
-		run: (job) => pool.run(job, Priority.Scan).catch(() => pool.run(job, Priority.Interactive)),
+		run: (job) => ((job.text?.length ?? 0) > maxCharsPerWorkerJob ? here(job)
+			// A job whose worker died runs again (the pool starts another worker).
+			: pool.run(job, Priority.Scan).catch(() => pool.run(job, Priority.Interactive))),
 		dispose: () => pool.dispose(),
 	};
 }
