@@ -7,8 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { allRules, CorpusDocument, LanguageService } from '../server/src/service';
-import { defaultLintOptions } from '../server/src/settings';
+import { allRules, CorpusDocument, defaultLintOptions, LanguageService } from '../server/src/service';
 import { writeCorpus } from './corpusFolder';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

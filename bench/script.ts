@@ -2,8 +2,7 @@
  * Benchmarks (a) the classification pass and (b) the full mixed-script check with phrase
  * context, on ≥ 50 MB of simplified and of traditional text. Prints JSON lines for run.mjs.
  */
-import { allRules, CorpusDocument, LanguageService } from '../server/src/service';
-import { defaultLintOptions } from '../server/src/settings';
+import { allRules, CorpusDocument, defaultLintOptions, LanguageService } from '../server/src/service';
 import { countScript } from '../server/src/service/script/detect';
 import { scriptTables } from '../server/src/service/script/tables';
 import { buildDocuments, seedTexts, utf8Bytes } from './corpus';

@@ -48,8 +48,6 @@ const fields = Object.keys(settingOf) as (keyof Settings)[];
 
 export const defaultSettings: Settings = Object.freeze(Object.fromEntries(fields.map((f) => [f, settingDefault(settingOf[f])]))) as Settings;
 
-/** The core's options at their defaults (tests, benchmarks): package.json's defaults too. */
-export const defaultLintOptions: LintOptions = defaultSettings;
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -6,8 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { jiebaSegmenter } from '../../server/src/segmenter';
-import { CorpusDocument, LanguageService, Problem } from '../../server/src/service';
-import { defaultLintOptions } from '../../server/src/settings';
+import { CorpusDocument, LanguageService, Problem, defaultLintOptions } from '../../server/src/service';
 
 export interface Labels { lines: Record<string, string>; spans?: { line: number; text: string; category: string }[] }
 

@@ -6,8 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { jiebaSegmenter } from '../../server/src/segmenter';
-import { CorpusDocument, LanguageService, Problem } from '../../server/src/service';
-import { defaultLintOptions } from '../../server/src/settings';
+import { CorpusDocument, defaultLintOptions, LanguageService, Problem } from '../../server/src/service';
 
 export const cleaningFamilies = ['spacing', 'punctuation', 'unicode', 'term', 'layout', 'duplicate'];
 export interface Label { rule: string; line: number; col?: number }

@@ -38,8 +38,9 @@ describe('core purity', function () {
 			"import { toDiagnostic } from '../convert';",
 			"import type { CorpusStatus } from '../corpusProtocol';",
 			"import { readText } from './../fileReader';",
+			"import tsconfig from '../../../tsconfig.json';",
 		];
-		const allowed = ["import { ruleIds } from './rules';", "import places from '../../data/places.json';", "import { RE2JS } from 're2js';"];
+		const allowed = ["import { ruleIds } from './rules';", "import places from '../../data/places.json';", "import pkg from '../../../package.json';", "import { RE2JS } from 're2js';"];
 		const code = [...refused, ...allowed].join('\n');
 		assert.deepEqual(await restrictedImports('server/src/service/purityProbe.ts', code), refused);
 	});

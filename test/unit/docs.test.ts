@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'jsonc-parser';
-import { ruleIds } from '../../server/src/service';
+import { defaultLintOptions, ruleIds } from '../../server/src/service';
 import { defaultSettings, sanitize, settingOf } from '../../server/src/settings';
 import { matchesSchema, settingSchemas } from '../../server/src/settingSchema';
 import { messagesFor } from '../../server/src/service/messages';
@@ -46,6 +46,12 @@ describe('one source for settings and rules', () => {
 		assert.deepEqual([...settingSchemas.keys()].filter((k) => !read.has(k)), ['trace.server']);
 		for (const [field, key] of Object.entries(settingOf)) {
 			assert.deepEqual(defaultSettings[field as keyof typeof settingOf], settingSchemas.get(key)!.default, key);
+		}
+	});
+
+	it('gives the core the same defaults (service/defaults.ts reads package.json too)', () => {
+		for (const [field, value] of Object.entries(defaultLintOptions)) {
+			assert.deepEqual(value, defaultSettings[field as keyof typeof defaultLintOptions], field);
 		}
 	});
 

@@ -1,8 +1,7 @@
 /** Shared helpers of the unit tests: an in-memory workspace and a service over it. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CorpusDocument, LanguageService, LintOptions, Problem, Workspace } from '../../server/src/service';
-import { defaultLintOptions } from '../../server/src/settings';
+import { CorpusDocument, defaultLintOptions, LanguageService, LintOptions, Problem, Workspace } from '../../server/src/service';
 import { jiebaSegmenter } from '../../server/src/segmenter';
 import { applyEdits } from '../../server/src/service/edits';
 

@@ -10,8 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Converter } from 'opencc-js';
 import { jiebaSegmenter } from '../../server/src/segmenter';
-import { CorpusDocument, LanguageService, LintOptions, Problem, RuleEdit } from '../../server/src/service';
-import { defaultLintOptions } from '../../server/src/settings';
+import { CorpusDocument, defaultLintOptions, LanguageService, LintOptions, Problem, RuleEdit } from '../../server/src/service';
 import { RegionalStandards } from '../../server/src/service/script/regional';
 import { CharClass, scriptTables } from '../../server/src/service/script/tables';
 

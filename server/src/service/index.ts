@@ -21,6 +21,7 @@ import { Workspace, WorkspaceIndex } from './workspace';
 
 export { CorpusDocument } from './document';
 export * from './types';
+export { defaultLintOptions } from './defaults';
 export { allRules, ruleIds } from './rules';
 export type { Workspace, FileText, CorpusSummary } from './workspace';
 export type { ConversionTarget } from './script/convert';

@@ -145,7 +145,7 @@ export type ScriptTarget = 'auto' | 'simplified' | 'traditional' | 'traditional-
 
 /**
  * The options the core sees; the server builds them from the `zhCorpus.*` settings, whose
- * defaults package.json declares (server/src/settings.ts: `defaultLintOptions`).
+ * defaults package.json declares (`defaultLintOptions`, defaults.ts).
  */
 export interface LintOptions {
 	/** Rule id → severity; rules absent here keep their default. */
