@@ -76,6 +76,13 @@ describe('mixed-script phenomena of issue 15', () => {
 	it('fixes over-conversions of a converted mirror (皇後, 幹預, 麵對) and a surname after a title (記者範文傑)', () => {
 		assert.equal(fixed('英國國王與皇後出席國宴。各國應避免幹預他國內政，共同麵對挑戰。據記者範文傑報導。'), '英國國王與皇后出席國宴。各國應避免干預他國內政，共同面對挑戰。據記者范文傑報導。');
 	});
+	it('reports at Information an over-conversion that forward maximum matching hides (年台|風來襲) and OpenCC\'s own (並不斷髮展, 這裡麵包括)', () => {
+		for (const [text, found, fix] of [['去年臺風來襲時，路樹倒塌。', '臺', '颱'], ['公司擴大規模，並不斷髮展壯大。', '髮', '發'], ['這裡麵包括大豆。', '麵', '面']]) {
+			const problems = service().lint(new CorpusDocument('u', 1, text), options()).filter((p) => p.ruleId === 'mixed-script');
+			assert.deepEqual(problems.map((p) => [text.slice(p.start, p.end), p.severity, p.fixes[0].edits[0].newText]), [[found, 'info', fix]], text);
+			assert.equal(fixed(text), text);
+		}
+	});
 	it('leaves words that only look like over-conversions (太後悔, 女皇後來)', () => {
 		const text = '他說自己太後悔了。女皇後來也到場。';
 		assert.deepEqual(warnings(text), []);

@@ -41,6 +41,8 @@ export interface RawIssue {
 	readonly ambiguous: boolean;
 	/** The character's default conversion gives the same replacement (并將 → 並 by phrase and by default). */
 	readonly asDefault: boolean;
+	/** Found by a phrase forward maximum matching did not choose (年台|風 hides 台風來襲): segmentations disagree. */
+	readonly otherSegmentation?: boolean;
 	readonly kind: Kind;
 }
 
@@ -109,7 +111,7 @@ function mayFlag(line: string, i: number, bit: number, t: ScriptTables): boolean
 	return near.has(before) || near.has(after + 0x10000);
 }
 
-interface Flag { k: number; replacement: string; kind: Kind; segStart: number; segEnd: number; phrase: boolean; ambiguous: boolean; asDefault?: boolean }
+interface Flag { k: number; replacement: string; kind: Kind; segStart: number; segEnd: number; phrase: boolean; ambiguous: boolean; asDefault?: boolean; other?: boolean }
 
 /** Every script issue candidate of one line for a fixed target. */
 export function scanLine(line: string, target: FixedTarget): LineScan {
@@ -137,7 +139,11 @@ function flagsToTraditional(line: string, source: string, target: FixedTarget, t
 			if (cls === CharClass.Other) { break; }
 			if (!check && mayFlag(line, runEnd, bit, t)) { check = true; }
 		}
-		if (check) { segmentRun(line, source, runStart, runEnd, target, t, flags); }
+		if (check) {
+			const before = flags.length;
+			segmentRun(line, source, runStart, runEnd, target, t, flags);
+			overByOtherPhrases(line, source, runStart, runEnd, target, t, flags, before);
+		}
 		runStart = runEnd;
 	}
 	return flags;
@@ -187,6 +193,36 @@ function segmentRun(line: string, source: string, runStart: number, n: number, t
 		}
 		i = segEnd;
 	}
+}
+
+/**
+ * Forward maximum matching cuts 去年台風來襲 as 年台|風來襲 and never sees 台風來襲: a traditional
+ * character that may be an over-conversion and that no segment flagged is checked against every
+ * other phrase covering it. Where two segmentations disagree nothing is certain: judge.ts
+ * reports these at Information, and only where jieba's word agrees (OpenCC's own output errs
+ * exactly there: 不斷髮展, 這裡麵包括).
+ */
+function overByOtherPhrases(line: string, source: string, runStart: number, runEnd: number, target: FixedTarget, t: ScriptTables, flags: Flag[], from: number): void {
+	const bit = riskBit[target];
+	for (let k = runStart; k < runEnd; k++) {
+		const code = line.charCodeAt(k);
+		if (t.cls[code] !== CharClass.TraditionalOnly || (t.risky[code] & Risk.Over) === 0 || !mayFlag(line, k, bit, t)) { continue; }
+		if (flags.some((f, i) => i >= from && f.k === k)) { continue; }
+		for (let s = Math.max(runStart, k - 5); s <= k; s++) {
+			for (let end = Math.min(runEnd, s + 8); end > k;) {
+				const length = t.stPhrases.longestAt(source, s, end);
+				if (length < 2 || s + length <= k) { break; }
+				const [twForm, hkForm, ambiguous] = t.stPhrases.value!;
+				const tw = twForm.charCodeAt(k - s);
+				const hk = hkForm.charCodeAt(k - s);
+				if (!accepts(target, code, tw, hk) && !isVariantOf(code, tw, hk, t)) {
+					flags.push({ k, replacement: String.fromCharCode(target === 'traditional-hk' ? hk : tw), kind: 'over', segStart: s, segEnd: s + length, phrase: true, ambiguous, other: true });
+				}
+				end = s + length - 1;
+			}
+		}
+	}
+	flags.sort((a, b) => a.k - b.k);
 }
 
 function accepts(target: FixedTarget, found: number, tw: number, hk: number): boolean {
@@ -264,6 +300,7 @@ function mergeFlags(line: string, flags: Flag[], target: FixedTarget, t: ScriptT
 		issues.push({
 			start, end, found, replacement, alternatives, decided, kind: first.kind, ambiguous: first.ambiguous,
 			asDefault: flags.slice(a, b).every((f) => f.asDefault === true),
+			otherSegmentation: first.other,
 			phrase: first.phrase ? line.slice(first.segStart, first.segEnd) : undefined,
 			phraseStart: first.phrase ? first.segStart : undefined,
 		});

@@ -49,7 +49,8 @@ export function judgeLine(line: string, scan: LineScan, ctx: JudgeContext): Scri
 	const out: ScriptIssue[] = [];
 	for (const issue of scan.issues) {
 		if (switches.some((s) => s.start <= issue.start && issue.end <= s.end)) { continue; }
-		if (surnames.some((s) => s.at === issue.start)) { continue; }
+		// One finding per place: the first phrase judged that holds (over-conversions may come with several).
+		if (surnames.some((s) => s.at === issue.start) || out.some((o) => o.start === issue.start)) { continue; }
 		const judged = traditional ? toTraditional(line, scan, issue, ctx, inName, words) : toSimplified(line, issue, inName, words);
 		if (judged) { out.push({ ...issue, ...judged }); }
 	}
@@ -69,7 +70,9 @@ function toTraditional(line: string, scan: LineScan, issue: RawIssue, ctx: Judge
 	}
 	if (issue.kind === 'over') {
 		// An over-conversion is reported only where jieba's words agree with the phrase (皇后|來, 里|民; not 太|后悔).
-		if (!words.confirmsTraditional(scan.reading, issue, target) && !words.fitsPhrase(scan.reading, issue)) { return undefined; }
+		const confirmed = words.confirmsTraditional(scan.reading, issue, target);
+		if (issue.otherSegmentation) { return confirmed ? { tier: 'probable', reason: 'ambiguous' } : undefined; }
+		if (!confirmed && !words.fitsPhrase(scan.reading, issue)) { return undefined; }
 		// 衝衝衝 is not 興沖沖: a phrase of one repeated character says nothing about its neighbours.
 		const repeated = issue.phrase !== undefined && [...issue.phrase].every((c) => c === issue.phrase![0]);
 		return issue.ambiguous || repeated ? { tier: 'probable', reason: 'ambiguous' } : { tier: 'certain', reason: undefined };
