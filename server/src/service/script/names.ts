@@ -113,10 +113,10 @@ export function nameFinder(tagger?: Tagger): NameFinder {
 
 /**
  * Traditional characters that are no surname while their simplified form is one that traditional
- * text writes the same (范 範, 余 餘, 郁 鬱, 游 遊, 姜 薑, 岳 嶽, 胡 鬍, 谷 穀): a converter writes them for a
- * surname, never a person.
+ * text writes the same (范 範, 余 餘, 郁 鬱, 游 遊, 姜 薑, 岳 嶽, 胡 鬍, 谷 穀, 周 週): a converter writes them
+ * for a surname, never a person (週 after a title is also 週三: a person span must confirm it).
  */
-const surnameOverConversions = new Map([...'範范餘余鬱郁遊游薑姜嶽岳鬍胡穀谷'].flatMap((c, i, a) => (i % 2 ? [] : [[c, a[i + 1]]])));
+const surnameOverConversions = new Map([...'範范餘余鬱郁遊游薑姜嶽岳鬍胡穀谷週周'].flatMap((c, i, a) => (i % 2 ? [] : [[c, a[i + 1]]])));
 
 const anyOverConvertedSurname = new RegExp(`[${[...surnameOverConversions.keys()].join('')}]`);
 const overConvertedSurname = new Uint8Array(0x10000);
