@@ -52,7 +52,7 @@ export function matchNames(text: string, found: Int32Array, names: NameLookup, w
 		if (words && !names.isGazetteerId(id) && !standsAsWord(folded, start, end, words)) { return; }
 		occurrences.set(id, (occurrences.get(id) ?? 0) + 1);
 		if (!names.spreadsId(id)) { return; }
-		spans.push({ start, end, id, type, atomic: type === 'person' || type === 'work' });
+		spans.push({ start, end, id, type, atomic: isAtomic(type, id, names) });
 		seen.add(start * 65536 + end - start);
 	});
 	for (let i = 0; i < found.length; i += 2) {
@@ -60,7 +60,7 @@ export function matchNames(text: string, found: Int32Array, names: NameLookup, w
 		const id = names.idOfKey(folded.slice(start, end));
 		const type = id === undefined ? undefined : names.typeOfId(id);
 		if (id !== undefined && type !== undefined && !seen.has(start * 65536 + end - start)) {
-			spans.push({ start, end, id, type, atomic: type === 'person' || type === 'work' });
+			spans.push({ start, end, id, type, atomic: isAtomic(type, id, names) });
 		}
 	}
 	const kept = outermostFirst(spans);
@@ -77,6 +77,11 @@ export function matchNames(text: string, found: Int32Array, names: NameLookup, w
 		if (written !== folded.slice(s.start, s.end)) { variants.push(s.id, written); }
 	});
 	return { mentions, variants, occurrences: Int32Array.from([...occurrences].flat()) };
+}
+
+/** Nothing nests inside a person, a work or a gazetteer entry (the user's unit overrides the recognizer: 华东 in 华东所). */
+function isAtomic(type: EntityType, id: number, names: NameLookup): boolean {
+	return type === 'person' || type === 'work' || names.isGazetteerId(id);
 }
 
 /** How far back the words before a match are followed (a run of Han characters longer than this is cut). */
