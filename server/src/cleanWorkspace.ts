@@ -68,18 +68,22 @@ export interface CleanResult {
 	readonly refused?: string;
 }
 
-/** The file's text as a clean sees it: the open document's, else the file's when it is UTF-8. */
-async function readForClean(ctx: CleanContext, uri: string): Promise<{ text: string; version?: number } | SkipReason> {
-	const file = uriToPath(uri);
-	// A link is read only when its target lies inside a workspace folder.
-	const target = file ? await ctx.boundary.locate(file) : undefined;
-	if (!target) { return 'outsideFolder'; }
+/**
+ * The file's text as a clean sees it: the open document's, else the file's when it is UTF-8;
+ * `real`: the file's real path (a document that is no file, an untitled one, has none).
+ */
+async function readForClean(ctx: CleanContext, uri: string): Promise<{ text: string; version?: number; real?: string } | SkipReason> {
 	const open = ctx.documents.get(uri);
-	if (open) { return { text: open.getText(), version: open.version }; }
+	const file = uriToPath(uri);
+	if (!file) { return open ? { text: open.getText(), version: open.version } : 'outsideFolder'; }
+	// A link is read only when its target lies inside a workspace folder.
+	const target = await ctx.boundary.locate(file);
+	if (!target) { return 'outsideFolder'; }
+	if (open) { return { text: open.getText(), version: open.version, real: target.real }; }
 	const bytes = await readRegular(target.real);
 	if (!bytes) { return 'unreadable'; }
 	const text = decodeUtf8(bytes);
-	return text === undefined ? 'notUtf8' : { text };
+	return text === undefined ? 'notUtf8' : { text, real: target.real };
 }
 
 /** A regular file's bytes (a FIFO or device is never opened), or undefined. */
@@ -109,6 +113,7 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 	const changed: { uri: string; doc?: CorpusDocument; edits?: RuleEdit[] }[] = [];
 	const skipped = new Skipped();
 	let large = false;
+	const seen = new Set<string>();
 	const progress = await beginProgress(connection, t('clean.checking', 0, corpusUris.length));
 	const report = throttled((done, total) => progress?.report(Math.round((done / total) * 100), t('clean.checking', done, total)));
 	try {
@@ -117,6 +122,11 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 			const file = await readForClean(ctx, uri);
 			report(i + 1, corpusUris.length);
 			if (typeof file === 'string') { skipped.add(file, uriToPath(uri) ?? uri); continue; }
+			// A file reached by two names (a link inside the folder) is cleaned once: the editor would apply a preview's edits twice.
+			if (file.real !== undefined) {
+				if (seen.has(file.real)) { continue; }
+				seen.add(file.real);
+			}
 			const settings = await ctx.settings.get(uri);
 			// In parts, as the checker reads it: a large file's fix is never held whole.
 			let parts: FixedPart[];

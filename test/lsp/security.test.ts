@@ -147,6 +147,22 @@ describe('workspace boundary (security)', function () {
 		assert.equal(result?.changedFiles, 2, 'a.txt and target.txt (once, though two names reach it)');
 	});
 
+	it('the preview of a clean edits a file reached by two names once, and nothing a link leads to outside', async () => {
+		fs.writeFileSync(path.join(ws, 'target.txt'), dirtyText);
+		fs.symlinkSync('target.txt', path.join(ws, 'link.txt'));
+		fs.symlinkSync(path.join(outside, 'dirty.txt'), path.join(ws, 'out.txt'));
+		client = new LspClient({ workspaceFolder: ws, progress: true, changeAnnotations: true, settings: {} });
+		await client.initialize();
+		await client.progressEnded;
+		const result = await command('zhCorpus.server.cleanWorkspace', { families: ['unicode'] }) as { mode: string };
+		assert.equal(result.mode, 'preview');
+		const { edit } = client.appliedEdits[0] as { edit: { documentChanges: { textDocument: { uri: string } }[] } };
+		const reals = edit.documentChanges.map((c) => fs.realpathSync(fileURLToPath(c.textDocument.uri)));
+		assert.equal(new Set(reals).size, reals.length, `each file once: ${reals.join(', ')}`);
+		for (const r of reals) { assert.ok(r.startsWith(fs.realpathSync(ws) + path.sep), r); }
+		assert.equal(reals.length, 2);
+	});
+
 	it('Restricted Mode: Clean Workspace and Undo Last Clean do nothing and say so', async () => {
 		await start({ trusted: false });
 		assert.equal(await clean(), null);
