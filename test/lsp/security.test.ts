@@ -145,6 +145,7 @@ describe('workspace boundary (security)', function () {
 		assert.ok(fs.lstatSync(path.join(ws, 'link.txt')).isSymbolicLink(), 'the link is kept');
 		assert.equal(fs.readFileSync(path.join(ws, 'target.txt'), 'utf8'), dirtyText.replace('\u200b', ''));
 		assert.equal(result?.changedFiles, 2, 'a.txt and target.txt (once, though two names reach it)');
+		assert.ok(client.messages.some((m) => m.includes('2 symbolic links lead out of the workspace folders')), client.messages.join('\n'));
 	});
 
 	it('the preview of a clean edits a file reached by two names once, and nothing a link leads to outside', async () => {

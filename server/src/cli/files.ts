@@ -17,7 +17,7 @@ import type { Settings } from '../settings';
  * Every corpus file under the paths (a file given by name counts whatever its extension), and the
  * paths that do not exist (each one an error among the results, not the end of the run).
  */
-export async function listCorpusFiles(paths: readonly string[], settingsFor: (folder: string) => Promise<Settings>, onRefusedRule?: LspWorkspace['onRefusedRule']): Promise<{ files: string[]; missing: string[] }> {
+export async function listCorpusFiles(paths: readonly string[], settingsFor: (folder: string) => Promise<Settings>, onRefusedRule?: LspWorkspace['onRefusedRule'], onLinksOutside?: (count: number) => void): Promise<{ files: string[]; missing: string[] }> {
 	const out: string[] = [];
 	const missing: string[] = [];
 	for (const p of paths) {
@@ -29,6 +29,8 @@ export async function listCorpusFiles(paths: readonly string[], settingsFor: (fo
 		workspace.folders = [full];
 		if (onRefusedRule) { workspace.onRefusedRule = onRefusedRule; }
 		for (const uri of await workspace.listFiles()) { out.push(fileURLToPath(uri)); }
+		// Links out of the folder are not followed: said, not silently dropped.
+		if (workspace.linksOutside > 0) { onLinksOutside?.(workspace.linksOutside); }
 	}
 	return { files: [...new Set(out)].sort(), missing };
 }

@@ -36,7 +36,8 @@ async function load(paths: readonly string[], settings: Settings, locale: string
 	const jieba = jiebaSegmenter(log);
 	const service = new LanguageService({ workspace: { listFiles: async () => [], readFile: async () => undefined }, locale, segmenter: jieba, tagger: jieba });
 	const t = service.t;
-	const list = await listCorpusFiles(paths, async () => settings, (file, rule) => process.stderr.write(`${t('files.gitignoreRefused', file, rule.line, rule.text, maxGlobstars)}\n`));
+	const list = await listCorpusFiles(paths, async () => settings, (file, rule) => process.stderr.write(`${t('files.gitignoreRefused', file, rule.line, rule.text, maxGlobstars)}\n`),
+		(count) => process.stderr.write(`${t('files.linksOutside', count)}\n`));
 	const files: CorpusFile[] = [];
 	const notes: Reported[] = [];
 	const unreadable = (file: string, e: unknown) => notes.push(fileNote(file, 'file.unreadable', t('file.unreadable', (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))), 'error'));
