@@ -91,7 +91,8 @@ export async function undoLastClean(boundary: WorkspaceBoundary, folders: readon
 			notRestored.push(entry.file);
 			if (outcome === 'changed') { result.changed.push(entry.file); } else { result.failed.push({ file: entry.file, reason: outcome }); }
 		}
-		await fs.writeFile(path.join(run.dir, 'undone.json'), `${JSON.stringify({ undone: new Date().toISOString(), notRestored }, null, '\t')}\n`);
+		// A new file (never through a link someone left there).
+		await fs.writeFile(path.join(run.dir, 'undone.json'), `${JSON.stringify({ undone: new Date().toISOString(), notRestored }, null, '\t')}\n`, { flag: 'wx' });
 	}
 	return { ...result, restored };
 }
