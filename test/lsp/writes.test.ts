@@ -184,13 +184,13 @@ describe('writes that lose nothing', function () {
 	it('--dry-run\'s diff, built from the edits in linear time, applies as a patch to give the fixed text', () => {
 		let seed = 7;
 		const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
-		for (let round = 0; round < 5000; round++) {
+		for (let round = 0; round < 10000; round++) {
 			let text = '';
 			for (let i = random(12); i > 0; i--) { text += `${'abcde'.slice(0, random(5))}${random(10) === 0 ? '\r' : ''}\n`; }
 			if (random(3) === 0) { text += 'tail'; }
 			const edits: { start: number; end: number; newText: string }[] = [];
-			for (let at = 0; edits.length < 5;) {
-				const start = at + random(Math.max(1, Math.floor(text.length / 3)));
+			for (let at = 0; edits.length < 8;) {
+				const start = at + random(Math.max(1, Math.floor(text.length / 6)));
 				if (start > text.length) { break; }
 				const end = Math.min(text.length, start + random(4));
 				edits.push({ start, end, newText: ['', 'X', '\n', 'Y\nZ'][random(4)] });
@@ -199,9 +199,13 @@ describe('writes that lose nothing', function () {
 			const fixed = applyEdits(text, edits);
 			if (fixed === text) { continue; }
 			const context = round % 3;
-			const patch = [...unifiedDiff('f.txt', text, edits, context)].join('');
+			// Hunks closed early (after a line or two) as a file whose every line changes has them closed.
+			const patch = [...unifiedDiff('f.txt', text, edits, context, round % 2 === 0 ? 10_000 : 1 + random(3))].join('');
 			assert.equal(applyPatch(text, patch), fixed, `${JSON.stringify({ text, edits, context })}\n${patch}`);
 		}
+		// An edit on the last line of a hunk that a joined line break made: one hunk, whatever the limit.
+		const joined = [{ start: 1, end: 2, newText: '' }, { start: 3, end: 3, newText: 'X' }];
+		assert.equal(applyPatch('a\nb\nc\n', [...unifiedDiff('f.txt', 'a\nb\nc\n', joined, 1, 1)].join('')), 'abX\nc\n');
 	});
 
 	it('a text fixed in parts gives the same text and review rows (file lines and columns) as fixed whole', () => {

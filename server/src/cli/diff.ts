@@ -7,6 +7,9 @@
 import { applyEdits } from '../service/edits';
 import type { TextEdit } from '../service/types';
 
+/** Lines after which a hunk is closed at the next unchanged line (a file whose every line changes is not one hunk). */
+const maxHunkLines = 10_000;
+
 interface Hunk { readonly start: number; readonly startLine: number; end: number; lastLine: number; readonly edits: TextEdit[] }
 
 /** Lines of a stretch of text, each without its line feed; `complete`: it ended with one. */
@@ -37,7 +40,7 @@ function linesBefore(text: string, at: number, n: number): { at: number; back: n
 }
 
 /** The diff of `text` with sorted, non-overlapping `edits` (offsets of the whole text): `--- a/name`, `+++ b/name` and hunks. */
-export function* unifiedDiff(name: string, text: string, edits: Iterable<TextEdit>, context = 1): Generator<string> {
+export function* unifiedDiff(name: string, text: string, edits: Iterable<TextEdit>, context = 1, maxLines = maxHunkLines): Generator<string> {
 	// Line numbers by counting line feeds from a cursor that only moves forward (edits come in order).
 	let cursor = 0;
 	let cursorLine = 0;
@@ -46,10 +49,15 @@ export function* unifiedDiff(name: string, text: string, edits: Iterable<TextEdi
 		return cursorLine;
 	};
 	let delta = 0;
-	const hunkText = (h: Hunk): string => {
+	/** Where the previous hunk's text ended: a hunk's leading context never reaches back into it. */
+	let previousEnd = 0;
+	/** `after`: context lines after the hunk (fewer when the next hunk follows closely). */
+	const hunkText = (h: Hunk, after = context): string => {
 		const before = linesBefore(text, h.start, context);
+		while (before.at < previousEnd) { before.at = lineEnd(text, before.at); before.back--; }
 		const from = before.at;
-		const to = linesAfter(text, h.end, context);
+		const to = linesAfter(text, h.end, after);
+		previousEnd = to;
 		const firstLine = h.startLine - before.back;
 		const old = linesOf(text.slice(from, to));
 		const fixed = linesOf(applyEdits(text.slice(from, to), h.edits.map((e) => ({ start: e.start - from, end: e.end - from, newText: e.newText }))));
@@ -83,13 +91,15 @@ export function* unifiedDiff(name: string, text: string, edits: Iterable<TextEdi
 		const lastLine = lineAt(e.end);
 		const end = lineEnd(text, e.end);
 		// Hunks whose context would touch or overlap are one hunk.
-		if (hunk && startLine - hunk.lastLine <= 2 * context + 1) {
+		// (A hunk of many lines is closed at an unchanged line even then: its text is held in memory.)
+		const gap = hunk ? startLine - hunk.lastLine : 0;
+		if (hunk && gap <= 2 * context + 1 && (gap < 2 || startLine - hunk.startLine < maxLines)) {
 			hunk.end = Math.max(hunk.end, end);
 			hunk.lastLine = lastLine;
 			hunk.edits.push(e);
 			continue;
 		}
-		if (hunk) { yield hunkText(hunk); }
+		if (hunk) { yield hunkText(hunk, Math.min(context, gap - 1)); }
 		hunk = { start, startLine, end, lastLine, edits: [e] };
 	}
 	if (hunk) { yield hunkText(hunk); }
