@@ -4,13 +4,18 @@
  * more than one part's fix.
  */
 import type { CorpusDocument, RuleEdit } from '../service';
+import { withLineCaches } from '../service/lruCache';
 import { FixedPart, fixParts } from '../service/parts';
 
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** A full turn of the event loop (a timer, not setImmediate: an immediate runs before incoming messages are read). */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
+
+/** The line caches while a clean passes over a file: short lines only, and fewer (a worker's limits). */
+const onePass = { scale: 0.1, maxKeyLength: 120 };
 
 export async function fixInPartsYielding(uri: string, text: string, fix: (part: CorpusDocument) => RuleEdit[]): Promise<FixedPart[]> {
 	const parts: FixedPart[] = [];
-	for (const part of fixParts(uri, text, fix)) {
+	for (const part of fixParts(uri, text, (doc) => withLineCaches(onePass, () => fix(doc)))) {
 		parts.push(part);
 		await pause();
 	}

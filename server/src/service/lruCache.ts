@@ -13,6 +13,21 @@ export function configureLineCaches(options: { scale?: number; maxKeyLength?: nu
 	limits.maxKeyLength = options.maxKeyLength ?? limits.maxKeyLength;
 }
 
+/**
+ * Runs `work` (synchronous) with other line-cache limits, then restores them: a clean passing
+ * once over a large file keeps short lines only, as a worker does, instead of filling the caches
+ * of the open documents with hundreds of megabytes of lines it will not see again.
+ */
+export function withLineCaches<T>(options: { scale: number; maxKeyLength: number }, work: () => T): T {
+	const saved = { scale: limits.scale, maxKeyLength: limits.maxKeyLength };
+	configureLineCaches(options);
+	try {
+		return work();
+	} finally {
+		configureLineCaches(saved);
+	}
+}
+
 /** A cache's own policy; without one it follows `configureLineCaches`. */
 export interface CachePolicy { readonly scale: number; readonly maxKeyLength: number }
 
