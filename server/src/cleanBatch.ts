@@ -9,7 +9,7 @@ import { decodeUtf8 } from './fileReader';
 import { cannotWrite, readSnapshot, WriteRefused } from './files/safeWrite';
 import { BoundaryError } from './files/workspaceBoundary';
 import { uriToPath } from './lspWorkspace';
-import { editCount, fixInPartsYielding } from './files/fixFile';
+import { editCount } from './files/fixFile';
 import { FixedPart, fixedTexts, partRows } from './service/parts';
 import type { MessageId, Translate } from './service/messages';
 import { beginProgress, throttled } from './workDoneProgress';
@@ -78,7 +78,7 @@ export async function cleanBatch(ctx: CleanContext, uris: readonly string[], fam
 			const settings = await ctx.settings.get(uri);
 			let parts: FixedPart[];
 			try {
-				parts = await fixInPartsYielding(uri, text, (part) => ctx.service.clean(part, settings, families));
+				parts = await ctx.fixText(uri, text, settings, families);
 			} catch (e) {
 				// One file's failure is named; the run goes on.
 				ctx.connection.console.error(`zh-corpus: clean: ${file}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

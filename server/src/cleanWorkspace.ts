@@ -16,8 +16,7 @@ import { BoundaryError, WorkspaceBoundary } from './files/workspaceBoundary';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
 import { CorpusDocument, LanguageService, ruleFamilies, RuleEdit } from './service';
 import type { FixedPart } from './service/parts';
-import { fixInPartsYielding } from './files/fixFile';
-import type { SettingsCache } from './settings';
+import type { Settings, SettingsCache } from './settings';
 import { beginProgress, throttled } from './workDoneProgress';
 
 export const cleanCommand = 'zhCorpus.server.cleanWorkspace';
@@ -45,6 +44,8 @@ export interface CleanContext {
 	readonly restricted: boolean;
 	/** Tells the user (a notification: clients need not answer it). */
 	readonly inform: (message: string, warning?: boolean) => void;
+	/** Fix-all of a file's text limited to rule families, in parts (on a corpus worker when it fits one). */
+	readonly fixText: (uri: string, text: string, settings: Settings, families: readonly string[]) => Promise<FixedPart[]>;
 }
 
 export interface CleanArgs {
@@ -131,7 +132,7 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 			// In parts, as the checker reads it: a large file's fix is never held whole.
 			let parts: FixedPart[];
 			try {
-				parts = await fixInPartsYielding(uri, file.text, (part) => service.clean(part, settings, families));
+				parts = await ctx.fixText(uri, file.text, settings, families);
 			} catch (e) {
 				// One file's failure is named; the run goes on.
 				connection.console.error(`zh-corpus: clean: ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

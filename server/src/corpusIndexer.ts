@@ -155,6 +155,9 @@ export class CorpusIndexer {
 	/** Every checked closed file: a setting that changes problems (severities, rules) re-checks them all. */
 	recheckAll(): void { this.recheck([...this.#stamps.keys()]); }
 
+	/** The stamp of the text the index holds for a file (a snapshot's positions are in that text). */
+	stampOf(uri: string): string | undefined { return this.#stamps.get(uri); }
+
 	#crossInputs(uri: string): CrossInputs {
 		const index = this.host.service.index;
 		return { keys: index.get(uri)?.lineKeys ?? [], neighbours: index.printNeighbours(uri), fileCount: index.size };

@@ -10,6 +10,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { cleanCommand, CleanContext, cleanWorkspace, familiesRequest, notify, undoClean, undoCleanCommand } from './cleanWorkspace';
 import { defaultStateDir, manifestKey } from './files/manifest';
 import { WorkspaceBoundary } from './files/workspaceBoundary';
+import { fixInPartsYielding, maxCharsPerWorkerJob } from './files/fixFile';
+import { textStamp } from './fileReader';
+import { corpusSnapshot } from './worker/snapshot';
+import { Priority } from './workerPool';
 import { codeActions, workspaceEdit } from './codeActions';
 import { DiagnosticsPublisher } from './diagnostics';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
@@ -225,6 +229,12 @@ export function startServer(connection: Connection): void {
 	const cleanContext = (): CleanContext => ({
 		connection, service, documents, workspace, settings, documentChanges, changeAnnotations, indexReady: () => indexUpdates, unreadFiles: () => corpus.indexer.skipped.keys(),
 		boundary, manifestKey: manifestKeyOf, restricted, inform: notify(connection),
+		fixText: async (uri, text, options, families) => {
+			// On a corpus worker, with what the index holds for the file (its positions only when the index holds this very text).
+			if (text.length > maxCharsPerWorkerJob) { return fixInPartsYielding(uri, text, (part) => service.clean(part, options, families)); }
+			const corpusView = corpusSnapshot(service, uri, corpus.indexer.stampOf(uri) === textStamp(text));
+			return [...(await corpus.pool.run({ kind: 'fix', uri, text, options, corpus: corpusView, families }, Priority.Interactive)).parts];
+		},
 	});
 	const convertDocument = async (uri: string, target: ConversionTarget): Promise<undefined> => {
 		const doc = await corpusDocument(uri);

@@ -5,7 +5,7 @@
  */
 import type { CorpusDocument, RuleEdit } from '../service';
 import { withLineCaches } from '../service/lruCache';
-import { FixedPart, fixParts } from '../service/parts';
+import { FixedPart, fixParts, partSize } from '../service/parts';
 
 /** A full turn of the event loop (a timer, not setImmediate: an immediate runs before incoming messages are read). */
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
@@ -30,3 +30,6 @@ export async function fixInPartsYielding(uri: string, text: string, fix: (part: 
 
 /** How many edits the parts make. */
 export const editCount = (parts: readonly FixedPart[]) => parts.reduce((n, p) => n + p.edits.length, 0);
+
+/** Above this many characters a file is fixed on the server's thread, part by part: copying it to a worker would double its memory. */
+export const maxCharsPerWorkerJob = 8 * partSize;
