@@ -6,12 +6,13 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Connection, DiagnosticSeverity } from 'vscode-languageserver';
+import { Connection, DiagnosticSeverity, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Gazetteer, parseGazetteer } from './service';
 import { gazetteerLimits, oversizedGazetteer } from './service/entities/gazetteer';
 import type { Translate } from './service/messages';
 import { ownDir } from './lspWorkspace';
+import { ownFileRefusal } from './files/workspaceBoundary';
 
 export const gazetteerFile = 'entities.json';
 
@@ -29,6 +30,12 @@ export async function loadGazetteers(connection: Connection, folders: readonly s
 	for (const folder of folders) {
 		const file = path.join(folder, ownDir, gazetteerFile);
 		const uri = pathToFileURL(file).href;
+		// Workspace content: never read through a link out of the folder, never a FIFO.
+		const refused = await ownFileRefusal(folder, file);
+		if (refused) {
+			void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `zh-corpus: ${file}: ${refused}; it is not read.` });
+			continue;
+		}
 		// A file far beyond the limit is not read into memory: UTF-8 has at most 4 bytes per character.
 		const size = await fs.stat(file).then((s) => s.size, () => undefined);
 		const text = size === undefined || size > 4 * gazetteerLimits.maxChars ? undefined : await fs.readFile(file, 'utf8').catch(() => undefined);

@@ -8,6 +8,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ownFileRefusal } from './files/workspaceBoundary';
 import { nodeValue, parseBoundedJsonc } from './service/text/boundedJson';
 import { messagesFor, Translate } from './service/messages';
 import { settingSchemas } from './settingSchema';
@@ -52,7 +53,11 @@ export interface ProjectConfig {
 
 /** Reads `.zh-corpus/config.json` of a folder; undefined when there is none. */
 export async function readProjectConfig(folder: string, t?: Translate): Promise<ProjectConfig | undefined> {
-	return readConfigFile(path.join(folder, configFile), t);
+	const file = path.join(folder, configFile);
+	// Workspace content: never read through a link out of the folder, never a FIFO.
+	const refused = await ownFileRefusal(folder, file);
+	if (refused) { return { section: {}, file, problems: [`${file}: ${refused} ${(t ?? messagesFor('en'))('json.settingsUnused')}`] }; }
+	return readConfigFile(file, t);
 }
 
 /** A project file beyond these is not read (a message names it): nothing in it may hang or crash the reader. */

@@ -6,6 +6,7 @@
  * outside, Restricted Mode. A sentinel tree outside the workspaces must stay byte-identical.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -202,5 +203,20 @@ describe('workspace boundary (security)', function () {
 		assert.ok(files.includes(path.join(ws, 'names.txt')), JSON.stringify(files));
 		for (const f of files) { assert.ok(fs.realpathSync(f).startsWith(fs.realpathSync(ws) + path.sep), `${f} lies inside the workspace`); }
 		assert.equal(files.filter((f) => fs.realpathSync(f) === fs.realpathSync(path.join(ws, 'more.txt'))).length, 1, 'more.txt once');
+	});
+
+	it('the project file is not read through a link out of the folder, nor the gazetteer from a FIFO', async () => {
+		// A project file outside that would turn a rule off: it must not apply.
+		const config = path.join(root, `config-${path.basename(ws)}.json`);
+		fs.writeFileSync(config, '{ "zhCorpus.rules": { "unicode.invisible": "off" } }');
+		fs.mkdirSync(path.join(ws, '.zh-corpus'));
+		fs.symlinkSync(config, path.join(ws, '.zh-corpus', 'config.json'));
+		const fifo = spawnSync('mkfifo', [path.join(ws, '.zh-corpus', 'entities.json')]);
+		await start();
+		const uri = pathToFileURL(path.join(ws, 'a.txt')).href;
+		const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0, true);
+		assert.ok(published.diagnostics.some((d) => d.code === 'unicode.invisible'), 'the linked project file was not read');
+		assert.ok(client.messages.some((m) => m.includes('config.json: it is a symbolic link to a place outside')), client.messages.join('\n'));
+		if (fifo.status === 0) { assert.ok(client.messages.some((m) => m.includes('entities.json: it is not a regular file')), client.messages.join('\n')); }
 	});
 });

@@ -36,20 +36,6 @@ export async function realPath(file: string): Promise<string | undefined> {
 }
 
 /**
- * The real path a file about to be created would have: the real path of its nearest existing
- * ancestor, with the rest of the path below it (links above it are followed, none below exist).
- */
-export async function realPathForCreate(file: string): Promise<string> {
-	const rest: string[] = [];
-	for (let dir = path.resolve(file); ; dir = path.dirname(dir)) {
-		const real = await realPath(dir);
-		if (real !== undefined) { return path.join(real, ...rest.reverse()); }
-		if (path.dirname(dir) === dir) { return path.resolve(file); }
-		rest.push(path.basename(dir));
-	}
-}
-
-/**
  * A path relative to a folder as a manifest or a report gives it (`news/a.txt`): refused when it
  * is absolute, empty, or climbs with `..` (before any link is looked at).
  */
@@ -68,6 +54,20 @@ export interface Located {
 	readonly realFolder: string;
 	/** The file's real path (links followed): what is read and written. */
 	readonly real: string;
+}
+
+/**
+ * Why a file zh-corpus reads from a folder's own `.zh-corpus/` (the gazetteer, the project file)
+ * must not be read, or undefined when it may (or does not exist): it must be a regular file (a
+ * FIFO would never finish reading) whose real path lies inside the folder's real path.
+ */
+export async function ownFileRefusal(folder: string, file: string): Promise<string | undefined> {
+	const stat = await fs.stat(file).catch(() => undefined);
+	if (!stat) { return undefined; }
+	if (!stat.isFile()) { return 'it is not a regular file'; }
+	const [realFolder, real] = [await realPath(folder), await realPath(file)];
+	if (realFolder === undefined || real === undefined || !isInside(realFolder, real)) { return 'it is a symbolic link to a place outside the workspace folder'; }
+	return undefined;
 }
 
 export class WorkspaceBoundary {
