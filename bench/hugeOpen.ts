@@ -20,6 +20,10 @@ function peakMb(pid: number): number {
 	return Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 }
 
+function rssMb(pid: number): number {
+	return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+}
+
 function texts(): Record<string, string> {
 	const short: string[] = [];
 	for (let i = 0, bytes = 0; bytes < mb * 1e6; i++) { const l = `第${i}行,内容。`; short.push(l); bytes += Buffer.byteLength(l) + 1; }
@@ -44,7 +48,15 @@ async function main(): Promise<void> {
 		const none = Promise.resolve({ ms: 0, bytes: 0, items: 0 });
 		const asked = process.env.HUGE_OPEN_ASK !== 'none';
 		const answers = Promise.all([asked ? ask('textDocument/documentSymbol') : none, asked ? ask('textDocument/foldingRange') : none, asked ? ask('textDocument/semanticTokens/full') : none, problems]);
-		const waits = await longestWait(client, answers);
+		// HUGE_OPEN_TRACE=1: the server's resident memory every second, to see which phase peaks.
+		const trace = process.env.HUGE_OPEN_TRACE ? setInterval(() => {
+			const rss = rssMb(client.process.pid!);
+			void (client.connection.sendRequest('zhCorpus/debug/memory') as Promise<{ heapUsed: number }>).then((m) => console.error(`${((performance.now() - start) / 1000).toFixed(0)} s: ${rss.toFixed(0)} MB, server thread heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MB`));
+		}, 1000) : undefined;
+		// The document is indexed and tagged for names (in workers) after its first check: probe on meanwhile.
+		const settle = Number(process.env.HUGE_OPEN_SETTLE ?? 60) * 1000;
+		const waits = await longestWait(client, answers.then(() => new Promise((r) => setTimeout(r, settle))));
+		clearInterval(trace);
 		const [symbols, folding, tokens, problemsMs] = await answers;
 		const size = `${(Buffer.byteLength(text) / 1e6).toFixed(0)} MB, ${text.split('\n').length.toLocaleString('en')} lines`;
 		console.log(JSON.stringify({ name: `open ${name}: outline`, size, ms: symbols.ms, note: `${symbols.items} symbols, ${(symbols.bytes / 1e6).toFixed(2)} MB; ${folding.items} folding ranges; semantic tokens ${(tokens.ms / 1000).toFixed(1)} s` }));

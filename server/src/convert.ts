@@ -24,14 +24,17 @@ const severities: Record<Problem['severity'], DiagnosticSeverity> = {
 	error: DiagnosticSeverity.Error,
 };
 
-export function toRange(doc: CorpusDocument, start: number, end: number): Range {
+/** What converting offsets needs of a document (a worker passes line starts instead of a large document's lines). */
+export type PositionedDocument = Pick<CorpusDocument, 'uri' | 'version' | 'positionAt'>;
+
+export function toRange(doc: PositionedDocument, start: number, end: number): Range {
 	return { start: doc.positionAt(start), end: doc.positionAt(end) };
 }
 
 /** Diagnostics of files the editor does not hold open carry this version: their fixes are always recomputed, so none is inlined. */
 export const closedVersion = -1;
 
-export function toDiagnostic(doc: CorpusDocument, p: Problem): Diagnostic {
+export function toDiagnostic(doc: PositionedDocument, p: Problem): Diagnostic {
 	const size = doc.version === closedVersion ? Infinity : p.fixes.reduce((n, f) => n + f.edits.reduce((m, e) => m + e.newText.length + 8, 0), 0);
 	const data: DiagnosticData = { ruleId: p.ruleId, version: doc.version, fixes: size <= inlineLimit ? p.fixes : undefined };
 	return {

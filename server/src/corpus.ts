@@ -200,12 +200,13 @@ export class Corpus {
 	}
 
 	/**
-	 * The outline of a large open document, computed in the worker that checks it (where its last
-	 * version is); symbols and folding ranges, asked for together when a document opens, share one job.
+	 * The outline of a large open document, computed in a worker; symbols and folding ranges,
+	 * asked for together when a document opens, share one job.
 	 */
 	outlineOpen(doc: CorpusDocument, options: LintOptions): Promise<OutlineResult> {
 		if (this.#outline?.uri !== doc.uri || this.#outline.version !== doc.version) {
-			this.#outline = { uri: doc.uri, version: doc.version, result: this.pool.run({ kind: 'outline', uri: doc.uri, options, text: doc.text, version: doc.version }, Priority.Interactive, doc.uri) };
+			// On the other worker than the document's checks: a check of a 50 MB file takes a minute, its outline seconds.
+			this.#outline = { uri: doc.uri, version: doc.version, result: this.pool.run({ kind: 'outline', uri: doc.uri, options, text: doc.text, version: doc.version }, Priority.Interactive, doc.uri, true) };
 		}
 		return this.#outline.result;
 	}

@@ -18,7 +18,8 @@ import { commandArgumentsProblem } from '../../server/src/commandArguments';
 import { newNameProblem } from '../../server/src/service/entities/newName';
 import { boundedIgnore, collapseGlobstars } from '../../server/src/gitignoreRules';
 import { largeOutline } from '../../server/src/largeOutline';
-import { defaultLintOptions, LanguageService } from '../../server/src/service';
+import { CorpusDocument, defaultLintOptions, LanguageService } from '../../server/src/service';
+import { linePositions } from '../../server/src/service/text/linePositions';
 
 const t = messagesFor('en');
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
@@ -190,5 +191,19 @@ describe('the outline of a large document', () => {
 		const { symbols } = largeOutline(service, 'file:///big.txt', 1, lines(12_000), defaultLintOptions, 100_000);
 		assert.equal(symbols.length, 5001);
 		assert.deepEqual(symbols[5000].range, { start: { line: 5000, character: 0 }, end: { line: 12_000, character: 0 } });
+	});
+});
+
+describe('line positions from a table of line starts', () => {
+	it('agree with the document\'s own lines for every offset, whatever the line ends', () => {
+		const pieces = ['中文', '\n', '\r\n', '\r', 'ab', '', '𠮷'];
+		let seed = 11;
+		for (let round = 0; round < 50; round++) {
+			let text = '';
+			for (let i = 0; i < 40; i++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; text += pieces[seed % pieces.length]; }
+			const doc = new CorpusDocument('u', 1, text);
+			const table = linePositions(text);
+			for (let offset = 0; offset <= text.length; offset++) { assert.deepEqual(table.positionAt(offset), doc.positionAt(offset), `${JSON.stringify(text)} at ${offset}`); }
+		}
 	});
 });

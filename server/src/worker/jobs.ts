@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { CorpusDocument, LanguageService } from '../service';
 import { discover, foldText } from '../service/entities/discovery';
 import { matchNames } from '../service/entities/matcher';
-import { checkInParts, fixInParts, partsNote } from '../service/parts';
+import { checkInParts, fixInParts, partSize, partsNote } from '../service/parts';
+import { linePositions } from '../service/text/linePositions';
 import type { Segmenter, Tagger } from '../service/types';
 import { fileFacts } from '../service/workspace';
 import { closedVersion, fileNotice, toDiagnostic } from '../convert';
@@ -70,7 +71,9 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				const counts: Record<string, number> = {};
 				for (const p of problems) { counts[p.ruleId] = (counts[p.ruleId] ?? 0) + 1; }
 				const shown = problems.slice(0, job.options.maxProblems);
-				const diagnostics = shown.map((p) => toDiagnostic(doc, p));
+				// A file checked in parts: positions from a table of line starts, not the whole file's line objects.
+				const positioned = text.length > partSize ? { uri: doc.uri, version: doc.version, ...linePositions(text) } : doc;
+				const diagnostics = shown.map((p) => toDiagnostic(positioned, p));
 				const note = partsNote(text, checker.t);
 				if (note) { diagnostics.unshift(fileNotice('file.large', note)); }
 				return { uri: job.uri, stamp: textStamp(text), diagnostics, counts, capped: problems.length > shown.length };
