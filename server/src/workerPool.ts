@@ -77,7 +77,8 @@ export class WorkerPool {
 		if (c.kind === 'init') { this.#init = c; }
 		if (c.kind === 'names') {
 			if (c.reset) { this.#names = []; }
-			this.#names.push(...c.rows);
+			// A loop, not push(...rows): a gazetteer or a corpus gives more names than a call takes arguments.
+			for (const row of c.rows) { this.#names.push(row); }
 		}
 		for (const s of this.#slots) { s.worker.postMessage({ control: c }); }
 		this.#local?.control(c);

@@ -20,6 +20,7 @@ import { boundedIgnore, collapseGlobstars } from '../../server/src/gitignoreRule
 import { largeOutline } from '../../server/src/largeOutline';
 import { CorpusDocument, defaultLintOptions, LanguageService } from '../../server/src/service';
 import { linePositions } from '../../server/src/service/text/linePositions';
+import { WorkerPool } from '../../server/src/workerPool';
 
 const t = messagesFor('en');
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
@@ -205,5 +206,14 @@ describe('line positions from a table of line starts', () => {
 			const table = linePositions(text);
 			for (let offset = 0; offset <= text.length; offset++) { assert.deepEqual(table.positionAt(offset), doc.positionAt(offset), `${JSON.stringify(text)} at ${offset}`); }
 		}
+	});
+});
+
+describe('names sent to the workers', () => {
+	it('takes more names than a call takes arguments (a gazetteer of 200,000 entries)', () => {
+		const pool = new WorkerPool('/nonexistent/worker.js', 0, () => undefined, () => { throw new Error('no job runs here'); });
+		const rows = Array.from({ length: 200_000 }, (_, id) => ({ id, keys: [`名${id}`], type: 'organization' as const, gazetteer: true, spreads: true }));
+		assert.doesNotThrow(() => pool.control({ kind: 'names', reset: true, rows }));
+		assert.doesNotThrow(() => pool.control({ kind: 'names', reset: false, rows }));
 	});
 });
