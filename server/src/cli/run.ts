@@ -73,8 +73,6 @@ async function load(paths: readonly string[], settings: Settings, locale: string
 	return { service, files, notes, jobs };
 }
 
-const severityOf: Record<number, Reported['severity']> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
-
 export interface CheckOptions {
 	readonly paths: readonly string[];
 	readonly settings: Settings;
@@ -91,12 +89,9 @@ export async function check(o: CheckOptions): Promise<number> {
 	const results: Reported[] = [...notes];
 	try {
 		// The workers check in parts as the server does; the file.large note comes first.
-		await inOrder(jobs, files, (f) => ({ kind: 'check', uri: f.uri, text: f.text!, options: o.settings, corpus: corpusSnapshot(service, f.uri) }) as const, (f, r, i) => {
-			for (const d of orThrow(r).diagnostics ?? []) {
-				results.push({
-					file: f.file, line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
-					severity: severityOf[d.severity ?? 3], rule: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value,
-				});
+		await inOrder(jobs, files, (f) => ({ kind: 'check', uri: f.uri, text: f.text!, options: o.settings, corpus: corpusSnapshot(service, f.uri), rows: true }) as const, (f, r, i) => {
+			for (const [line, column, endLine, endColumn, severity, rule, message] of orThrow(r).rows ?? []) {
+				results.push({ file: f.file, line: line + 1, column: column + 1, endLine: endLine + 1, endColumn: endColumn + 1, severity, rule, message });
 			}
 			progress.tick(i + 1, files.length, 'checking');
 		});

@@ -16,7 +16,7 @@ import { ReadOutcome, readCorpusFile, SkipReason, textStamp } from '../fileReade
 import { NameList } from './nameList';
 import { CachePolicy, configureLineCaches } from '../service/lruCache';
 import { snapshotView } from './snapshotView';
-import type { CheckResult, Control, DiscoverResult, FixResult, GazetteerResult, IndexResult, Job, MatchResult, OutlineResult, ReadLimits } from './protocol';
+import type { CheckResult, Control, ProblemRow, DiscoverResult, FixResult, GazetteerResult, IndexResult, Job, MatchResult, OutlineResult, ReadLimits } from './protocol';
 import { parseGazetteer } from '../service/entities/gazetteer';
 import { largeOutline } from '../largeOutline';
 
@@ -73,8 +73,17 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				const shown = problems.slice(0, job.options.maxProblems);
 				// A file checked in parts: positions from a table of line starts, not the whole file's line objects.
 				const positioned = text.length > partSize ? { uri: doc.uri, version: doc.version, ...linePositions(text) } : doc;
-				const diagnostics = shown.map((p) => toDiagnostic(positioned, p));
 				const note = partsNote(text, checker.t);
+				if (job.rows) {
+					const rows: ProblemRow[] = shown.map((p) => {
+						const start = positioned.positionAt(p.start);
+						const end = positioned.positionAt(p.end);
+						return [start.line, start.character, end.line, end.character, p.severity, p.ruleId, p.message];
+					});
+					if (note) { rows.unshift([0, 0, 0, 0, 'info', 'file.large', note]); }
+					return { uri: job.uri, rows, capped: problems.length > shown.length };
+				}
+				const diagnostics = shown.map((p) => toDiagnostic(positioned, p));
 				if (note) { diagnostics.unshift(fileNotice('file.large', note)); }
 				return { uri: job.uri, stamp: textStamp(text), diagnostics, counts, capped: problems.length > shown.length };
 			}

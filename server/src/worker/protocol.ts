@@ -5,7 +5,7 @@
  * threads by structured clone: plain data and typed arrays.
  */
 import type { Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
-import type { EntityRef, LintOptions } from '../service/types';
+import type { EntityRef, LintOptions, Severity } from '../service/types';
 import type { FileFacts } from '../service/workspace';
 import type { FileMatches } from '../service/entities/matcher';
 import type { Found } from '../service/entities/discovery';
@@ -32,7 +32,11 @@ export type Job =
 	/** Read a file (or take a large open document's text); its facts for the indexes and its mentions of the known names. */
 	| { readonly kind: 'index'; readonly uri: string; readonly found?: Int32Array; readonly text?: string }
 	/** Check a file with every rule against the snapshot (text given for a large open document). */
-	| { readonly kind: 'check'; readonly uri: string; readonly options: LintOptions; readonly corpus: CorpusSnapshot; readonly text?: string; readonly version?: number; readonly stamp?: string }
+	| {
+		readonly kind: 'check'; readonly uri: string; readonly options: LintOptions; readonly corpus: CorpusSnapshot; readonly text?: string; readonly version?: number; readonly stamp?: string;
+		/** Report rows instead of diagnostics (the command line): far less to copy back than LSP objects. */
+		readonly rows?: boolean;
+	}
 	/** Tag a file for names (tier 1 of the entity index). */
 	| { readonly kind: 'discover'; readonly uri: string; readonly text?: string }
 	/** Find the known names in a file again (tier 2), after new names. */
@@ -54,11 +58,14 @@ export interface CheckResult {
 	/** The text's stamp: when it differs from the indexed one, the file changed between index and check. */
 	readonly stamp?: string;
 	readonly diagnostics?: Diagnostic[];
+	/** With `rows`: each problem as 0-based line, column, end line, end column (UTF-16), severity, rule, message. */
+	readonly rows?: ProblemRow[];
 	/** Problems per rule before the cap. */
 	readonly counts?: Record<string, number>;
 	/** More problems than `maxProblems`: only the first ones are listed. */
 	readonly capped?: boolean;
 }
+export type ProblemRow = readonly [line: number, column: number, endLine: number, endColumn: number, severity: Exclude<Severity, 'off'>, rule: string, message: string];
 export interface DiscoverResult { readonly uri: string; readonly skipped?: Skipped; readonly stamp?: string; readonly found?: Found[] }
 export interface MatchResult { readonly uri: string; readonly matches?: FileMatches }
 export type GazetteerResult = Gazetteer;
