@@ -1,9 +1,14 @@
 /**
  * Benchmarks (c): from a one-character `didChange` to the pushed diagnostics for that version
  * of a 1 MB document, over stdio with a real JSON-RPC client. Default settings, no debounce.
+ * Then the light bulb on that document: `textDocument/codeAction` for a diagnostic under the
+ * cursor, for a client that resolves code actions (VS Code) and one that does not (Neovim).
  */
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient } from '../test/lsp/lspClient';
 import { buildDocuments, seedTexts } from './corpus';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 async function measure(script: 'simplified' | 'traditional', megabytes: number, edits: number): Promise<void> {
 	const text = buildDocuments(seedTexts()[script], megabytes, megabytes * 1e6)[0];
@@ -29,9 +34,46 @@ async function measure(script: 'simplified' | 'traditional', megabytes: number, 
 		times.push(performance.now() - start);
 	}
 	times.sort((a, b) => a - b);
+	const size = megabytes >= 1 ? `${megabytes} MB` : `${megabytes * 1000} KB`;
 	console.log(JSON.stringify({
-		name: `didChange → diagnostics, ${megabytes >= 1 ? `${megabytes} MB` : `${megabytes * 1000} KB`} ${script}`,
+		name: `didChange → diagnostics, ${size} ${script}`,
 		ms: times[times.length >> 1], p90: times[Math.floor(times.length * 0.9)], openMs, diagnostics: first.diagnostics.length,
+	}));
+	await client.stop();
+	if (megabytes >= 1) {
+		await lightBulb(text, script, size, true);
+		await lightBulb(text, script, size, false);
+	}
+}
+
+/** The code actions of the first diagnostic that has a fix, asked 21 times (median), and what resolving its fix-all costs. */
+async function lightBulb(text: string, script: string, size: string, resolves: boolean): Promise<void> {
+	const client = new LspClient({ resolveCodeActions: resolves });
+	await client.initialize();
+	const uri = `file:///bench/${script}-bulb.txt`;
+	const waiting = client.waitForDiagnostics(uri);
+	await client.open(uri, text);
+	const { diagnostics } = await waiting;
+	const target: Diagnostic | undefined = diagnostics.find((d) => (d.data as { fixes?: unknown[] } | undefined)?.fixes?.length) ?? diagnostics[0];
+	if (!target) { await client.stop(); return; }
+	const times: number[] = [];
+	let actions: CodeAction[] = [];
+	for (let i = 0; i < 21; i++) {
+		const start = performance.now();
+		actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } }) as CodeAction[];
+		times.push(performance.now() - start);
+	}
+	const lazy = actions.find((a) => !a.edit && a.data !== undefined);
+	let resolveMs: number | undefined;
+	if (lazy) {
+		const start = performance.now();
+		await client.connection.sendRequest('codeAction/resolve', lazy);
+		resolveMs = performance.now() - start;
+	}
+	console.log(JSON.stringify({
+		name: `light bulb, ${size} ${script}, ${resolves ? 'client resolves' : 'client without resolve'}`,
+		ms: median(times), p90: [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.9)],
+		...(resolveMs !== undefined ? { value: `median ${median(times).toFixed(1)} ms (${actions.length} actions; resolving “${lazy!.title}”: ${resolveMs.toFixed(0)} ms)` } : {}),
 	}));
 	await client.stop();
 }

@@ -6,7 +6,7 @@ import { semanticLegend } from './entityFeatures';
 export function serverCapabilities(pull: boolean, commands: readonly string[]): ServerCapabilities {
 	return {
 		textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-		codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+		codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: true },
 		documentSymbolProvider: { label: 'zh-corpus' },
 		hoverProvider: true,
 		definitionProvider: true,

@@ -38,6 +38,7 @@ const checks: Record<string, Check> = {
 	'zhCorpus.convertDocument': ([doc, target]) => uri('the document', doc) ?? (targets.includes(target as string) ? undefined : `the target must be one of ${targets.join(', ')}, not ${show(target)}`),
 	'zhCorpus.server.cleanWorkspace': ([args]) => options('the options', args, { families: 'strings', assumeYes: 'boolean' }),
 	'zhCorpus.server.undoLastClean': () => undefined,
+	'zhCorpus.server.fixAll': ([doc, rule]) => uri('the document', doc) ?? (rule === undefined || (typeof rule === 'string' && rule.length <= 100) ? undefined : `the rule must be a rule id, not ${show(rule)}`),
 	'zhCorpus.server.convertToUtf8': ([file, opts]) => uri('the file', file) ?? options('the options', opts, { assumeYes: 'boolean' }),
 };
 

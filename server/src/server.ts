@@ -3,7 +3,7 @@
  * document → core → convert; the logic lives in `service/`.
  */
 import {
-	CancellationToken, CodeActionKind, Connection, ErrorCodes, ResponseError, WorkspaceDiagnosticParams, DidChangeConfigurationNotification, DocumentDiagnosticReportKind,
+	CancellationToken, CodeAction, CodeActionKind, Connection, ErrorCodes, ResponseError, WorkspaceDiagnosticParams, DidChangeConfigurationNotification, DocumentDiagnosticReportKind,
 	InitializeParams, InitializeResult, MessageType, ShowMessageNotification, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,10 +14,10 @@ import { fixInPartsYielding, maxCharsPerWorkerJob } from './files/fixFile';
 import { textStamp } from './fileReader';
 import { corpusSnapshot } from './worker/snapshot';
 import { Priority } from './workerPool';
-import { codeActions, workspaceEdit } from './codeActions';
+import { codeActions, fixAllCommand, isFixAllData, workspaceEdit } from './codeActions';
 import { DiagnosticsPublisher } from './diagnostics';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
-import { ConversionTarget, LanguageService, ruleFamilies } from './service';
+import { ConversionTarget, CorpusDocument, LanguageService, LintOptions, RuleEdit, ruleFamilies } from './service';
 import { messagesFor } from './service/messages';
 import { toDocumentSymbols, toFoldingRanges } from './outlineProtocol';
 import { jiebaSegmenter } from './segmenter';
@@ -55,6 +55,7 @@ export function startServer(connection: Connection): void {
 	let changeAnnotations = false;
 	let canPullConfiguration = false;
 	let semanticRefresh = false;
+	let resolvesEdits = false;
 	/** This installation's key for clean manifests: passed by the client, else from the user's state folder. */
 	let manifestKeyOf!: () => Promise<Buffer>;
 	let boundary!: WorkspaceBoundary;
@@ -75,6 +76,7 @@ export function startServer(connection: Connection): void {
 		changeAnnotations = caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
 		canPullConfiguration = caps.workspace?.configuration === true;
 		semanticRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
+		resolvesEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true && caps.textDocument.codeAction.dataSupport === true;
 		const initOptions = params.initializationOptions as { settings?: unknown; workers?: number; debug?: boolean; trusted?: boolean; manifestKey?: string; stateDir?: string } | undefined;
 		let key: Promise<Buffer> | undefined;
 		manifestKeyOf = () => key ??= manifestKey(initOptions?.manifestKey, typeof initOptions?.stateDir === 'string' ? initOptions.stateDir : defaultStateDir());
@@ -120,7 +122,7 @@ export function startServer(connection: Connection): void {
 			onNewNames: () => scheduleNamePropagation(),
 		});
 		return {
-			capabilities: serverCapabilities(pull, [convertCommand, cleanCommand, undoCleanCommand, convertEncodingCommand]),
+			capabilities: serverCapabilities(pull, [convertCommand, cleanCommand, undoCleanCommand, convertEncodingCommand, fixAllCommand]),
 			serverInfo: { name: 'zh-corpus-language-server', version: '0.1.0' },
 		};
 	});
@@ -211,8 +213,36 @@ export function startServer(connection: Connection): void {
 		}
 		const doc = await corpusDocument(params.textDocument.uri);
 		if (!doc) { return []; }
-		return codeActions({ service, doc, settings: await settings.get(doc.uri), documentChanges }, params);
+		return codeActions({ service, doc, settings: await settings.get(doc.uri), documentChanges, resolvesEdits, counts: open.problems.get(doc.uri)?.counts }, params);
 	}));
+
+	/**
+	 * A fix-all of the open document's current text: a large one on a corpus worker (seconds on
+	 * 1 MB), with the index's view of the file (its positions only when the index holds this text).
+	 */
+	const fixAllOf = async (doc: CorpusDocument, options: LintOptions, rule: string | undefined): Promise<RuleEdit[]> => {
+		if (doc.text.length <= largeDocument) { return service.fixAll(doc, options, rule); }
+		const view = corpusSnapshot(service, doc.uri, corpus.indexer.stampOf(doc.uri) === doc.stamp);
+		const { parts } = await corpus.pool.run({ kind: 'fix', uri: doc.uri, text: doc.text, options, corpus: view, rule }, Priority.Interactive);
+		return parts.flatMap((p) => p.edits.map((e) => ({ ...e, start: e.start + p.start, end: e.end + p.start })));
+	};
+	connection.onCodeActionResolve(safe<CodeAction, CodeAction>(undefined as unknown as CodeAction, async (action) => {
+		if (!isFixAllData(action.data)) { return action; }
+		const doc = await corpusDocument(action.data.fixAll.uri);
+		if (!doc) { return action; }
+		const edits = await fixAllOf(doc, await settings.get(doc.uri), action.data.fixAll.rule);
+		return { ...action, edit: workspaceEdit({ doc, documentChanges }, edits) };
+	}));
+	/** The fix-all command (clients that do not resolve code actions, on a large document): computed, then applied unless the text changed meanwhile. */
+	const runFixAll = async (uri: string, rule: string | undefined): Promise<undefined> => {
+		const doc = await corpusDocument(uri);
+		if (!doc) { return undefined; }
+		const edits = await fixAllOf(doc, await settings.get(uri), rule);
+		if (edits.length > 0 && documents.get(uri)?.version === doc.version) {
+			await connection.workspace.applyEdit({ label: 'zh-corpus: fix all', edit: workspaceEdit({ doc, documentChanges }, edits) });
+		}
+		return undefined;
+	};
 
 	const outlineOf = async (uri: string) => {
 		const doc = await corpusDocument(uri);
@@ -240,11 +270,12 @@ export function startServer(connection: Connection): void {
 		const doc = await corpusDocument(uri);
 		const edits = doc ? service.convert(doc, target) : [];
 		if (doc && edits.length > 0) {
-			await connection.workspace.applyEdit({ label: 'zh-corpus: convert', edit: workspaceEdit({ service, doc, settings: await settings.get(uri), documentChanges }, edits) });
+			await connection.workspace.applyEdit({ label: 'zh-corpus: convert', edit: workspaceEdit({ doc, documentChanges }, edits) });
 		}
 		return undefined;
 	};
 	const commands: Record<string, (args: unknown[]) => Promise<unknown>> = {
+		[fixAllCommand]: ([uri, rule]) => runFixAll(uri as string, rule as string | undefined),
 		[convertCommand]: ([uri, target]) => convertDocument(uri as string, target as ConversionTarget),
 		[cleanCommand]: ([args]) => cleanWorkspace(cleanContext(), args as Parameters<typeof cleanWorkspace>[1]),
 		[undoCleanCommand]: () => undoClean(cleanContext()),

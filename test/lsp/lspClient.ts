@@ -30,6 +30,8 @@ export interface StartOptions {
 	/** Declare `workspaceEdit.changeAnnotationSupport` (VS Code does: annotated edits open its refactor preview). */
 	readonly changeAnnotations?: boolean;
 	readonly initializationOptions?: Record<string, unknown>;
+	/** Declare `codeAction.resolveSupport` for edits (VS Code does: fix-all actions come without their edit). */
+	readonly resolveCodeActions?: boolean;
 }
 
 
@@ -116,7 +118,10 @@ export class LspClient {
 				textDocument: {
 					synchronization: { dynamicRegistration: false },
 					publishDiagnostics: { versionSupport: true },
-					codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+					codeAction: {
+						codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } },
+						...(this.options.resolveCodeActions ? { dataSupport: true, resolveSupport: { properties: ['edit'] } } : {}),
+					},
 					...(this.options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
 				},
 				window: { workDoneProgress: this.options.progress ?? false },

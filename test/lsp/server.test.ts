@@ -234,3 +234,67 @@ describe('pull diagnostics', function () {
 		}
 	});
 });
+
+describe('lazy code actions', function () {
+	this.timeout(60000);
+	let dir: string;
+	let client: LspClient | undefined;
+	beforeEach(() => { dir = makeWorkspace(); });
+	afterEach(async () => {
+		await client?.stop();
+		fs.rmSync(dir, { recursive: true, force: true });
+	});
+
+	async function start(resolveCodeActions: boolean, rel: string, text?: string) {
+		client = new LspClient({ workspaceFolder: dir, resolveCodeActions });
+		await client.initialize();
+		const uri = uriOf(dir, rel);
+		const content = text ?? fs.readFileSync(path.join(dir, rel), 'utf8');
+		const waiting = client.waitForDiagnostics(uri, (p) => p.version === 1);
+		await client.open(uri, content);
+		const { diagnostics } = await waiting;
+		return { c: client, doc: TextDocument.create(uri, 'plaintext', 1, content), diagnostics };
+	}
+	const ask = (c: LspClient, uri: string, diagnostic: Diagnostic | undefined, only?: string[]) => c.connection.sendRequest('textDocument/codeAction', {
+		textDocument: { uri }, range: diagnostic?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+		context: { diagnostics: diagnostic ? [diagnostic] : [], ...(only ? { only } : {}) },
+	}) as Promise<CodeAction[]>;
+
+	it('lists fix-all without its edit for a client that resolves, and resolves it to the same edit as an eager list', async () => {
+		const { c, doc, diagnostics } = await start(true, 'fixtures/tw-leftovers.txt');
+		const listed = await ask(c, doc.uri, diagnostics[1]);
+		const quick = listed.find((a) => a.isPreferred)!;
+		assert.ok(quick.edit, 'a single fix carries its edit');
+		const lazy = listed.find((a) => /Fix all mixed-script/.test(a.title))!;
+		assert.equal(lazy.edit, undefined);
+		const resolved = await c.connection.sendRequest('codeAction/resolve', lazy) as CodeAction;
+		const source = (await ask(c, doc.uri, undefined, ['source.fixAll.zhCorpus']))[0];
+		assert.equal(source.edit, undefined);
+		const all = await c.connection.sendRequest('codeAction/resolve', source) as CodeAction;
+		const fixed = TextDocument.applyEdits(doc, (all.edit!.documentChanges![0] as unknown as TextDocumentEdit).edits);
+		assert.equal(fixed, fs.readFileSync(path.join(fixtures, 'mixed-script', 'tw-leftovers.fixed.txt'), 'utf8'));
+		await c.stop();
+		const eager = await start(false, 'fixtures/tw-leftovers.txt');
+		const eagerAll = (await ask(eager.c, doc.uri, eager.diagnostics[1])).find((a) => /Fix all mixed-script/.test(a.title))!;
+		assert.deepEqual(resolved.edit, eagerAll.edit);
+	});
+
+	it('gives a client without resolve a command for a large document, which applies the fix-all', async () => {
+		const base = fs.readFileSync(path.join(dir, 'fixtures', 'tw-leftovers.txt'), 'utf8');
+		// Over the size up to which fix-all is computed into the list (each copy numbered: no repeated paragraphs).
+		const text = Array.from({ length: Math.ceil(30_000 / base.length) }, (_, i) => base.replace(/\n/g, `${i}\n`)).join('\n');
+		const { c, doc, diagnostics } = await start(false, 'fixtures/large.txt', text);
+		const target = diagnostics.find((d) => (d.data as { fixes?: unknown[] }).fixes?.length)!;
+		const listed = await ask(c, doc.uri, target);
+		const all = listed.find((a) => /Fix all mixed-script/.test(a.title))!;
+		assert.equal(all.edit, undefined);
+		assert.equal(all.command?.command, 'zhCorpus.server.fixAll');
+		await c.connection.sendRequest('workspace/executeCommand', { command: all.command.command, arguments: all.command.arguments });
+		const applied = c.appliedEdits[0] as { edit: { documentChanges: TextDocumentEdit[] } };
+		const edits = applied.edit.documentChanges[0].edits;
+		assert.equal(applied.edit.documentChanges[0].textDocument.version, 1);
+		const fixed = fs.readFileSync(path.join(dir, 'fixtures', 'tw-leftovers.fixed.txt'), 'utf8');
+		const expected = Array.from({ length: Math.ceil(30_000 / base.length) }, (_, i) => fixed.replace(/\n/g, `${i}\n`)).join('\n');
+		assert.equal(TextDocument.applyEdits(doc, edits), expected);
+	});
+});

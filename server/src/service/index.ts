@@ -143,11 +143,13 @@ export class LanguageService {
 
 	/**
 	 * `fixAll` (or, with `families`, `clean`) linting with a view of the corpus the caller gives:
-	 * a worker fixing a closed file for the command line, with what the indexes said about it.
+	 * a worker fixing a closed file for the command line, with what the indexes said about it;
+	 * with `ruleId`, only that rule's problems (a large open document's "fix all X problems").
 	 */
-	fixWithView(doc: CorpusDocument, options: LintOptions, view: CorpusViews, families?: readonly string[]): RuleEdit[] {
-		const tiers = this.#fixAllTiers(options);
-		return this.#fixAll(doc, options, tiers, (id) => tiers.has(id) && (!families || families.includes(ruleFamily(id))), view);
+	fixWithView(doc: CorpusDocument, options: LintOptions, view: CorpusViews, families?: readonly string[], ruleId?: string): RuleEdit[] {
+		const tiers = this.#fixAllTiers(options, ruleId);
+		const accept = ruleId ? (id: string) => id === ruleId : (id: string) => tiers.has(id) && (!families || families.includes(ruleFamily(id)));
+		return this.#fixAll(doc, options, tiers, accept, view);
 	}
 
 	/** Fixes of the current problems of `ruleId` that overlap `[start, end]` (a stale diagnostic's fixes are recomputed here). */

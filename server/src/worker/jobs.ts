@@ -106,7 +106,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				const view = snapshotView(job.corpus);
 				// Parts of a very large file: positions of shared passages are the whole file's.
 				const partView = { corpus: { ...view.corpus, sharedWith: () => [] } };
-				const fix = (part: CorpusDocument) => service.fixWithView(part, job.options, part.text.length === job.text.length ? view : partView, job.families);
+				const fix = (part: CorpusDocument) => service.fixWithView(part, job.options, part.text.length === job.text.length ? view : partView, job.families, job.rule);
 				return { uri: job.uri, parts: fixInParts(job.uri, job.text, fix) };
 			}
 		}

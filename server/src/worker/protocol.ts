@@ -45,8 +45,8 @@ export type Job =
 	| { readonly kind: 'outline'; readonly uri: string; readonly options: LintOptions; readonly text: string; readonly version: number }
 	/** Parse the user's gazetteer (`.zh-corpus/entities.json`): a large one takes the server's thread too long. */
 	| { readonly kind: 'gazetteer'; readonly uri: string; readonly text: string }
-	/** Fix-all of a file's text against the snapshot (the command line's `fix`), or only `families`' rules. */
-	| { readonly kind: 'fix'; readonly uri: string; readonly text: string; readonly options: LintOptions; readonly corpus: CorpusSnapshot; readonly families?: readonly string[] };
+	/** Fix-all of a file's text against the snapshot (the command line's `fix`), or only `families`' rules, or only `rule`'s problems. */
+	| { readonly kind: 'fix'; readonly uri: string; readonly text: string; readonly options: LintOptions; readonly corpus: CorpusSnapshot; readonly families?: readonly string[]; readonly rule?: string };
 
 /** Why a file was not read as text, with the message the user sees on it. */
 export interface Skipped { readonly reason: SkipReason; readonly detail: string; readonly encoding?: string; readonly size?: number; readonly limit?: number }
