@@ -31,14 +31,21 @@ async function probe(client: LspClient, uri: string, during: Promise<unknown>): 
 		['textDocument/documentSymbol', { textDocument: { uri } }],
 	];
 	const answers: Promise<[number, string]>[] = [];
+	const windows: [number, number, string][] = [];
 	for (let i = 0; !settled; i++) {
 		const [method, params] = asks[i % asks.length];
 		const sent = performance.now();
-		answers.push(client.connection.sendRequest(method, params).then(() => [performance.now() - sent, method]));
+		const sentUs = Number(process.hrtime.bigint() / 1000n);
+		answers.push(client.connection.sendRequest(method, params).then(() => {
+			windows.push([sentUs, Number(process.hrtime.bigint() / 1000n), method]);
+			return [performance.now() - sent, method];
+		}));
 		await new Promise((r) => setTimeout(r, 50));
 	}
 	const waits = await Promise.all(answers);
 	const worst = waits.reduce((a, b) => (b[0] > a[0] ? b : a), [0, '']);
+	// RESPONSIVE_TRACE=1: the slowest requests' windows on the monotonic clock (μs), to find in a --cpu-prof profile of the server.
+	if (process.env.RESPONSIVE_TRACE) { for (const w of [...windows].sort((a, b) => b[1] - b[0] - (a[1] - a[0])).slice(0, 3)) { console.error(`slow ${w[2]}: ${w[0]}-${w[1]} (${((w[1] - w[0]) / 1000).toFixed(0)} ms)`); } }
 	const sorted = waits.map((w) => w[0]).sort((a, b) => a - b);
 	return { longest: worst[0], method: worst[1], requests: waits.length, p99: sorted[Math.floor(sorted.length * 0.99)] ?? 0 };
 }

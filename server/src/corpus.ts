@@ -12,7 +12,9 @@ import { CorpusNames } from './corpusNames';
 import type { DiagnosticsPublisher } from './diagnostics';
 import type { LspWorkspace } from './lspWorkspace';
 import type { CorpusDocument, LanguageService, LintOptions } from './service';
-import type { OutlineResult } from './worker/protocol';
+import type { CorpusSnapshot, OutlineResult } from './worker/protocol';
+import { corpusSnapshotInSteps } from './worker/snapshot';
+import { drive } from './drive';
 import { entityTypes } from './service';
 import type { SettingsCache } from './settings';
 import { jiebaSegmenter } from './segmenter';
@@ -188,15 +190,36 @@ export class Corpus {
 
 	/** Checks a large open document in a worker (always the same one, where its last version is). */
 	async checkOpen(doc: CorpusDocument, options: LintOptions, openProblems: Map<string, FileProblems>): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
-		const { service } = this.init;
-		// Shared passages are located in the indexed text: only when the index holds this very text.
-		const indexed = service.entities.indexedStamp(doc.uri) === doc.stamp;
-		const corpus = this.indexer.snapshot(doc.uri, indexed);
+		const corpus = await this.#openSnapshot(doc);
 		const result = await this.pool.run({ kind: 'check', uri: doc.uri, options, corpus, text: doc.text, version: doc.version }, Priority.Interactive, doc.uri);
 		if (!result.diagnostics) { return undefined; }
 		openProblems.set(doc.uri, { counts: result.counts ?? {}, capped: result.capped ?? false });
 		this.statusChanged();
 		return { version: doc.version, diagnostics: result.diagnostics };
+	}
+
+	/**
+	 * What the corpus says about an open document, kept until the indexes change (not rebuilt per
+	 * keystroke), and built in slices: a large document's shared passages take the thread long.
+	 */
+	#openSnapshot(doc: CorpusDocument): Promise<CorpusSnapshot> {
+		const { service } = this.init;
+		// Shared passages are located in the indexed text: only when the index holds this very text.
+		const indexed = service.entities.indexedStamp(doc.uri) === doc.stamp;
+		const key = `${indexed}:${service.index.generation}:${service.entities.index.version}:${service.entities.index.table.generation}`;
+		const cached = this.#snapshots.get(doc.uri);
+		if (cached?.key === key) { return cached.snapshot; }
+		const snapshot = drive(corpusSnapshotInSteps(service, doc.uri, indexed));
+		this.#snapshots.set(doc.uri, { key, snapshot });
+		return snapshot;
+	}
+
+	readonly #snapshots = new Map<string, { key: string; snapshot: Promise<CorpusSnapshot> }>();
+
+	/** The editor closed the document: forget what was kept for it here and in its worker. */
+	forgetOpen(uri: string): void {
+		this.#snapshots.delete(uri);
+		this.pool.control({ kind: 'closed', uri });
 	}
 
 	/**

@@ -47,13 +47,27 @@ export class OpenDocuments {
 	/** The last version of each open document the core saw: the next one reuses its unchanged lines. */
 	readonly #core = new Map<string, CorpusDocument>();
 	readonly #timers = new Map<string, NodeJS.Timeout>();
+	/**
+	 * Whether each open document is a corpus document (links followed, include/exclude, .gitignore,
+	 * the editor's exclusions): asked once, not per request, until settings or files change.
+	 */
+	readonly #isCorpus = new Map<string, Promise<boolean>>();
 
 	constructor(private readonly init: OpenDocumentsInit) { }
+
+	/** Settings, the project file or a .gitignore changed: which documents are corpus documents is asked again. */
+	invalidate(): void { this.#isCorpus.clear(); }
 
 	/** The open document as the core sees it, when it is a corpus document. */
 	async get(uri: string): Promise<CorpusDocument | undefined> {
 		const doc = this.init.documents.get(uri);
-		if (!doc || !(await this.init.workspace.isCorpusDocument(doc))) { return undefined; }
+		if (!doc) { return undefined; }
+		let isCorpus = this.#isCorpus.get(uri);
+		if (!isCorpus) {
+			isCorpus = this.init.workspace.isCorpusDocument(doc).catch(() => false);
+			this.#isCorpus.set(uri, isCorpus);
+		}
+		if (!(await isCorpus) || this.init.documents.get(uri) !== doc) { return undefined; }
 		const last = this.#core.get(uri);
 		if (last?.version === doc.version) { return last; }
 		const text = doc.getText();
@@ -93,7 +107,8 @@ export class OpenDocuments {
 		this.#timers.delete(uri);
 		this.problems.delete(uri);
 		this.#core.delete(uri);
-		this.init.corpus.pool.control({ kind: 'closed', uri });
+		this.#isCorpus.delete(uri);
+		this.init.corpus.forgetOpen(uri);
 	}
 
 	/**

@@ -156,6 +156,7 @@ export function startServer(connection: Connection): void {
 	connection.onDidChangeConfiguration((change) => {
 		if (!canPullConfiguration) { pushedSettings = change.settings; }
 		settings.clear();
+		open.invalidate();
 		for (const doc of documents.all()) { publisher.schedule(doc.uri); }
 		// Severities, rules and the problems' scope apply to closed files too; include/exclude change which files count.
 		indexUpdates = indexUpdates.then(safe(undefined, async () => {
@@ -166,11 +167,14 @@ export function startServer(connection: Connection): void {
 	});
 
 	connection.onDidChangeWatchedFiles(({ changes }) => {
+		// A .gitignore, the project file or a link may have changed which open documents are corpus documents.
+		open.invalidate();
 		const ctx: WatchedFilesContext = {
 			connection, service, documents, workspace, corpus, restricted,
 			reloadSettings: () => {
 				projectConfigs.clear();
 				settings.clear();
+				open.invalidate();
 				for (const doc of documents.all()) { publisher.schedule(doc.uri); }
 			},
 			entitiesChanged,

@@ -6,7 +6,7 @@ import type { CancellationToken } from './types';
 import { countScript, dominantScript, ScriptCounts } from './script/detect';
 import { repeatedLineKeys } from './boilerplate/lineKey';
 import { fingerprints } from './duplicates/fingerprints';
-import { FilePrints, filePrints, FingerprintIndex, SharedFile } from './duplicates/passages';
+import { FilePrints, filePrints, finish, FingerprintIndex, SharedFile } from './duplicates/passages';
 import { LruCache } from './lruCache';
 import { partSize } from './parts';
 
@@ -84,6 +84,7 @@ export class WorkspaceIndex {
 	readonly #prints = new FingerprintIndex();
 	/** The facts of recently indexed or checked texts: an open document is printed once per version. */
 	readonly #recent = new LruCache<{ text: string; facts: FileFacts }>(16);
+	#generation = 0;
 
 	constructor(readonly workspace: Workspace) { }
 
@@ -119,6 +120,7 @@ export class WorkspaceIndex {
 
 	/** Indexes facts computed elsewhere (a worker read the file). */
 	setFacts(uri: string, facts: FileFacts): FileEntry {
+		this.#generation++;
 		const entry: FileEntry = { uri, length: facts.length, script: facts.script, dominant: dominantScript(facts.script), lineKeys: facts.lineKeys };
 		this.remove(uri);
 		this.#entries.set(uri, entry);
@@ -145,9 +147,17 @@ export class WorkspaceIndex {
 	 * text needed); with `relevant`, only those and the passages that can make a finding.
 	 */
 	sharedWithIndexed(uri: string, relevant?: { readonly similarity: number; readonly passage: number }): SharedFile[] {
-		const prints = this.#prints.printsOf(uri);
-		return prints ? this.#prints.query(uri, prints, relevant) : [];
+		return finish(this.sharedWithIndexedInSteps(uri, relevant));
 	}
+
+	/** `sharedWithIndexed` in steps (see FingerprintIndex.queryInSteps). */
+	*sharedWithIndexedInSteps(uri: string, relevant?: { readonly similarity: number; readonly passage: number }): Generator<void, SharedFile[]> {
+		const prints = this.#prints.printsOf(uri);
+		return prints ? yield* this.#prints.queryInSteps(uri, prints, relevant) : [];
+	}
+
+	/** Bumped whenever a file's facts enter or leave the index: what was derived from it (a snapshot) is stale. */
+	get generation(): number { return this.#generation; }
 
 	/** Indexed files other than `uri` holding any of its prints: their shared passages change when it does. */
 	printNeighbours(uri: string): Set<string> {
@@ -158,6 +168,7 @@ export class WorkspaceIndex {
 	remove(uri: string): void {
 		const old = this.#entries.get(uri);
 		if (!old) { return; }
+		this.#generation++;
 		this.#entries.delete(uri);
 		this.#prints.remove(uri);
 		for (const key of old.lineKeys) {

@@ -5,6 +5,7 @@
  */
 import type { LanguageService } from '../service';
 import { reportable } from '../service/rules/duplicateDocument';
+import { finish } from '../service/duplicates/passages';
 import type { CorpusSnapshot } from './protocol';
 
 /**
@@ -12,6 +13,11 @@ import type { CorpusSnapshot } from './protocol';
  * out: an edited document's text is not the indexed one.
  */
 export function corpusSnapshot(service: LanguageService, uri: string, positions = true): CorpusSnapshot {
+	return finish(corpusSnapshotInSteps(service, uri, positions));
+}
+
+/** `corpusSnapshot` in steps: a large document's shared passages take the thread long (yields between files, see drive.ts). */
+export function* corpusSnapshotInSteps(service: LanguageService, uri: string, positions = true): Generator<void, CorpusSnapshot> {
 	const index = service.index;
 	const lineCounts: [string, number][] = [];
 	for (const key of index.get(uri)?.lineKeys ?? []) {
@@ -19,5 +25,6 @@ export function corpusSnapshot(service: LanguageService, uri: string, positions 
 		if (n >= 2) { lineCounts.push([key, n]); }
 	}
 	if (!positions) { return { fileCount: index.size, lineCounts, shared: [] }; }
-	return { fileCount: index.size, lineCounts, shared: index.sharedWithIndexed(uri, reportable), entities: service.entitySnapshot(uri) };
+	const shared = yield* index.sharedWithIndexedInSteps(uri, reportable);
+	return { fileCount: index.size, lineCounts, shared, entities: service.entitySnapshot(uri) };
 }

@@ -146,6 +146,14 @@ export class FingerprintIndex {
 	 * only such passages): the rest costs time and memory for nothing.
 	 */
 	query(uri: string, prints: FilePrints, relevant?: { readonly similarity: number; readonly passage: number }): SharedFile[] {
+		return finish(this.queryInSteps(uri, prints, relevant));
+	}
+
+	/**
+	 * `query` in steps: yields after every few thousand prints and every other file, so that a
+	 * host holding a large document's query on its only thread can let other work run between.
+	 */
+	*queryInSteps(uri: string, prints: FilePrints, relevant?: { readonly similarity: number; readonly passage: number }): Generator<void, SharedFile[]> {
 		const self = this.#ids.get(uri);
 		const limit = commonPrintLimit(this.#ids.size);
 		// Per other file: pairs (my print index, their print index).
@@ -153,6 +161,7 @@ export class FingerprintIndex {
 		const hashes = prints.hashes;
 		let mine = 0;
 		for (let i = 0; i < hashes.length; i++) {
+			if ((i & 4095) === 4095) { yield; }
 			const at = this.#prints.get(hashes[i]);
 			if (at === undefined) { mine++; continue; }
 			if (typeof at === 'number') { mine++; addHit(hits, self, i, at); continue; }
@@ -163,7 +172,10 @@ export class FingerprintIndex {
 		}
 		const out: SharedFile[] = [];
 		for (const [id, pairs] of hits) {
-			const other = this.#files[id]!;
+			yield;
+			// Between steps the file may have left the index (a snapshot taken meanwhile is stale and taken again).
+			const other = this.#files[id];
+			if (!other) { continue; }
 			let shared = 0;
 			for (let k = 0; k < pairs.length; k += 2) { if (k === 0 || pairs[k] !== pairs[k - 2]) { shared++; } }
 			// Resemblance over the prints that are not common; the other file's count only when it can matter.
@@ -179,6 +191,14 @@ export class FingerprintIndex {
 			}
 		}
 		return out;
+	}
+}
+
+/** Runs a stepwise computation to its end at once. */
+export function finish<T>(steps: Generator<void, T>): T {
+	for (;;) {
+		const next = steps.next();
+		if (next.done) { return next.value; }
 	}
 }
 

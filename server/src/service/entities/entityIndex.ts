@@ -52,6 +52,8 @@ export class EntityIndex {
 	}
 
 	get table(): EntityTable { return this.#table; }
+	/** Bumped on every change of mentions or names (what was derived from them is stale). */
+	get version(): number { return this.#version; }
 	get gazetteer(): Gazetteer { return this.#gazetteer; }
 	get fileCount(): number { return this.#files.size; }
 	has(uri: string): boolean { return this.#files.has(uri); }
@@ -154,6 +156,7 @@ export class EntityIndex {
 
 	/** A new gazetteer: a new table with every file's votes replayed. Every file must be matched again. */
 	setGazetteer(gazetteer: Gazetteer): void {
+		this.#version++;
 		this.#gazetteer = gazetteer;
 		this.#table = new EntityTable(gazetteer);
 		for (const [uri, file] of this.#files) {
