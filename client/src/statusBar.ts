@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { CorpusStatus, DocumentStatus } from '../../server/src/corpusProtocol';
+import type { CorpusStatus, DocumentStatus } from '../../server/src/protocol';
 
 export type { CorpusStatus };
 

@@ -20,7 +20,7 @@ import type { SettingsCache } from './settings';
 import { jiebaSegmenter } from './segmenter';
 import { createJobRunner } from './worker/jobs';
 import { Priority, WorkerPool } from './workerPool';
-import { CorpusStatus, statusNotification } from './corpusProtocol';
+import { CorpusStatus, statusNotification } from './protocol';
 import { skippedDiagnostic } from './fileNotes';
 import { loadGazetteers } from './gazetteerFiles';
 import { maxGlobstars } from './gitignoreRules';

@@ -3,7 +3,7 @@
  * (the status bar), and whether the file behind it is UTF-8 text at all.
  */
 import { promises as fs } from 'node:fs';
-import type { CorpusStatus, DocumentStatus } from './corpusProtocol';
+import type { CorpusStatus, DocumentStatus } from './protocol';
 import type { FileProblems } from './corpusIndexer';
 import { decodeCorpusBytes } from './fileReader';
 import type { CorpusDocument } from './service';

@@ -11,7 +11,7 @@ import {
 	createProtocolConnection, InitializeParams, ProtocolConnection, PublishDiagnosticsParams,
 	StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import type { CorpusStatus } from '../../server/src/corpusProtocol';
+import type { CorpusStatus } from '../../server/src/protocol';
 
 export type { CorpusStatus };
 

@@ -36,7 +36,7 @@ describe('core purity', function () {
 			"import * as fs from 'node:fs';",
 			"import { TextDocument } from 'vscode-languageserver-textdocument';",
 			"import { toDiagnostic } from '../convert';",
-			"import type { CorpusStatus } from '../corpusProtocol';",
+			"import type { CorpusStatus } from '../protocol';",
 			"import { readText } from './../fileReader';",
 			"import tsconfig from '../../../tsconfig.json';",
 		];
