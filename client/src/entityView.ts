@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { requests } from '../../server/src/protocol';
 
 type EntityType = 'person' | 'organization' | 'place' | 'work' | 'event';
 interface TypeRow { type: EntityType; count: number }
@@ -32,15 +33,15 @@ export class EntityTree implements vscode.TreeDataProvider<Node> {
 		const client = this.client();
 		if (!client) { return []; }
 		if (!node) {
-			const types = await client.sendRequest<TypeRow[]>('zhCorpus/entities', {});
+			const types = await client.sendRequest<TypeRow[]>(requests.entities, {});
 			return types.filter((t) => t.count > 0).map((row) => ({ kind: 'type', row }));
 		}
 		if (node.kind === 'type') {
-			const rows = await client.sendRequest<EntityRow[]>('zhCorpus/entities', { type: node.row.type, limit: 500 });
+			const rows = await client.sendRequest<EntityRow[]>(requests.entities, { type: node.row.type, limit: 500 });
 			return rows.map((row) => ({ kind: 'entity', row }));
 		}
 		if (node.kind === 'entity') {
-			const found = await client.sendRequest<Mentions | null>('zhCorpus/entityMentions', { id: node.row.id });
+			const found = await client.sendRequest<Mentions | null>(requests.entityMentions, { id: node.row.id });
 			return (found?.locations ?? []).slice(0, 1000).map((location) => ({ kind: 'mention', location }));
 		}
 		return [];
@@ -76,7 +77,7 @@ export async function goToMention(client: LanguageClient | undefined, step: 1 | 
 	const editor = vscode.window.activeTextEditor;
 	if (!editor || !client) { return; }
 	const here = editor.selection.active;
-	const found = await client.sendRequest<Mentions | null>('zhCorpus/entityMentions', { uri: editor.document.uri.toString(), position: { line: here.line, character: here.character } });
+	const found = await client.sendRequest<Mentions | null>(requests.entityMentions, { uri: editor.document.uri.toString(), position: { line: here.line, character: here.character } });
 	if (!found || found.locations.length === 0) {
 		void vscode.window.showInformationMessage('zh-corpus: no recognized name at the cursor.');
 		return;

@@ -10,6 +10,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { EntityTree, goToMention } from './entityView';
 import { CorpusStatus, StatusBar } from './statusBar';
 import { SummaryProvider, summaryScheme } from './summary';
+import { debugRequests, notifications, requests, serverCommands } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -65,18 +66,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		context.subscriptions.push(vscode.commands.registerCommand(command, async () => {
 			const editor = vscode.window.activeTextEditor;
 			if (!editor || !client) { return; }
-			await client.sendRequest('workspace/executeCommand', { command: 'zhCorpus.convertDocument', arguments: [editor.document.uri.toString(), target] });
+			await client.sendRequest('workspace/executeCommand', { command: serverCommands.convertDocument, arguments: [editor.document.uri.toString(), target] });
 		}));
 	}
 	context.subscriptions.push(
 		vscode.commands.registerCommand('zhCorpus.restartServer', () => client?.restart()),
 		vscode.commands.registerCommand('zhCorpus.treatFolderAsCorpus', treatFolderAsCorpus),
 		vscode.commands.registerCommand('zhCorpus.cleanWorkspace', cleanWorkspace),
-		vscode.commands.registerCommand('zhCorpus.undoLastClean', () => client?.sendRequest('workspace/executeCommand', { command: 'zhCorpus.server.undoLastClean', arguments: [] })),
+		vscode.commands.registerCommand('zhCorpus.undoLastClean', () => client?.sendRequest('workspace/executeCommand', { command: serverCommands.undoLastClean, arguments: [] })),
 		vscode.commands.registerCommand('zhCorpus.convertToUtf8', () => {
 			const uri = vscode.window.activeTextEditor?.document.uri ?? vscode.window.tabGroups.activeTabGroup.activeTab?.input;
 			const target = uri instanceof vscode.Uri ? uri : (uri as { uri?: vscode.Uri } | undefined)?.uri;
-			return target && client?.sendRequest('workspace/executeCommand', { command: 'zhCorpus.server.convertToUtf8', arguments: [target.toString()] });
+			return target && client?.sendRequest('workspace/executeCommand', { command: serverCommands.convertToUtf8, arguments: [target.toString()] });
 		}),
 		vscode.commands.registerCommand('zhCorpus.nextMention', () => goToMention(client, 1)),
 		vscode.commands.registerCommand('zhCorpus.previousMention', () => goToMention(client, -1)),
@@ -101,12 +102,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => client?.restart()));
 	if (process.env.ZH_CORPUS_DEBUG === '1') {
 		// Tests only: the server exits; the client must start it again.
-		context.subscriptions.push(vscode.commands.registerCommand('zhCorpus.debug.crashServer', () => client?.sendRequest('zhCorpus/debug/crash').catch(() => undefined)));
+		context.subscriptions.push(vscode.commands.registerCommand('zhCorpus.debug.crashServer', () => client?.sendRequest(debugRequests.crash).catch(() => undefined)));
 	}
 	await client.start();
 	// The server says when the corpus's names changed (first scan done, names found in other files).
-	client.onNotification('zhCorpus/entitiesChanged', () => entityTree.refresh());
-	client.onNotification('zhCorpus/status', (status: CorpusStatus) => statusBar.corpusChanged(status));
+	client.onNotification(notifications.entitiesChanged, () => entityTree.refresh());
+	client.onNotification(notifications.status, (status: CorpusStatus) => statusBar.corpusChanged(status));
 	statusBar.update();
 }
 
@@ -143,7 +144,7 @@ async function cleanWorkspace(args?: { families?: string[]; assumeYes?: boolean 
 	}
 	let families = args?.families;
 	if (!families) {
-		const all = await client.sendRequest<RuleFamily[]>('zhCorpus/ruleFamilies');
+		const all = await client.sendRequest<RuleFamily[]>(requests.ruleFamilies);
 		const picked = await vscode.window.showQuickPick(all.map((f) => ({
 			label: f.id,
 			description: f.rules.length === 1 ? f.rules[0].description : vscode.l10n.t('{0} rules', f.rules.length),
@@ -153,7 +154,7 @@ async function cleanWorkspace(args?: { families?: string[]; assumeYes?: boolean 
 		if (!picked || picked.length === 0) { return undefined; }
 		families = picked.map((p) => p.label);
 	}
-	return client.sendRequest('workspace/executeCommand', { command: 'zhCorpus.server.cleanWorkspace', arguments: [{ families, assumeYes: args?.assumeYes }] });
+	return client.sendRequest('workspace/executeCommand', { command: serverCommands.cleanWorkspace, arguments: [{ families, assumeYes: args?.assumeYes }] });
 }
 
 /** Undefined, a URI (the explorer's menu) or `{ families?: string[], assumeYes?: boolean }`. */

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { CorpusStatus, DocumentStatus } from '../../server/src/protocol';
+import { requests, type CorpusStatus, type DocumentStatus } from '../../server/src/protocol';
 
 export type { CorpusStatus };
 
@@ -45,7 +45,7 @@ export class StatusBar implements vscode.Disposable {
 	async #refresh(): Promise<void> {
 		const editor = vscode.window.activeTextEditor;
 		const client = this.client();
-		const doc = editor && client ? await client.sendRequest<DocumentStatus | null>('zhCorpus/documentStatus', { uri: editor.document.uri.toString() }).catch(() => null) : null;
+		const doc = editor && client ? await client.sendRequest<DocumentStatus | null>(requests.documentStatus, { uri: editor.document.uri.toString() }).catch(() => null) : null;
 		const corpus = doc?.corpus ?? this.#corpus;
 		const parts: string[] = [];
 		const tooltip: string[] = [];

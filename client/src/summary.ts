@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { requests } from '../../server/src/protocol';
 
 export const summaryScheme = 'zh-corpus-summary';
 const summaryUri = vscode.Uri.from({ scheme: summaryScheme, path: '/Corpus summary.md' });
@@ -21,7 +22,7 @@ export class SummaryProvider implements vscode.TextDocumentContentProvider {
 	async show(): Promise<void> {
 		const client = this.client();
 		if (!client) { return; }
-		const summary = await client.sendRequest<{ markdown: string }>('zhCorpus/corpusSummary');
+		const summary = await client.sendRequest<{ markdown: string }>(requests.corpusSummary);
 		this.#markdown = summary.markdown;
 		this.#changed.fire(summaryUri);
 		try {

@@ -18,10 +18,11 @@ import { CorpusDocument, LanguageService, ruleFamilies, RuleEdit } from './servi
 import type { FixedPart } from './service/parts';
 import type { Settings, SettingsCache } from './settings';
 import { beginProgress, throttled } from './workDoneProgress';
+import { requests, serverCommands } from './protocol';
 
-export const cleanCommand = 'zhCorpus.server.cleanWorkspace';
-export const undoCleanCommand = 'zhCorpus.server.undoLastClean';
-export const familiesRequest = 'zhCorpus/ruleFamilies';
+export const cleanCommand = serverCommands.cleanWorkspace;
+export const undoCleanCommand = serverCommands.undoLastClean;
+export const familiesRequest = requests.ruleFamilies;
 
 export interface CleanContext {
 	readonly connection: Connection;

@@ -11,10 +11,11 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { diagnosticSource, DiagnosticData, toLspEdits, toOffset } from './convert';
 import type { CorpusDocument, Fix, LanguageService, LintOptions, TextEdit } from './service';
+import { serverCommands } from './protocol';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.zhCorpus`;
 /** Computes a fix-all (of one rule, or every rule fix-all applies) and applies it: clients that do not resolve code actions. */
-export const fixAllCommand = 'zhCorpus.server.fixAll';
+export const fixAllCommand = serverCommands.fixAll;
 /**
  * Up to this many UTF-16 units a fix-all is computed into the list for a client that cannot
  * resolve code actions (50 k characters: 100–230 ms; more would hold the light bulb too long).

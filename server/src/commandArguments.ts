@@ -5,6 +5,7 @@
  * it cannot take is refused with a message that names the argument.
  */
 import type { Translate } from './service/messages';
+import { serverCommands } from './protocol';
 
 /** What is wrong with the arguments, in words for the user; undefined when they fit. */
 type Check = (args: readonly unknown[]) => string | undefined;
@@ -35,11 +36,11 @@ function options(name: string, v: unknown, keys: Record<string, 'boolean' | 'str
 }
 
 const checks: Record<string, Check> = {
-	'zhCorpus.convertDocument': ([doc, target]) => uri('the document', doc) ?? (targets.includes(target as string) ? undefined : `the target must be one of ${targets.join(', ')}, not ${show(target)}`),
-	'zhCorpus.server.cleanWorkspace': ([args]) => options('the options', args, { families: 'strings', assumeYes: 'boolean' }),
-	'zhCorpus.server.undoLastClean': () => undefined,
-	'zhCorpus.server.fixAll': ([doc, rule]) => uri('the document', doc) ?? (rule === undefined || (typeof rule === 'string' && rule.length <= 100) ? undefined : `the rule must be a rule id, not ${show(rule)}`),
-	'zhCorpus.server.convertToUtf8': ([file, opts]) => uri('the file', file) ?? options('the options', opts, { assumeYes: 'boolean' }),
+	[serverCommands.convertDocument]: ([doc, target]) => uri('the document', doc) ?? (targets.includes(target as string) ? undefined : `the target must be one of ${targets.join(', ')}, not ${show(target)}`),
+	[serverCommands.cleanWorkspace]: ([args]) => options('the options', args, { families: 'strings', assumeYes: 'boolean' }),
+	[serverCommands.undoLastClean]: () => undefined,
+	[serverCommands.fixAll]: ([doc, rule]) => uri('the document', doc) ?? (rule === undefined || (typeof rule === 'string' && rule.length <= 100) ? undefined : `the rule must be a rule id, not ${show(rule)}`),
+	[serverCommands.convertToUtf8]: ([file, opts]) => uri('the file', file) ?? options('the options', opts, { assumeYes: 'boolean' }),
 };
 
 /** Commands whose arguments are checked here (the server registers exactly these). */

@@ -7,15 +7,16 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { textStamp } from './fileReader';
+import { debugRequests } from './protocol';
 
 export function registerDebugRequests(connection: Connection, documents: TextDocuments<TextDocument>): void {
-	connection.onRequest('zhCorpus/debug/documentHash', ({ uri }: { uri: string }) => {
+	connection.onRequest(debugRequests.documentHash, ({ uri }: { uri: string }) => {
 		const doc = documents.get(uri);
 		return doc ? { version: doc.version, stamp: textStamp(doc.getText()) } : null;
 	});
-	connection.onRequest('zhCorpus/debug/crash', () => { setImmediate(() => process.exit(70)); return null; });
+	connection.onRequest(debugRequests.crash, () => { setImmediate(() => process.exit(70)); return null; });
 	// The server thread's own memory (the process's resident size includes the workers').
-	connection.onRequest('zhCorpus/debug/memory', () => {
+	connection.onRequest(debugRequests.memory, () => {
 		(globalThis as { gc?: () => void }).gc?.();
 		return process.memoryUsage();
 	});

@@ -15,8 +15,9 @@ import { FileSnapshot, readSnapshot, WriteRefused } from './files/safeWrite';
 import { BoundaryError, WorkspaceBoundary } from './files/workspaceBoundary';
 import { uriToPath } from './lspWorkspace';
 import type { Translate } from './service/messages';
+import { serverCommands } from './protocol';
 
-export const convertEncodingCommand = 'zhCorpus.server.convertToUtf8';
+export const convertEncodingCommand = serverCommands.convertToUtf8;
 
 export interface ConversionContext {
 	readonly connection: Connection;

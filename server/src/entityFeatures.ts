@@ -12,9 +12,8 @@ import { convertText } from './service/script/convert';
 import { newNameProblem } from './service/entities/newName';
 import { countScript, dominantScript } from './service/script/detect';
 import { largeDocument } from './openDocuments';
+import { requests } from './protocol';
 
-export const entitiesRequest = 'zhCorpus/entities';
-export const entityMentionsRequest = 'zhCorpus/entityMentions';
 
 /** Our semantic token types; package.json declares them with super types themes already color. */
 export const semanticLegend = { tokenTypes: [...entityTypes], tokenModifiers: [] as string[] };
@@ -176,13 +175,13 @@ export function registerEntityFeatures(ctx: EntityContext): void {
 		return builder.build();
 	}));
 
-	connection.onRequest(entitiesRequest, safe([], async (params: { type?: EntityType; limit?: number }) => {
+	connection.onRequest(requests.entities, safe([], async (params: { type?: EntityType; limit?: number }) => {
 		const service = ctx.service();
 		await ctx.indexReady();
 		return entityList(service, params.type, params.limit ?? 500);
 	}));
 
-	connection.onRequest(entityMentionsRequest, safe(null, async (params: { uri: string; position?: Position; id?: number }) => {
+	connection.onRequest(requests.entityMentions, safe(null, async (params: { uri: string; position?: Position; id?: number }) => {
 		const service = ctx.service();
 		const entities = service.entities;
 		await ctx.indexReady();

@@ -1,10 +1,54 @@
 /**
- * What the server tells clients about the corpus, shared by the server and the VS Code client
- * (type-only: nothing of the server is bundled into the client).
+ * The server's own protocol beyond LSP, shared by the server and the VS Code client: every custom
+ * request, notification and server command by name, and what they carry. Names and types only
+ * (it imports nothing, so the client bundles nothing else of the server).
  */
 
+/** Requests the client sends. */
+export const requests = {
+	/** {type?, limit?} → the entity view's rows (counts per type without a type). */
+	entities: 'zhCorpus/entities',
+	/** {uri, position} or {id} → an entity's mentions in the workspace. */
+	entityMentions: 'zhCorpus/entityMentions',
+	/** {uri} → DocumentStatus (the status bar). */
+	documentStatus: 'zhCorpus/documentStatus',
+	/** → the corpus summary with its markdown. */
+	corpusSummary: 'zhCorpus/corpusSummary',
+	/** → the rule families Clean Workspace offers. */
+	ruleFamilies: 'zhCorpus/ruleFamilies',
+} as const;
+
+/** Test and benchmark requests, answered only when the client starts the server with `debug`. */
+export const debugRequests = {
+	documentHash: 'zhCorpus/debug/documentHash',
+	crash: 'zhCorpus/debug/crash',
+	memory: 'zhCorpus/debug/memory',
+} as const;
+
+/** Notifications the server sends. */
+export const notifications = {
+	/** CorpusStatus: the scan's progress and the corpus's counts. */
+	status: 'zhCorpus/status',
+	/** Names changed: the entity view reloads. */
+	entitiesChanged: 'zhCorpus/entitiesChanged',
+} as const;
+
+/** Commands the server runs (`workspace/executeCommand`); their arguments are checked in commandArguments.ts. */
+export const serverCommands = {
+	/** [uri, target]: converts the document to a script. */
+	convertDocument: 'zhCorpus.convertDocument',
+	/** [{families?, assumeYes?}]: fixes the chosen rule families in every corpus file. */
+	cleanWorkspace: 'zhCorpus.server.cleanWorkspace',
+	/** []: restores the files of the last clean. */
+	undoLastClean: 'zhCorpus.server.undoLastClean',
+	/** [uri, {assumeYes?}]: rewrites a file in a legacy encoding as UTF-8. */
+	convertToUtf8: 'zhCorpus.server.convertToUtf8',
+	/** [uri, rule?]: computes a fix-all and applies it (clients that do not resolve code actions). */
+	fixAll: 'zhCorpus.server.fixAll',
+} as const;
+
 /** `zhCorpus/status`: the scan's progress and the corpus's counts. */
-export const statusNotification = 'zhCorpus/status';
+export const statusNotification = notifications.status;
 
 export interface CorpusStatus {
 	readonly indexing?: { readonly phase: 'indexing' | 'checking'; readonly done: number; readonly total: number };

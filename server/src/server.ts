@@ -33,11 +33,9 @@ import { summaryMarkdown } from './summaryMarkdown';
 import { documentStatus } from './documentStatus';
 import { ProjectConfigs, withProjectConfig } from './projectConfig';
 import { commandArgumentsProblem } from './commandArguments';
+import { notifications, requests, serverCommands } from './protocol';
 
-export const convertCommand = 'zhCorpus.convertDocument';
-export const summaryRequest = 'zhCorpus/corpusSummary';
-export const documentStatusRequest = 'zhCorpus/documentStatus';
-export const entitiesChangedNotification = 'zhCorpus/entitiesChanged';
+const convertCommand = serverCommands.convertDocument;
 
 export function startServer(connection: Connection): void {
 	const documents = new TextDocuments(TextDocument);
@@ -185,7 +183,7 @@ export function startServer(connection: Connection): void {
 	/** Editors re-ask for semantic tokens; the entity view reloads. */
 	const entitiesChanged = () => {
 		if (semanticRefresh) { void connection.languages.semanticTokens.refresh().catch(() => undefined); }
-		void connection.sendNotification(entitiesChangedNotification);
+		void connection.sendNotification(notifications.entitiesChanged);
 	};
 
 	/** Names new to the corpus (typed in an editor) are looked for in every other file once the user pauses. */
@@ -300,13 +298,13 @@ export function startServer(connection: Connection): void {
 
 	connection.onRequest(familiesRequest, () => ruleFamilies(service.rules));
 
-	connection.onRequest(summaryRequest, async () => {
+	connection.onRequest(requests.corpusSummary, async () => {
 		await indexUpdates;
 		const summary = corpus.summary(open.problems);
 		return { ...summary, markdown: summaryMarkdown(summary, service.t) };
 	});
 
-	connection.onRequest(documentStatusRequest, async ({ uri }: { uri: string }) => {
+	connection.onRequest(requests.documentStatus, async ({ uri }: { uri: string }) => {
 		const doc = await corpusDocument(uri);
 		return doc ? documentStatus(doc, open.problems.get(uri), corpus.status()) : null;
 	});
