@@ -13,6 +13,7 @@ import { newNameProblem } from './service/entities/newName';
 import { countScript, dominantScript } from './service/script/detect';
 import { largeDocument } from './openDocuments';
 import { requests } from './protocol';
+import { safeHandlers } from './safe';
 
 
 /** Our semantic token types; package.json declares them with super types themes already color. */
@@ -64,12 +65,7 @@ export function registerEntityFeatures(ctx: EntityContext): void {
 		const mention = service.entities.mentionAt(uri, position.line, position.character);
 		return mention ? { doc, mention } : undefined;
 	};
-	const safe = <P, R>(fallback: R, handler: (p: P) => Promise<R>) => async (p: P): Promise<R> => {
-		try { return await handler(p); } catch (e) {
-			connection.console.error(`zh-corpus: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-			return fallback;
-		}
-	};
+	const safe = safeHandlers(connection);
 
 	connection.onHover(safe(null, async ({ textDocument, position }) => {
 		const service = ctx.service();

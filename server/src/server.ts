@@ -34,6 +34,7 @@ import { documentStatus } from './documentStatus';
 import { ProjectConfigs, withProjectConfig } from './projectConfig';
 import { commandArgumentsProblem } from './commandArguments';
 import { notifications, requests, serverCommands } from './protocol';
+import { safeHandlers } from './safe';
 
 const convertCommand = serverCommands.convertDocument;
 
@@ -61,12 +62,7 @@ export function startServer(connection: Connection): void {
 	let indexUpdates = Promise.resolve();
 
 	const corpusDocument = (uri: string) => open.get(uri);
-	const safe = <P, R>(fallback: R, handler: (p: P) => Promise<R> | R) => async (p: P): Promise<R> => {
-		try { return await handler(p); } catch (e) {
-			connection.console.error(`zh-corpus: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-			return fallback;
-		}
-	};
+	const safe = safeHandlers(connection);
 
 	connection.onInitialize((params: InitializeParams): InitializeResult => {
 		const caps = params.capabilities;
@@ -228,13 +224,15 @@ export function startServer(connection: Connection): void {
 		const { parts } = await corpus.pool.run({ kind: 'fix', uri: doc.uri, text: doc.text, options, corpus: view, rule }, Priority.Interactive);
 		return parts.flatMap((p) => p.edits.map((e) => ({ ...e, start: e.start + p.start, end: e.end + p.start })));
 	};
-	connection.onCodeActionResolve(safe<CodeAction, CodeAction>(undefined as unknown as CodeAction, async (action) => {
+	const resolveFixAll = async (action: CodeAction): Promise<CodeAction> => {
 		if (!isFixAllData(action.data)) { return action; }
 		const doc = await corpusDocument(action.data.fixAll.uri);
 		if (!doc) { return action; }
 		const edits = await fixAllOf(doc, await settings.get(doc.uri), action.data.fixAll.rule);
 		return { ...action, edit: workspaceEdit({ doc, documentChanges }, edits) };
-	}));
+	};
+	// On failure the action comes back as it was (without an edit: the editor applies nothing).
+	connection.onCodeActionResolve((action) => safe(action, resolveFixAll)(action));
 	/** The fix-all command (clients that do not resolve code actions, on a large document): computed, then applied unless the text changed meanwhile. */
 	const runFixAll = async (uri: string, rule: string | undefined): Promise<undefined> => {
 		const doc = await corpusDocument(uri);
