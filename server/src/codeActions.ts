@@ -12,15 +12,17 @@ import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, Text
 import { diagnosticSource, DiagnosticData, toLspEdits, toOffset } from './convert';
 import type { CorpusDocument, Fix, LanguageService, LintOptions, TextEdit } from './service';
 import { serverCommands } from './protocol';
+import { largeDocument } from './openDocuments';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.zhCorpus`;
 /** Computes a fix-all (of one rule, or every rule fix-all applies) and applies it: clients that do not resolve code actions. */
 export const fixAllCommand = serverCommands.fixAll;
 /**
  * Up to this many UTF-16 units a fix-all is computed into the list for a client that cannot
- * resolve code actions (50 k characters: 100–230 ms; more would hold the light bulb too long).
+ * resolve code actions (the one size policy: past it a document's work is a worker's; a fix-all
+ * of 50 k characters takes 100–230 ms).
  */
-export const eagerFixAllLimit = 20_000;
+export const eagerFixAllLimit = largeDocument;
 
 export interface CodeActionContext {
 	readonly service: LanguageService;

@@ -189,13 +189,11 @@ export class Corpus {
 	}
 
 	/** Checks a large open document in a worker (always the same one, where its last version is). */
-	async checkOpen(doc: CorpusDocument, options: LintOptions, openProblems: Map<string, FileProblems>): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
+	async checkOpen(doc: CorpusDocument, options: LintOptions): Promise<{ problems: FileProblems; diagnostics: Diagnostic[] } | undefined> {
 		const corpus = await this.#openSnapshot(doc);
 		const result = await this.pool.run({ kind: 'check', uri: doc.uri, options, corpus, text: doc.text, version: doc.version }, Priority.Interactive, doc.uri);
 		if (!result.diagnostics) { return undefined; }
-		openProblems.set(doc.uri, { counts: result.counts ?? {}, capped: result.capped ?? false });
-		this.statusChanged();
-		return { version: doc.version, diagnostics: result.diagnostics };
+		return { problems: { counts: result.counts ?? {}, capped: result.capped ?? false }, diagnostics: result.diagnostics };
 	}
 
 	/**

@@ -11,7 +11,6 @@ import { CorpusDocument, Entity, entityHover, EntityLocation, EntityType, entity
 import { convertText } from './service/script/convert';
 import { newNameProblem } from './service/entities/newName';
 import { countScript, dominantScript } from './service/script/detect';
-import { largeDocument } from './openDocuments';
 import { requests } from './protocol';
 import { safeHandlers } from './safe';
 
@@ -28,12 +27,10 @@ export interface EntityContext {
 	/** The service (created at initialize, after the handlers are registered). */
 	service(): LanguageService;
 	readonly documents: TextDocuments<TextDocument>;
-	/** The open corpus document (undefined for other documents). */
+	/** The open corpus document (undefined for other documents), its names indexed as its state keeps them (openDocuments.ts). */
 	corpusDocument(uri: string): Promise<CorpusDocument | undefined>;
 	/** Waits for index updates already received. */
 	indexReady(): Promise<void>;
-	/** Called when an edit introduced names the other files were not searched for. */
-	onNewNames(): void;
 	/** The real path of a file URI when it lies inside a workspace folder once links are followed (rename edits nothing else). */
 	realInside(uri: string): Promise<string | undefined>;
 	/** Tells the user (a notification). */
@@ -44,24 +41,11 @@ const toLocation = (l: EntityLocation): Location => Location.create(l.uri, Range
 
 export function registerEntityFeatures(ctx: EntityContext): void {
 	const { connection } = ctx;
-	/** The entity under the cursor, with the open document indexed as it is now. */
-	/**
-	 * Indexes the open document's names as it is now, when it is small: a large one is tagged in a
-	 * worker when the user pauses (openDocuments.ts), and its requests answer from that (tagging
-	 * 10 MB here held every request for half a minute).
-	 */
-	const indexNow = (doc: CorpusDocument) => {
-		if (doc.text.length > largeDocument) { return; }
-		const service = ctx.service();
-		const hadNew = service.hasNewNames;
-		service.entityMentions(doc);
-		if (!hadNew && service.hasNewNames) { ctx.onNewNames(); }
-	};
+	/** The entity under the cursor (the document's names as its state holds them: current when it is small). */
 	const entityAt = async (uri: string, position: Position) => {
 		const service = ctx.service();
 		const doc = await ctx.corpusDocument(uri);
 		if (!doc) { return undefined; }
-		indexNow(doc);
 		const mention = service.entities.mentionAt(uri, position.line, position.character);
 		return mention ? { doc, mention } : undefined;
 	};
@@ -159,7 +143,6 @@ export function registerEntityFeatures(ctx: EntityContext): void {
 		const entities = service.entities;
 		const doc = await ctx.corpusDocument(textDocument.uri);
 		if (!doc) { return { data: [] }; }
-		indexNow(doc);
 		const builder = new SemanticTokensBuilder();
 		let lastEnd = { line: -1, character: -1 };
 		// Mentions come outermost first per start; a nested one (乌镇 in 乌镇峰会) is skipped.

@@ -1,7 +1,10 @@
 /**
- * The documents the editor holds open, as the core sees them: each version derived from the
- * last (unchanged lines keep their strings), checked on the server's thread or, when large, in a
- * worker; entered into the corpus index and tagged for names when the user pauses.
+ * The documents the editor holds open, one state each (Harper's DocumentState): its text as the
+ * core sees it (each version derived from the last: unchanged lines keep their strings), whether
+ * it is a corpus document, its problems' counts, its outline, and its indexing. Checked on the
+ * server's thread or, when large, in its pinned worker; entered into the corpus index and tagged
+ * for names when the user pauses. This is the only writer of the index for open documents: a
+ * request that needs a small document's names current asks `withCurrentNames`.
  */
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,7 +14,9 @@ import type { FileProblems } from './corpusIndexer';
 import { notUtf8OnDisk } from './documentStatus';
 import { skippedDiagnostic } from './fileNotes';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
-import { CorpusDocument, LanguageService } from './service';
+import { CorpusDocument, LanguageService, LintOptions } from './service';
+import type { OutlineResult } from './worker/protocol';
+import { toDocumentSymbols, toFoldingRanges } from './outlineProtocol';
 import type { SettingsCache } from './settings';
 import { expectedMatchMs } from './service/boilerplate/userPatterns';
 
@@ -41,39 +46,95 @@ export interface OpenDocumentsInit {
 	onNewNames(): void;
 }
 
+/** What is kept for one open document. */
+class DocumentState {
+	/** The last version the core saw: the next one reuses its unchanged lines. */
+	core: CorpusDocument | undefined;
+	/** Whether it is a corpus document (links followed, include/exclude, .gitignore, the editor's exclusions): asked once, not per request. */
+	isCorpus: Promise<boolean> | undefined;
+	/** Problems per rule of its last check. */
+	problems: FileProblems | undefined;
+	/** Its outline (symbols and folding, asked for together), for one version. */
+	outline: { version: number; result: Promise<OutlineResult> } | undefined;
+	/** Indexing when the user pauses. */
+	indexTimer: NodeJS.Timeout | undefined;
+}
+
 export class OpenDocuments {
-	/** Problems per rule of open documents (closed files' are the indexer's). */
-	readonly problems = new Map<string, FileProblems>();
-	/** The last version of each open document the core saw: the next one reuses its unchanged lines. */
-	readonly #core = new Map<string, CorpusDocument>();
-	readonly #timers = new Map<string, NodeJS.Timeout>();
-	/**
-	 * Whether each open document is a corpus document (links followed, include/exclude, .gitignore,
-	 * the editor's exclusions): asked once, not per request, until settings or files change.
-	 */
-	readonly #isCorpus = new Map<string, Promise<boolean>>();
+	readonly #states = new Map<string, DocumentState>();
 
 	constructor(private readonly init: OpenDocumentsInit) { }
 
+	#state(uri: string): DocumentState {
+		let state = this.#states.get(uri);
+		if (!state) { state = new DocumentState(); this.#states.set(uri, state); }
+		return state;
+	}
+
+	/** Problems per rule of the open documents' last checks (closed files' are the indexer's). */
+	get problems(): ReadonlyMap<string, FileProblems> {
+		const out = new Map<string, FileProblems>();
+		for (const [uri, state] of this.#states) { if (state.problems) { out.set(uri, state.problems); } }
+		return out;
+	}
+
+	problemsOf(uri: string): FileProblems | undefined { return this.#states.get(uri)?.problems; }
+
 	/** Settings, the project file or a .gitignore changed: which documents are corpus documents is asked again. */
-	invalidate(): void { this.#isCorpus.clear(); }
+	invalidate(): void {
+		for (const state of this.#states.values()) { state.isCorpus = undefined; state.outline = undefined; }
+	}
 
 	/** The open document as the core sees it, when it is a corpus document. */
 	async get(uri: string): Promise<CorpusDocument | undefined> {
 		const doc = this.init.documents.get(uri);
 		if (!doc) { return undefined; }
-		let isCorpus = this.#isCorpus.get(uri);
-		if (!isCorpus) {
-			isCorpus = this.init.workspace.isCorpusDocument(doc).catch(() => false);
-			this.#isCorpus.set(uri, isCorpus);
-		}
-		if (!(await isCorpus) || this.init.documents.get(uri) !== doc) { return undefined; }
-		const last = this.#core.get(uri);
+		const state = this.#state(uri);
+		state.isCorpus ??= this.init.workspace.isCorpusDocument(doc).catch(() => false);
+		if (!(await state.isCorpus) || this.init.documents.get(uri) !== doc) { return undefined; }
+		const last = state.core;
 		if (last?.version === doc.version) { return last; }
 		const text = doc.getText();
 		const next = last ? CorpusDocument.derive(last, doc.version, text) : new CorpusDocument(uri, doc.version, text);
-		this.#core.set(uri, next);
+		state.core = next;
 		return next;
+	}
+
+	/**
+	 * The open document with its names indexed for its current text when it is small (a request
+	 * right after an edit finds what was typed); a large one answers from its last indexing,
+	 * done in a worker when the user pauses (tagging 10 MB here held every request for half a minute).
+	 */
+	async withCurrentNames(uri: string): Promise<CorpusDocument | undefined> {
+		const doc = await this.get(uri);
+		if (doc && !isLarge(doc) && this.init.service.entitiesStale(doc)) { this.#indexNames(doc); }
+		return doc;
+	}
+
+	#indexNames(doc: CorpusDocument): void {
+		const { service } = this.init;
+		const hadNew = service.hasNewNames;
+		service.entityMentions(doc);
+		if (!hadNew && service.hasNewNames) { this.init.onNewNames(); }
+	}
+
+	/** The outline of the current version (a large document's from a worker), computed once for symbols and folding. */
+	async outline(uri: string): Promise<OutlineResult | undefined> {
+		const doc = await this.get(uri);
+		if (!doc) { return undefined; }
+		const state = this.#state(uri);
+		if (state.outline?.version !== doc.version) {
+			state.outline = { version: doc.version, result: this.#computeOutline(doc) };
+		}
+		return state.outline.result;
+	}
+
+	async #computeOutline(doc: CorpusDocument): Promise<OutlineResult> {
+		const options = await this.init.settings.get(doc.uri);
+		// A large document's outline is computed in a worker: the server's thread never blocks on it.
+		if (isLarge(doc)) { return this.init.corpus.outlineOpen(doc, options); }
+		const nodes = this.init.service.outline(doc, options);
+		return { symbols: toDocumentSymbols(doc, nodes), folding: toFoldingRanges(doc, nodes) };
 	}
 
 	/** The problems of the document's current version; undefined when it is not a corpus document or a newer version came. */
@@ -84,30 +145,35 @@ export class OpenDocuments {
 		const options = await this.init.settings.get(uri);
 		// A newer version may have arrived while settings were fetched: check only the latest.
 		if (this.init.documents.get(uri)?.version !== doc.version) { return undefined; }
+		const state = this.#state(uri);
 		// The corpus takes the open document's text when the user pauses (indexing a large text per keystroke costs too much).
-		if (!service.index.get(uri) || service.entitiesStale(doc)) { this.#scheduleIndex(uri); }
+		if (!service.index.get(uri) || service.entitiesStale(doc)) { this.#scheduleIndex(uri, state); }
 		// Text the editor decoded with replacement characters: its file may be in another encoding.
 		const notText = doc.text.includes('\ufffd') ? await notUtf8OnDisk(uriToPath(uri)) : undefined;
 		if (notText) {
-			this.problems.set(uri, { counts: {}, capped: false });
+			state.problems = { counts: {}, capped: false };
 			return { version: doc.version, diagnostics: [skippedDiagnostic(service.t, notText)] };
 		}
-		if (isLarge(doc) || expectedMatchMs(options.customPatterns, doc.text.length) > patternBudgetMs) { return corpus.checkOpen(doc, options, this.problems); }
-		const problems = service.lint(doc, options);
+		const checked = isLarge(doc) || expectedMatchMs(options.customPatterns, doc.text.length) > patternBudgetMs
+			? await corpus.checkOpen(doc, options)
+			: this.#check(doc, options);
+		if (!checked) { return undefined; }
+		if (this.#states.get(uri) === state) { state.problems = checked.problems; }
+		corpus.statusChanged();
+		return { version: doc.version, diagnostics: checked.diagnostics };
+	}
+
+	#check(doc: CorpusDocument, options: LintOptions): { problems: FileProblems; diagnostics: Diagnostic[] } {
+		const problems = this.init.service.lint(doc, options);
 		const counts: Record<string, number> = {};
 		for (const p of problems) { counts[p.ruleId] = (counts[p.ruleId] ?? 0) + 1; }
-		this.problems.set(uri, { counts, capped: problems.length >= options.maxProblems });
-		corpus.statusChanged();
-		return { version: doc.version, diagnostics: problems.map((p) => toDiagnostic(doc, p)) };
+		return { problems: { counts, capped: problems.length >= options.maxProblems }, diagnostics: problems.map((p) => toDiagnostic(doc, p)) };
 	}
 
 	/** The editor closed the document: forget what was kept for it. */
 	forget(uri: string): void {
-		clearTimeout(this.#timers.get(uri));
-		this.#timers.delete(uri);
-		this.problems.delete(uri);
-		this.#core.delete(uri);
-		this.#isCorpus.delete(uri);
+		clearTimeout(this.#states.get(uri)?.indexTimer);
+		this.#states.delete(uri);
 		this.init.corpus.forgetOpen(uri);
 	}
 
@@ -116,12 +182,12 @@ export class OpenDocuments {
 	 * (tagging or printing a large document on every keystroke would slow checking down); then it
 	 * is checked again with them, and so are the files whose cross-file findings it changes.
 	 */
-	#scheduleIndex(uri: string): void {
-		clearTimeout(this.#timers.get(uri));
-		this.#timers.set(uri, setTimeout(() => {
-			this.#timers.delete(uri);
+	#scheduleIndex(uri: string, state: DocumentState): void {
+		clearTimeout(state.indexTimer);
+		state.indexTimer = setTimeout(() => {
+			state.indexTimer = undefined;
 			this.#index(uri).catch((e: unknown) => this.init.connection.console.error(`zh-corpus: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
-		}, indexDelay));
+		}, indexDelay);
 	}
 
 	async #index(uri: string): Promise<void> {
@@ -134,9 +200,7 @@ export class OpenDocuments {
 			await corpus.indexOpen(doc);
 		} else {
 			service.index.set(uri, doc.text);
-			const hadNew = service.hasNewNames;
-			service.entityMentions(doc);
-			if (!hadNew && service.hasNewNames) { this.init.onNewNames(); }
+			this.#indexNames(doc);
 		}
 		await corpus.indexer.openDocumentIndexed(uri, before);
 		corpus.names.flush();

@@ -19,7 +19,6 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
 import { ConversionTarget, CorpusDocument, LanguageService, LintOptions, RuleEdit, ruleFamilies } from './service';
 import { messagesFor } from './service/messages';
-import { toDocumentSymbols, toFoldingRanges } from './outlineProtocol';
 import { jiebaSegmenter } from './segmenter';
 import { SettingsCache } from './settings';
 import { registerEntityFeatures } from './entityFeatures';
@@ -211,7 +210,7 @@ export function startServer(connection: Connection): void {
 		}
 		const doc = await corpusDocument(params.textDocument.uri);
 		if (!doc) { return []; }
-		return codeActions({ service, doc, settings: await settings.get(doc.uri), documentChanges, resolvesEdits, counts: open.problems.get(doc.uri)?.counts }, params);
+		return codeActions({ service, doc, settings: await settings.get(doc.uri), documentChanges, resolvesEdits, counts: open.problemsOf(doc.uri)?.counts }, params);
 	}));
 
 	/**
@@ -244,17 +243,8 @@ export function startServer(connection: Connection): void {
 		return undefined;
 	};
 
-	const outlineOf = async (uri: string) => {
-		const doc = await corpusDocument(uri);
-		if (!doc) { return undefined; }
-		const options = await settings.get(uri);
-		// A large document's outline is computed in a worker: the server's thread never blocks on it.
-		if (doc.text.length > largeDocument) { return corpus.outlineOpen(doc, options); }
-		const nodes = service.outline(doc, options);
-		return { symbols: toDocumentSymbols(doc, nodes), folding: toFoldingRanges(doc, nodes) };
-	};
-	connection.onDocumentSymbol(safe([], async (params) => (await outlineOf(params.textDocument.uri))?.symbols ?? []));
-	connection.onFoldingRanges(safe([], async (params) => (await outlineOf(params.textDocument.uri))?.folding ?? []));
+	connection.onDocumentSymbol(safe([], async (params) => (await open.outline(params.textDocument.uri))?.symbols ?? []));
+	connection.onFoldingRanges(safe([], async (params) => (await open.outline(params.textDocument.uri))?.folding ?? []));
 
 	const cleanContext = (): CleanContext => ({
 		connection, service, documents, workspace, settings, documentChanges, changeAnnotations, indexReady: () => indexUpdates, unreadFiles: () => corpus.indexer.skipped.keys(),
@@ -304,14 +294,13 @@ export function startServer(connection: Connection): void {
 
 	connection.onRequest(requests.documentStatus, async ({ uri }: { uri: string }) => {
 		const doc = await corpusDocument(uri);
-		return doc ? documentStatus(doc, open.problems.get(uri), corpus.status()) : null;
+		return doc ? documentStatus(doc, open.problemsOf(uri), corpus.status()) : null;
 	});
 
 	registerEntityFeatures({
-		connection, service: () => service, documents, corpusDocument,
+		connection, service: () => service, documents, corpusDocument: (uri) => open.withCurrentNames(uri),
 		// Requests answer from what is indexed so far while the first scan runs; afterwards they see every change received.
 		indexReady: () => corpus.indexer.ready ? indexUpdates : Promise.resolve(),
-		onNewNames: () => scheduleNamePropagation(),
 		realInside: async (uri) => { const file = uriToPath(uri); return file === undefined ? undefined : (await boundary.locate(file))?.real; },
 		inform: notify(connection),
 	});
