@@ -27,6 +27,9 @@ import { maxGlobstars } from './gitignoreRules';
 import { defaultMaxBytes } from './fileReader';
 
 
+/** The corpus workers run this much nicer than the server's thread (workerPool.ts): requests first. */
+const workerNiceness = 5;
+
 export interface CorpusInit {
 	readonly connection: Connection;
 	readonly service: LanguageService;
@@ -56,7 +59,7 @@ export class Corpus {
 		const { connection, service, workspace, settings, publisher } = init;
 		const log = (m: string) => connection.console.log(m);
 		const size = init.workers ?? Math.max(1, availableParallelism());
-		this.pool = new WorkerPool(path.join(__dirname, 'worker.js'), size, log, () => createJobRunner(jiebaSegmenter(log), false));
+		this.pool = new WorkerPool(path.join(__dirname, 'worker.js'), size, log, () => createJobRunner(jiebaSegmenter(log), false), workerNiceness);
 		this.pool.control({ kind: 'init', locale: init.locale, limits: { maxBytes: defaultMaxBytes } });
 		const folderSettings = (uri: string) => settings.get(workspace.folderUriOf(uri));
 		workspace.onRefusedRule = (file, rule) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: service.t('files.gitignoreRefused', file, rule.line, rule.text, maxGlobstars) });

@@ -38,6 +38,12 @@ export class WorkerPool {
 		private readonly log: (message: string) => void,
 		/** Runs jobs on this thread when no worker can start. */
 		private readonly localRunner: () => JobRunner,
+		/**
+		 * How much lower the workers' scheduling priority is than this thread's (a nice value): the
+		 * language server's thread answers the editor, and on a busy machine it must not wait for
+		 * the CPU behind its own workers. 0 for the command line, whose workers are the work.
+		 */
+		private readonly niceness = 0,
 	) {
 		if (size > 0 && existsSync(script)) {
 			for (let i = 0; i < size; i++) { this.#slots.push(this.#spawn()); }
@@ -146,7 +152,7 @@ export class WorkerPool {
 
 	#spawn(): Slot {
 		// stdout and stderr are piped here, never to this process's stdout: that is the LSP channel.
-		const worker = new Worker(this.script, { stdout: true, stderr: true });
+		const worker = new Worker(this.script, { stdout: true, stderr: true, workerData: { niceness: this.niceness } });
 		const slot: Slot = { worker, running: new Map(), pinned: [] };
 		worker.stderr.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
 		worker.stdout.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));

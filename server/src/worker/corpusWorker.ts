@@ -2,12 +2,33 @@
  * Entry point of a corpus worker thread (bundled as dist/worker.js): runs the jobs the server's
  * thread posts and posts their results back, typed arrays transferred.
  */
-import { parentPort } from 'node:worker_threads';
+import { readlinkSync } from 'node:fs';
+import { getPriority as getPriorityOf, setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
 import { jiebaSegmenter } from '../segmenter';
 import { createJobRunner, transferables } from './jobs';
 import type { ToWorker } from './protocol';
 
 const port = parentPort!;
+
+/**
+ * Lowers this thread's scheduling priority by `niceness` (Linux: a thread is scheduled on its own,
+ * and setpriority on its thread id changes only it). Elsewhere nothing changes.
+ */
+function lowerPriority(niceness: number): void {
+	if (!(niceness > 0) || process.platform !== 'linux') { return; }
+	try {
+		const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+		if (tid > 0 && tid !== process.pid) { setPriority(tid, Math.min(19, setPriorityBase() + niceness)); }
+	} catch { /* not permitted or no /proc: the worker runs at the server's priority */ }
+}
+
+/** The process's own nice value (the worker starts at it). */
+function setPriorityBase(): number {
+	try { return getPriorityOf(process.pid); } catch { return 0; }
+}
+
+lowerPriority((workerData as { niceness?: number } | null)?.niceness ?? 0);
 const runner = createJobRunner(jiebaSegmenter((message) => console.error(message)));
 
 port.on('message', (message: ToWorker) => {
