@@ -6,15 +6,14 @@
  * Tagging files for new names continues afterwards in the background (corpusNames.ts).
  *
  * Afterwards one file's change touches that file's entries only, then re-checks the files whose
- * cross-file findings it can change: those sharing prints with it (duplicate.document) and those
- * holding a short line whose count crossed the repeated-line threshold.
+ * cross-file findings it can change: the core's corpus model (service/corpusModel.ts) says which,
+ * from what each rule declares it reads (shared passages, short lines' counts).
  */
 import type { Connection } from 'vscode-languageserver';
-import type { LanguageService } from './service';
+import type { CrossFacts, LanguageService } from './service';
 import type { CheckResult, CorpusSnapshot, Skipped } from './worker/protocol';
 import { Priority, WorkerPool } from './workerPool';
 import { corpusSnapshot } from './worker/snapshot';
-import { repeatedLineThreshold } from './service/rules/boilerplateRepeatedLine';
 import type { Settings } from './settings';
 import { beginProgress, throttled } from './workDoneProgress';
 
@@ -159,30 +158,12 @@ export class CorpusIndexer {
 	stampOf(uri: string): string | undefined { return this.#stamps.get(uri); }
 
 	#crossInputs(uri: string): CrossInputs {
-		const index = this.host.service.index;
-		return { keys: index.get(uri)?.lineKeys ?? [], neighbours: index.printNeighbours(uri), fileCount: index.size };
+		return this.host.service.crossFacts(uri);
 	}
 
+	/** Checks again the files whose findings the change can move (the core's corpus model says which). */
 	async #affected(uri: string, before: CrossInputs, after: CrossInputs): Promise<void> {
-		const index = this.host.service.index;
-		const out = new Set<string>([...before.neighbours, ...after.neighbours]);
-		// Keys whose file count crossed the rule's threshold (it moves with the corpus size).
-		const minFiles = (await this.host.settingsFor(uri)).repeatedLineMinFiles;
-		const threshold = (files: number) => repeatedLineThreshold(minFiles, files);
-		const [t0, t1] = [threshold(before.fileCount), threshold(after.fileCount)];
-		const crossing = new Set<string>();
-		for (const key of new Set([...before.keys, ...after.keys])) {
-			const now = index.filesWithLine(key);
-			const then = now + (before.keys.includes(key) ? 1 : 0) - (after.keys.includes(key) ? 1 : 0);
-			if ((then >= t0) !== (now >= t1)) { crossing.add(key); }
-		}
-		if (crossing.size > 0 || t0 !== t1) {
-			const [lo, hi] = [Math.min(t0, t1), Math.max(t0, t1)];
-			for (const uri2 of index.uris()) {
-				if (index.get(uri2)!.lineKeys.some((k) => crossing.has(k) || (t0 !== t1 && index.filesWithLine(k) >= lo && index.filesWithLine(k) < hi))) { out.add(uri2); }
-			}
-		}
-		out.delete(uri);
+		const out = this.host.service.affectedBy({ uri, before, after }, await this.host.settingsFor(uri));
 		if ([...out].some((u) => this.host.isOpen(u))) { this.host.recheckOpen(); }
 		this.recheck([...out].filter((u) => !this.host.isOpen(u)));
 	}
@@ -278,7 +259,8 @@ export class CorpusIndexer {
 	}
 }
 
-export interface CrossInputs { readonly keys: readonly string[]; readonly neighbours: ReadonlySet<string>; readonly fileCount: number }
+/** What a file's cross-file findings elsewhere depend on (the core's CrossFacts). */
+export type CrossInputs = CrossFacts;
 
 /** Runs `work` over `items` with at most `limit` at once; stops taking new items when cancelled. */
 export async function forAll<T>(items: readonly T[], limit: number, token: { isCancellationRequested: boolean } | undefined, work: (item: T) => Promise<void>): Promise<void> {

@@ -13,13 +13,18 @@ import { allRules } from './rules';
 import { reportable } from './rules/duplicateDocument';
 import { conversionEdits, ConversionTarget } from './script/convert';
 import { NameFinder, nameFinder } from './script/names';
-import type { CancellationToken, CorpusView, EntityView, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, Severity, Tagger, TextEdit } from './types';
+import type { CancellationToken, CorpusView, CrossFacts, EntityView, FactsChange, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, Severity, Tagger, TextEdit } from './types';
+import { crossFacts, filesToRecheck } from './corpusModel';
 import { EntityService } from './entities/service';
 import { EntityRuleView } from './entities/ruleView';
 import { nameSpans, DocumentNameSpan } from './entities/nameSpans';
 import { Workspace, WorkspaceIndex } from './workspace';
 
 export { CorpusDocument } from './document';
+/** Which shared passages duplicate.document can report on: a host computing them for a check keeps only these. */
+export { reportable as reportableSharing } from './rules/duplicateDocument';
+export { crossFacts, filesToRecheck } from './corpusModel';
+export { finish } from './duplicates/passages';
 export * from './types';
 export { defaultLintOptions } from './defaults';
 export { allRules, ruleIds } from './rules';
@@ -166,6 +171,16 @@ export class LanguageService {
 		const continuations = this.rules.filter((r) => r.id === 'layout.broken-paragraph');
 		const problems = lint(doc, continuations, { ...options, rules: {}, maxProblems: Number.MAX_SAFE_INTEGER }, (r) => this.#context(r, options));
 		return outline(doc, problems, this.t);
+	}
+
+	/** A file's cross-file facts now: take them before and after it changes, and ask `affectedBy`. */
+	crossFacts(uri: string): CrossFacts {
+		return crossFacts(this.index, uri);
+	}
+
+	/** The other files whose findings can change with one file's change of facts (per the rules that read the corpus). */
+	affectedBy(change: FactsChange, options: LintOptions): Set<string> {
+		return filesToRecheck(this.rules, options, this.index, change);
 	}
 
 	removeFile(uri: string): void {

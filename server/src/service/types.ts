@@ -134,11 +134,42 @@ export interface Rule {
 	/** Whether `source.fixAll` applies this rule's safe fixes without the user listing it (default true). */
 	readonly fixAllByDefault?: boolean;
 	/**
-	 * `corpus`: findings depend on other files (through `RuleContext.corpus` or `entities`), so
-	 * they change when another file does; the server re-checks these rules across files.
+	 * The cross-file facts the rule's findings read (through `RuleContext.corpus` or `entities`):
+	 * when another file's facts change, the core asks the rule which files to check again
+	 * (corpusModel.ts). Absent: the rule reads the document alone.
 	 */
-	readonly scope?: 'corpus';
+	readonly corpus?: CorpusDependency;
 	check(doc: import('./document').CorpusDocument, ctx: RuleContext): Iterable<Finding>;
+}
+
+/** The facts of one file that other files' findings read. */
+export interface CrossFacts {
+	/** Its short-line keys (repeated lines). */
+	readonly keys: readonly string[];
+	/** Other files holding any of its prints (shared passages). */
+	readonly neighbours: ReadonlySet<string>;
+	/** The corpus size (thresholds move with it). */
+	readonly fileCount: number;
+}
+
+/** One file's cross-file facts before and after it changed (was indexed, edited, deleted). */
+export interface FactsChange { readonly uri: string; readonly before: CrossFacts; readonly after: CrossFacts }
+
+/** What a rule may ask of the whole index to find the files a change affects. */
+export interface CorpusFacts {
+	filesWithLine(key: string): number;
+	/** Every indexed file with its short-line keys. */
+	files(): Iterable<readonly [uri: string, keys: readonly string[]]>;
+}
+
+export interface CorpusDependency {
+	/** What of the corpus the rule reads: short lines' file counts, passages shared with other files, or the names of the corpus. */
+	readonly reads: 'line-counts' | 'shared-passages' | 'names';
+	/**
+	 * Other files whose findings of this rule can change with `change` (the entity index answers
+	 * this for `names`: files mentioning a person who gained or lost a sound-alike).
+	 */
+	affected?(change: FactsChange, corpus: CorpusFacts, options: LintOptions): Iterable<string>;
 }
 
 export type ScriptTarget = 'auto' | 'simplified' | 'traditional' | 'traditional-tw' | 'traditional-hk';

@@ -3,9 +3,7 @@
  * counts of the file's short lines across the corpus, its shared passages, its people's
  * sound-alikes. Built on the thread that holds the indexes (the server's, the command line's).
  */
-import type { LanguageService } from '../service';
-import { reportable } from '../service/rules/duplicateDocument';
-import { finish } from '../service/duplicates/passages';
+import { finish, type LanguageService, reportableSharing } from '../service';
 import type { CorpusSnapshot } from './protocol';
 
 /**
@@ -25,6 +23,6 @@ export function* corpusSnapshotInSteps(service: LanguageService, uri: string, po
 		if (n >= 2) { lineCounts.push([key, n]); }
 	}
 	if (!positions) { return { fileCount: index.size, lineCounts, shared: [] }; }
-	const shared = yield* index.sharedWithIndexedInSteps(uri, reportable);
+	const shared = yield* index.sharedWithIndexedInSteps(uri, reportableSharing);
 	return { fileCount: index.size, lineCounts, shared, entities: service.entitySnapshot(uri) };
 }

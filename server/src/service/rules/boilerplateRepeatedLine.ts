@@ -18,7 +18,26 @@ export const boilerplateRepeatedLine: Rule = {
 	id: 'boilerplate.repeated-line',
 	description: 'A short line repeated in many files of the corpus that no other rule recognizes: template text.',
 	defaultSeverity: 'info',
-	scope: 'corpus',
+	corpus: {
+		reads: 'line-counts',
+		/** Files holding a key whose count crossed the threshold, or any key between the old and new threshold (it moves with the corpus size). */
+		*affected({ before, after }, corpus, options) {
+			const threshold = (files: number) => repeatedLineThreshold(options.repeatedLineMinFiles, files);
+			const [t0, t1] = [threshold(before.fileCount), threshold(after.fileCount)];
+			const crossing = new Set<string>();
+			const wasHeld = new Set(before.keys), isHeld = new Set(after.keys);
+			for (const key of new Set([...before.keys, ...after.keys])) {
+				const now = corpus.filesWithLine(key);
+				const then = now + (wasHeld.has(key) ? 1 : 0) - (isHeld.has(key) ? 1 : 0);
+				if ((then >= t0) !== (now >= t1)) { crossing.add(key); }
+			}
+			if (crossing.size === 0 && t0 === t1) { return; }
+			const [lo, hi] = [Math.min(t0, t1), Math.max(t0, t1)];
+			for (const [uri, keys] of corpus.files()) {
+				if (keys.some((k) => crossing.has(k) || (t0 !== t1 && corpus.filesWithLine(k) >= lo && corpus.filesWithLine(k) < hi))) { yield uri; }
+			}
+		},
+	},
 	*check(doc, ctx) {
 		const { corpus, options } = ctx;
 		const threshold = repeatedLineThreshold(options.repeatedLineMinFiles, corpus.fileCount);

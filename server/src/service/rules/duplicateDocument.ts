@@ -23,7 +23,11 @@ export const duplicateDocument: Rule = {
 	description: 'A near-duplicate of another corpus file (≥ 0.8 similar after script folding), or a shared passage of ≥ 150 characters.',
 	defaultSeverity: 'warning',
 	fixAllByDefault: false,
-	scope: 'corpus',
+	corpus: {
+		reads: 'shared-passages',
+		/** The files sharing prints with it before or after: their shared passages changed. */
+		affected: ({ before, after }) => new Set([...before.neighbours, ...after.neighbours]),
+	},
 	*check(doc, ctx): Iterable<Finding> {
 		if (ctx.corpus.fileCount < 2 || doc.text.length < minPassage) { return; }
 		const shared = ctx.corpus.sharedWith(doc.uri, doc.text);

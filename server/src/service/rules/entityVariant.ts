@@ -12,7 +12,8 @@ export const entityVariant: Rule = {
 	description: 'A person’s name written two ways in the corpus (same pinyin, one character apart).',
 	defaultSeverity: 'warning',
 	fixAllByDefault: false,
-	scope: 'corpus',
+	// Which files to check again is the entity index's answer (sound-alikes gained or lost), not a file's facts.
+	corpus: { reads: 'names' },
 	*check(doc, ctx) {
 		const view = ctx.entities;
 		if (!view) { return; }
