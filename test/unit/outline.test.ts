@@ -12,14 +12,23 @@ const outlineOf = (text: string) => {
 };
 
 describe('outline', () => {
-	it('shows a news page as chrome and the article (title, source, paragraphs, points, turns, its closing credit)', () => {
+	it('shows a news page as chrome, the article (title, source, paragraphs, points, turns) and the chrome after it', () => {
 		const text = '首页 > 新闻 > 正文\n\n市政府召开新闻发布会\n\n来源：市政府网站 2024-03-01 10:00\n\n今天上午，市政府召开新闻发布会，介绍今年重点工作安排。\n\n一是加快推进重大项目建设，确保按期完工。\n\n记者：今年的重点是什么？\n\n责任编辑：王小明\n';
 		const { nodes, line } = outlineOf(text);
-		assert.deepEqual(nodes.map((n) => [n.kind, line(n)]), [['chrome', 1], ['article', 3]]);
+		assert.deepEqual(nodes.map((n) => [n.kind, line(n)]), [['chrome', 1], ['article', 3], ['chrome', 13]]);
 		const article = nodes[1];
 		assert.equal(article.name, '市政府召开新闻发布会');
-		assert.deepEqual(article.children.map((c) => c.kind), ['source', 'paragraph', 'point', 'turn', 'chrome']);
+		assert.deepEqual(article.children.map((c) => c.kind), ['source', 'paragraph', 'point', 'turn']);
 		assert.ok(article.children[1].name.startsWith('今天上午'));
+	});
+
+	it('shows a site menu as one chrome block named by what it is, not as an article', () => {
+		const menu = ['首頁', '新聞', '體育', '財經', '娛樂', '科技', '汽車', '房產', '教育', '旅遊', '登入', '註冊'].join('\n');
+		const article = '全市上半年經濟穩中有進\n2023-07-15 10:20 來源：本報\n市政府今天召開新聞發佈會，介紹了上半年全市經濟運行情況。會議指出，上半年全市經濟穩中有進，主要指標好於預期。\n從產業看，工業生產平穩增長，規模以上工業增加值同比增長百分之六點二，高技術製造業增長較快。\n';
+		const { nodes, line } = outlineOf(`${menu}\n${article}`);
+		assert.deepEqual(nodes.map((n) => [n.kind, line(n)]), [['chrome', 1], ['article', 13]]);
+		assert.equal(nodes[0].name, 'A menu of 12 short lines');
+		assert.equal(nodes[0].detail, '首頁');
 	});
 
 	it('starts an article at a traditional dateline as at a simplified one', () => {

@@ -2,12 +2,13 @@
  * The document's structure for the Outline and folding: articles (started by a headline block,
  * a dateline such as `本报讯` / `本报乌镇11月6日电`, or a jump marker `(上接第一版)`), their
  * source line, paragraphs named by their first words, enumerated points and interview turns, the
- * continuation fragments of cut paragraphs (`续:…`), and page chrome shown as such.
+ * continuation fragments of cut paragraphs (`续:…`), and page chrome shown as such: each block
+ * the page model finds is one node named by what it is (`A menu of 68 short lines`).
  */
 import { analyze, isChromeLine } from './boilerplate/analysis';
 import { normalizeLine } from './boilerplate/normalize';
 import type { CorpusDocument } from './document';
-import type { Translate } from './messages';
+import type { MessageId, Translate } from './messages';
 import type { Problem } from './types';
 
 export type OutlineKind = 'article' | 'title' | 'source' | 'paragraph' | 'point' | 'turn' | 'continuation' | 'chrome' | 'rest';
@@ -64,6 +65,7 @@ export function outline(doc: CorpusDocument, problems: readonly Problem[], t: Tr
 		return { kind, name, detail, start: l.start, end: l.end, selectionStart: l.start, selectionEnd: l.end, children: [] };
 	};
 	const extend = (target: OutlineNode | undefined, n: number) => { if (target) { target.end = Math.max(target.end, lines[n].end); } };
+	let nextBlock = 0;
 
 	for (let n = 0; n < lines.length; n++) {
 		const text = lines[n].text;
@@ -74,9 +76,20 @@ export function outline(doc: CorpusDocument, problems: readonly Problem[], t: Tr
 			top.push(rest);
 			break;
 		}
+		if (analysis.inBlock[n] === 3) {
+			// A page-chrome block is one node named by what it is (a menu of 68 short lines).
+			while (analysis.blocks[nextBlock].last < n) { nextBlock++; }
+			const b = analysis.blocks[nextBlock];
+			const what = t(`boilerplate.block.${b.lines === 1 && b.kind !== 'links' ? 'line' : b.kind}` as MessageId, b.lines);
+			const blockNode = { ...node('chrome', n, what, firstWords(text)), end: lines[b.last].end };
+			if (article && articleHasBody && b.place === 'inside') { article.children.push(blockNode); extend(article, b.last); } else { top.push(blockNode); }
+			chrome = undefined;
+			n = b.last;
+			continue;
+		}
 		if (isChromeLine(analysis, n)) {
-			const kind = analysis.matches[n]?.kind ?? (analysis.inBlock[n] === 1 ? 'related' : analysis.inBlock[n] === 2 ? 'reactions' : 'tail');
-			const inBlockOrTail = analysis.inBlock[n] !== 0 || (analysis.tail !== undefined && n >= analysis.tail.first);
+			const kind = analysis.matches[n]?.kind ?? (analysis.inBlock[n] === 1 ? 'related' : 'reactions');
+			const inBlockOrTail = analysis.inBlock[n] !== 0;
 			// `(上接第一版)` starts the continued article's run on this page.
 			if (analysis.matches[n]?.kind === 'jump-marker' && jumpMarker.test(normalizeLine(text))) {
 				article = node('article', n, text.trim(), t('outline.articleStart'));

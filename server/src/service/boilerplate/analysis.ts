@@ -1,11 +1,16 @@
 /**
  * One pass over a document that every boilerplate rule shares (computed once per document
- * version): each line's pattern kind, "related reading" and reaction blocks, SEO spam spans,
- * and the chrome tail after the last body paragraph.
+ * version): each line's pattern kind, the page model's verdict on every line and the chrome
+ * blocks around the article (blocks.ts), "related reading" and reaction blocks, SEO spam spans.
  */
 import type { CorpusDocument } from '../document';
 import { LruCache } from '../lruCache';
+import { Article, ChromeBlock, chromeBlocks } from './blocks';
+import { ownFeatures, prose, RowInput } from './features';
+import { LineShape, lineShape } from './lineShape';
 import { normalizeLine } from './normalize';
+import { judgePage } from './page';
+import { pageModel } from './pageModel';
 import { BoilerplateKind, patternRows, relatedHeading, spamPattern } from './patterns';
 
 export interface LineMatch {
@@ -22,12 +27,16 @@ export interface Analysis {
 	readonly matches: readonly (LineMatch | undefined)[];
 	readonly related: readonly Block[];
 	readonly reactions: readonly Block[];
-	/** Per line: 0 outside blocks, 1 in a related block, 2 in a reaction widget. */
+	/** Page chrome found from the page's structure by the page model. */
+	readonly blocks: readonly ChromeBlock[];
+	/** Per line: 0 outside blocks, 1 in a related block, 2 in a reaction widget, 3 in a page-chrome block. */
 	readonly inBlock: Uint8Array;
 	/** Spam spans, line-relative. */
 	readonly spam: readonly { line: number; start: number; end: number }[];
-	/** First line of the chrome tail and the last body line before it. */
-	readonly tail?: { readonly first: number; readonly lastBody: number };
+	/** The page model's verdict: probability of chrome per line (0 for blank lines). */
+	readonly chrome: Float64Array;
+	/** Article spans found by the page model, in lines. */
+	readonly articles: readonly Article[];
 }
 
 const memo = new WeakMap<CorpusDocument, Analysis>();
@@ -42,12 +51,12 @@ export function analyze(doc: CorpusDocument): Analysis {
 }
 
 /**
- * Whether a line is page chrome that a boilerplate rule removes whole (a pattern line, a block,
- * the tail): cleaning rules leave such lines to the boilerplate rules.
+ * Whether a line is page chrome that a boilerplate rule removes whole (a pattern line, a block):
+ * cleaning rules leave such lines to the boilerplate rules.
  */
 export function isChromeLine(a: Analysis, line: number): boolean {
 	const m = a.matches[line];
-	return (m !== undefined && !m.span) || a.inBlock[line] !== 0 || (a.tail !== undefined && line >= a.tail.first);
+	return (m !== undefined && !m.span) || a.inBlock[line] !== 0;
 }
 
 const timestamp = /^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$/;
@@ -97,6 +106,8 @@ interface LineFacts {
 	readonly relatedHeading: boolean;
 	readonly prose: boolean;
 	readonly headlineLike: boolean;
+	readonly shape: LineShape;
+	readonly own: Float64Array;
 }
 
 // Shared by every document: an edit re-examines only the lines whose text changed, and template
@@ -108,9 +119,11 @@ function factsOf(text: string): LineFacts {
 	if (!f) {
 		const n = normalizeLine(text);
 		const t = n.trim();
+		const shape = lineShape(n);
 		f = {
 			match: matchLine(n), normalized: n, blank: t.length === 0, timestamp: timestamp.test(n), numberOnly: numberOnly.test(n),
 			bullet: bullet.test(n), relatedHeading: relatedHeading.test(n), prose: isProse(n), headlineLike: t.length <= 40 && !sentenceEnd.test(n),
+			shape, own: ownFeatures(shape),
 		};
 		factsCache.set(text, f);
 	}
@@ -126,14 +139,17 @@ function compute(doc: CorpusDocument): Analysis {
 	const nextNonBlank = (i: number) => { let j = i + 1; while (j < lines.length && blank(j)) { j++; } return j; };
 	const headlineLike = (i: number) => facts[i].headlineLike;
 
-	const related: Block[] = [];
+	const page = pageOf(facts);
 	const inBlock = new Uint8Array(lines.length);
+	for (const b of page.blocks) { inBlock.fill(3, b.first, b.last + 1); }
+	const related: Block[] = [];
 	for (let i = 0; i < lines.length; i++) {
-		if (!facts[i].relatedHeading) { continue; }
+		if (!facts[i].relatedHeading || inBlock[i]) { continue; }
 		let last = i;
 		for (let j = i + 1; j < lines.length; j++) {
 			const f = facts[j];
 			if (f.blank) { continue; }
+			if (inBlock[j]) { break; }
 			const teaser = nextNonBlank(j) < lines.length && facts[nextNonBlank(j)].timestamp;
 			if (f.timestamp || f.bullet || f.relatedHeading || (f.match && !f.match.span) || teaser || (headlineLike(j) && !f.prose)) {
 				last = j;
@@ -155,6 +171,7 @@ function compute(doc: CorpusDocument): Analysis {
 		for (let j = i + 1; j < lines.length; j++) {
 			const f = facts[j];
 			if (f.blank) { continue; }
+			if (inBlock[j]) { break; }
 			if (f.numberOnly || f.match?.kind === 'reactions' || f.normalized.trim().length <= 6 && !sentenceEnd.test(f.normalized)) { last = j; } else { break; }
 		}
 		reactions.push({ first: i, last });
@@ -169,37 +186,43 @@ function compute(doc: CorpusDocument): Analysis {
 		if (s) { spam.push({ line: i, ...s }); }
 	}
 
-	return { matches, related, reactions, inBlock, spam, tail: findTail(facts, inBlock) };
+	return { matches, related, reactions, inBlock, spam, ...page };
 }
 
-/**
- * The tail: after the last body line, everything from the first line that a rule or a block
- * recognizes to the end, when every non-blank line from there on is chrome. Unrecognized short
- * lines right after the body (a notice's signature) are kept.
- */
-function findTail(facts: readonly LineFacts[], inBlock: Uint8Array): Analysis['tail'] {
-	const chrome = (i: number) => inBlock[i] !== 0 || (facts[i].match !== undefined && !facts[i].match!.span);
-	let lastBody = -1;
-	for (let i = facts.length - 1; i >= 0; i--) {
-		if (!chrome(i) && facts[i].prose) { lastBody = i; break; }
-	}
-	if (lastBody < 0) { return undefined; }
-	let first = -1;
-	let recognized = 0;
-	for (let i = lastBody + 1; i < facts.length; i++) {
-		const f = facts[i];
-		if (f.blank) { continue; }
-		if (chrome(i)) {
-			if (first < 0) { first = i; }
-			recognized++;
-		} else if (first < 0) {
-			continue;
-		} else if (!(f.timestamp || f.numberOnly || f.bullet || f.headlineLike)) {
-			return undefined;
-		}
-	}
-	// One recognized line is the line rule's business; a tail is several lines of chrome.
-	return first >= 0 && recognized >= 2 ? { first, lastBody } : undefined;
+/** The page model's inputs: the non-blank lines and what the features need of each. */
+export function pageInputs(doc: CorpusDocument): { lines: number[]; rows: RowInput[] } {
+	return inputsOf(doc.lines.map((l) => factsOf(l.text)));
+}
+
+function inputsOf(facts: readonly LineFacts[]): { lines: number[]; rows: RowInput[] } {
+	const lines: number[] = [];
+	const rows: RowInput[] = [];
+	facts.forEach((f, i) => {
+		if (f.blank) { return; }
+		lines.push(i);
+		const kind = f.match && !f.match.span ? f.match.kind : undefined;
+		rows.push({ shape: f.shape, own: f.own, patternLine: kind !== undefined, metadata: kind === 'source' || kind === 'credit', relatedHeading: f.relatedHeading, key: f.normalized.trim() });
+	});
+	return { lines, rows };
+}
+
+function pageOf(facts: readonly LineFacts[]): Pick<Analysis, 'chrome' | 'articles' | 'blocks'> {
+	const { lines, rows } = inputsOf(facts);
+	const model = pageModel();
+	const verdict = judgePage(rows, model);
+	const chrome = new Float64Array(facts.length);
+	lines.forEach((line, row) => { chrome[line] = verdict.chrome[row]; });
+	// An article's headline, dateline and byline are the article's, whatever the model says of them.
+	for (const s of verdict.spans) { for (let r = s.first; r < s.first + (s.head ?? 0); r++) { chrome[lines[r]] = 0; } }
+	const articles = verdict.spans.map((s) => ({ first: lines[s.first], last: lines[s.last], headed: (s.head ?? 0) > 0 }));
+	const labelOf = (i: number) => /^([^:]{1,8}):/.exec(facts[i].normalized.trim())?.[1].replace(/\s+/g, '');
+	const articleLabels = new Set<string>();
+	for (const a of articles) { for (let i = a.first; i <= a.last; i++) { const l = labelOf(i); if (l) { articleLabels.add(l); } } }
+	const looksChrome = new Uint8Array(facts.length);
+	lines.forEach((line, row) => { looksChrome[line] = verdict.z[row] >= model.stageOne.prior ? 1 : 0; });
+	const inputs = facts.map((f, i) => ({ shape: f.blank ? undefined : f.shape, chrome: chrome[i], notice: f.match?.kind === 'copyright', prose: !f.blank && prose(f.shape), looksChrome: looksChrome[i] === 1,
+		articleLabel: !f.blank && articleLabels.size > 0 && articleLabels.has(labelOf(i) ?? '') }));
+	return { chrome, articles, blocks: chromeBlocks(inputs, articles, model) };
 }
 
 const separators = /[-_|—–>›»:]/;

@@ -43,9 +43,8 @@ export const boilerplateRepeatedLine: Rule = {
 		const threshold = repeatedLineThreshold(options.repeatedLineMinFiles, corpus.fileCount);
 		if (corpus.fileCount < threshold) { return; }
 		const a = analyze(doc);
-		const inTail = a.tail ? a.tail.first : doc.lines.length;
 		for (let i = 0; i < doc.lines.length; i++) {
-			if (a.matches[i] || a.inBlock[i] || i >= inTail) { continue; }
+			if (a.matches[i] || a.inBlock[i]) { continue; }
 			const key = repeatedLineKey(doc.lines[i].text);
 			if (!key) { continue; }
 			const files = corpus.filesWithLine(key);

@@ -7,13 +7,13 @@
  * and tools/check-rule-pins.mjs (in npm test) for a rule whose tests pass without it.
  */
 import type { Rule } from '../types';
+import { boilerplateBlock } from './boilerplateBlock';
 import { boilerplateCustom } from './boilerplateCustom';
 import { boilerplatePatternRules } from './boilerplatePatterns';
 import { boilerplateReactions } from './boilerplateReactions';
 import { boilerplateRelated } from './boilerplateRelated';
 import { boilerplateRepeatedLine } from './boilerplateRepeatedLine';
 import { boilerplateSpam } from './boilerplateSpam';
-import { boilerplateTail } from './boilerplateTail';
 import { duplicateDocument } from './duplicateDocument';
 import { duplicateParagraph } from './duplicateParagraph';
 import { entityVariant } from './entityVariant';
@@ -32,7 +32,7 @@ export const allRules: readonly Rule[] = [
 	boilerplateSpam,
 	boilerplateRelated,
 	boilerplateReactions,
-	boilerplateTail,
+	boilerplateBlock,
 	boilerplateRepeatedLine,
 	boilerplateCustom,
 	duplicateParagraph,

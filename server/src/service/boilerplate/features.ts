@@ -1,0 +1,178 @@
+/**
+ * Feature rows of a page's non-blank lines for the page-chrome model (pageModel.ts). Stage one:
+ * a line's shape (lineShape.ts), pattern-table evidence, its neighbours and the runs it is part
+ * of. Stage two adds stage one's verdicts around the line and where it stands relative to the
+ * article spans found from them (body.ts). Nothing here names a site or a menu word: only shapes.
+ */
+import type { Span } from './body';
+import type { LineShape } from './lineShape';
+
+/** What the features need of one non-blank line. */
+export interface RowInput {
+	readonly shape: LineShape;
+	/** The line's own features (`ownFeatures`), computed once per distinct line. */
+	readonly own: Float64Array;
+	/** A pattern-table row deletes the whole line. */
+	readonly patternLine: boolean;
+	/** The line is a source, date or byline row of the pattern table (metadata of an article's head). */
+	readonly metadata: boolean;
+	readonly relatedHeading: boolean;
+	/** The line's folded text, for repeats within the page. */
+	readonly key: string;
+}
+
+export const featureNames = [
+	'length', 'han', 'latin', 'digits', 'functionWords', 'sentenceMarks', 'clauseDensity', 'endsSentence', 'gaps', 'wordLength',
+	'separators', 'brackets', 'quotes', 'listMarker', 'numeric', 'date', 'time', 'truncated', 'counted', 'url', 'label',
+	'patternLine', 'relatedHeading', 'repeatsInPage', 'previousLength', 'previousProse', 'nextLength', 'nextProse',
+	'shortRun', 'headlineRun', 'proseNearby', 'listRun', 'position',
+	// stage two
+	'stageOne', 'stageOneNear', 'stageOneAround', 'stageOneBestNeighbour', 'inArticle', 'inMainArticle', 'beforeMain', 'afterMain',
+	'mainStrength', 'edgeDistance', 'articles', 'stageOneVersusMain', 'lengthVersusMain', 'functionWordsVersusMain', 'mainEndsSentences',
+	'shapeInMain', 'openingInMain',
+] as const;
+
+export const stageOneCount = featureNames.indexOf('stageOne');
+export const featureCount = featureNames.length;
+
+const log = (x: number) => Math.log1p(Math.max(0, x));
+
+/** Prose: a sentence a reader would keep (not the model: a fixed shape used for neighbours and runs). */
+export function prose(s: LineShape): boolean {
+	return s.length >= 10 && (s.endsSentence || s.sentenceMarks > 0 || s.clauseMarks >= 2);
+}
+
+const short = (s: LineShape) => s.length <= 8 && !s.endsSentence;
+const headline = (s: LineShape) => s.length <= 40 && s.sentenceMarks === 0 && !s.endsSentence;
+const listItem = (s: LineShape) => s.listMarker || s.numeric;
+
+/** Lengths of the runs of rows satisfying `test` that each row is part of (0 when it is not). */
+function runs(rows: readonly RowInput[], test: (s: LineShape) => boolean): Uint32Array {
+	const out = new Uint32Array(rows.length);
+	for (let i = 0; i < rows.length;) {
+		if (!test(rows[i].shape)) { i++; continue; }
+		let j = i;
+		while (j < rows.length && test(rows[j].shape)) { j++; }
+		out.fill(j - i, i, j);
+		i = j;
+	}
+	return out;
+}
+
+/** The features of a line that depend on its text alone (the first `ownCount`). */
+export function ownFeatures(s: LineShape): Float64Array {
+	const len = Math.max(1, s.length);
+	return Float64Array.of(
+		log(s.length), s.han / len, s.latin / len, s.digits / len, s.functionWords / Math.max(1, s.han), s.sentenceMarks > 0 ? 1 : 0,
+		Math.min(5, (s.clauseMarks * 10) / len), s.endsSentence ? 1 : 0, log(s.gaps), log(len / (s.gaps + 1)),
+		log(s.separators), log(s.brackets), s.quotes > 0 ? 1 : 0, s.listMarker ? 1 : 0, s.numeric ? 1 : 0, s.hasDate ? 1 : 0, s.hasTime ? 1 : 0,
+		s.truncated ? 1 : 0, s.counted ? 1 : 0, s.url ? 1 : 0, s.label ? 1 : 0,
+	);
+}
+
+const ownCount = featureNames.indexOf('patternLine');
+
+/** Stage-one features of every row, `featureCount` numbers per row (stage two's left 0). */
+export function stageOneFeatures(rows: readonly RowInput[]): Float64Array {
+	const n = rows.length;
+	const x = new Float64Array(n * featureCount);
+	const shortRun = runs(rows, short), headlineRun = runs(rows, headline), listRun = runs(rows, listItem);
+	const isProse = rows.map((r) => prose(r.shape));
+	const proseSum = new Int32Array(n + 1);
+	for (let i = 0; i < n; i++) { proseSum[i + 1] = proseSum[i] + (isProse[i] ? 1 : 0); }
+	const keyCount = new Map<string, number>();
+	for (const r of rows) { keyCount.set(r.key, (keyCount.get(r.key) ?? 0) + 1); }
+	for (let i = 0; i < n; i++) {
+		const o = i * featureCount;
+		x.set(rows[i].own, o);
+		const prev = i > 0 ? rows[i - 1].shape : undefined, next = i + 1 < n ? rows[i + 1].shape : undefined;
+		const lo = Math.max(0, i - 4), hi = Math.min(n, i + 5);
+		let k = o + ownCount;
+		x[k++] = rows[i].patternLine ? 1 : 0;
+		x[k++] = rows[i].relatedHeading ? 1 : 0;
+		x[k++] = log(keyCount.get(rows[i].key)! - 1);
+		x[k++] = log(prev?.length ?? 0);
+		x[k++] = i > 0 && isProse[i - 1] ? 1 : 0;
+		x[k++] = log(next?.length ?? 0);
+		x[k++] = i + 1 < n && isProse[i + 1] ? 1 : 0;
+		x[k++] = log(shortRun[i]);
+		x[k++] = log(headlineRun[i]);
+		x[k++] = (proseSum[hi] - proseSum[lo] - (isProse[i] ? 1 : 0)) / Math.max(1, hi - lo - 1);
+		x[k++] = log(listRun[i]);
+		x[k++] = n > 1 ? i / (n - 1) : 0;
+	}
+	return x;
+}
+
+/** A coarse shape: length class, sentence end, digits, a label opening it, list marker, brackets. */
+function signature(s: LineShape): number {
+	const lengthClass = s.length <= 4 ? 0 : s.length <= 8 ? 1 : s.length <= 16 ? 2 : s.length <= 32 ? 3 : s.length <= 64 ? 4 : 5;
+	return lengthClass * 32 + (s.endsSentence ? 16 : 0) + (s.digits > 0 ? 8 : 0) + (s.labelled ? 4 : 0) + (s.listMarker ? 2 : 0) + (s.brackets > 0 ? 1 : 0);
+}
+
+const opening = (key: string) => key.replace(/\s+/g, '').slice(0, 2);
+
+const median = (values: number[]) => { values.sort((a, b) => a - b); return values.length > 0 ? values[values.length >> 1] : 0; };
+
+/**
+ * Fills in stage two's features from stage one's log-odds (`z`, chrome positive) and the article
+ * spans. Lines are also compared with the main article's own lines (a blog that writes without
+ * punctuation, a page of short paragraphs), so a line like the article's is judged as the article.
+ */
+export function addStageTwo(x: Float64Array, z: Float64Array, spans: readonly Span[], rows: readonly RowInput[]): void {
+	const n = z.length;
+	const sum = new Float64Array(n + 1);
+	for (let i = 0; i < n; i++) { sum[i + 1] = sum[i] + z[i]; }
+	const mean = (a: number, b: number) => { const lo = Math.max(0, a), hi = Math.min(n, b); return (sum[hi] - sum[lo]) / Math.max(1, hi - lo); };
+	const main = spans.length > 0 ? spans.reduce((a, b) => (b.strength > a.strength ? b : a)) : undefined;
+	const spanOf = new Int32Array(n).fill(-1);
+	spans.forEach((s, k) => spanOf.fill(k, s.first, s.last + 1));
+	// Distance to the nearest span edge, positive inside a span and negative outside.
+	const edge = new Float64Array(n);
+	const edges = spans.flatMap((s) => [s.first, s.last]).sort((a, b) => a - b);
+	let e = 0;
+	for (let i = 0; i < n; i++) {
+		while (e + 1 < edges.length && Math.abs(edges[e + 1] - i) <= Math.abs(edges[e] - i)) { e++; }
+		const d = edges.length > 0 ? Math.abs(edges[e] - i) : n;
+		edge[i] = spanOf[i] >= 0 ? log(d) : -log(d);
+	}
+	const inMain = main ? rows.slice(main.first, main.last + 1).map((r) => r.shape) : [];
+	const mainZ = main ? median(Array.from(z.subarray(main.first, main.last + 1))) : 0;
+	const mainLength = median(inMain.map((s) => log(s.length)));
+	const funcRate = (s: LineShape) => s.functionWords / Math.max(1, s.han);
+	const mainFunc = median(inMain.map(funcRate));
+	const mainEnds = inMain.length > 0 ? inMain.filter((s) => s.endsSentence).length / inMain.length : 0;
+	// Lines shaped like the main article's lines, or opening as several of them do (a programme's 地点:, 主持人:).
+	const signatures = new Map<number, number>(), openings = new Map<string, number>();
+	if (main) {
+		for (let i = main.first; i <= main.last; i++) {
+			const sig = signature(rows[i].shape), open = opening(rows[i].key);
+			signatures.set(sig, (signatures.get(sig) ?? 0) + 1);
+			openings.set(open, (openings.get(open) ?? 0) + 1);
+		}
+	}
+	for (let i = 0; i < n; i++) {
+		const o = i * featureCount + stageOneCount;
+		const s = rows[i].shape;
+		let best = Infinity;
+		for (let j = Math.max(0, i - 3); j <= Math.min(n - 1, i + 3); j++) { if (j !== i) { best = Math.min(best, z[j]); } }
+		let k = o;
+		x[k++] = z[i];
+		x[k++] = mean(i - 2, i + 3);
+		x[k++] = mean(i - 6, i + 7);
+		x[k++] = Number.isFinite(best) ? best : z[i];
+		x[k++] = spanOf[i] >= 0 ? 1 : 0;
+		x[k++] = main && i >= main.first && i <= main.last ? 1 : 0;
+		x[k++] = main && i < main.first ? log(main.first - i) : 0;
+		x[k++] = main && i > main.last ? log(i - main.last) : 0;
+		x[k++] = log(main?.strength ?? 0);
+		x[k++] = edge[i];
+		x[k++] = spans.length;
+		x[k++] = main ? z[i] - mainZ : 0;
+		x[k++] = main ? log(s.length) - mainLength : 0;
+		x[k++] = main ? funcRate(s) - mainFunc : 0;
+		x[k++] = mainEnds;
+		x[k++] = main ? (signatures.get(signature(s)) ?? 0) / inMain.length : 0;
+		x[k++] = log(openings.get(opening(rows[i].key)) ?? 0);
+	}
+}
