@@ -6,7 +6,9 @@
  * deletes the repeat (the line, when the repeat is all of it).
  *
  * Only body lines (with clause or sentence punctuation) are compared, so a headline echoed by the
- * lede is not a duplicate, and lines a boilerplate rule deletes are left to it.
+ * lede is not a duplicate, and lines a boilerplate rule deletes are left to it. A headline that a
+ * list of headlines above it already holds (an e-paper page's table of contents, a page's own
+ * list of its articles) is the article's title, not a repeat: the list is the chrome.
  */
 import { analyze, isChromeLine } from '../boilerplate/analysis';
 import { deleteLines, excerpt } from '../boilerplate/findings';
@@ -90,7 +92,7 @@ export const duplicateParagraph: Rule = {
 			for (let j = 0; j < local.length;) {
 				const startsSentence = j === 0 || local[j - 1].endsSentence;
 				const run = startsSentence ? longestRun(local, j, keys, where, first) : undefined;
-				if (run) {
+				if (run && !(j === 0 && run.length === local.length && titleOfListed(doc, n, doc.lineAt(starts[run.at])))) {
 					own ??= local.map((c) => new GlobalClause(c, n, doc.lines[n].start));
 					yield finding(doc, own, j, run, { start: starts[run.at], end: ends[run.at + run.length - 1] }, ctx);
 					j += run.length;
@@ -110,6 +112,17 @@ export const duplicateParagraph: Rule = {
 		}
 	},
 };
+
+const headlineShaped = (text: string) => { const t = text.trim(); return t.length > 0 && t.length <= 48 && !/[。！？!?]$/.test(t); };
+
+/** Line `n` is a headline whose earlier copy, line `m`, stands in a list of headlines (two or more in a row). */
+function titleOfListed(doc: CorpusDocument, n: number, m: number): boolean {
+	const lines = doc.lines;
+	if (!headlineShaped(lines[n].text) || !headlineShaped(lines[m].text)) { return false; }
+	const neighbour = (from: number, step: number) => { let i = from + step; while (i >= 0 && i < lines.length && lines[i].text.trim() === '') { i += step; } return i >= 0 && i < lines.length ? i : -1; };
+	const before = neighbour(m, -1), after = neighbour(m, 1);
+	return (before >= 0 && headlineShaped(lines[before].text)) || (after >= 0 && after !== n && headlineShaped(lines[after].text));
+}
 
 /** The longest run of `own` from `j` found consecutively among earlier clauses, ending a sentence, ≥ 20 characters. */
 function longestRun(own: readonly LocalClause[], j: number, keys: readonly string[], where: ReadonlyMap<string, number[]>, limit: number): { at: number; length: number } | undefined {
