@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { CorpusDocument } from '../../server/src/service';
 import { applyEdits } from '../../server/src/service/edits';
 import { boilerplateProblems, formatScore, scoreFixtures } from './boilerplateEval';
-import { applyPreferred, fixtures, MemoryWorkspace, options, seedsAvailable, seedsDir, service } from './helpers';
+import { applyPreferred, fixtures, options, seedsAvailable, seedsDir, service } from './helpers';
 
 const rulesAt = (text: string, line: number) => {
 	const { doc, problems } = boilerplateProblems(text);
@@ -94,45 +94,6 @@ describe('boilerplate', () => {
 			const fixed = applyEdits(text, service().fixAll(new CorpusDocument('u', 1, text), options()));
 			assert.equal(fixed.split('\n')[0], '世界互联网大会秘书长任贤良在《中国网信》杂志发表署名文章');
 		});
-	});
-});
-
-describe('boilerplate.repeated-line', () => {
-	/** A generated corpus of 220 files: unique paragraphs, one template line in 30 files, another in 10. */
-	async function corpus() {
-		const ws = new MemoryWorkspace();
-		for (let i = 0; i < 220; i++) {
-			const word = String.fromCharCode(0x4e00 + i * 37);
-			const lines = [`关于${word}的报道`, `这是关于${word}的文章的正文，记录了当天发生的事情，内容各不相同，篇幅也比一行模板文字长得多。`];
-			if (i % 7 === 0) { lines.push('本栏目每周三更新'); }
-			if (i % 22 === 0) { lines.push('小编推荐好物清单'); }
-			if (i % 5 === 0) { lines.push('返回顶部'); }
-			ws.files.set(`file:///c/${i}.txt`, lines.join('\n'));
-		}
-		const svc = service(ws);
-		await svc.index.scan();
-		return { ws, svc };
-	}
-	it('flags a short line that recurs in enough files, saying in how many', async () => {
-		const { ws, svc } = await corpus();
-		const doc = new CorpusDocument('file:///c/0.txt', 1, ws.files.get('file:///c/0.txt')!);
-		const repeated = svc.lint(doc, options()).filter((p) => p.ruleId === 'boilerplate.repeated-line');
-		assert.equal(repeated.length, 1);
-		assert.equal(doc.text.slice(repeated[0].start, repeated[0].end), '本栏目每周三更新');
-		assert.match(repeated[0].message, /32 of 220 files/);
-	});
-	it('counts traditional and simplified forms and different numbers as one line, and follows the threshold setting', async () => {
-		const { svc } = await corpus();
-		const doc = new CorpusDocument('file:///new.txt', 1, '本欄目每週三更新\n小编推荐好物清单');
-		assert.equal(svc.lint(doc, options()).filter((p) => p.ruleId === 'boilerplate.repeated-line').length, 1);
-		assert.equal(svc.lint(doc, options({ repeatedLineMinFiles: 10 })).filter((p) => p.ruleId === 'boilerplate.repeated-line').length, 2);
-	});
-	it('leaves lines another rule recognizes to that rule, and forgets removed files', async () => {
-		const { svc } = await corpus();
-		const doc = new CorpusDocument('file:///c/0.txt', 1, '返回顶部\n本栏目每周三更新');
-		assert.deepEqual(svc.lint(doc, options()).map((p) => p.ruleId), ['boilerplate.navigation', 'boilerplate.repeated-line']);
-		for (let i = 0; i < 220; i += 7) { svc.index.remove(`file:///c/${i}.txt`); }
-		assert.deepEqual(svc.lint(doc, options()).map((p) => p.ruleId), ['boilerplate.navigation']);
 	});
 });
 

@@ -49,6 +49,8 @@ const en = {
 	'boilerplate.block.between': 'between two articles',
 	'boilerplate.block.inside': 'inside the article',
 	'boilerplate.repeated-line': 'Template line: ‘{0}’ appears in {1} of {2} files of the corpus.',
+	'boilerplate.repeated-lines': 'Template text: {0} lines from ‘{1}’ appear in {2} of {3} files of the corpus.',
+	'boilerplate.blockRecurring': '{0} {1}, found in {3} files of this corpus: ‘{2}’.',
 	'boilerplate.custom': 'Boilerplate (your pattern ‘{0}’): {1}',
 	'spacing.cjk': 'Stray space inside Chinese text: ‘{0}’.',
 	'punctuation.width': '‘{0}’ between Chinese characters: this document writes ‘{1}’ ({2} times against {3}).',

@@ -1,17 +1,17 @@
-// boilerplate.repeated-line: a short line that recurs across the corpus (here in all four
-// files, with the threshold lowered to three); a line of this file only, and a recurring line
-// another rule recognizes, are not reported.
+// boilerplate.repeated-line: template text — lines this file shares with the other pages cut
+// from the same template (here three pages, the threshold's default), reported as one finding
+// per run; a single line that other files happen to hold is not a template, nor are lines another
+// rule reports.
 import { describeRule } from './ruleCases';
 
-const body = '市政府今天召开新闻发布会，介绍了全市经济运行情况。';
-const slogan = '本栏目每日更新敬请关注';
-const others = ['区里组织志愿者清理河道垃圾，居民纷纷参与。', '新建的图书馆本周开放，首日接待读者三千人次。', '本市公交线路调整，新增两条夜间线路。'];
-const corpus = Object.fromEntries(others.map((text, i) => [`${'abc'[i]}.txt`, `${text}\n${slogan}\n责任编辑：王小明\n`]));
+const body = '市政府今天召开新闻发布会，介绍了全市经济运行情况。会议指出，上半年全市经济稳中有进，主要指标好于预期。';
+const template = ['本栏目每日更新敬请关注', '城市生活频道 第0期', '投稿邮箱见本站首页'];
+const others = ['区里组织志愿者清理河道垃圾，居民纷纷参与，河道面貌焕然一新。', '新建的图书馆本周开放，首日接待读者三千人次，市民好评如潮。', '本市公交线路调整，新增两条夜间线路，方便市民夜间出行。'];
+const corpus = Object.fromEntries(others.map((text, i) => [`${'abc'[i]}.txt`, `${template.join('\n').replace('0', String(i + 1))}\n${text}\n责任编辑：王小明\n`]));
 
 describeRule('boilerplate.repeated-line', {
-	options: { repeatedLineMinFiles: 3 },
 	corpus,
-	flags: `${body}\n⟦${slogan}⟧\n`,
-	decoy: `${body}\n本栏目今天暂停更新\n责任编辑：王小明\n`,
-	fix: { before: `${slogan}\n${body}\n`, after: `${body}\n` },
+	flags: `${body}\n⟦${template.join('\n')}⟧\n`,
+	decoy: `${body}\n${template[0]}\n本栏目今天暂停更新\n责任编辑：王小明\n`,
+	fix: { before: `${template.join('\n')}\n${body}\n`, after: `${body}\n` },
 });

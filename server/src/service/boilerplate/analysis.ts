@@ -7,6 +7,7 @@ import type { CorpusDocument } from '../document';
 import { LruCache } from '../lruCache';
 import { Article, ChromeBlock, chromeBlocks } from './blocks';
 import { ownFeatures, prose, RowInput } from './features';
+import { repeatedLineKey } from './lineKey';
 import { LineShape, lineShape } from './lineShape';
 import { normalizeLine } from './normalize';
 import { judgePage } from './page';
@@ -33,6 +34,10 @@ export interface Analysis {
 	readonly inBlock: Uint8Array;
 	/** Spam spans, line-relative. */
 	readonly spam: readonly { line: number; start: number; end: number }[];
+	/** Per line: its shape (undefined for blank lines). */
+	readonly shapes: readonly (LineShape | undefined)[];
+	/** Per line: the key it is counted under across the corpus (lineKey.ts), if any. */
+	readonly keys: readonly (string | undefined)[];
 	/** The page model's verdict: probability of chrome per line (0 for blank lines). */
 	readonly chrome: Float64Array;
 	/** Article spans found by the page model, in lines. */
@@ -108,6 +113,7 @@ interface LineFacts {
 	readonly headlineLike: boolean;
 	readonly shape: LineShape;
 	readonly own: Float64Array;
+	readonly key: string | undefined;
 }
 
 // Shared by every document: an edit re-examines only the lines whose text changed, and template
@@ -123,7 +129,7 @@ function factsOf(text: string): LineFacts {
 		f = {
 			match: matchLine(n), normalized: n, blank: t.length === 0, timestamp: timestamp.test(n), numberOnly: numberOnly.test(n),
 			bullet: bullet.test(n), relatedHeading: relatedHeading.test(n), prose: isProse(n), headlineLike: t.length <= 40 && !sentenceEnd.test(n),
-			shape, own: ownFeatures(shape),
+			shape, own: ownFeatures(shape), key: repeatedLineKey(text),
 		};
 		factsCache.set(text, f);
 	}
@@ -186,7 +192,7 @@ function compute(doc: CorpusDocument): Analysis {
 		if (s) { spam.push({ line: i, ...s }); }
 	}
 
-	return { matches, related, reactions, inBlock, spam, ...page };
+	return { matches, related, reactions, inBlock, spam, keys: facts.map((f) => f.key), shapes: facts.map((f) => (f.blank ? undefined : f.shape)), ...page };
 }
 
 /** The page model's inputs: the non-blank lines and what the features need of each. */

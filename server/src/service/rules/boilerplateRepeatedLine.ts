@@ -1,56 +1,63 @@
 /**
- * boilerplate.repeated-line — a short line (≤ 40 characters, digits and dates normalized) that
- * recurs in at least `zhCorpus.boilerplate.repeatedLineMinFiles` files (default 20) and in at
- * least 1 % of the corpus, and that no other rule recognizes: template text no pattern knows
- * (a site's slogan, a column name). The message says in how many files; the fix deletes the line.
+ * boilerplate.repeated-line — template text no other rule reports: lines this file shares with
+ * at least `zhCorpus.boilerplate.repeatedLineMinFiles` files of the corpus (default 3), when the
+ * file shares several such lines (boilerplate/templates.ts: a group of pages cut from one
+ * template; five pages of a site are enough). Consecutive template lines are one finding that
+ * says in how many files they occur; the fix deletes them. Outside the article they are a
+ * Warning fixed by fix-all; inside it (a subheading that a duplicated story repeats, say) they
+ * are Information, and prose is never template text.
+ *
+ *   本栏目每日更新敬请关注  (in 340 of 2,000 files)  ⇒  (deleted)
  */
 import type { Rule } from '../types';
 import { analyze } from '../boilerplate/analysis';
-import { excerpt, lineFinding } from '../boilerplate/findings';
-import { repeatedLineKey } from '../boilerplate/lineKey';
+import { deleteLines, excerpt } from '../boilerplate/findings';
+import { prose } from '../boilerplate/features';
+import { recurrence, templateAffected } from '../boilerplate/templates';
 
-/** Files that must hold a line for it to count as template text: the setting's minimum and 1 % of the corpus. */
-export function repeatedLineThreshold(minFiles: number, fileCount: number): number {
-	return Math.max(minFiles, Math.ceil(fileCount * 0.01));
+/** Files that must hold a line for it to count as template text (the setting; the corpus size no longer matters). */
+export function repeatedLineThreshold(minFiles: number, _fileCount: number): number {
+	return minFiles;
 }
 
 export const boilerplateRepeatedLine: Rule = {
 	id: 'boilerplate.repeated-line',
-	description: 'A short line repeated in many files of the corpus that no other rule recognizes: template text.',
-	defaultSeverity: 'info',
-	corpus: {
-		reads: 'line-counts',
-		/** Files holding a key whose count crossed the threshold, or any key between the old and new threshold (it moves with the corpus size). */
-		*affected({ before, after }, corpus, options) {
-			const threshold = (files: number) => repeatedLineThreshold(options.repeatedLineMinFiles, files);
-			const [t0, t1] = [threshold(before.fileCount), threshold(after.fileCount)];
-			const crossing = new Set<string>();
-			const wasHeld = new Set(before.keys), isHeld = new Set(after.keys);
-			for (const key of new Set([...before.keys, ...after.keys])) {
-				const now = corpus.filesWithLine(key);
-				const then = now + (wasHeld.has(key) ? 1 : 0) - (isHeld.has(key) ? 1 : 0);
-				if ((then >= t0) !== (now >= t1)) { crossing.add(key); }
-			}
-			if (crossing.size === 0 && t0 === t1) { return; }
-			const [lo, hi] = [Math.min(t0, t1), Math.max(t0, t1)];
-			for (const [uri, keys] of corpus.files()) {
-				if (keys.some((k) => crossing.has(k) || (t0 !== t1 && corpus.filesWithLine(k) >= lo && corpus.filesWithLine(k) < hi))) { yield uri; }
-			}
-		},
-	},
+	description: 'Template text: lines this file shares with several files of the corpus (a site\'s menus, footers, side lists) that no other rule reports.',
+	defaultSeverity: 'warning',
+	corpus: { reads: 'line-counts', affected: templateAffected },
 	*check(doc, ctx) {
-		const { corpus, options } = ctx;
-		const threshold = repeatedLineThreshold(options.repeatedLineMinFiles, corpus.fileCount);
-		if (corpus.fileCount < threshold) { return; }
 		const a = analyze(doc);
+		const { files } = recurrence(a, ctx.corpus, repeatedLineThreshold(ctx.options.repeatedLineMinFiles, ctx.corpus.fileCount));
+		const inArticle = new Uint8Array(doc.lines.length);
+		for (const art of a.articles) { inArticle.fill(1, art.first, art.last + 1); }
+		const template = (i: number) => files[i] > 0 && !a.matches[i] && !a.inBlock[i] && !(inArticle[i] && prose(a.shapes[i]!));
 		for (let i = 0; i < doc.lines.length; i++) {
-			if (a.matches[i] || a.inBlock[i]) { continue; }
-			const key = repeatedLineKey(doc.lines[i].text);
-			if (!key) { continue; }
-			const files = corpus.filesWithLine(key);
-			if (files >= threshold) {
-				yield lineFinding(doc, 'boilerplate.repeated-line', i, i, ctx.t('boilerplate.repeated-line', excerpt(doc.lines[i].text), files, corpus.fileCount), ctx);
+			if (!template(i)) { continue; }
+			// One finding for a run of template lines (blank lines between them included) on one side of an article edge.
+			const inside = inArticle[i];
+			let last = i, fewest = files[i];
+			for (let j = i + 1; j < doc.lines.length; j++) {
+				if (doc.lines[j].text.trim() === '') { continue; }
+				if (!template(j) || inArticle[j] !== inside) { break; }
+				last = j;
+				fewest = Math.min(fewest, files[j]);
 			}
+			const lines = countNonBlank(doc.lines, i, last);
+			const message = lines === 1
+				? ctx.t('boilerplate.repeated-line', excerpt(doc.lines[i].text), fewest, ctx.corpus.fileCount)
+				: ctx.t('boilerplate.repeated-lines', lines, excerpt(doc.lines[i].text), fewest, ctx.corpus.fileCount);
+			yield {
+				ruleId: 'boilerplate.repeated-line', start: doc.lines[i].start, end: doc.lines[last].end, message,
+				...(inside ? { maxSeverity: 'info' as const } : {}),
+				fixes: [{ title: ctx.t(i === last ? 'fix.deleteLine' : 'fix.deleteLines', last - i + 1), edits: [deleteLines(doc, i, last)], isPreferred: true, safe: !inside }],
+			};
+			i = last;
 		}
 	},
 };
+
+function countNonBlank(lines: readonly { text: string }[], first: number, last: number): number {
+	let n = 0;
+	for (let i = first; i <= last; i++) { if (lines[i].text.trim() !== '') { n++; } }
+	return n;
+}
