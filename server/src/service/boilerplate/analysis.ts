@@ -7,7 +7,7 @@ import type { CorpusDocument } from '../document';
 import { LruCache } from '../lruCache';
 import { Article, ChromeBlock, chromeBlocks } from './blocks';
 import { ownFeatures, prose, RowInput } from './features';
-import { repeatedLineKey } from './lineKey';
+import { keyOfFolded } from './lineKey';
 import { LineShape, lineShape } from './lineShape';
 import { normalizeLine } from './normalize';
 import { judgePage } from './page';
@@ -129,7 +129,7 @@ function factsOf(text: string): LineFacts {
 		f = {
 			match: matchLine(n), normalized: n, blank: t.length === 0, timestamp: timestamp.test(n), numberOnly: numberOnly.test(n),
 			bullet: bullet.test(n), relatedHeading: relatedHeading.test(n), prose: isProse(n), headlineLike: t.length <= 40 && !sentenceEnd.test(n),
-			shape, own: ownFeatures(shape), key: repeatedLineKey(text),
+			shape, own: ownFeatures(shape), key: keyOfFolded(t),
 		};
 		factsCache.set(text, f);
 	}

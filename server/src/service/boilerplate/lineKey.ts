@@ -16,9 +16,14 @@ const endsSentence = /[。!?]["”」』)]?$/;
 
 export function repeatedLineKey(text: string): string | undefined {
 	const trimmed = text.trim();
-	if (trimmed.length < 2 || trimmed.length > templateLineMaxLength) { return undefined; }
-	const key = normalizeLine(trimmed).replace(/\s+/g, ' ').replace(/\d+/g, '0');
-	if (trimmed.length <= repeatedLineMaxLength) { return key; }
+	return trimmed.length < 2 || trimmed.length > templateLineMaxLength ? undefined : keyOfFolded(normalizeLine(trimmed));
+}
+
+/** The key of a line already folded (normalizeLine) and trimmed. */
+export function keyOfFolded(folded: string): string | undefined {
+	if (folded.length < 2 || folded.length > templateLineMaxLength) { return undefined; }
+	const key = folded.replace(/\s+/g, ' ').replace(/\d+/g, '0');
+	if (folded.length <= repeatedLineMaxLength) { return key; }
 	return endsSentence.test(key) ? undefined : `#${textStamp(key)}`;
 }
 
