@@ -65,10 +65,22 @@ export function chromeBlocks(lines: readonly BlockInput[], articles: readonly Ar
 			if (lines[j].chrome < model.report) { break; }
 			last = j;
 		}
-		out.push(block(lines, i, last, articles, model));
+		const b = block(lines, i, last, articles, model);
+		if (!likeTheArticle(lines, i, last)) { out.push(b); }
 		i = last;
 	}
 	return out;
+}
+
+/**
+ * Lines that open with the labels the article's lines open with (a programme's 地点:, 主持人:, a
+ * spec sheet's 最大功率:) are the article's own list, not chrome beside it: a block where they
+ * are common is no block.
+ */
+function likeTheArticle(lines: readonly BlockInput[], first: number, last: number): boolean {
+	let labelled = 0, rows = 0;
+	for (let i = first; i <= last; i++) { if (lines[i].shape) { rows++; if (lines[i].articleLabel) { labelled++; } } }
+	return labelled >= 2 && labelled * 4 >= rows;
 }
 
 function block(lines: readonly BlockInput[], first: number, last: number, articles: readonly Article[], model: PageModel): ChromeBlock {
