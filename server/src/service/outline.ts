@@ -76,9 +76,9 @@ export function outline(doc: CorpusDocument, problems: readonly Problem[], t: Tr
 			top.push(rest);
 			break;
 		}
-		if (analysis.inBlock[n] === 3) {
+		while (nextBlock < analysis.blocks.length && analysis.blocks[nextBlock].last < n) { nextBlock++; }
+		if (nextBlock < analysis.blocks.length && analysis.blocks[nextBlock].first <= n) {
 			// A page-chrome block is one node named by what it is (a menu of 68 short lines).
-			while (analysis.blocks[nextBlock].last < n) { nextBlock++; }
 			const b = analysis.blocks[nextBlock];
 			const what = t(`boilerplate.block.${b.lines === 1 && b.kind !== 'links' ? 'line' : b.kind}` as MessageId, b.lines);
 			const blockNode = { ...node('chrome', n, what, firstWords(text)), end: lines[b.last].end };

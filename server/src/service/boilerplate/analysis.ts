@@ -30,7 +30,7 @@ export interface Analysis {
 	readonly reactions: readonly Block[];
 	/** Page chrome found from the page's structure by the page model. */
 	readonly blocks: readonly ChromeBlock[];
-	/** Per line: 0 outside blocks, 1 in a related block, 2 in a reaction widget, 3 in a page-chrome block. */
+	/** Per line: 0 outside blocks, 1 in a related block, 2 in a reaction widget, 3 in a certain page-chrome block. */
 	readonly inBlock: Uint8Array;
 	/** Spam spans, line-relative. */
 	readonly spam: readonly { line: number; start: number; end: number }[];
@@ -147,7 +147,9 @@ function compute(doc: CorpusDocument): Analysis {
 
 	const page = pageOf(facts);
 	const inBlock = new Uint8Array(lines.length);
-	for (const b of page.blocks) { inBlock.fill(3, b.first, b.last + 1); }
+	// A certain block speaks for its lines; inside a doubtful one the pattern table and the related
+	// and reaction blocks still report what they recognize (and fix-all applies those).
+	for (const b of page.blocks) { if (b.certain) { inBlock.fill(3, b.first, b.last + 1); } }
 	const related: Block[] = [];
 	for (let i = 0; i < lines.length; i++) {
 		if (!facts[i].relatedHeading || inBlock[i]) { continue; }

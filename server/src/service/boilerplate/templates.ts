@@ -13,6 +13,8 @@ import type { Analysis } from './analysis';
 
 /** Lines of a file that recur for it to count as cut from a shared template. */
 export const groupLines = 3;
+/** Files that must hold template text outside the article for its fix to be applied by fix-all: a few more than to report it. */
+export const certainFiles = 5;
 
 export interface Recurrence {
 	/** Per line: files of the corpus holding it when it is template text, else 0. */
@@ -35,16 +37,17 @@ export function recurrence(a: Analysis, corpus: CorpusView, minFiles: number): R
 
 /**
  * The files whose template findings can change when one file's line keys change (it was indexed,
- * edited or deleted): those holding a key whose count crossed the threshold.
+ * edited or deleted): those holding a key whose count crossed a threshold (reported from the
+ * setting's count of files, fixed by fix-all from `certainFiles`).
  */
 export function* templateAffected({ before, after }: FactsChange, corpus: CorpusFacts, options: LintOptions): Iterable<string> {
-	const threshold = options.repeatedLineMinFiles;
+	const thresholds = [options.repeatedLineMinFiles, certainFiles];
 	const crossing = new Set<string>();
 	const wasHeld = new Set(before.keys), isHeld = new Set(after.keys);
 	for (const key of new Set([...before.keys, ...after.keys])) {
 		const now = corpus.filesWithLine(key);
 		const then = now + (wasHeld.has(key) ? 1 : 0) - (isHeld.has(key) ? 1 : 0);
-		if ((then >= threshold) !== (now >= threshold)) { crossing.add(key); }
+		if (thresholds.some((t) => (then >= t) !== (now >= t))) { crossing.add(key); }
 	}
 	if (crossing.size === 0) { return; }
 	for (const [uri, keys] of corpus.files()) { if (keys.some((k) => crossing.has(k))) { yield uri; } }

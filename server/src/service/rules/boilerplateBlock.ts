@@ -16,7 +16,7 @@ import type { MessageId } from '../messages';
 import type { Rule } from '../types';
 import { analyze } from '../boilerplate/analysis';
 import { deleteLines, excerpt } from '../boilerplate/findings';
-import { recurrence, templateAffected } from '../boilerplate/templates';
+import { certainFiles, recurrence, templateAffected } from '../boilerplate/templates';
 import { repeatedLineThreshold } from './boilerplateRepeatedLine';
 
 export const boilerplateBlock: Rule = {
@@ -33,11 +33,12 @@ export const boilerplateBlock: Rule = {
 			const where = ctx.t(`boilerplate.block.${b.place}` as MessageId);
 			const shared = Array.from(files.subarray(b.first, b.last + 1)).filter((n) => n > 0).sort((x, y) => x - y);
 			const template = shared.length * 2 >= b.lines;
-			const certain = b.certain || (template && b.place !== 'inside' && !b.doubts.includes('label'));
+			const held = shared[shared.length >> 1];
+			const certain = b.certain || (template && held >= certainFiles && b.place !== 'inside' && !b.doubts.includes('label'));
 			yield {
 				ruleId: 'boilerplate.block', start: doc.lines[b.first].start, end: doc.lines[b.last].end,
 				message: template
-					? ctx.t('boilerplate.blockRecurring', what, where, excerpt(doc.lines[b.first].text), shared[shared.length >> 1])
+					? ctx.t('boilerplate.blockRecurring', what, where, excerpt(doc.lines[b.first].text), held)
 					: ctx.t('boilerplate.block', what, where, excerpt(doc.lines[b.first].text)),
 				...(certain ? {} : { maxSeverity: 'info' as const }),
 				fixes: [{ title: ctx.t('fix.deleteLines', b.last - b.first + 1), edits: [deleteLines(doc, b.first, b.last)], isPreferred: true, safe: certain }],

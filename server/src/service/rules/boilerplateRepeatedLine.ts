@@ -3,9 +3,9 @@
  * at least `zhCorpus.boilerplate.repeatedLineMinFiles` files of the corpus (default 3), when the
  * file shares several such lines (boilerplate/templates.ts: a group of pages cut from one
  * template; five pages of a site are enough). Consecutive template lines are one finding that
- * says in how many files they occur; the fix deletes them. Outside the article they are a
- * Warning fixed by fix-all; inside it (a subheading that a duplicated story repeats, say) they
- * are Information, and prose is never template text.
+ * says in how many files they occur; the fix deletes them. Outside the article and held by at
+ * least five files they are a Warning fixed by fix-all; in fewer, or inside the article (a
+ * subheading that a duplicated story repeats, say), Information; prose is never template text.
  *
  *   本栏目每日更新敬请关注  (in 340 of 2,000 files)  ⇒  (deleted)
  */
@@ -13,7 +13,7 @@ import type { Rule } from '../types';
 import { analyze } from '../boilerplate/analysis';
 import { deleteLines, excerpt } from '../boilerplate/findings';
 import { prose } from '../boilerplate/features';
-import { recurrence, templateAffected } from '../boilerplate/templates';
+import { certainFiles, recurrence, templateAffected } from '../boilerplate/templates';
 
 /** Files that must hold a line for it to count as template text (the setting; the corpus size no longer matters). */
 export function repeatedLineThreshold(minFiles: number, _fileCount: number): number {
@@ -46,10 +46,11 @@ export const boilerplateRepeatedLine: Rule = {
 			const message = lines === 1
 				? ctx.t('boilerplate.repeated-line', excerpt(doc.lines[i].text), fewest, ctx.corpus.fileCount)
 				: ctx.t('boilerplate.repeated-lines', lines, excerpt(doc.lines[i].text), fewest, ctx.corpus.fileCount);
+			const certain = !inside && fewest >= certainFiles;
 			yield {
 				ruleId: 'boilerplate.repeated-line', start: doc.lines[i].start, end: doc.lines[last].end, message,
-				...(inside ? { maxSeverity: 'info' as const } : {}),
-				fixes: [{ title: ctx.t(i === last ? 'fix.deleteLine' : 'fix.deleteLines', last - i + 1), edits: [deleteLines(doc, i, last)], isPreferred: true, safe: !inside }],
+				...(certain ? {} : { maxSeverity: 'info' as const }),
+				fixes: [{ title: ctx.t(i === last ? 'fix.deleteLine' : 'fix.deleteLines', last - i + 1), edits: [deleteLines(doc, i, last)], isPreferred: true, safe: certain }],
 			};
 			i = last;
 		}
