@@ -17,6 +17,12 @@ describe('boilerplate', () => {
 		assert.deepEqual(rulesAt('正文第一段,内容很长,说明了事情的经过。\n责任编辑:王小明\n', 2), ['boilerplate.credit']);
 		assert.deepEqual(rulesAt('當前位置：首頁 > 新聞 > 正文\n', 1), ['boilerplate.navigation']);
 	});
+	it('recognizes the page numbers of printed and PDF pages, not a dash or a range in the text', () => {
+		for (const line of ['— 3 —', '- 12 -', '第 3 页 共 12 页', '第3页，共12页', 'Page 3 of 12']) {
+			assert.deepEqual(rulesAt(`正文第一段，介绍情况。\n${line}\n正文第二段，继续介绍。`, 2), ['boilerplate.page-header'], line);
+		}
+		for (const line of ['—— 他说', '3 - 5 月']) { assert.deepEqual(rulesAt(`正文第一段，介绍情况。\n${line}\n`, 2), [], line); }
+	});
 	it('never flags news paragraphs that mention the same words', () => {
 		const text = [
 			'警方近日破获一起网络赌博案件，查获涉案资金数千万元，抓获犯罪嫌疑人十二名。',

@@ -39,6 +39,10 @@ export const patternRows: readonly PatternRow[] = [
 	// E-paper page navigation and tables of contents (`A01:要闻`, `第3版:本地`; a bare number needs 版).
 	row('page-header', '^\\s*((上一版|下一版|上一期|下一期|版面导航|标题导航|本版导读|版面概览|PDF下载|PDF版|往期报纸|报纸目录)[\\s|>»]*){1,4}$', 30),
 	row('page-header', `^\\s*([A-Z]\\d{1,3}|\\d{1,3}\\s*版|第\\s*[A-Z]?\\d{1,3}\\s*版)\\s*:\\s*[${han}]{2,8}\\s*$`, 16),
+	// Page numbers of printed or PDF pages standing alone on a line (`— 3 —`, `第 3 页 共 12 页`, `Page 3 of 12`).
+	row('page-header', '^\\s*[-—–~]\\s*\\d{1,4}\\s*[-—–~]\\s*$', 12),
+	row('page-header', '^\\s*第\\s*\\d{1,4}\\s*页\\s*([,/]?\\s*共\\s*\\d{1,4}\\s*页)?\\s*$', 20),
+	row('page-header', '^\\s*(Page|页码|页)\\s*:?\\s*\\d{1,4}\\s*(of|/|共)\\s*\\d{1,4}\\s*页?\\s*$', 24),
 	// Jump markers of articles continued on another page.
 	row('jump-marker', '^\\s*\\(\\s*(上接|下转|接上|转下|下接|转接)第?\\s*[一二三四五六七八九十\\dA-Z]+\\s*版\\s*\\)\\s*$', 30),
 	row('jump-marker', '\\(\\s*(下转|转下|下接)第?\\s*[一二三四五六七八九十\\dA-Z]+\\s*版\\s*\\)\\s*$', 2000, true),
