@@ -14,22 +14,24 @@ async function corpus(n: number, template: string, x: string) {
 describe('corpus model (which files a change re-checks)', () => {
 	const template = '本站声明：转载请注明出处';
 
-	it('a short line whose count crosses the repeated-line threshold re-checks the files holding it, and only while the rule is on', async () => {
-		// 19 files hold the line; x.txt gaining it makes 20, the default threshold.
-		const { ws, svc } = await corpus(19, template, '另一篇文章。\n');
-		const uri = 'file:///c/x.txt';
-		const before = svc.crossFacts(uri);
-		ws.files.set(uri, `另一篇文章。\n${template}\n`);
-		await svc.index.update(uri);
-		const after = svc.crossFacts(uri);
-		const affected = svc.affectedBy({ uri, before, after }, options());
-		assert.equal(affected.size, 19, [...affected].join(' '));
-		assert.ok(!affected.has(uri), 'the changed file itself is checked by its own path');
-		const off = svc.affectedBy({ uri, before, after }, options({ rules: { 'boilerplate.repeated-line': 'off', 'duplicate.document': 'off' } }));
-		assert.equal(off.size, 0);
-	});
+	for (const [held, why] of [[2, 'three files, the default threshold, report it'], [4, 'five files make its fix certain']] as const) {
+		it(`a short line whose count crosses a template threshold re-checks the files holding it, and only while the rules are on (${why})`, async () => {
+			// `held` files hold the line; x.txt gaining it makes one more.
+			const { ws, svc } = await corpus(held, template, '另一篇文章。\n');
+			const uri = 'file:///c/x.txt';
+			const before = svc.crossFacts(uri);
+			ws.files.set(uri, `另一篇文章。\n${template}\n`);
+			await svc.index.update(uri);
+			const after = svc.crossFacts(uri);
+			const affected = svc.affectedBy({ uri, before, after }, options());
+			assert.equal(affected.size, held, [...affected].join(' '));
+			assert.ok(!affected.has(uri), 'the changed file itself is checked by its own path');
+			const off = svc.affectedBy({ uri, before, after }, options({ rules: { 'boilerplate.repeated-line': 'off', 'boilerplate.block': 'off', 'duplicate.document': 'off' } }));
+			assert.equal(off.size, 0);
+		});
+	}
 
-	it('a change below the threshold re-checks nothing for repeated lines', async () => {
+	it('a change that crosses no threshold re-checks nothing for repeated lines', async () => {
 		const { ws, svc } = await corpus(5, template, '另一篇文章。\n');
 		const uri = 'file:///c/x.txt';
 		const before = svc.crossFacts(uri);
@@ -55,6 +57,6 @@ describe('corpus model (which files a change re-checks)', () => {
 	it('every rule that reads the corpus declares what it reads', async () => {
 		const { allRules } = await import('../../server/src/service');
 		const reading = allRules.filter((r) => r.corpus).map((r) => `${r.id}:${r.corpus!.reads}`).sort();
-		assert.deepEqual(reading, ['boilerplate.repeated-line:line-counts', 'duplicate.document:shared-passages', 'entity.variant:names']);
+		assert.deepEqual(reading, ['boilerplate.block:line-counts', 'boilerplate.repeated-line:line-counts', 'duplicate.document:shared-passages', 'entity.variant:names']);
 	});
 });
