@@ -1,0 +1,48 @@
+// duplicate.paragraph keeps the findings of lines an edit cannot change (duplicates/reuse.ts):
+// after any sequence of edits, an edited document's findings equal those of a fresh check.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { CorpusDocument, type Problem } from '../../server/src/service';
+import { options, service } from './helpers';
+
+const sentences = [
+	'市政府今天召开新闻发布会，介绍了全市经济运行情况。',
+	'上半年全市经济稳中有进，主要指标好于预期，就业形势总体稳定。',
+	'会议要求各部门抓好落实，确保各项任务按期完成。',
+	'记者从市统计局获悉，全市居民收入继续增长。',
+	'立法院今天三讀通過修正案，會議結束後，委員們接受了採訪。',
+	'首页 | 新闻 | 体育',
+	'责任编辑：张三',
+];
+
+/** 600 lines (the rule remembers documents of 500 lines or more), many of them repeats. */
+function document(seed: number): string {
+	let x = seed;
+	const next = () => { x = (x * 1103515245 + 12345) % 2147483648; return x; };
+	return Array.from({ length: 600 }, (_, i) => (next() % 3 === 0 ? `第${i}段。` : '') + sentences[next() % sentences.length] + (next() % 4 === 0 ? sentences[next() % 5] : '')).join('\n');
+}
+
+const shape = (ps: Problem[]) => ps.filter((p) => p.ruleId === 'duplicate.paragraph').map((p) => ({ start: p.start, end: p.end, message: p.message, related: p.related, fixes: p.fixes }));
+
+describe('duplicate.paragraph on an edited document', function () {
+	this.timeout(120000);
+	const svc = service();
+	const opts = options({ maxProblems: Number.MAX_SAFE_INTEGER });
+
+	it('finds after each edit what a fresh check finds (edits before, inside and after repeats; lines added and removed)', () => {
+		const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.constantFrom('', '后', '\n', '\n\n', sentences[1], `${sentences[2]}\n`, '，', '。', '\r\n', sentences[5]) });
+		fc.assert(fc.property(fc.nat({ max: 1000 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (seed, edits) => {
+			const uri = `file:///edited-${seed}.txt`;
+			let doc = new CorpusDocument(uri, 1, document(seed));
+			svc.lint(doc, opts);
+			for (const e of edits) {
+				const at = e.at % (doc.text.length + 1);
+				const text = doc.text.slice(0, at) + e.insert + doc.text.slice(Math.min(doc.text.length, at + e.remove));
+				doc = CorpusDocument.derive(doc, doc.version + 1, text);
+				const incremental = shape(svc.lint(doc, opts));
+				const fresh = shape(svc.lint(new CorpusDocument('file:///fresh.txt', 0, text), opts));
+				assert.deepEqual(incremental, fresh);
+			}
+		}), { numRuns: 60, seed: 18 });
+	});
+});
