@@ -19,7 +19,7 @@ import { entityTypes } from './service';
 import type { SettingsCache } from './settings';
 import { jiebaSegmenter } from './segmenter';
 import { createJobRunner } from './worker/jobs';
-import { Priority, WorkerPool } from './workerPool';
+import { Priority, Superseded, WorkerPool } from './workerPool';
 import { CorpusStatus, statusNotification } from './protocol';
 import { skippedDiagnostic } from './fileNotes';
 import { loadGazetteers } from './gazetteerFiles';
@@ -191,10 +191,17 @@ export class Corpus {
 		return { ...service.index.summary(), ...this.status(), problemsPerRule: perRule, skipped, topEntities };
 	}
 
-	/** Checks a large open document in a worker (always the same one, where its last version is). */
-	async checkOpen(doc: CorpusDocument, options: LintOptions): Promise<{ problems: FileProblems; diagnostics: Diagnostic[] } | undefined> {
+	/** Checks a large open document in its pinned worker; 'superseded' when a newer version came before the check began. */
+	async checkOpen(doc: CorpusDocument, options: LintOptions, isCurrent: () => boolean): Promise<{ problems: FileProblems; diagnostics: Diagnostic[] } | 'superseded' | undefined> {
 		const corpus = await this.#openSnapshot(doc);
-		const result = await this.pool.run({ kind: 'check', uri: doc.uri, options, corpus, text: doc.text, version: doc.version }, Priority.Interactive, doc.uri);
+		if (!isCurrent()) { return 'superseded'; }
+		let result;
+		try {
+			result = await this.pool.run({ kind: 'check', uri: doc.uri, options, corpus, text: doc.text, version: doc.version }, Priority.Interactive, doc.uri, false, isCurrent);
+		} catch (e) {
+			if (e instanceof Superseded) { return 'superseded'; }
+			throw e;
+		}
 		if (!result.diagnostics) { return undefined; }
 		return { problems: { counts: result.counts ?? {}, capped: result.capped ?? false }, diagnostics: result.diagnostics };
 	}

@@ -19,8 +19,8 @@ export class DiagnosticsPublisher {
 
 	constructor(
 		private readonly connection: Connection,
-		/** Computes the diagnostics of the document's current version; undefined: not a corpus document. */
-		private readonly compute: (uri: string) => Promise<{ version: number; diagnostics: Diagnostic[] } | undefined>,
+		/** Computes the diagnostics of the document's current version; undefined: not a corpus document; 'superseded': a newer version's check follows. */
+		private readonly compute: (uri: string) => Promise<{ version: number; diagnostics: Diagnostic[] } | 'superseded' | undefined>,
 		/** The client can pull workspace diagnostics: keep closed files' problems to answer it (else only which files have some). */
 		private readonly retainClosed = false,
 	) { }
@@ -95,6 +95,7 @@ export class DiagnosticsPublisher {
 	async #publish(uri: string): Promise<void> {
 		if (this.#pulled.has(uri)) { return; }
 		const result = await this.compute(uri);
+		if (result === 'superseded') { return; }
 		if (!result || this.#pulled.has(uri)) {
 			if (!result && this.#pushed.delete(uri)) { await this.connection.sendDiagnostics({ uri, diagnostics: [] }); }
 			return;

@@ -137,14 +137,18 @@ export class OpenDocuments {
 		return { symbols: toDocumentSymbols(doc, nodes), folding: toFoldingRanges(doc, nodes) };
 	}
 
-	/** The problems of the document's current version; undefined when it is not a corpus document or a newer version came. */
-	async diagnostics(uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
+	/**
+	 * The problems of the document's current version; undefined when it is not a corpus document,
+	 * 'superseded' when a newer version came meanwhile (its own check follows: nothing to publish).
+	 */
+	async diagnostics(uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | 'superseded' | undefined> {
 		const { service, corpus } = this.init;
 		const doc = await this.get(uri);
 		if (!doc) { return undefined; }
 		const options = await this.init.settings.get(uri);
+		const isCurrent = () => this.init.documents.get(uri)?.version === doc.version;
 		// A newer version may have arrived while settings were fetched: check only the latest.
-		if (this.init.documents.get(uri)?.version !== doc.version) { return undefined; }
+		if (!isCurrent()) { return 'superseded'; }
 		const state = this.#state(uri);
 		// The corpus takes the open document's text when the user pauses (indexing a large text per keystroke costs too much).
 		if (!service.index.get(uri) || service.entitiesStale(doc)) { this.#scheduleIndex(uri, state); }
@@ -155,9 +159,9 @@ export class OpenDocuments {
 			return { version: doc.version, diagnostics: [skippedDiagnostic(service.t, notText)] };
 		}
 		const checked = isLarge(doc) || expectedMatchMs(options.customPatterns, doc.text.length) > patternBudgetMs
-			? await corpus.checkOpen(doc, options)
+			? await corpus.checkOpen(doc, options, isCurrent)
 			: this.#check(doc, options);
-		if (!checked) { return undefined; }
+		if (!checked || checked === 'superseded') { return checked; }
 		if (this.#states.get(uri) === state) { state.problems = checked.problems; }
 		corpus.statusChanged();
 		return { version: doc.version, diagnostics: checked.diagnostics };

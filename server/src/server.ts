@@ -189,7 +189,9 @@ export function startServer(connection: Connection): void {
 
 	connection.languages.diagnostics.on(safe({ kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
 		publisher.markPulled(params.textDocument.uri);
-		const result = await open.diagnostics(params.textDocument.uri);
+		// A pull answers for the version current when it is answered: a check overtaken by an edit is done again.
+		let result = await open.diagnostics(params.textDocument.uri);
+		while (result === 'superseded') { result = await open.diagnostics(params.textDocument.uri); }
 		return { kind: DocumentDiagnosticReportKind.Full, items: result?.diagnostics ?? [] };
 	}));
 	connection.languages.diagnostics.onWorkspace(async (params: WorkspaceDiagnosticParams, token: CancellationToken) => {

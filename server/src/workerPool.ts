@@ -14,7 +14,12 @@ import type { NameRow } from './service/entities/entityTable';
 
 export const enum Priority { Interactive = 0, Scan = 1, Background = 2 }
 
-interface Pending { readonly job: Job; resolve(result: unknown): void; reject(e: Error): void }
+interface Pending { readonly job: Job; resolve(result: unknown): void; reject(e: Error): void; readonly wanted?: () => boolean }
+
+/** A job dropped before it ran: a newer one replaced it (an open document's check of a version since edited). */
+export class Superseded extends Error {
+	constructor() { super('superseded by newer work'); }
+}
 
 interface Slot { worker: Worker; readonly running: Map<number, Pending>; readonly pinned: Pending[] }
 
@@ -64,11 +69,12 @@ export class WorkerPool {
 	 * Runs a job. With `pin`, always on the same worker (the one `pin` picks), ahead of its other
 	 * queued jobs: an open document checked in a worker keeps its previous version and warm
 	 * caches there. With `away`, on the next worker instead: long work about that document
-	 * (tagging it) then never delays its checks.
+	 * (tagging it) then never delays its checks. With `wanted`, the job is dropped (rejected with
+	 * `Superseded`) if it is no longer wanted when its turn comes.
 	 */
-	run<J extends Job>(job: J, priority: Priority, pin?: string, away = false): Promise<JobResult<J>> {
+	run<J extends Job>(job: J, priority: Priority, pin?: string, away = false, wanted?: () => boolean): Promise<JobResult<J>> {
 		return new Promise((resolve, reject) => {
-			const pending = { job, resolve: resolve as (r: unknown) => void, reject };
+			const pending = { job, resolve: resolve as (r: unknown) => void, reject, wanted };
 			if (pin !== undefined && this.#slots.length > 0) {
 				this.#slots[(pinIndex(pin, this.#slots.length) + (away ? 1 : 0)) % this.#slots.length].pinned.push(pending);
 			} else {
@@ -121,6 +127,7 @@ export class WorkerPool {
 				const pending = slot.pinned.shift() ?? this.#next();
 				// Nothing queued for this worker; another may still have pinned jobs.
 				if (!pending) { break; }
+				if (pending.wanted && !pending.wanted()) { pending.reject(new Superseded()); continue; }
 				const id = this.#nextId++;
 				slot.running.set(id, pending);
 				slot.worker.postMessage({ id, job: pending.job });
@@ -131,7 +138,8 @@ export class WorkerPool {
 	/** One job at a time on this thread, each in its own macrotask so editor requests get in between. */
 	#dispatchLocal(): void {
 		if (this.#localBusy > 0) { return; }
-		const pending = this.#next();
+		let pending = this.#next();
+		while (pending?.wanted && !pending.wanted()) { pending.reject(new Superseded()); pending = this.#next(); }
 		if (!pending) { return; }
 		this.#local ??= this.#createLocal();
 		this.#localBusy++;
