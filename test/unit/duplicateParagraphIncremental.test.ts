@@ -45,4 +45,31 @@ describe('duplicate.paragraph on an edited document', function () {
 			}
 		}), { numRuns: 60, seed: 18 });
 	});
+
+	// A headline repeating one that stands in a list is a title (titleOfListed): an edit of the
+	// earlier copy's neighbour changes the later copy's finding, though neither copy was edited.
+	it('matches a repeated headline again when an edit changes whether its earlier copy stands in a list', () => {
+		const headline = '上半年全市经济稳中有进，主要指标好于预期，就业形势总体稳定';
+		const lines = Array.from({ length: 600 }, (_, i) => `第${i}段。`);
+		lines[11] = headline;
+		lines[400] = headline;
+		lines[12] = '';
+		const cases = [
+			{ name: 'the line just before it', line: 10 },
+			{ name: 'the line after the blank one after it', line: 13 },
+		];
+		for (const { name, line } of cases) {
+			const uri = `file:///headline-${line}.txt`;
+			const before = new CorpusDocument(uri, 1, lines.join('\n'));
+			const repeats = (ps: Problem[]) => shape(ps).map((p) => before.lineAt(p.start));
+			assert.deepEqual(repeats(svc.lint(before, opts)), [400], name);
+			const edited = [...lines];
+			edited[line] = '市政府召开新闻发布会，介绍全市经济运行情况';
+			const text = edited.join('\n');
+			const after = CorpusDocument.derive(before, 2, text);
+			const incremental = shape(svc.lint(after, opts));
+			assert.deepEqual(incremental, shape(svc.lint(new CorpusDocument('file:///fresh.txt', 0, text), opts)), name);
+			assert.deepEqual(incremental, [], name);
+		}
+	});
 });
