@@ -19,7 +19,7 @@ import { entityTypes } from './service';
 import type { SettingsCache } from './settings';
 import { jiebaSegmenter } from './segmenter';
 import { createJobRunner } from './worker/jobs';
-import { Priority, Superseded, WorkerPool } from './workerPool';
+import { Priority, RunOptions, Superseded, WorkerPool } from './workerPool';
 import { CorpusStatus, statusNotification } from './protocol';
 import { skippedDiagnostic } from './fileNotes';
 import { loadGazetteers } from './gazetteerFiles';
@@ -197,7 +197,7 @@ export class Corpus {
 		if (!isCurrent()) { return 'superseded'; }
 		let result;
 		try {
-			result = await this.pool.run({ kind: 'check', uri: doc.uri, options, corpus, text: doc.text, version: doc.version }, Priority.Interactive, doc.uri, false, isCurrent);
+			result = await this.pool.run({ kind: 'check', uri: doc.uri, options, corpus, text: doc.text, version: doc.version }, Priority.Open, { pin: doc.uri, wanted: isCurrent });
 		} catch (e) {
 			if (e instanceof Superseded) { return 'superseded'; }
 			throw e;
@@ -232,30 +232,43 @@ export class Corpus {
 
 	/**
 	 * The outline of a large open document, computed in a worker; symbols and folding ranges,
-	 * asked for together when a document opens, share one job.
+	 * asked for together when a document opens, share one job. Dropped (`Superseded`) when the
+	 * document was edited before its turn came.
 	 */
-	outlineOpen(doc: CorpusDocument, options: LintOptions): Promise<OutlineResult> {
+	outlineOpen(doc: CorpusDocument, options: LintOptions, isCurrent: () => boolean): Promise<OutlineResult> {
 		if (this.#outline?.uri !== doc.uri || this.#outline.version !== doc.version) {
 			// On the other worker than the document's checks: a check of a 50 MB file takes a minute, its outline seconds.
-			this.#outline = { uri: doc.uri, version: doc.version, result: this.pool.run({ kind: 'outline', uri: doc.uri, options, text: doc.text, version: doc.version }, Priority.Interactive, doc.uri, true) };
+			const job = { kind: 'outline', uri: doc.uri, options, text: doc.text, version: doc.version } as const;
+			this.#outline = { uri: doc.uri, version: doc.version, result: this.pool.run(job, Priority.Interactive, { pin: doc.uri, away: true, wanted: isCurrent }) };
 		}
 		return this.#outline.result;
 	}
 
 	#outline: { uri: string; version: number; result: Promise<OutlineResult> } | undefined;
 
-	/** Indexes a large open document's text in workers: facts, names, mentions. */
-	async indexOpen(doc: CorpusDocument): Promise<void> {
+	/**
+	 * Indexes a large open document's text in workers: facts, names, mentions. Stops (the next
+	 * version is indexed when the user pauses again) when the document was edited meanwhile.
+	 */
+	async indexOpen(doc: CorpusDocument, isCurrent: () => boolean): Promise<void> {
+		try {
+			await this.#indexOpen(doc, { pin: doc.uri, away: true, wanted: isCurrent });
+		} catch (e) {
+			if (!(e instanceof Superseded)) { throw e; }
+		}
+	}
+
+	async #indexOpen(doc: CorpusDocument, run: RunOptions): Promise<void> {
 		const { service } = this.init;
-		const index = await this.pool.run({ kind: 'index', uri: doc.uri, text: doc.text, found: service.entities.index.foundIn(doc.uri) }, Priority.Interactive, doc.uri, true);
+		const index = await this.pool.run({ kind: 'index', uri: doc.uri, text: doc.text, found: service.entities.index.foundIn(doc.uri) }, Priority.Open, run);
 		if (!index.facts) { return; }
 		service.index.setFacts(doc.uri, index.facts);
-		const found = await this.pool.run({ kind: 'discover', uri: doc.uri, text: doc.text }, Priority.Interactive, doc.uri, true);
+		const found = await this.pool.run({ kind: 'discover', uri: doc.uri, text: doc.text }, Priority.Open, run);
 		if (!found.found) { return; }
 		service.entities.index.ensure(doc.uri);
 		const added = service.entities.index.applyDiscovery(doc.uri, found.found);
 		this.names.flush();
-		const matched = await this.pool.run({ kind: 'match', uri: doc.uri, text: doc.text, found: service.entities.index.foundIn(doc.uri) }, Priority.Interactive, doc.uri, true);
+		const matched = await this.pool.run({ kind: 'match', uri: doc.uri, text: doc.text, found: service.entities.index.foundIn(doc.uri) }, Priority.Open, run);
 		if (matched.matches) { service.entities.index.applyMatches(doc.uri, matched.matches); }
 		service.entities.markDiscovered(doc.uri, doc.stamp);
 		if (added.length > 0) { this.names.schedulePropagation(); }

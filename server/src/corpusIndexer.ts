@@ -12,7 +12,7 @@
 import type { Connection } from 'vscode-languageserver';
 import type { CrossFacts, LanguageService } from './service';
 import type { CheckResult, CorpusSnapshot, Skipped } from './worker/protocol';
-import { Priority, WorkerPool } from './workerPool';
+import { Priority, Superseded, WorkerPool } from './workerPool';
 import { corpusSnapshot } from './worker/snapshot';
 import type { Settings } from './settings';
 import { beginProgress, throttled } from './workDoneProgress';
@@ -121,9 +121,9 @@ export class CorpusIndexer {
 		return this.#serial(uri, async () => {
 			if (this.host.isOpen(uri)) { return; }
 			const before = this.#crossInputs(uri);
-			await this.#index(uri, Priority.Interactive);
+			await this.#index(uri, Priority.Open);
 			const after = this.#crossInputs(uri);
-			await this.#check(uri, Priority.Interactive);
+			await this.#check(uri, Priority.Open);
 			await this.#affected(uri, before, after);
 		});
 	}
@@ -188,8 +188,10 @@ export class CorpusIndexer {
 		const { service, pool } = this.host;
 		let result;
 		try {
-			result = await pool.run({ kind: 'index', uri, found: service.entities.index.foundIn(uri) }, priority);
+			// Not once the editor opened the file: the open document is indexed from its text.
+			result = await pool.run({ kind: 'index', uri, found: service.entities.index.foundIn(uri) }, priority, { wanted: () => !this.host.isOpen(uri) });
 		} catch (e) {
+			if (e instanceof Superseded) { return; }
 			this.host.connection.console.error(`zh-corpus: ${uri}: ${e instanceof Error ? e.message : String(e)}`);
 			return;
 		}
@@ -216,8 +218,10 @@ export class CorpusIndexer {
 		const settings = await this.host.settingsFor(uri);
 		let result: CheckResult;
 		try {
-			result = await this.host.pool.run({ kind: 'check', uri, options: settings, corpus: this.snapshot(uri) }, priority);
+			// Not once the file is open or indexed again (a newer check follows).
+			result = await this.host.pool.run({ kind: 'check', uri, options: settings, corpus: this.snapshot(uri) }, priority, { wanted: () => !this.host.isOpen(uri) && this.#stamps.get(uri) === stamp });
 		} catch (e) {
+			if (e instanceof Superseded) { return; }
 			this.host.connection.console.error(`zh-corpus: ${uri}: ${e instanceof Error ? e.message : String(e)}`);
 			return;
 		}

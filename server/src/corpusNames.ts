@@ -9,7 +9,7 @@
 import type { LanguageService } from './service';
 import type { NameRow } from './service/entities/entityTable';
 import { forAll } from './corpusIndexer';
-import { Priority, WorkerPool } from './workerPool';
+import { Priority, Superseded, WorkerPool } from './workerPool';
 
 export interface NamesHost {
 	readonly service: LanguageService;
@@ -72,7 +72,7 @@ export class CorpusNames {
 		try {
 			await forAll(uris, inFlight, { get isCancellationRequested() { return false; } }, async (uri) => {
 				if (generation !== this.#generation || this.host.isOpen(uri)) { return; }
-				await this.#tag(uri);
+				await this.#tag(uri, () => generation === this.#generation);
 			});
 			if (generation === this.#generation && this.#newNames > 0) { await this.rematchAll(); }
 			this.host.log(`zh-corpus: names found in ${uris.length.toLocaleString('en')} files in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
@@ -103,14 +103,17 @@ export class CorpusNames {
 		const { service } = this.host;
 		const uris = service.index.uris().filter((u) => !this.host.isOpen(u));
 		await forAll(uris, inFlight * 2, undefined, async (uri) => {
-			const result = await this.host.pool.run({ kind: 'match', uri, found: service.entities.index.foundIn(uri) }, Priority.Background).catch(() => undefined);
+			const result = await this.host.pool.run({ kind: 'match', uri, found: service.entities.index.foundIn(uri) }, Priority.Background, { wanted: () => !this.host.isOpen(uri) }).catch(() => undefined);
 			if (result?.matches && !this.host.isOpen(uri)) { service.entities.index.applyMatches(uri, result.matches); }
 		});
 	}
 
-	async #tag(uri: string): Promise<void> {
+	/** Tags one closed file, unless it was opened, removed or (`current` false) a new tagging of every file began before its turn. */
+	async #tag(uri: string, current: () => boolean = () => true): Promise<void> {
 		const { service, pool } = this.host;
-		const found = await pool.run({ kind: 'discover', uri }, Priority.Background).catch((e: unknown) => {
+		const wanted = () => current() && !this.host.isOpen(uri) && service.index.get(uri) !== undefined;
+		const found = await pool.run({ kind: 'discover', uri }, Priority.Background, { wanted }).catch((e: unknown) => {
+			if (e instanceof Superseded) { return undefined; }
 			this.host.log(`zh-corpus: ${uri}: ${e instanceof Error ? e.message : String(e)}`);
 			return undefined;
 		});
@@ -120,7 +123,7 @@ export class CorpusNames {
 		service.entities.markDiscovered(uri, found.stamp!);
 		const table = service.entities.index.table;
 		this.flush(new Set(found.found.map((f) => table.idOfKey(f.key)).filter((id): id is number => id !== undefined)));
-		const matched = await pool.run({ kind: 'match', uri, found: service.entities.index.foundIn(uri) }, Priority.Background).catch(() => undefined);
+		const matched = await pool.run({ kind: 'match', uri, found: service.entities.index.foundIn(uri) }, Priority.Background, { wanted }).catch(() => undefined);
 		if (matched?.matches && !this.host.isOpen(uri)) { service.entities.index.applyMatches(uri, matched.matches); }
 	}
 }

@@ -132,7 +132,7 @@ export class OpenDocuments {
 	async #computeOutline(doc: CorpusDocument): Promise<OutlineResult> {
 		const options = await this.init.settings.get(doc.uri);
 		// A large document's outline is computed in a worker: the server's thread never blocks on it.
-		if (isLarge(doc)) { return this.init.corpus.outlineOpen(doc, options); }
+		if (isLarge(doc)) { return this.init.corpus.outlineOpen(doc, options, () => this.init.documents.get(doc.uri)?.version === doc.version); }
 		const nodes = this.init.service.outline(doc, options);
 		return { symbols: toDocumentSymbols(doc, nodes), folding: toFoldingRanges(doc, nodes) };
 	}
@@ -201,7 +201,7 @@ export class OpenDocuments {
 		const before = corpus.indexer.crossInputs(uri);
 		if (isLarge(doc)) {
 			// Printed, tagged and matched in a worker: the server's thread never blocks on a large text.
-			await corpus.indexOpen(doc);
+			await corpus.indexOpen(doc, () => this.init.documents.get(uri)?.version === doc.version);
 		} else {
 			service.index.set(uri, doc.text);
 			this.#indexNames(doc);

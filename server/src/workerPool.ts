@@ -1,10 +1,15 @@
 /**
  * The corpus workers: one worker thread per core (dist/worker.js) runs the per-file jobs, so the
- * server's own thread only answers the editor and merges results. Jobs wait in three queues
- * (interactive before scanning before background tagging); each worker holds two jobs at once
- * so that reading the next file overlaps checking the current one. A worker that dies is
- * replaced and told the state it had (init and names); its jobs fail and the caller retries.
- * Without worker threads (or when the bundle is missing) the same jobs run on this thread.
+ * server's own thread only answers the editor and merges results. Every job waits in one
+ * priority order (a request the editor waits for, then the open documents' checks and indexing,
+ * then the corpus scan, then background tagging), first come first served within a priority;
+ * a job pinned to one worker (an open document's, whose previous version and caches live there)
+ * waits in that worker's own list, taken before the shared queue's jobs of its priority and
+ * below. A job that is no longer wanted when its turn comes (a newer version was typed, the file
+ * was opened or closed) is dropped, not run. Each worker holds two jobs at once so that reading
+ * the next file overlaps checking the current one. A worker that dies is replaced and told the
+ * state it had (init and names); its jobs fail and the caller retries. Without worker threads
+ * (or when the bundle is missing) the same jobs run on this thread, in the same order.
  */
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -12,9 +17,29 @@ import type { Control, Job, JobResult } from './worker/protocol';
 import type { JobRunner } from './worker/jobs';
 import type { NameRow } from './service/entities/entityTable';
 
-export const enum Priority { Interactive = 0, Scan = 1, Background = 2 }
+/** Lower runs first. */
+export const enum Priority {
+	/** The editor waits for the answer (the light bulb's fix, symbols and folding, a gazetteer at startup). */
+	Interactive = 0,
+	/** Open documents' checks and indexing, and files changed on disk. */
+	Open = 1,
+	/** The first scan and re-checks of closed files. */
+	Scan = 2,
+	/** Tagging names in closed files. */
+	Background = 3,
+}
+const priorities = 4;
 
-interface Pending { readonly job: Job; resolve(result: unknown): void; reject(e: Error): void; readonly wanted?: () => boolean }
+interface Pending { readonly job: Job; readonly priority: Priority; resolve(result: unknown): void; reject(e: Error): void; readonly wanted?: () => boolean }
+
+export interface RunOptions {
+	/** Always on the worker this key picks: an open document keeps its previous version and warm caches there. */
+	readonly pin?: string;
+	/** On the worker after the pinned one: long work about the document (tagging it) never delays its checks. */
+	readonly away?: boolean;
+	/** Asked when the job's turn comes: if false, it is dropped (rejected with `Superseded`). */
+	readonly wanted?: () => boolean;
+}
 
 /** A job dropped before it ran: a newer one replaced it (an open document's check of a version since edited). */
 export class Superseded extends Error {
@@ -26,8 +51,8 @@ interface Slot { worker: Worker; readonly running: Map<number, Pending>; readonl
 const perWorker = 2;
 
 export class WorkerPool {
-	readonly #queues: Pending[][] = [[], [], []];
-	readonly #heads = [0, 0, 0];
+	readonly #queues: Pending[][] = Array.from({ length: priorities }, () => []);
+	readonly #heads: number[] = new Array<number>(priorities).fill(0);
 	readonly #slots: Slot[] = [];
 	#nextId = 1;
 	#init: Control | undefined;
@@ -60,23 +85,22 @@ export class WorkerPool {
 	/** Jobs waiting or running. */
 	get load(): number {
 		let n = this.#localBusy;
-		for (let p = 0; p < 3; p++) { n += this.#queues[p].length - this.#heads[p]; }
+		for (let p = 0; p < priorities; p++) { n += this.#queues[p].length - this.#heads[p]; }
 		for (const s of this.#slots) { n += s.running.size + s.pinned.length; }
 		return n;
 	}
 
-	/**
-	 * Runs a job. With `pin`, always on the same worker (the one `pin` picks), ahead of its other
-	 * queued jobs: an open document checked in a worker keeps its previous version and warm
-	 * caches there. With `away`, on the next worker instead: long work about that document
-	 * (tagging it) then never delays its checks. With `wanted`, the job is dropped (rejected with
-	 * `Superseded`) if it is no longer wanted when its turn comes.
-	 */
-	run<J extends Job>(job: J, priority: Priority, pin?: string, away = false, wanted?: () => boolean): Promise<JobResult<J>> {
+	/** Runs a job when its turn comes (see the file's comment for the order). */
+	run<J extends Job>(job: J, priority: Priority, options: RunOptions = {}): Promise<JobResult<J>> {
+		const { pin, away = false, wanted } = options;
 		return new Promise((resolve, reject) => {
-			const pending = { job, resolve: resolve as (r: unknown) => void, reject, wanted };
+			const pending: Pending = { job, priority, resolve: resolve as (r: unknown) => void, reject, wanted };
 			if (pin !== undefined && this.#slots.length > 0) {
-				this.#slots[(pinIndex(pin, this.#slots.length) + (away ? 1 : 0)) % this.#slots.length].pinned.push(pending);
+				const pinned = this.#slots[(pinIndex(pin, this.#slots.length) + (away ? 1 : 0)) % this.#slots.length].pinned;
+				// After the pinned jobs of its priority and above.
+				let at = pinned.length;
+				while (at > 0 && pinned[at - 1].priority > priority) { at--; }
+				pinned.splice(at, 0, pending);
 			} else {
 				this.#queues[priority].push(pending);
 			}
@@ -99,7 +123,7 @@ export class WorkerPool {
 	async dispose(): Promise<void> {
 		this.#disposed = true;
 		for (const slot of this.#slots) { for (const pending of slot.pinned.splice(0)) { pending.reject(new Error('the server is shutting down')); } }
-		for (let p = 0; p < 3; p++) {
+		for (let p = 0; p < priorities; p++) {
 			for (const pending of this.#queues[p].slice(this.#heads[p])) { pending.reject(new Error('the server is shutting down')); }
 			this.#queues[p].length = 0;
 			this.#heads[p] = 0;
@@ -107,8 +131,10 @@ export class WorkerPool {
 		await Promise.all(this.#slots.map((s) => s.worker.terminate()));
 	}
 
-	#next(): Pending | undefined {
-		for (let p = 0; p < 3; p++) {
+	/** The next job for a worker with these pinned jobs (none for this thread): the first of the highest priority, pinned first. */
+	#next(pinned?: Pending[]): Pending | undefined {
+		const pinnedPriority = pinned && pinned.length > 0 ? pinned[0].priority : priorities;
+		for (let p = 0; p < pinnedPriority; p++) {
 			const q = this.#queues[p];
 			if (this.#heads[p] < q.length) {
 				const pending = q[this.#heads[p]++];
@@ -116,7 +142,7 @@ export class WorkerPool {
 				return pending;
 			}
 		}
-		return undefined;
+		return pinned?.shift();
 	}
 
 	#dispatch(): void {
@@ -124,7 +150,7 @@ export class WorkerPool {
 		if (this.#slots.length === 0) { this.#dispatchLocal(); return; }
 		for (const slot of this.#slots) {
 			while (slot.running.size < perWorker) {
-				const pending = slot.pinned.shift() ?? this.#next();
+				const pending = this.#next(slot.pinned);
 				// Nothing queued for this worker; another may still have pinned jobs.
 				if (!pending) { break; }
 				if (pending.wanted && !pending.wanted()) { pending.reject(new Superseded()); continue; }
