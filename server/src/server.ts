@@ -1,10 +1,12 @@
 /**
  * The language server: capabilities and one short handler per feature. Every handler goes
- * document → core → convert; the logic lives in `service/`.
+ * document → core → convert; the logic lives in `service/`. `startServer` listens; at
+ * initialize it builds a `Session` for the client, which owns the server's state and registers
+ * the handlers.
  */
 import {
-	CancellationToken, CodeAction, CodeActionKind, Connection, ErrorCodes, ResponseError, WorkspaceDiagnosticParams, DidChangeConfigurationNotification, DocumentDiagnosticReportKind,
-	InitializeParams, InitializeResult, MessageType, ShowMessageNotification, TextDocuments,
+	CancellationToken, CodeAction, CodeActionKind, CodeActionParams, Connection, ErrorCodes, FileEvent, ResponseError, WorkspaceDiagnosticParams, DidChangeConfigurationNotification,
+	DocumentDiagnosticReport, DocumentDiagnosticReportKind, InitializeParams, InitializeResult, MessageType, ShowMessageNotification, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { cleanCommand, CleanContext, cleanWorkspace, familiesRequest, notify, undoClean, undoCleanCommand } from './cleanWorkspace';
@@ -33,282 +35,347 @@ import { documentStatus } from './documentStatus';
 import { ProjectConfigs, withProjectConfig } from './projectConfig';
 import { commandArgumentsProblem } from './commandArguments';
 import { notifications, requests, serverCommands } from './protocol';
-import { safeHandlers } from './safe';
+import { Safe, safeHandlers } from './safe';
 
 const convertCommand = serverCommands.convertDocument;
 
+/** What the client said it can do, at initialize. */
+interface ClientAbilities {
+	/** Versioned `documentChanges` in workspace edits. */
+	readonly documentChanges: boolean;
+	readonly changeAnnotations: boolean;
+	/** `workspace/configuration`: settings are pulled per folder (else pushed with didChangeConfiguration). */
+	readonly pullsConfiguration: boolean;
+	readonly semanticRefresh: boolean;
+	/** `codeAction/resolve` for `edit`: fix-all is computed when chosen. */
+	readonly resolvesEdits: boolean;
+	/** Pull diagnostics (`textDocument/diagnostic`). */
+	readonly pullsDiagnostics: boolean;
+}
+
+type InitOptions = { settings?: unknown; workers?: number; debug?: boolean; trusted?: boolean; manifestKey?: string; stateDir?: string } | undefined;
+
 export function startServer(connection: Connection): void {
 	const documents = new TextDocuments(TextDocument);
-	let service!: LanguageService;
-	let settings!: SettingsCache;
-	let workspace!: LspWorkspace;
-	let publisher!: DiagnosticsPublisher;
-	let corpus!: Corpus;
-	let restricted = false;
-	let pushedSettings: unknown;
-	/** `.zh-corpus/config.json` per workspace folder (created at initialize, when the folders are known). */
-	let projectConfigs!: ProjectConfigs;
-	let open!: OpenDocuments;
-	let documentChanges = false;
-	let changeAnnotations = false;
-	let canPullConfiguration = false;
-	let semanticRefresh = false;
-	let resolvesEdits = false;
-	/** This installation's key for clean manifests: passed by the client, else from the user's state folder. */
-	let manifestKeyOf!: () => Promise<Buffer>;
-	let boundary!: WorkspaceBoundary;
-	// Index updates run in order; requests about the corpus wait for those already received.
-	let indexUpdates = Promise.resolve();
-
-	const corpusDocument = (uri: string) => open.get(uri);
-	const safe = safeHandlers(connection);
-
+	let session: Session | undefined;
 	connection.onInitialize((params: InitializeParams): InitializeResult => {
-		const caps = params.capabilities;
-		documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
-		changeAnnotations = caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
-		canPullConfiguration = caps.workspace?.configuration === true;
-		semanticRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
-		resolvesEdits = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true && caps.textDocument.codeAction.dataSupport === true;
-		const initOptions = params.initializationOptions as { settings?: unknown; workers?: number; debug?: boolean; trusted?: boolean; manifestKey?: string; stateDir?: string } | undefined;
-		let key: Promise<Buffer> | undefined;
-		manifestKeyOf = () => key ??= manifestKey(initOptions?.manifestKey, typeof initOptions?.stateDir === 'string' ? initOptions.stateDir : defaultStateDir());
-		if (initOptions?.debug === true) { registerDebugRequests(connection, documents); }
-		// An editor that says the folder is not trusted (VS Code's Restricted Mode): what the
-		// workspace supplies (patterns, gazetteers) is ignored until it is.
-		restricted = initOptions?.trusted === false;
-		pushedSettings = initOptions?.settings;
-		const editorSettings = async (uri: string | undefined) => canPullConfiguration
-			? connection.workspace.getConfiguration({ scopeUri: uri, section: 'zhCorpus' })
-			: (pushedSettings as { zhCorpus?: unknown } | undefined)?.zhCorpus ?? pushedSettings;
-		// The project file under the editor's settings (not in Restricted Mode: it is workspace-supplied).
-		const fetch = async (uri: string | undefined) => {
-			const editor = await editorSettings(uri);
-			return restricted ? editor : withProjectConfig(editor, await projectConfigs.of(uri ? workspace.folderUriOf(uri) : undefined));
-		};
-		// A notification, not showWarningMessage's request: clients need not answer it.
-		settings = new SettingsCache(fetch, messagesFor(params.locale), (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }), restricted);
-		projectConfigs = new ProjectConfigs(() => workspace.folders, (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `zh-corpus: ${message}` }), messagesFor(params.locale));
-		workspace = new LspWorkspace(documents, (uri) => settings.get(uri), async (folderUri) => {
-			if (!canPullConfiguration) { return []; }
-			// VS Code's own exclusions: globs whose value is true (a `when` condition counts as no).
-			const globs = await connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files.exclude' }) as Record<string, unknown> | null;
-			return Object.entries(globs ?? {}).filter(([, v]) => v === true).map(([g]) => g);
-		});
-		const jieba = jiebaSegmenter((message) => connection.console.error(message));
-		service = new LanguageService({ workspace, locale: params.locale, segmenter: jieba, tagger: jieba });
-		boundary = new WorkspaceBoundary(() => workspace.folders);
-		workspace.folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
-			.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-		const pull = caps.textDocument?.diagnostic !== undefined;
-		publisher = new DiagnosticsPublisher(connection, (uri) => open.diagnostics(uri), pull);
-		corpus = new Corpus({
-			connection, service, workspace, settings, publisher, locale: params.locale, workers: initOptions?.workers,
-			isOpen: (uri) => documents.get(uri) !== undefined,
-			recheckOpen: () => { for (const doc of documents.all()) { publisher.schedule(doc.uri); } },
-			entitiesChanged: () => entitiesChanged(),
-			restricted,
-		});
-		open = new OpenDocuments({
-			connection, documents, workspace, service, settings, corpus,
-			schedule: (uri) => publisher.schedule(uri),
-			onNewNames: () => scheduleNamePropagation(),
-		});
+		session = new Session(connection, documents, params);
 		return {
-			capabilities: serverCapabilities(pull, [convertCommand, cleanCommand, undoCleanCommand, convertEncodingCommand, fixAllCommand]),
+			capabilities: serverCapabilities(session.client.pullsDiagnostics, [convertCommand, cleanCommand, undoCleanCommand, convertEncodingCommand, fixAllCommand]),
 			serverInfo: { name: 'zh-corpus-language-server', version: '0.1.0' },
 		};
 	});
+	connection.onInitialized(() => session?.initialized());
+	connection.onShutdown(() => session?.dispose());
+	documents.listen(connection);
+	connection.listen();
+}
 
-	connection.onInitialized(() => {
-		if (canPullConfiguration) { void connection.client.register(DidChangeConfigurationNotification.type, { section: 'zhCorpus' }); }
+/**
+ * The server for one client, built at initialize from what the client said: the core, settings,
+ * the open documents, the corpus; it registers every handler.
+ */
+class Session {
+	readonly client: ClientAbilities;
+	readonly #safe: Safe;
+	/** Restricted Mode (the folder is not trusted): what the workspace supplies (patterns, gazetteers, the project file) is ignored. */
+	readonly #restricted: boolean;
+	/** Settings the client pushed (a client that cannot be asked for them). */
+	#pushedSettings: unknown;
+	readonly #service: LanguageService;
+	readonly #settings: SettingsCache;
+	/** `.zh-corpus/config.json` per workspace folder. */
+	readonly #projectConfigs: ProjectConfigs;
+	readonly #workspace: LspWorkspace;
+	readonly #boundary: WorkspaceBoundary;
+	readonly #publisher: DiagnosticsPublisher;
+	readonly #corpus: Corpus;
+	readonly #open: OpenDocuments;
+	/** This installation's key for clean manifests: passed by the client, else from the user's state folder. */
+	readonly #manifestKey: () => Promise<Buffer>;
+	// Index updates run in order; requests about the corpus wait for those already received.
+	#indexUpdates = Promise.resolve();
+
+	constructor(private readonly connection: Connection, private readonly documents: TextDocuments<TextDocument>, params: InitializeParams) {
+		const caps = params.capabilities;
+		this.client = {
+			documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+			changeAnnotations: caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined,
+			pullsConfiguration: caps.workspace?.configuration === true,
+			semanticRefresh: caps.workspace?.semanticTokens?.refreshSupport === true,
+			resolvesEdits: caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true && caps.textDocument.codeAction.dataSupport === true,
+			pullsDiagnostics: caps.textDocument?.diagnostic !== undefined,
+		};
+		this.#safe = safeHandlers(connection);
+		const initOptions = params.initializationOptions as InitOptions;
+		let key: Promise<Buffer> | undefined;
+		this.#manifestKey = () => key ??= manifestKey(initOptions?.manifestKey, typeof initOptions?.stateDir === 'string' ? initOptions.stateDir : defaultStateDir());
+		if (initOptions?.debug === true) { registerDebugRequests(connection, documents); }
+		// An editor that says the folder is not trusted (VS Code's Restricted Mode).
+		this.#restricted = initOptions?.trusted === false;
+		this.#pushedSettings = initOptions?.settings;
+		const warn = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+		// A notification, not showWarningMessage's request: clients need not answer it.
+		this.#settings = new SettingsCache((uri) => this.#fetchSettings(uri), messagesFor(params.locale), warn, this.#restricted);
+		this.#projectConfigs = new ProjectConfigs(() => this.#workspace.folders, (message) => warn(`zh-corpus: ${message}`), messagesFor(params.locale));
+		this.#workspace = new LspWorkspace(documents, (uri) => this.#settings.get(uri), (folderUri) => this.#editorExclusions(folderUri));
+		const jieba = jiebaSegmenter((message) => connection.console.error(message));
+		this.#service = new LanguageService({ workspace: this.#workspace, locale: params.locale, segmenter: jieba, tagger: jieba });
+		this.#boundary = new WorkspaceBoundary(() => this.#workspace.folders);
+		this.#workspace.folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+			.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+		this.#publisher = new DiagnosticsPublisher(connection, (uri) => this.#open.diagnostics(uri), this.client.pullsDiagnostics);
+		this.#corpus = new Corpus({
+			connection, service: this.#service, workspace: this.#workspace, settings: this.#settings, publisher: this.#publisher, locale: params.locale, workers: initOptions?.workers,
+			isOpen: (uri) => documents.get(uri) !== undefined,
+			recheckOpen: () => this.#recheckOpen(),
+			entitiesChanged: () => this.#entitiesChanged(),
+			restricted: this.#restricted,
+		});
+		this.#open = new OpenDocuments({
+			connection, documents, workspace: this.#workspace, service: this.#service, settings: this.#settings, corpus: this.#corpus,
+			schedule: (uri) => this.#publisher.schedule(uri),
+			onNewNames: () => this.#scheduleNamePropagation(),
+		});
+		this.#register();
+	}
+
+	/** The editor's settings under the project file's (not in Restricted Mode: the project file is workspace-supplied). */
+	async #fetchSettings(uri: string | undefined): Promise<unknown> {
+		const editor = this.client.pullsConfiguration
+			? await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'zhCorpus' })
+			: (this.#pushedSettings as { zhCorpus?: unknown } | undefined)?.zhCorpus ?? this.#pushedSettings;
+		return this.#restricted ? editor : withProjectConfig(editor, await this.#projectConfigs.of(uri ? this.#workspace.folderUriOf(uri) : undefined));
+	}
+
+	/** VS Code's own exclusions: globs whose value is true (a `when` condition counts as no). */
+	async #editorExclusions(folderUri: string): Promise<string[]> {
+		if (!this.client.pullsConfiguration) { return []; }
+		const globs = await this.connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files.exclude' }) as Record<string, unknown> | null;
+		return Object.entries(globs ?? {}).filter(([, v]) => v === true).map(([g]) => g);
+	}
+
+	initialized(): void {
+		if (this.client.pullsConfiguration) { void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'zhCorpus' }); }
 		// Not queued with the index updates: hovers and references answer from what is known while the first scan runs.
 		void (async () => {
-			if (!restricted) { await corpus.loadGazetteers(); }
-			await corpus.start();
-		})().catch((e: unknown) => connection.console.error(`zh-corpus: ${String(e)}`));
-	});
+			if (!this.#restricted) { await this.#corpus.loadGazetteers(); }
+			await this.#corpus.start();
+		})().catch((e: unknown) => this.connection.console.error(`zh-corpus: ${String(e)}`));
+	}
 
-	documents.onDidOpen((e) => publisher.schedule(e.document.uri));
-	documents.onDidChangeContent((e) => publisher.schedule(e.document.uri));
-	documents.onDidClose((e) => {
-		const uri = e.document.uri;
-		settings.forget(uri);
-		open.forget(uri);
-		// The file on disk is what the corpus holds again; its problems as a closed file replace the open ones.
-		indexUpdates = indexUpdates.then(safe(undefined, async () => {
-			const keep = (await settings.get(workspace.folderUriOf(uri))).problemsScope === 'workspace' && await workspace.isCorpusUri(uri);
-			publisher.close(uri, keep);
-			if (await workspace.isCorpusUri(uri)) {
-				await corpus.indexer.fileChanged(uri);
-				void corpus.names.fileChanged(uri);
-			}
-		}));
-	});
+	dispose(): Promise<void> { return this.#corpus.dispose(); }
 
-	connection.onDidChangeConfiguration((change) => {
-		if (!canPullConfiguration) { pushedSettings = change.settings; }
-		settings.clear();
-		open.invalidate();
-		for (const doc of documents.all()) { publisher.schedule(doc.uri); }
-		// Severities, rules and the problems' scope apply to closed files too; include/exclude change which files count.
-		indexUpdates = indexUpdates.then(safe(undefined, async () => {
-			await corpus.configure();
-			await corpus.rescan();
-			corpus.indexer.recheckAll();
-		}));
-	});
+	/** Runs after the index updates already received, in order. */
+	#afterIndexUpdates(work: () => Promise<void>): void {
+		this.#indexUpdates = this.#indexUpdates.then(this.#safe(undefined, work));
+	}
 
-	connection.onDidChangeWatchedFiles(({ changes }) => {
-		// A .gitignore, the project file or a link may have changed which open documents are corpus documents.
-		open.invalidate();
-		const ctx: WatchedFilesContext = {
-			connection, service, documents, workspace, corpus, restricted,
-			reloadSettings: () => {
-				projectConfigs.clear();
-				settings.clear();
-				open.invalidate();
-				for (const doc of documents.all()) { publisher.schedule(doc.uri); }
-			},
-			entitiesChanged,
-		};
-		indexUpdates = indexUpdates.then(safe(undefined, async () => { for (const change of changes) { await watchedFileChanged(ctx, change); } }));
-	});
+	#recheckOpen(): void {
+		for (const doc of this.documents.all()) { this.#publisher.schedule(doc.uri); }
+	}
 
 	/** Editors re-ask for semantic tokens; the entity view reloads. */
-	const entitiesChanged = () => {
-		if (semanticRefresh) { void connection.languages.semanticTokens.refresh().catch(() => undefined); }
-		void connection.sendNotification(notifications.entitiesChanged);
-	};
+	#entitiesChanged(): void {
+		if (this.client.semanticRefresh) { void this.connection.languages.semanticTokens.refresh().catch(() => undefined); }
+		void this.connection.sendNotification(notifications.entitiesChanged);
+	}
 
 	/** Names new to the corpus (typed in an editor) are looked for in every other file once the user pauses. */
-	const scheduleNamePropagation = () => {
-		service.clearNewNames();
-		corpus.names.schedulePropagation();
-	};
+	#scheduleNamePropagation(): void {
+		this.#service.clearNewNames();
+		this.#corpus.names.schedulePropagation();
+	}
 
-	connection.languages.diagnostics.on(safe({ kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
-		publisher.markPulled(params.textDocument.uri);
+	#register(): void {
+		const { connection, documents } = this;
+		const safe = this.#safe;
+		documents.onDidOpen((e) => this.#publisher.schedule(e.document.uri));
+		documents.onDidChangeContent((e) => this.#publisher.schedule(e.document.uri));
+		documents.onDidClose((e) => this.#closed(e.document.uri));
+		connection.onDidChangeConfiguration((change) => this.#configurationChanged(change.settings));
+		connection.onDidChangeWatchedFiles(({ changes }) => this.#watchedFilesChanged(changes));
+
+		connection.languages.diagnostics.on(safe({ kind: DocumentDiagnosticReportKind.Full, items: [] }, (params) => this.#pullDiagnostics(params.textDocument.uri)));
+		connection.languages.diagnostics.onWorkspace((params, token) => this.#workspaceDiagnostics(params, token));
+
+		connection.onCodeAction(safe([], (params) => this.#codeActions(params)));
+		// On failure the action comes back as it was (without an edit: the editor applies nothing).
+		connection.onCodeActionResolve((action) => safe(action, (a: CodeAction) => this.#resolveFixAll(a))(action));
+
+		connection.onDocumentSymbol(safe([], async (params) => (await this.#open.outline(params.textDocument.uri))?.symbols ?? []));
+		connection.onFoldingRanges(safe([], async (params) => (await this.#open.outline(params.textDocument.uri))?.folding ?? []));
+
+		const commands = this.#commands();
+		connection.onExecuteCommand(safe(undefined, (params) => {
+			// Arguments are checked against the command's schema first: anything may send anything.
+			const problem = commandArgumentsProblem(params.command, params.arguments, this.#service.t);
+			if (problem) {
+				void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: problem });
+				return new ResponseError(ErrorCodes.InvalidParams, problem);
+			}
+			return commands[params.command]?.(params.arguments ?? []);
+		}));
+
+		connection.onRequest(familiesRequest, () => ruleFamilies(this.#service.rules));
+		connection.onRequest(requests.corpusSummary, async () => {
+			await this.#indexUpdates;
+			const summary = this.#corpus.summary(this.#open.problems);
+			return { ...summary, markdown: summaryMarkdown(summary, this.#service.t) };
+		});
+		connection.onRequest(requests.documentStatus, async ({ uri }: { uri: string }) => {
+			const doc = await this.#open.get(uri);
+			return doc ? documentStatus(doc, this.#open.problemsOf(uri), this.#corpus.status()) : null;
+		});
+
+		registerEntityFeatures({
+			connection, service: () => this.#service, documents, corpusDocument: (uri) => this.#open.withCurrentNames(uri),
+			// Requests answer from what is indexed so far while the first scan runs; afterwards they see every change received.
+			indexReady: () => this.#corpus.indexer.ready ? this.#indexUpdates : Promise.resolve(),
+			realInside: async (uri) => { const file = uriToPath(uri); return file === undefined ? undefined : (await this.#boundary.locate(file))?.real; },
+			inform: notify(connection),
+		});
+	}
+
+	#closed(uri: string): void {
+		this.#settings.forget(uri);
+		this.#open.forget(uri);
+		// The file on disk is what the corpus holds again; its problems as a closed file replace the open ones.
+		this.#afterIndexUpdates(async () => {
+			const keep = (await this.#settings.get(this.#workspace.folderUriOf(uri))).problemsScope === 'workspace' && await this.#workspace.isCorpusUri(uri);
+			this.#publisher.close(uri, keep);
+			if (await this.#workspace.isCorpusUri(uri)) {
+				await this.#corpus.indexer.fileChanged(uri);
+				void this.#corpus.names.fileChanged(uri);
+			}
+		});
+	}
+
+	#configurationChanged(pushed: unknown): void {
+		if (!this.client.pullsConfiguration) { this.#pushedSettings = pushed; }
+		this.#settings.clear();
+		this.#open.invalidate();
+		this.#recheckOpen();
+		// Severities, rules and the problems' scope apply to closed files too; include/exclude change which files count.
+		this.#afterIndexUpdates(async () => {
+			await this.#corpus.configure();
+			await this.#corpus.rescan();
+			this.#corpus.indexer.recheckAll();
+		});
+	}
+
+	#watchedFilesChanged(changes: FileEvent[]): void {
+		// A .gitignore, the project file or a link may have changed which open documents are corpus documents.
+		this.#open.invalidate();
+		const ctx: WatchedFilesContext = {
+			connection: this.connection, service: this.#service, documents: this.documents, workspace: this.#workspace, corpus: this.#corpus, restricted: this.#restricted,
+			reloadSettings: () => {
+				this.#projectConfigs.clear();
+				this.#settings.clear();
+				this.#open.invalidate();
+				this.#recheckOpen();
+			},
+			entitiesChanged: () => this.#entitiesChanged(),
+		};
+		this.#afterIndexUpdates(async () => { for (const change of changes) { await watchedFileChanged(ctx, change); } });
+	}
+
+	async #pullDiagnostics(uri: string): Promise<DocumentDiagnosticReport> {
+		this.#publisher.markPulled(uri);
 		// A pull answers for the version current when it is answered: a check overtaken by an edit is done again.
-		let result = await open.diagnostics(params.textDocument.uri);
-		while (result === 'superseded') { result = await open.diagnostics(params.textDocument.uri); }
+		let result = await this.#open.diagnostics(uri);
+		while (result === 'superseded') { result = await this.#open.diagnostics(uri); }
 		return { kind: DocumentDiagnosticReportKind.Full, items: result?.diagnostics ?? [] };
-	}));
-	connection.languages.diagnostics.onWorkspace(async (params: WorkspaceDiagnosticParams, token: CancellationToken) => {
+	}
+
+	async #workspaceDiagnostics(params: WorkspaceDiagnosticParams, token: CancellationToken) {
 		const previous = new Map(params.previousResultIds.map((p): [string, string] => [p.uri, p.value]));
 		try {
-			return await publisher.workspaceReport(previous, (uri) => documents.get(uri) !== undefined, token);
+			return await this.#publisher.workspaceReport(previous, (uri) => this.documents.get(uri) !== undefined, token);
 		} catch (e) {
-			connection.console.error(`zh-corpus: ${String(e)}`);
+			this.connection.console.error(`zh-corpus: ${String(e)}`);
 			return { items: [] };
 		}
-	});
+	}
 
-	connection.onCodeAction(safe([], async (params) => {
+	async #codeActions(params: CodeActionParams): Promise<CodeAction[]> {
+		const service = this.#service;
 		const encoding = params.context.diagnostics.find((d) => d.code === 'file.encoding' && (d.data as { encoding?: string } | undefined)?.encoding);
 		if (encoding) {
 			const name = (encoding.data as { encoding: string }).encoding;
 			return [{ title: service.t('encoding.convertTitle', name), kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [encoding], command: { title: service.t('encoding.convertTitle', name), command: convertEncodingCommand, arguments: [params.textDocument.uri] } }];
 		}
-		const doc = await corpusDocument(params.textDocument.uri);
+		const doc = await this.#open.get(params.textDocument.uri);
 		if (!doc) { return []; }
-		return codeActions({ service, doc, settings: await settings.get(doc.uri), documentChanges, resolvesEdits, counts: open.problemsOf(doc.uri)?.counts }, params);
-	}));
+		return codeActions({ service, doc, settings: await this.#settings.get(doc.uri), documentChanges: this.client.documentChanges, resolvesEdits: this.client.resolvesEdits, counts: this.#open.problemsOf(doc.uri)?.counts }, params);
+	}
 
 	/**
 	 * A fix-all of the open document's current text: a large one on a corpus worker (seconds on
 	 * 1 MB), with the index's view of the file (its positions only when the index holds this text).
 	 */
-	const fixAllOf = async (doc: CorpusDocument, options: LintOptions, rule: string | undefined): Promise<RuleEdit[]> => {
-		if (doc.text.length <= largeDocument) { return service.fixAll(doc, options, rule); }
-		const view = corpusSnapshot(service, doc.uri, corpus.indexer.stampOf(doc.uri) === doc.stamp);
-		const { parts } = await corpus.pool.run({ kind: 'fix', uri: doc.uri, text: doc.text, options, corpus: view, rule }, Priority.Interactive);
+	async #fixAllOf(doc: CorpusDocument, options: LintOptions, rule: string | undefined): Promise<RuleEdit[]> {
+		if (doc.text.length <= largeDocument) { return this.#service.fixAll(doc, options, rule); }
+		const view = corpusSnapshot(this.#service, doc.uri, this.#corpus.indexer.stampOf(doc.uri) === doc.stamp);
+		const { parts } = await this.#corpus.pool.run({ kind: 'fix', uri: doc.uri, text: doc.text, options, corpus: view, rule }, Priority.Interactive);
 		return parts.flatMap((p) => p.edits.map((e) => ({ ...e, start: e.start + p.start, end: e.end + p.start })));
-	};
-	const resolveFixAll = async (action: CodeAction): Promise<CodeAction> => {
+	}
+
+	async #resolveFixAll(action: CodeAction): Promise<CodeAction> {
 		if (!isFixAllData(action.data)) { return action; }
-		const doc = await corpusDocument(action.data.fixAll.uri);
+		const doc = await this.#open.get(action.data.fixAll.uri);
 		if (!doc) { return action; }
-		const edits = await fixAllOf(doc, await settings.get(doc.uri), action.data.fixAll.rule);
-		return { ...action, edit: workspaceEdit({ doc, documentChanges }, edits) };
-	};
-	// On failure the action comes back as it was (without an edit: the editor applies nothing).
-	connection.onCodeActionResolve((action) => safe(action, resolveFixAll)(action));
+		const edits = await this.#fixAllOf(doc, await this.#settings.get(doc.uri), action.data.fixAll.rule);
+		return { ...action, edit: workspaceEdit({ doc, documentChanges: this.client.documentChanges }, edits) };
+	}
+
 	/** The fix-all command (clients that do not resolve code actions, on a large document): computed, then applied unless the text changed meanwhile. */
-	const runFixAll = async (uri: string, rule: string | undefined): Promise<undefined> => {
-		const doc = await corpusDocument(uri);
+	async #runFixAll(uri: string, rule: string | undefined): Promise<undefined> {
+		const doc = await this.#open.get(uri);
 		if (!doc) { return undefined; }
-		const edits = await fixAllOf(doc, await settings.get(uri), rule);
-		if (edits.length > 0 && documents.get(uri)?.version === doc.version) {
-			await connection.workspace.applyEdit({ label: 'zh-corpus: fix all', edit: workspaceEdit({ doc, documentChanges }, edits) });
+		const edits = await this.#fixAllOf(doc, await this.#settings.get(uri), rule);
+		if (edits.length > 0 && this.documents.get(uri)?.version === doc.version) {
+			await this.connection.workspace.applyEdit({ label: 'zh-corpus: fix all', edit: workspaceEdit({ doc, documentChanges: this.client.documentChanges }, edits) });
 		}
 		return undefined;
-	};
+	}
 
-	connection.onDocumentSymbol(safe([], async (params) => (await open.outline(params.textDocument.uri))?.symbols ?? []));
-	connection.onFoldingRanges(safe([], async (params) => (await open.outline(params.textDocument.uri))?.folding ?? []));
+	#cleanContext(): CleanContext {
+		const { connection, documents } = this;
+		const service = this.#service;
+		return {
+			connection, service, documents, workspace: this.#workspace, settings: this.#settings, documentChanges: this.client.documentChanges, changeAnnotations: this.client.changeAnnotations,
+			indexReady: () => this.#indexUpdates, unreadFiles: () => this.#corpus.indexer.skipped.keys(),
+			boundary: this.#boundary, manifestKey: this.#manifestKey, restricted: this.#restricted, inform: notify(connection),
+			fixText: async (uri, text, options, families) => {
+				// On a corpus worker, with what the index holds for the file (its positions only when the index holds this very text).
+				if (text.length > maxCharsPerWorkerJob) { return fixInPartsYielding(uri, text, (part) => service.clean(part, options, families)); }
+				const corpusView = corpusSnapshot(service, uri, this.#corpus.indexer.stampOf(uri) === textStamp(text));
+				return [...(await this.#corpus.pool.run({ kind: 'fix', uri, text, options, corpus: corpusView, families }, Priority.Interactive)).parts];
+			},
+		};
+	}
 
-	const cleanContext = (): CleanContext => ({
-		connection, service, documents, workspace, settings, documentChanges, changeAnnotations, indexReady: () => indexUpdates, unreadFiles: () => corpus.indexer.skipped.keys(),
-		boundary, manifestKey: manifestKeyOf, restricted, inform: notify(connection),
-		fixText: async (uri, text, options, families) => {
-			// On a corpus worker, with what the index holds for the file (its positions only when the index holds this very text).
-			if (text.length > maxCharsPerWorkerJob) { return fixInPartsYielding(uri, text, (part) => service.clean(part, options, families)); }
-			const corpusView = corpusSnapshot(service, uri, corpus.indexer.stampOf(uri) === textStamp(text));
-			return [...(await corpus.pool.run({ kind: 'fix', uri, text, options, corpus: corpusView, families }, Priority.Interactive)).parts];
-		},
-	});
-	const convertDocument = async (uri: string, target: ConversionTarget): Promise<undefined> => {
-		const doc = await corpusDocument(uri);
-		const edits = doc ? service.convert(doc, target) : [];
+	async #convertDocument(uri: string, target: ConversionTarget): Promise<undefined> {
+		const doc = await this.#open.get(uri);
+		const edits = doc ? this.#service.convert(doc, target) : [];
 		if (doc && edits.length > 0) {
-			await connection.workspace.applyEdit({ label: 'zh-corpus: convert', edit: workspaceEdit({ doc, documentChanges }, edits) });
+			await this.connection.workspace.applyEdit({ label: 'zh-corpus: convert', edit: workspaceEdit({ doc, documentChanges: this.client.documentChanges }, edits) });
 		}
 		return undefined;
-	};
-	const commands: Record<string, (args: unknown[]) => Promise<unknown>> = {
-		[fixAllCommand]: ([uri, rule]) => runFixAll(uri as string, rule as string | undefined),
-		[convertCommand]: ([uri, target]) => convertDocument(uri as string, target as ConversionTarget),
-		[cleanCommand]: ([args]) => cleanWorkspace(cleanContext(), args as Parameters<typeof cleanWorkspace>[1]),
-		[undoCleanCommand]: () => undoClean(cleanContext()),
-		[convertEncodingCommand]: ([uri, options]) => convertToUtf8({
-			connection, documents, boundary, manifestKey: manifestKeyOf, t: service.t, documentChanges, isCorpusUri: (u) => workspace.isCorpusUri(u),
-			fileChanged: async (u) => { await corpus.indexer.fileChanged(u); publisher.schedule(u); },
-		}, uri as string, (options as { assumeYes?: boolean } | undefined)?.assumeYes),
-	};
-	connection.onExecuteCommand(safe(undefined, (params) => {
-		// Arguments are checked against the command's schema first: anything may send anything.
-		const problem = commandArgumentsProblem(params.command, params.arguments, service.t);
-		if (problem) {
-			void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: problem });
-			return new ResponseError(ErrorCodes.InvalidParams, problem);
-		}
-		return commands[params.command]?.(params.arguments ?? []);
-	}));
+	}
 
-	connection.onRequest(familiesRequest, () => ruleFamilies(service.rules));
-
-	connection.onRequest(requests.corpusSummary, async () => {
-		await indexUpdates;
-		const summary = corpus.summary(open.problems);
-		return { ...summary, markdown: summaryMarkdown(summary, service.t) };
-	});
-
-	connection.onRequest(requests.documentStatus, async ({ uri }: { uri: string }) => {
-		const doc = await corpusDocument(uri);
-		return doc ? documentStatus(doc, open.problemsOf(uri), corpus.status()) : null;
-	});
-
-	registerEntityFeatures({
-		connection, service: () => service, documents, corpusDocument: (uri) => open.withCurrentNames(uri),
-		// Requests answer from what is indexed so far while the first scan runs; afterwards they see every change received.
-		indexReady: () => corpus.indexer.ready ? indexUpdates : Promise.resolve(),
-		realInside: async (uri) => { const file = uriToPath(uri); return file === undefined ? undefined : (await boundary.locate(file))?.real; },
-		inform: notify(connection),
-	});
-
-	connection.onShutdown(() => corpus?.dispose());
-
-	documents.listen(connection);
-	connection.listen();
+	#commands(): Record<string, (args: unknown[]) => Promise<unknown>> {
+		return {
+			[fixAllCommand]: ([uri, rule]) => this.#runFixAll(uri as string, rule as string | undefined),
+			[convertCommand]: ([uri, target]) => this.#convertDocument(uri as string, target as ConversionTarget),
+			[cleanCommand]: ([args]) => cleanWorkspace(this.#cleanContext(), args as Parameters<typeof cleanWorkspace>[1]),
+			[undoCleanCommand]: () => undoClean(this.#cleanContext()),
+			[convertEncodingCommand]: ([uri, options]) => convertToUtf8({
+				connection: this.connection, documents: this.documents, boundary: this.#boundary, manifestKey: this.#manifestKey, t: this.#service.t, documentChanges: this.client.documentChanges,
+				isCorpusUri: (u) => this.#workspace.isCorpusUri(u),
+				fileChanged: async (u) => { await this.#corpus.indexer.fileChanged(u); this.#publisher.schedule(u); },
+			}, uri as string, (options as { assumeYes?: boolean } | undefined)?.assumeYes),
+		};
+	}
 }
