@@ -21,7 +21,7 @@ function coreImports(depth) {
 				patterns: [
 					{
 						regex: `^(?![./])(?!(${coreLibraries.join('|')})(/|$))`,
-						message: `The core imports no editor, LSP or Node module, only ${coreLibraries.join(', ')}: the server injects a Workspace and converts in server/src/convert.ts.`,
+						message: `The core imports no editor, LSP or Node module, only ${coreLibraries.join(', ')}: the server injects a Workspace and converts in server/src/lsp/convert.ts.`,
 					},
 					{
 						// Allowed: data files in server/data/, and the manifest whose setting defaults the core takes (service/defaults.ts).

@@ -5,14 +5,14 @@
  */
 import type { CleanContext, CleanResult } from './cleanWorkspace';
 import { CleanRun, runStamp } from './cleanFiles';
-import { decodeUtf8 } from './fileReader';
+import { decodeUtf8 } from './files/fileReader';
 import { cannotWrite, readSnapshot, WriteRefused } from './files/safeWrite';
 import { BoundaryError } from './files/workspaceBoundary';
-import { uriToPath } from './lspWorkspace';
+import { uriToPath } from './lsp/lspWorkspace';
 import { editCount } from './files/fixFile';
 import { FixedPart, fixedTexts, partRows } from './service/parts';
 import type { MessageId, Translate } from './service/messages';
-import { beginProgress, throttled } from './workDoneProgress';
+import { beginProgress, throttled } from './lsp/workDoneProgress';
 
 export type SkipReason = 'unsaved' | 'notUtf8' | 'outsideFolder' | 'unreadable' | 'changed' | 'readOnly' | 'notOwner' | 'failed';
 

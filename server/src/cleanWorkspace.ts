@@ -8,16 +8,16 @@
 import { promises as fs } from 'node:fs';
 import { AnnotatedTextEdit, ChangeAnnotation, Connection, MessageType, ShowMessageNotification, TextDocumentEdit, TextDocuments, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { toRange } from './convert';
+import { toRange } from './lsp/convert';
 import { cleanBatch, Skipped, SkipReason } from './cleanBatch';
-import { decodeUtf8 } from './fileReader';
+import { decodeUtf8 } from './files/fileReader';
 import { UndoRefused, undoLastClean } from './files/undoClean';
 import { BoundaryError, WorkspaceBoundary } from './files/workspaceBoundary';
-import { LspWorkspace, uriToPath } from './lspWorkspace';
+import { LspWorkspace, uriToPath } from './lsp/lspWorkspace';
 import { CorpusDocument, LanguageService, ruleFamilies, RuleEdit } from './service';
 import type { FixedPart } from './service/parts';
 import type { Settings, SettingsCache } from './settings';
-import { beginProgress, throttled } from './workDoneProgress';
+import { beginProgress, throttled } from './lsp/workDoneProgress';
 import { requests, serverCommands } from './protocol';
 
 export const cleanCommand = serverCommands.cleanWorkspace;

@@ -5,7 +5,7 @@
  * document is one node, from where the analysed part ends to the document's last line.
  */
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
-import { toDocumentSymbols, toFoldingRanges } from './outlineProtocol';
+import { toDocumentSymbols, toFoldingRanges } from './lsp/outlineProtocol';
 import { CorpusDocument, LanguageService, LintOptions } from './service';
 import type { OutlineResult } from './worker/protocol';
 

@@ -3,7 +3,7 @@
  * `--node-ipc`, `--socket=N`, as vscode-languageserver reads them from the command line).
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from './server';
+import { startServer } from './lsp/server';
 
 const connection = createConnection(ProposedFeatures.all);
 // Anything written to stdout would corrupt the stdio transport: route console output to the client's log.

@@ -13,14 +13,14 @@ import { messagesFor } from '../../server/src/service/messages';
 import { checkUserPattern, isRefusal, userPatternLimits } from '../../server/src/service/boilerplate/userPatterns';
 import { parseBoundedJsonc } from '../../server/src/service/text/boundedJson';
 import { gazetteerLimits, parseGazetteer } from '../../server/src/service/entities/gazetteer';
-import { readConfigFile } from '../../server/src/projectConfig';
-import { commandArgumentsProblem } from '../../server/src/commandArguments';
+import { readConfigFile } from '../../server/src/files/projectConfig';
+import { commandArgumentsProblem } from '../../server/src/lsp/commandArguments';
 import { newNameProblem } from '../../server/src/service/entities/newName';
-import { boundedIgnore, collapseGlobstars } from '../../server/src/gitignoreRules';
+import { boundedIgnore, collapseGlobstars } from '../../server/src/files/gitignoreRules';
 import { largeOutline } from '../../server/src/largeOutline';
 import { CorpusDocument, defaultLintOptions, LanguageService } from '../../server/src/service';
 import { linePositions } from '../../server/src/service/text/linePositions';
-import { WorkerPool } from '../../server/src/workerPool';
+import { WorkerPool } from '../../server/src/corpus/workerPool';
 
 const t = messagesFor('en');
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { toDiagnostic, toOffset, toRange } from '../../server/src/convert';
+import { toDiagnostic, toOffset, toRange } from '../../server/src/lsp/convert';
 import { CorpusDocument } from '../../server/src/service';
 import { messagesFor } from '../../server/src/service/messages';
 import { sanitize } from '../../server/src/settings';
-import { FileMatcher } from '../../server/src/lspWorkspace';
+import { FileMatcher } from '../../server/src/lsp/lspWorkspace';
 
 const t = messagesFor('en');
 

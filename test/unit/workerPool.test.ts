@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Job } from '../../server/src/worker/protocol';
 import type { JobRunner } from '../../server/src/worker/jobs';
-import { Priority, Superseded, WorkerPool } from '../../server/src/workerPool';
+import { Priority, Superseded, WorkerPool } from '../../server/src/corpus/workerPool';
 
 /** A worker that answers each job with the order it was given in, after 30 ms. */
 const standIn = `

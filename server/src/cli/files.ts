@@ -6,11 +6,11 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { decodeAs, decodeCorpusBytes, ReadOutcome } from '../fileReader';
+import { decodeAs, decodeCorpusBytes, ReadOutcome } from '../files/fileReader';
 import { LegacyWriter } from '../files/encodings';
 import { FileSnapshot, readSnapshot, writeIfUnchanged } from '../files/safeWrite';
 import { FixedPart, fixedTexts } from '../service/parts';
-import { LspWorkspace } from '../lspWorkspace';
+import { LspWorkspace } from '../lsp/lspWorkspace';
 import type { Settings } from '../settings';
 
 /**

@@ -12,7 +12,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { promises as fs } from 'node:fs';
-import { configFile, readConfigFile, withProjectConfig } from '../projectConfig';
+import { configFile, readConfigFile, withProjectConfig } from '../files/projectConfig';
 import { sanitize, Settings } from '../settings';
 import { messagesFor } from '../service/messages';
 import { localeOf } from './locale';

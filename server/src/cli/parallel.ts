@@ -10,7 +10,7 @@ import type { Settings } from '../settings';
 import { partSize } from '../service/parts';
 import { createJobRunner, JobRunner } from '../worker/jobs';
 import type { Job, JobResult } from '../worker/protocol';
-import { Priority, WorkerPool } from '../workerPool';
+import { Priority, WorkerPool } from '../corpus/workerPool';
 import type { CorpusFile } from './files';
 
 /** Where per-file jobs run: the server's corpus workers, or this thread. */

@@ -20,8 +20,8 @@ import { unifiedDiff } from './diff';
 import { WorkspaceBoundary } from '../files/workspaceBoundary';
 import { fileNote, Reported, sarif, textLine } from './report';
 import { Progress } from './progress';
-import { skippedMessage } from '../fileNotes';
-import { maxGlobstars } from '../gitignoreRules';
+import { skippedMessage } from '../files/fileNotes';
+import { maxGlobstars } from '../files/gitignoreRules';
 
 export const version = '0.1.0';
 

@@ -11,8 +11,8 @@ import { checkInParts, fixInParts, partSize, partsNote } from '../service/parts'
 import { linePositions } from '../service/text/linePositions';
 import type { Segmenter, Tagger } from '../service/types';
 import { fileFacts } from '../service/workspace';
-import { closedVersion, fileNotice, toDiagnostic } from '../convert';
-import { ReadOutcome, readCorpusFile, SkipReason, textStamp } from '../fileReader';
+import { closedVersion, fileNotice, toDiagnostic } from '../lsp/convert';
+import { ReadOutcome, readCorpusFile, SkipReason, textStamp } from '../files/fileReader';
 import { NameList } from './nameList';
 import { CachePolicy, configureLineCaches } from '../service/lruCache';
 import { snapshotView } from './snapshotView';

@@ -12,7 +12,7 @@ import type { Found } from '../service/entities/discovery';
 import type { NameRow } from '../service/entities/entityTable';
 import type { SharedFile } from '../service/duplicates/passages';
 import type { FixedPart } from '../service/parts';
-import type { SkipReason } from '../fileReader';
+import type { SkipReason } from '../files/fileReader';
 import type { Gazetteer } from '../service/entities/gazetteer';
 
 /** What the corpus holds beyond one file, as the server's indexes give it for a check. */

@@ -8,11 +8,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Connection, DiagnosticSeverity, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Gazetteer, parseGazetteer } from './service';
-import { gazetteerLimits, oversizedGazetteer } from './service/entities/gazetteer';
-import type { Translate } from './service/messages';
-import { ownDir } from './lspWorkspace';
-import { ownFileRefusal } from './files/workspaceBoundary';
+import { Gazetteer, parseGazetteer } from '../service';
+import { gazetteerLimits, oversizedGazetteer } from '../service/entities/gazetteer';
+import type { Translate } from '../service/messages';
+import { ownDir } from '../lsp/lspWorkspace';
+import { ownFileRefusal } from './workspaceBoundary';
 
 export const gazetteerFile = 'entities.json';
 

@@ -9,22 +9,22 @@ import { pathToFileURL } from 'node:url';
 import { Connection, Diagnostic, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import { CorpusIndexer, FileProblems } from './corpusIndexer';
 import { CorpusNames } from './corpusNames';
-import type { DiagnosticsPublisher } from './diagnostics';
-import type { LspWorkspace } from './lspWorkspace';
-import type { CorpusDocument, LanguageService, LintOptions } from './service';
-import type { CorpusSnapshot, OutlineResult } from './worker/protocol';
-import { corpusSnapshotInSteps } from './worker/snapshot';
+import type { DiagnosticsPublisher } from '../lsp/diagnostics';
+import type { LspWorkspace } from '../lsp/lspWorkspace';
+import type { CorpusDocument, LanguageService, LintOptions } from '../service';
+import type { CorpusSnapshot, OutlineResult } from '../worker/protocol';
+import { corpusSnapshotInSteps } from '../worker/snapshot';
 import { drive } from './drive';
-import { entityTypes } from './service';
-import type { SettingsCache } from './settings';
-import { jiebaSegmenter } from './segmenter';
-import { createJobRunner } from './worker/jobs';
+import { entityTypes } from '../service';
+import type { SettingsCache } from '../settings';
+import { jiebaSegmenter } from '../segmenter';
+import { createJobRunner } from '../worker/jobs';
 import { Priority, RunOptions, Superseded, WorkerPool } from './workerPool';
-import { CorpusStatus, statusNotification } from './protocol';
-import { skippedDiagnostic } from './fileNotes';
-import { loadGazetteers } from './gazetteerFiles';
-import { maxGlobstars } from './gitignoreRules';
-import { defaultMaxBytes } from './fileReader';
+import { CorpusStatus, statusNotification } from '../protocol';
+import { skippedDiagnostic } from '../files/fileNotes';
+import { loadGazetteers } from '../files/gazetteerFiles';
+import { maxGlobstars } from '../files/gitignoreRules';
+import { defaultMaxBytes } from '../files/fileReader';
 
 
 /** The corpus workers run this much nicer than the server's thread (workerPool.ts): requests first. */

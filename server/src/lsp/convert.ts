@@ -3,7 +3,7 @@
  * that knows both the core's offsets and LSP ranges (rust-analyzer's to_proto).
  */
 import { Diagnostic, DiagnosticSeverity, Range, TextEdit as LspTextEdit } from 'vscode-languageserver-types';
-import type { CorpusDocument, Fix, Problem, TextEdit } from './service';
+import type { CorpusDocument, Fix, Problem, TextEdit } from '../service';
 
 export const diagnosticSource = 'zh-corpus';
 

@@ -3,7 +3,7 @@
  */
 import { DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind } from 'vscode-languageserver';
 import { toRange } from './convert';
-import { CorpusDocument, foldingRanges, OutlineKind, OutlineNode } from './service';
+import { CorpusDocument, foldingRanges, OutlineKind, OutlineNode } from '../service';
 
 const kinds: Record<OutlineKind, SymbolKind> = {
 	article: SymbolKind.Module,

@@ -6,8 +6,8 @@
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { textStamp } from './fileReader';
-import { debugRequests } from './protocol';
+import { textStamp } from '../files/fileReader';
+import { debugRequests } from '../protocol';
 
 export function registerDebugRequests(connection: Connection, documents: TextDocuments<TextDocument>): void {
 	connection.onRequest(debugRequests.documentHash, ({ uri }: { uri: string }) => {

@@ -4,8 +4,8 @@
  * used to end in TypeErrors in the log with nothing said to the user. A command with arguments
  * it cannot take is refused with a message that names the argument.
  */
-import type { Translate } from './service/messages';
-import { serverCommands } from './protocol';
+import type { Translate } from '../service/messages';
+import { serverCommands } from '../protocol';
 
 /** What is wrong with the arguments, in words for the user; undefined when they fit. */
 type Check = (args: readonly unknown[]) => string | undefined;

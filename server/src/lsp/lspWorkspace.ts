@@ -6,13 +6,13 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Ignore } from 'ignore';
-import { boundedIgnore, RefusedRule } from './gitignoreRules';
+import { boundedIgnore, RefusedRule } from '../files/gitignoreRules';
 import picomatch from 'picomatch';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { realPath, WorkspaceBoundary } from './files/workspaceBoundary';
-import type { CancellationToken, FileText, Workspace } from './service';
-import type { Settings } from './settings';
+import { realPath, WorkspaceBoundary } from '../files/workspaceBoundary';
+import type { CancellationToken, FileText, Workspace } from '../service';
+import type { Settings } from '../settings';
 
 /** Language ids of corpus documents: VS Code's, ours, and what other editors call .txt files. */
 const corpusLanguages = new Set(['plaintext', 'zh-corpus', 'text', 'txt']);

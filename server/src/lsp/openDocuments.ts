@@ -9,16 +9,16 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './convert';
-import type { Corpus } from './corpus';
-import type { FileProblems } from './corpusIndexer';
+import type { Corpus } from '../corpus/corpus';
+import type { FileProblems } from '../corpus/corpusIndexer';
 import { notUtf8OnDisk } from './documentStatus';
-import { skippedDiagnostic } from './fileNotes';
+import { skippedDiagnostic } from '../files/fileNotes';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
-import { CorpusDocument, LanguageService, LintOptions } from './service';
-import type { OutlineResult } from './worker/protocol';
+import { CorpusDocument, LanguageService, LintOptions } from '../service';
+import type { OutlineResult } from '../worker/protocol';
 import { toDocumentSymbols, toFoldingRanges } from './outlineProtocol';
-import type { SettingsCache } from './settings';
-import { expectedMatchMs } from './service/boilerplate/userPatterns';
+import type { SettingsCache } from '../settings';
+import { expectedMatchMs } from '../service/boilerplate/userPatterns';
 
 /**
  * Open documents longer than this (UTF-16 units, about 600 KB of Chinese) are checked, printed

@@ -13,9 +13,9 @@
  */
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { Control, Job, JobResult } from './worker/protocol';
-import type { JobRunner } from './worker/jobs';
-import type { NameRow } from './service/entities/entityTable';
+import type { Control, Job, JobResult } from '../worker/protocol';
+import type { JobRunner } from '../worker/jobs';
+import type { NameRow } from '../service/entities/entityTable';
 
 /** Lower runs first. */
 export const enum Priority {

@@ -3,12 +3,12 @@
  * (the status bar), and whether the file behind it is UTF-8 text at all.
  */
 import { promises as fs } from 'node:fs';
-import type { CorpusStatus, DocumentStatus } from './protocol';
-import type { FileProblems } from './corpusIndexer';
-import { decodeCorpusBytes } from './fileReader';
-import type { CorpusDocument } from './service';
-import { countScript } from './service/script/detect';
-import type { Skipped } from './worker/protocol';
+import type { CorpusStatus, DocumentStatus } from '../protocol';
+import type { FileProblems } from '../corpus/corpusIndexer';
+import { decodeCorpusBytes } from '../files/fileReader';
+import type { CorpusDocument } from '../service';
+import { countScript } from '../service/script/detect';
+import type { Skipped } from '../worker/protocol';
 
 /** The document's script (mixed when both have at least 10 characters of their own) and its problem count. */
 export function documentStatus(doc: CorpusDocument, problems: FileProblems | undefined, corpus: CorpusStatus): DocumentStatus {

@@ -4,10 +4,10 @@
  */
 import { Connection, FileChangeType, FileEvent, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Corpus } from './corpus';
-import { isGazetteerUri } from './gazetteerFiles';
+import type { Corpus } from '../corpus/corpus';
+import { isGazetteerUri } from '../files/gazetteerFiles';
 import type { LspWorkspace } from './lspWorkspace';
-import type { LanguageService } from './service';
+import type { LanguageService } from '../service';
 
 export interface WatchedFilesContext {
 	readonly connection: Connection;

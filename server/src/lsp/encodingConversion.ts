@@ -8,14 +8,14 @@
 import * as path from 'node:path';
 import { Connection, MessageType, ShowMessageNotification, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CleanRun, runStamp } from './cleanFiles';
-import { decodeAs, decodeCorpusBytes } from './fileReader';
-import { canWriteBack, encodeEdited } from './files/encodings';
-import { FileSnapshot, readSnapshot, WriteRefused } from './files/safeWrite';
-import { BoundaryError, WorkspaceBoundary } from './files/workspaceBoundary';
+import { CleanRun, runStamp } from '../cleanFiles';
+import { decodeAs, decodeCorpusBytes } from '../files/fileReader';
+import { canWriteBack, encodeEdited } from '../files/encodings';
+import { FileSnapshot, readSnapshot, WriteRefused } from '../files/safeWrite';
+import { BoundaryError, WorkspaceBoundary } from '../files/workspaceBoundary';
 import { uriToPath } from './lspWorkspace';
-import type { Translate } from './service/messages';
-import { serverCommands } from './protocol';
+import type { Translate } from '../service/messages';
+import { serverCommands } from '../protocol';
 
 export const convertEncodingCommand = serverCommands.convertToUtf8;
 

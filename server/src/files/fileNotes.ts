@@ -2,10 +2,10 @@
  * What a file that was not checked (binary, too large, another encoding, unreadable) shows: one
  * message in the user's language, and for the server one diagnostic on its first line.
  */
-import { fileNotice } from './convert';
+import { fileNotice } from '../lsp/convert';
 import { mb } from './fileReader';
-import type { Translate } from './service/messages';
-import type { Skipped } from './worker/protocol';
+import type { Translate } from '../service/messages';
+import type { Skipped } from '../worker/protocol';
 
 /** Why a file was not checked, in the user's language. */
 export function skippedMessage(t: Translate, skipped: Skipped): string {

@@ -8,10 +8,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ownFileRefusal } from './files/workspaceBoundary';
-import { nodeValue, parseBoundedJsonc } from './service/text/boundedJson';
-import { messagesFor, Translate } from './service/messages';
-import { settingSchemas } from './settingSchema';
+import { ownFileRefusal } from './workspaceBoundary';
+import { nodeValue, parseBoundedJsonc } from '../service/text/boundedJson';
+import { messagesFor, Translate } from '../service/messages';
+import { settingSchemas } from '../settingSchema';
 
 export const configFile = path.join('.zh-corpus', 'config.json');
 

@@ -5,9 +5,9 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import chardet from 'chardet';
-import { decodeBig5 } from './files/encodings';
-import { settingDefault } from './settingSchema';
-export { textStamp } from './service/text/stamp';
+import { decodeBig5 } from './encodings';
+import { settingDefault } from '../settingSchema';
+export { textStamp } from '../service/text/stamp';
 
 /** `missing`: gone since it was listed (deleted during a scan): forgotten without a message. */
 export type SkipReason = 'binary' | 'too-large' | 'encoding' | 'unreadable' | 'missing';

@@ -10,8 +10,8 @@
  */
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { diagnosticSource, DiagnosticData, toLspEdits, toOffset } from './convert';
-import type { CorpusDocument, Fix, LanguageService, LintOptions, TextEdit } from './service';
-import { serverCommands } from './protocol';
+import type { CorpusDocument, Fix, LanguageService, LintOptions, TextEdit } from '../service';
+import { serverCommands } from '../protocol';
 import { largeDocument } from './openDocuments';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.zhCorpus`;

@@ -7,11 +7,11 @@ import {
 	Connection, DocumentHighlightKind, ErrorCodes, ResponseError, Location, MarkupKind, Position, Range, SemanticTokensBuilder, SymbolKind, TextDocuments, WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CorpusDocument, Entity, entityHover, EntityLocation, EntityType, entityTypes, foldText, LanguageService } from './service';
-import { convertText } from './service/script/convert';
-import { newNameProblem } from './service/entities/newName';
-import { countScript, dominantScript } from './service/script/detect';
-import { requests } from './protocol';
+import { CorpusDocument, Entity, entityHover, EntityLocation, EntityType, entityTypes, foldText, LanguageService } from '../service';
+import { convertText } from '../service/script/convert';
+import { newNameProblem } from '../service/entities/newName';
+import { countScript, dominantScript } from '../service/script/detect';
+import { requests } from '../protocol';
 import { safeHandlers } from './safe';
 
 

@@ -3,7 +3,7 @@
  * server renders it so that every editor shows the same text and the message catalogue stays
  * the only place with words in it.
  */
-import type { Translate } from './service/messages';
+import type { Translate } from '../service/messages';
 
 export interface SummaryData {
 	readonly files: number;

@@ -6,8 +6,8 @@
  * names found after it. Workers get the known names as rows (new ones and retyped ones), so
  * their matchers use the server's entity ids.
  */
-import type { LanguageService } from './service';
-import type { NameRow } from './service/entities/entityTable';
+import type { LanguageService } from '../service';
+import type { NameRow } from '../service/entities/entityTable';
 import { forAll } from './corpusIndexer';
 import { Priority, Superseded, WorkerPool } from './workerPool';
 

@@ -10,12 +10,12 @@
  * from what each rule declares it reads (shared passages, short lines' counts).
  */
 import type { Connection } from 'vscode-languageserver';
-import type { CrossFacts, LanguageService } from './service';
-import type { CheckResult, CorpusSnapshot, Skipped } from './worker/protocol';
+import type { CrossFacts, LanguageService } from '../service';
+import type { CheckResult, CorpusSnapshot, Skipped } from '../worker/protocol';
 import { Priority, Superseded, WorkerPool } from './workerPool';
-import { corpusSnapshot } from './worker/snapshot';
-import type { Settings } from './settings';
-import { beginProgress, throttled } from './workDoneProgress';
+import { corpusSnapshot } from '../worker/snapshot';
+import type { Settings } from '../settings';
+import { beginProgress, throttled } from '../lsp/workDoneProgress';
 
 export interface IndexerHost {
 	readonly connection: Connection;
