@@ -49,6 +49,7 @@ const en = {
 	'boilerplate.block.between': 'between two articles',
 	'boilerplate.block.inside': 'inside the article',
 	'boilerplate.repeated-line': 'Template line: ‘{0}’ appears in {1} of {2} files of the corpus.',
+	'boilerplate.runningHead': 'Running head: ‘{0}’ appears {1} times in this document.',
 	'boilerplate.repeated-lines': 'Template text: {0} lines from ‘{1}’ appear in {2} of {3} files of the corpus.',
 	'boilerplate.blockRecurring': '{0} {1}, found in {3} files of this corpus: ‘{2}’.',
 	'boilerplate.custom': 'Boilerplate (your pattern ‘{0}’): {1}',

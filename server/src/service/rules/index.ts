@@ -13,6 +13,7 @@ import { boilerplatePatternRules } from './boilerplatePatterns';
 import { boilerplateReactions } from './boilerplateReactions';
 import { boilerplateRelated } from './boilerplateRelated';
 import { boilerplateRepeatedLine } from './boilerplateRepeatedLine';
+import { boilerplateRunningHead } from './boilerplateRunningHead';
 import { boilerplateSpam } from './boilerplateSpam';
 import { duplicateDocument } from './duplicateDocument';
 import { duplicateParagraph } from './duplicateParagraph';
@@ -34,6 +35,7 @@ export const allRules: readonly Rule[] = [
 	boilerplateReactions,
 	boilerplateBlock,
 	boilerplateRepeatedLine,
+	boilerplateRunningHead,
 	boilerplateCustom,
 	duplicateParagraph,
 	duplicateDocument,
