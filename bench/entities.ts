@@ -4,6 +4,7 @@
  * known name in every file, memory held by the index, hover and references latency on that
  * corpus, one document's update, and a search of every file for newly typed names.
  */
+import { loadavg } from 'node:os';
 import { buildDocuments, seedTexts, utf8Bytes } from './corpus';
 import { EntityService, entityHover } from '../server/src/service';
 import { messagesFor } from '../server/src/service/messages';
@@ -30,11 +31,19 @@ async function main(): Promise<void> {
 	console.log(JSON.stringify({ name: 'name recognizer: model load', ms: performance.now() - start }));
 	const lines = docs.slice(0, 2_000).flatMap((d) => foldText(d).split('\n')).filter((l) => l.length > 0);
 	const lineMb = utf8Bytes(lines) / 1e6;
-	model.tag(lines[0]);
-	start = performance.now();
-	for (const line of lines) { model.tag(line); }
-	const tagMs = performance.now() - start;
-	console.log(JSON.stringify({ name: 'name recognizer: tagging (one core)', mb: lineMb, ms: tagMs, mbps: lineMb / (tagMs / 1000) }));
+	for (const line of lines.slice(0, 2_000)) { model.tag(line); }
+	// Per core: the process's CPU time, not wall time (on a shared machine the wall clock counts
+	// other processes' turns); the best of three rounds, with the load average beside it.
+	let tagMs = Infinity, wallMs = 0;
+	for (let round = 0; round < 3; round++) {
+		const cpu = process.cpuUsage();
+		start = performance.now();
+		for (const line of lines) { model.tag(line); }
+		const used = process.cpuUsage(cpu);
+		if ((used.user + used.system) / 1000 < tagMs) { tagMs = (used.user + used.system) / 1000; wallMs = performance.now() - start; }
+	}
+	const load = loadavg()[0].toFixed(1);
+	console.log(JSON.stringify({ name: 'name recognizer: tagging (one core, CPU time)', mb: lineMb, ms: tagMs, mbps: lineMb / (tagMs / 1000), problems: Math.round(lineMb / (wallMs / 1000) * 100) / 100, note: `MB/s wall, load ${load}` }));
 
 	gc();
 	const heapBefore = process.memoryUsage().heapUsed;

@@ -2,7 +2,12 @@
 //
 //   npm install --no-save @node-rs/jieba@2.0.3   (its dict.txt: jieba's dictionary, MIT)
 //   npm run build && flock /tmp/zh-heavy.lock node --max-old-space-size=6000 tools/train-ner.mjs [--epochs 8] [--hash-bits 19] [--data ../shared/corpus/ner-train] [--dict path/to/dict.txt] [--out server/data/ner-model.bin]
+//       [--pa C] [--folds 10] [--names on|off] [--name-min N]
 //
+// The names labelled in the training text are a feature too (nameLexicon.ts), jackknifed: a
+// training sentence sees the names list of the other --folds folds only (contiguous blocks, so
+// other articles), the dev splits and the shipped file see the whole list, so the weights learn
+// how far to trust a name they have not seen labelled in the same sentence.
 // The dictionary's multi-character Han words (up to six characters) go into the model file as
 // 32-bit hashes with a word class each: word starts and ends are features, with no segmenter
 // run while tagging.
@@ -37,12 +42,15 @@ writeFileSync(entry, [
 	`export { lineFeatures, featureSlots } from ${JSON.stringify(join(root, 'server/src/service/entities/ner/features.ts'))};`,
 	`export { allowed, tagCount, tagOf, spans, NameModel } from ${JSON.stringify(join(root, 'server/src/service/entities/ner/model.ts'))};`,
 	`export { WordSet, wordKeyOf, wordClassOf, maxWordLength, classMask, continues } from ${JSON.stringify(join(root, 'server/src/service/entities/ner/wordSet.ts'))};`,
+	`export { NameLexicon, nameEntry, nameContinues, maxNameLength } from ${JSON.stringify(join(root, 'server/src/service/entities/ner/nameLexicon.ts'))};`,
+	`export { modelVersion } from ${JSON.stringify(join(root, 'server/src/service/entities/ner/model.ts'))};`,
 	`export { foldText } from ${JSON.stringify(join(root, 'server/src/service/entities/discovery.ts'))};`,
 ].join('\n'));
 await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: join(tmp, 'entry.mjs'), charset: 'utf8', logLevel: 'warning' });
 const core = await import(pathToFileURL(join(tmp, 'entry.mjs')).href);
 rmSync(tmp, { recursive: true, force: true });
-const { lineFeatures, featureSlots: slots, allowed, tagCount: T, tagOf, spans, NameModel, foldText, WordSet, wordKeyOf, wordClassOf, maxWordLength, classMask, continues } = core;
+const { lineFeatures, featureSlots: slots, allowed, tagCount: T, tagOf, spans, NameModel, foldText, WordSet, wordKeyOf, wordClassOf, maxWordLength, classMask, continues,
+	NameLexicon, nameEntry, nameContinues, maxNameLength, modelVersion } = core;
 
 // The dictionary: jieba's words of 2–6 Han characters with their word class, and the flag
 // `continues` on every entry (word or not) that longer words start with.
@@ -67,8 +75,8 @@ console.log(`${wordKeys.length} dictionary entries (words and prefixes) from ${d
 const typeIndex = { PER: 0, ORG: 1, LOC: 2 };
 const readJsonl = (name) => readFileSync(join(dataDir, `${name}.jsonl`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
-/** A sentence as the trainer holds it: feature buckets, gold tags, gold spans. */
-function prepare(record) {
+/** A sentence as the trainer holds it: text, gold tags, gold spans (features come later). */
+function parse(record) {
 	const text = foldText(record.text);
 	const n = text.length;
 	const tags = new Uint8Array(n);
@@ -82,16 +90,78 @@ function prepare(record) {
 		for (let i = e.start + 1; i < e.end - 1; i++) { tags[i] = tagOf(k, 'I'); }
 		tags[e.end - 1] = tagOf(k, 'E');
 	}
-	const features = lineFeatures(text, words);
+	return { id: record.id, text, n, tags, gold, features: undefined };
+}
+
+function featurize(s, names) {
+	const features = lineFeatures(s.text, words, names);
 	const mask = 2 ** hashBits - 1;
 	for (let i = 0; i < features.length; i++) { features[i] = features[i] === 0 ? -1 : features[i] & mask; }
-	return { id: record.id, text, n, tags, gold, features };
+	s.features = features;
 }
 
 const started = Date.now();
-const train = sources.flatMap((s) => readJsonl(s)).map(prepare);
-const dev = { msra: readJsonl('msra-dev').map(prepare), cluener: readJsonl('cluener-dev').map(prepare) };
-console.log(`${train.length} training sentences (${train.reduce((a, s) => a + s.n, 0)} characters), prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+// Folds: contiguous blocks of each source (sentences of one article stay together, as a
+// dev split's do), so a fold's names list comes from other articles.
+const folds = Number(arg('folds', '10'));
+const train = sources.flatMap((source) => readJsonl(source).map((r, i, all) => ({ ...parse(r), fold: Math.floor(i * folds / all.length) })));
+const dev = { msra: readJsonl('msra-dev').map(parse), cluener: readJsonl('cluener-dev').map(parse) };
+
+// The names of the training text: how often each string was tagged with each type, and how
+// often it is written at all, per fold.
+const nameCounts = new Map();
+for (const s of train) {
+	for (const g of s.gold) {
+		const name = s.text.slice(g.start, g.end);
+		if (name.length < 2 || name.length > maxNameLength) { continue; }
+		let c = nameCounts.get(name);
+		if (!c) { nameCounts.set(name, c = { tagged: new Int32Array(folds * 3), written: new Int32Array(folds) }); }
+		c.tagged[s.fold * 3 + g.type]++;
+	}
+}
+for (const s of train) {
+	for (let i = 0; i < s.n; i++) {
+		for (let j = i + 2; j <= Math.min(s.n, i + maxNameLength); j++) {
+			const c = nameCounts.get(s.text.slice(i, j));
+			if (c) { c.written[s.fold]++; }
+		}
+	}
+}
+const useNames = arg('names', 'on') === 'on';
+// A name tagged fewer times than this (in the folds a list is built from) is left out: one
+// labelled occurrence is a memory, not evidence (三台 once an organization, 三台电脑).
+const nameMinimum = Number(arg('name-min', '2'));
+/** The names list without fold `leftOut` (-1: all of them), as the recognizer reads it. */
+function nameList(leftOut) {
+	const entries = new Map();
+	for (const [name, c] of nameCounts) {
+		const byType = [0, 0, 0];
+		let written = 0;
+		for (let f = 0; f < folds; f++) {
+			if (f === leftOut) { continue; }
+			for (let t = 0; t < 3; t++) { byType[t] += c.tagged[f * 3 + t]; }
+			written += c.written[f];
+		}
+		const tagged = byType[0] + byType[1] + byType[2];
+		if (tagged < nameMinimum) { continue; }
+		const type = byType.indexOf(Math.max(...byType));
+		const key = wordKeyOf(name);
+		entries.set(key, (entries.get(key) ?? 0) | nameEntry(type, tagged, written));
+		for (let length = 2; length < name.length; length++) {
+			const prefix = wordKeyOf(name.slice(0, length));
+			entries.set(prefix, (entries.get(prefix) ?? 0) | nameContinues);
+		}
+	}
+	return { keys: [...entries.keys()], entries: [...entries.values()] };
+}
+for (let f = 0; f < folds; f++) {
+	const list = nameList(f), names = useNames ? new NameLexicon(list.keys, list.entries) : undefined;
+	for (const s of train) { if (s.fold === f) { featurize(s, names); } }
+}
+const shipped = nameList(-1);
+const fullNames = useNames ? new NameLexicon(shipped.keys, shipped.entries) : undefined;
+for (const s of [...dev.msra, ...dev.cluener]) { featurize(s, fullNames); }
+console.log(`${train.length} training sentences (${train.reduce((a, s) => a + s.n, 0)} characters), ${nameCounts.size} names, prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 const buckets = 2 ** hashBits;
 const weights = new Float32Array(buckets * T);
@@ -136,26 +206,48 @@ function decode(s, w, tr, st, en) {
 }
 
 let clock = 1;
+// --pa C (default 1): passive-aggressive steps (MIRA with one constraint: the smallest step, at most C,
+// that puts the gold tags ahead of the prediction by its number of wrong tags); 0: perceptron steps of 1.
+const paC = Number(arg('pa', '1'));
 function update(s, predicted) {
 	const f = s.features, gold = s.tags;
-	const add = (at, d) => { weights[at] += d; sums[at] += clock * d; };
+	// The difference gold − predicted of the feature counts, per weight cell.
+	const delta = new Map();
+	const bump = (at, d) => delta.set(at, (delta.get(at) ?? 0) + d);
+	const transitionDelta = new Map(), startDelta = new Map(), endDelta = new Map();
+	const bumpIn = (m, at, d) => m.set(at, (m.get(at) ?? 0) + d);
+	let wrong = 0;
 	for (let i = 0; i < s.n; i++) {
 		const g = gold[i], p = predicted[i];
 		if (g !== p) {
+			wrong++;
 			for (let k = i * slots; k < (i + 1) * slots; k++) {
 				const b = f[k];
 				if (b === -1) { continue; }
-				add(b * T + g, 1); add(b * T + p, -1);
+				bump(b * T + g, 1); bump(b * T + p, -1);
 			}
 		}
 		if (i > 0 && (g !== p || gold[i - 1] !== predicted[i - 1])) {
-			const a = gold[i - 1] * T + g, c = predicted[i - 1] * T + p;
-			transitions[a] += 1; transitionSums[a] += clock; transitions[c] -= 1; transitionSums[c] -= clock;
+			bumpIn(transitionDelta, gold[i - 1] * T + g, 1); bumpIn(transitionDelta, predicted[i - 1] * T + p, -1);
 		}
 	}
-	if (gold[0] !== predicted[0]) { startScores[gold[0]]++; startSums[gold[0]] += clock; startScores[predicted[0]]--; startSums[predicted[0]] -= clock; }
+	if (gold[0] !== predicted[0]) { bumpIn(startDelta, gold[0], 1); bumpIn(startDelta, predicted[0], -1); }
 	const last = s.n - 1;
-	if (gold[last] !== predicted[last]) { endScores[gold[last]]++; endSums[gold[last]] += clock; endScores[predicted[last]]--; endSums[predicted[last]] -= clock; }
+	if (gold[last] !== predicted[last]) { bumpIn(endDelta, gold[last], 1); bumpIn(endDelta, predicted[last], -1); }
+	let step = 1;
+	if (paC > 0) {
+		let margin = 0, norm = 0;
+		for (const [at, d] of delta) { margin += d * weights[at]; norm += d * d; }
+		for (const [at, d] of transitionDelta) { margin += d * transitions[at]; norm += d * d; }
+		for (const [at, d] of startDelta) { margin += d * startScores[at]; norm += d * d; }
+		for (const [at, d] of endDelta) { margin += d * endScores[at]; norm += d * d; }
+		if (norm === 0) { return; }
+		step = Math.min(paC, Math.max(0, (wrong - margin) / norm));
+	}
+	for (const [at, d] of delta) { weights[at] += step * d; sums[at] += clock * step * d; }
+	for (const [at, d] of transitionDelta) { transitions[at] += step * d; transitionSums[at] += clock * step * d; }
+	for (const [at, d] of startDelta) { startScores[at] += step * d; startSums[at] += clock * step * d; }
+	for (const [at, d] of endDelta) { endScores[at] += step * d; endSums[at] += clock * step * d; }
 }
 
 const average = (w, sum) => { const a = new Float32Array(w.length); for (let i = 0; i < w.length; i++) { a[i] = w[i] - sum[i] / clock; } return a; };
@@ -211,9 +303,10 @@ let rows = [];
 for (let b = 0; b < buckets; b++) { if (largest[b] / scale >= pruneBelow) { rows.push(b); } }
 if (rows.length > maxRows) { rows = rows.sort((a, b) => largest[b] - largest[a] || a - b).slice(0, maxRows).sort((a, b) => a - b); }
 const header = 32 + 4 * (T * T + 2 * T);
-const bytes = new Uint8Array(header + rows.length * (5 + T) + wordKeys.length * 5);
+const nameKeys = useNames ? shipped.keys : [], nameEntries = useNames ? shipped.entries : [];
+const bytes = new Uint8Array(header + rows.length * (5 + T) + wordKeys.length * 5 + 4 + nameKeys.length * 5);
 const view = new DataView(bytes.buffer);
-view.setUint32(0, 0x524e485a, true); view.setUint32(4, 3, true); view.setUint32(8, T, true); view.setUint32(12, slots, true);
+view.setUint32(0, 0x524e485a, true); view.setUint32(4, modelVersion, true); view.setUint32(8, T, true); view.setUint32(12, slots, true);
 view.setUint32(16, rows.length, true); view.setUint32(20, hashBits, true); view.setFloat32(24, scale, true); view.setUint32(28, wordKeys.length, true);
 let at = 32;
 for (const x of [...average(transitions, transitionSums), ...average(startScores, startSums), ...average(endScores, endSums)]) { view.setFloat32(at, x, true); at += 4; }
@@ -231,6 +324,11 @@ bytes.set(shifts, at);
 at += rows.length;
 wordKeys.forEach((k, i) => view.setInt32(at + 4 * i, k, true));
 bytes.set(wordClasses, at + 4 * wordKeys.length);
+at += 5 * wordKeys.length;
+view.setUint32(at, nameKeys.length, true);
+at += 4;
+nameKeys.forEach((k, i) => view.setInt32(at + 4 * i, k, true));
+bytes.set(nameEntries, at + 4 * nameKeys.length);
 writeFileSync(out, bytes);
 
 // The file as the server reads it, scored again.

@@ -22,6 +22,8 @@ export interface LexiconMarks {
 	readonly orgEnding: Uint8Array;
 	/** Distance (1–12) to the end of the nearest organization ending to the right, with no punctuation between; 0: none. */
 	readonly orgAhead: Uint8Array;
+	/** Which organization ending that is (as orgEnding). */
+	readonly orgAheadKind: Uint8Array;
 	/** 1: a middle dot before this character; 2: after it. */
 	readonly dot: Uint8Array;
 }
@@ -56,9 +58,9 @@ let buffers: Uint8Array[] = [];
 export function lexiconMarks(folded: string): LexiconMarks {
 	const n = folded.length;
 	const { trie, surnames } = lexiconLists();
-	if (n + 1 > size) { size = 2 * n + 1; buffers = Array.from({ length: 9 }, () => new Uint8Array(size)); }
+	if (n + 1 > size) { size = 2 * n + 1; buffers = Array.from({ length: 10 }, () => new Uint8Array(size)); }
 	for (const b of buffers) { b.fill(0, 0, n + 1); }
-	const [place, placeLength, surname, titleBefore, titleAfter, orgEnding, orgLength, orgAhead, dot] = buffers;
+	const [place, placeLength, surname, titleBefore, titleAfter, orgEnding, orgLength, orgAhead, orgAheadKind, dot] = buffers;
 	trie.forEachMatch(folded, (start, end, value) => {
 		const length = end - start;
 		if (value & placeBit) {
@@ -84,14 +86,14 @@ export function lexiconMarks(folded: string): LexiconMarks {
 		const c = folded.charCodeAt(i);
 		if ((c < 0x3400 || c > 0x9fff) && !(c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122)) { next = -1; }
 		if (orgEnding[i]) { next = i; }
-		if (next >= 0 && next - i < 12) { orgAhead[i] = next - i + 1; }
+		if (next >= 0 && next - i < 12) { orgAhead[i] = next - i + 1; orgAheadKind[i] = orgEnding[next]; }
 	}
 	for (let i = 0; i < n; i++) {
 		if (!isDot(folded.charCodeAt(i))) { continue; }
 		if (i + 1 < n) { dot[i + 1] = 1; }
 		if (i > 0) { dot[i - 1] = 2; }
 	}
-	return { place, surname, titleBefore, titleAfter, orgEnding, orgAhead, dot };
+	return { place, surname, titleBefore, titleAfter, orgEnding, orgAhead, orgAheadKind, dot };
 }
 
 /** The end of the longest place-list name starting at `start` and ending before `end` (江苏省 in 江苏省人民政府); 0: none. */

@@ -9,9 +9,11 @@
  * scores (f32, tags each), feature buckets (u32 each), each feature's weights (i8 × tags,
  * in units of the scale times 2 to the feature's shift), the shifts (u8 each), then the
  * dictionary: word keys (u32 each) and entries (u8 each: the word class, plus 16 where longer
- * words start with it).
+ * words start with it), then the names of the training text: their count (u32), keys (u32 each)
+ * and entries (u8 each, nameLexicon.ts).
  */
 import { featureSlots, lineFeatures } from './features';
+import { NameLexicon } from './nameLexicon';
 import { WordSet } from './wordSet';
 
 export type NameType = 'person' | 'organization' | 'place';
@@ -35,6 +37,7 @@ export function allowed(from: number, to: number): boolean {
 export interface TaggedSpan { readonly start: number; readonly end: number; readonly type: NameType }
 
 const magic = 0x524e485a; // "ZHNR"
+export const modelVersion = 4;
 const minusInfinity = -(2 ** 30);
 
 /**
@@ -49,6 +52,7 @@ export class NameModel {
 	/** Bucket b: weights at table[b * 16 + t], shift at table[b * 16 + 13]. */
 	readonly #table: Int8Array;
 	readonly #words: WordSet;
+	readonly #names: NameLexicon;
 	/** Transition, start and end scores in weight units (integers, like the emissions). */
 	readonly #transitions = new Int32Array(tagCount * tagCount);
 	readonly #start = new Int32Array(tagCount);
@@ -61,7 +65,7 @@ export class NameModel {
 	/** Parses the model file; throws on a file that is not one. */
 	constructor(bytes: Uint8Array) {
 		const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-		if (bytes.byteLength < 36 || view.getUint32(0, true) !== magic || view.getUint32(4, true) !== 3) { throw new Error('not a zh-corpus name model (version 3)'); }
+		if (bytes.byteLength < 36 || view.getUint32(0, true) !== magic || view.getUint32(4, true) !== modelVersion) { throw new Error(`not a zh-corpus name model (version ${modelVersion})`); }
 		if (view.getUint32(8, true) !== tagCount || view.getUint32(12, true) !== featureSlots) { throw new Error('the name model was trained with other tags or features; rebuild it with tools/train-ner.mjs'); }
 		const count = view.getUint32(16, true), hashBits = view.getUint32(20, true);
 		if (hashBits > 22) { throw new Error('the name model has too many buckets'); }
@@ -74,15 +78,24 @@ export class NameModel {
 		if (at + count * (5 + tagCount) + wordCount * 5 > bytes.byteLength) { throw new Error('the name model file is truncated'); }
 		this.#table = new Int8Array((this.#mask + 1) * rowBytes);
 		const weightsAt = at + 4 * count, shiftsAt = weightsAt + count * tagCount;
+		const signed = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 		for (let r = 0; r < count; r++) {
 			const row = (view.getUint32(at + 4 * r, true) & this.#mask) * rowBytes;
-			for (let t = 0, from = weightsAt + r * tagCount; t < tagCount; t++) { this.#table[row + t] = view.getInt8(from + t); }
+			for (let t = 0, from = weightsAt + r * tagCount; t < tagCount; t++) { this.#table[row + t] = signed[from + t]; }
 			this.#table[row + 13] = bytes[shiftsAt + r];
 		}
 		at = shiftsAt + count;
 		const keys = new Int32Array(wordCount);
 		for (let i = 0; i < wordCount; i++) { keys[i] = view.getInt32(at + 4 * i, true); }
 		this.#words = new WordSet(keys, bytes.subarray(at + 4 * wordCount, at + 5 * wordCount));
+		at += 5 * wordCount;
+		if (at + 4 > bytes.byteLength) { throw new Error('the name model file is truncated'); }
+		const nameCount = view.getUint32(at, true);
+		at += 4;
+		if (at + 5 * nameCount > bytes.byteLength) { throw new Error('the name model file is truncated'); }
+		const nameKeys = new Int32Array(nameCount);
+		for (let i = 0; i < nameCount; i++) { nameKeys[i] = view.getInt32(at + 4 * i, true); }
+		this.#names = new NameLexicon(nameKeys, bytes.subarray(at + 4 * nameCount, at + 5 * nameCount));
 	}
 
 	/** The dictionary of the recognizer's word features (the matcher's word boundaries). */
@@ -93,7 +106,7 @@ export class NameModel {
 		const n = folded.length;
 		if (n === 0) { return []; }
 		this.#ensure(n);
-		const features = lineFeatures(folded, this.#words, this.#features);
+		const features = lineFeatures(folded, this.#words, this.#names, this.#features);
 		const emissions = this.#emissions, table = this.#table, mask = this.#mask;
 		emissions.fill(0, 0, n * tagCount);
 		for (let i = 0; i < n; i++) {
@@ -110,7 +123,7 @@ export class NameModel {
 				emissions[e + 12] += table[w + 12] << shift;
 			}
 		}
-		return spans(this.#viterbi(n));
+		return repeatedPersons(folded, spans(this.#viterbi(n)));
 	}
 
 	#ensure(n: number): void {
@@ -158,6 +171,23 @@ for (let t = 0, k = 0; t < tagCount; t++) {
 	predecessorStart[t] = k;
 	for (let p = 0; p < tagCount; p++) { if (allowed(p, t)) { predecessors[k++] = p; } }
 	predecessorStart[t + 1] = k;
+}
+
+/**
+ * A person's full name (three characters or more) found in a line is that person wherever the
+ * line writes it again outside another name: the model decides each place from its own window
+ * and misses a bare repeat (盛来运说 after 副局长盛来运介绍). Shorter strings are too often words.
+ */
+export function repeatedPersons(folded: string, found: TaggedSpan[]): TaggedSpan[] {
+	const out = [...found];
+	for (const s of found) {
+		if (s.type !== 'person' || s.end - s.start < 3) { continue; }
+		const name = folded.slice(s.start, s.end);
+		for (let at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + 1)) {
+			if (!out.some((o) => o.start < at + name.length && at < o.end)) { out.push({ start: at, end: at + name.length, type: 'person' }); }
+		}
+	}
+	return out.length === found.length ? found : out.sort((a, b) => a.start - b.start);
 }
 
 /** Tags to spans (Viterbi's constraints make every B…E and S well formed). */
