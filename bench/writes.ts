@@ -39,54 +39,76 @@ function timed(args: string[], cwd: string): { s: number; mb: number; stdout: nu
 	return { s: Number(m[1]), mb: Number(m[2]) / 1024, stdout: r.stdout.length, stderr: r.stderr.replace(/@@.*\n?/, ''), status: r.status };
 }
 
-const peakMb = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const statusMb = (pid: number, field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const peakMb = (pid: number) => statusMb(pid, 'VmHWM');
 /** Resets a process's peak resident memory (Linux: clear_refs 5). */
 const resetPeak = (pid: number) => { try { fs.writeFileSync(`/proc/${pid}/clear_refs`, '5'); } catch { /* not Linux: the peak includes what came before */ } };
 
 async function main(): Promise<void> {
 	const dir = path.join(os.tmpdir(), 'zh-corpus-bench-writes');
 	fs.mkdirSync(dir, { recursive: true });
+	// WRITES_ONLY=clean (or dry, fix; comma-separated) runs some of the three.
+	const only = process.env.WRITES_ONLY?.split(',');
+	const big = path.join(dir, 'big-200.txt');
+	writeCorpusFile(big, 200);
+	if (!only || only.includes('dry')) { dryRun(dir); }
+	if (!only || only.includes('fix')) { fixFolder(dir, big); }
+	if (!only || only.includes('clean')) { await clean(dir, big); }
+}
+
+function dryRun(dir: string): void {
 	const mid = path.join(dir, 'mid.txt');
 	writeCorpusFile(mid, 50);
 	const dry = timed(['fix', '--dry-run', '--quiet', 'mid.txt'], dir);
 	console.log(JSON.stringify({ name: 'fix --dry-run, one 50 MB file', mb: 50, ms: dry.s * 1000, note: `peak ${dry.mb.toFixed(0)} MB, ${(dry.stdout / 1e6).toFixed(1)} MB of diff` }));
+}
 
+function fixFolder(dir: string, big: string): void {
 	const folder = path.join(dir, 'folder');
 	fs.mkdirSync(folder, { recursive: true });
-	const big = path.join(dir, 'big-200.txt');
-	writeCorpusFile(big, 200);
 	fs.copyFileSync(big, path.join(folder, 'big.txt'));
 	for (const name of ['a.txt', 'b.txt']) { fs.writeFileSync(path.join(folder, name), '今天天气很好，我们去公园散步。\u200b明天再说。\n'); }
 	const fix = timed(['fix', 'folder'], dir);
 	const named = ['big.txt', 'a.txt', 'b.txt'].filter((f) => fix.stderr.includes(`${f}:`));
 	console.log(JSON.stringify({ name: 'fix of a folder with one 200 MB file', mb: 200, ms: fix.s * 1000, note: `peak ${fix.mb.toFixed(0)} MB, exit ${fix.status}, files named ${named.length}/3` }));
+}
 
+async function clean(dir: string, big: string): Promise<void> {
 	const ws = path.join(dir, 'workspace');
 	fs.rmSync(ws, { recursive: true, force: true });
 	fs.mkdirSync(ws);
 	fs.copyFileSync(big, path.join(ws, 'big.txt'));
-	const client = new LspClient({ workspaceFolder: ws, progress: true, settings: { clean: { previewLimit: 0 } } });
+	const client = new LspClient({ workspaceFolder: ws, progress: true, settings: { clean: { previewLimit: 0 } }, initializationOptions: { debug: true } });
 	await client.initialize();
 	await client.progressEnded;
+	// The server thread's heap (after a collection when the server runs with ZH_CORPUS_SERVER_NODE_ARGS=--expose-gc): the rest of the resident size is the workers'.
+	const heap = async () => {
+		const m = await client.connection.sendRequest('zhCorpus/debug/memory') as { heapUsed: number; external: number };
+		return `server thread heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MB + ${(m.external / 2 ** 20).toFixed(0)} MB external`;
+	};
+	console.error(`before the clean: ${statusMb(client.process.pid!, 'VmRSS').toFixed(0)} MB resident, ${await heap()}`);
 	const scanPeak = peakMb(client.process.pid!);
+	const before = statusMb(client.process.pid!, 'VmRSS');
 	resetPeak(client.process.pid!);
 	// A request every 100 ms meanwhile: the longest it waited for an answer.
 	let worst = 0;
+	let pings = 0;
 	let pinging = true;
+	const start = performance.now();
 	const ping = (async () => {
 		while (pinging) {
 			const t = performance.now();
 			await client.connection.sendRequest('zhCorpus/documentStatus', { uri: 'file:///nowhere.txt' });
 			worst = Math.max(worst, performance.now() - t);
+			if (process.env.WRITES_TRACE && ++pings % 50 === 0) { console.error(`${((t - start) / 1000).toFixed(0)} s: ${statusMb(client.process.pid!, 'VmRSS').toFixed(0)} MB resident, ${await heap()}`); }
 			await new Promise((r) => setTimeout(r, 100));
 		}
 	})();
-	const start = performance.now();
 	const result = await client.connection.sendRequest('workspace/executeCommand', { command: 'zhCorpus.server.cleanWorkspace', arguments: [{ assumeYes: true }] }) as { changedFiles: number; changes: number };
 	const ms = performance.now() - start;
 	pinging = false;
 	await ping;
-	console.log(JSON.stringify({ name: 'Clean Workspace of one 200 MB file', mb: 200, ms, note: `peak ${peakMb(client.process.pid!).toFixed(0)} MB during the clean (${scanPeak.toFixed(0)} MB during the first scan), ${result.changes} changes, longest wait for a request ${worst.toFixed(0)} ms` }));
+	console.log(JSON.stringify({ name: 'Clean Workspace of one 200 MB file', mb: 200, ms, note: `peak ${peakMb(client.process.pid!).toFixed(0)} MB during the clean (${before.toFixed(0)} MB resident before it, ${scanPeak.toFixed(0)} MB during the first scan), ${result.changes} changes, longest wait for a request ${worst.toFixed(0)} ms` }));
 	await client.stop();
 }
 

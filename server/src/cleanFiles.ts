@@ -5,10 +5,11 @@
  * installation wrote, and only files nobody changed since), and a JSON Lines review report.
  * Every path goes through the workspace boundary (files/workspaceBoundary.ts).
  */
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { manifestLine, sha256 } from './files/manifest';
-import { FileSnapshot, WriteData, writeIfUnchanged } from './files/safeWrite';
+import { FileSnapshot, TempFile, WriteData, writeIfUnchanged } from './files/safeWrite';
+import type { StreamedText } from './files/streamedText';
 import { BoundaryError, Located, WorkspaceBoundary } from './files/workspaceBoundary';
 import type { ReviewRow } from './service';
 
@@ -60,12 +61,53 @@ export class CleanRun {
 		}
 		this.#used++;
 		await this.#manifest!.appendFile(manifestLine(this.key, this.stamp, { file: rel, before: snap.hash, after }));
-		let lines = '';
-		for (const r of rows) {
-			lines += `${JSON.stringify({ file: rel, ...r })}\n`;
-			if (lines.length > 1 << 20) { await this.#report!.appendFile(lines); lines = ''; }
+		await appendRows(this.#report!, rel, rows);
+	}
+
+	/**
+	 * `write` for a large file that is never held whole: `fix` gets the file's text part after
+	 * part (each chunk of bytes read goes to the backup first) and gives the new bytes and the
+	 * review rows of each part, which go to a temporary file beside the file and to a side file
+	 * of the run. The temporary file replaces the file only when the file still holds exactly
+	 * the bytes read (compare-and-swap, as `write`); the rows join the report only then.
+	 * Returns false, writing nothing, when no part changed.
+	 */
+	async writeStreamed(target: Located, source: StreamedText, fix: (parts: AsyncIterable<string>) => AsyncIterable<{ bytes: Buffer; rows: Iterable<ReviewRow> }>): Promise<boolean> {
+		const rel = path.relative(target.realFolder, target.real).split(path.sep).join('/');
+		const backupFile = path.join(this.dir, 'files', rel);
+		await fs.mkdir(path.dirname(backupFile), { recursive: true });
+		const rowsFile = path.join(this.dir, 'report.pending.jsonl');
+		const temp = await TempFile.beside(source);
+		let backup: fs.FileHandle | undefined;
+		let rows: fs.FileHandle | undefined;
+		let after: string | undefined;
+		try {
+			backup = await fs.open(backupFile, 'wx');
+			rows = await fs.open(rowsFile, 'wx');
+			let changed = false;
+			for await (const part of fix(source.parts((chunk) => backup!.write(chunk)))) {
+				await temp.write(part.bytes);
+				changed = await appendRows(rows, rel, part.rows) || changed;
+			}
+			await backup.close();
+			backup = undefined;
+			if (changed) { after = await temp.replace(source.stamp); }
+		} finally {
+			await backup?.close();
+			await rows?.close();
+			if (after === undefined) {
+				await temp.discard();
+				await fs.rm(backupFile, { force: true });
+				await fs.rm(rowsFile, { force: true });
+			}
 		}
-		await this.#report!.appendFile(lines);
+		if (after === undefined) { return false; }
+		this.#used++;
+		await this.#manifest!.appendFile(manifestLine(this.key, this.stamp, { file: rel, before: source.stamp.hash, after }));
+		const report = this.#report!;
+		for await (const chunk of createReadStream(rowsFile, { highWaterMark: 1 << 20 })) { await report.appendFile(chunk as Buffer); }
+		await fs.rm(rowsFile, { force: true });
+		return true;
 	}
 
 	/** A file the run did not write, and why, as a row of the review report. */
@@ -80,6 +122,19 @@ export class CleanRun {
 		await this.#report?.close();
 		if (this.#used === 0) { await fs.rm(this.dir, { recursive: true, force: true }); }
 	}
+}
+
+/** Appends review rows of `file` to a report, a megabyte at a time; whether there were any. */
+async function appendRows(report: fs.FileHandle, file: string, rows: Iterable<ReviewRow>): Promise<boolean> {
+	let lines = '';
+	let any = false;
+	for (const r of rows) {
+		any = true;
+		lines += `${JSON.stringify({ file, ...r })}\n`;
+		if (lines.length > 1 << 20) { await report.appendFile(lines); lines = ''; }
+	}
+	if (lines) { await report.appendFile(lines); }
+	return any;
 }
 
 /** A filesystem-safe timestamp that sorts in time order: `2026-11-23T13-29-08-123Z`. */

@@ -11,6 +11,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toRange } from './lsp/convert';
 import { cleanBatch, Skipped, SkipReason } from './cleanBatch';
 import { decodeUtf8 } from './files/fileReader';
+import { fixStreamed, streamAboveBytes } from './files/fixFile';
+import { NotUtf8, StreamedText } from './files/streamedText';
 import { UndoRefused, undoLastClean } from './files/undoClean';
 import { BoundaryError, WorkspaceBoundary } from './files/workspaceBoundary';
 import { LspWorkspace, uriToPath } from './lsp/lspWorkspace';
@@ -74,7 +76,7 @@ export interface CleanResult {
  * The file's text as a clean sees it: the open document's, else the file's when it is UTF-8;
  * `real`: the file's real path (a document that is no file, an untitled one, has none).
  */
-async function readForClean(ctx: CleanContext, uri: string): Promise<{ text: string; version?: number; real?: string } | SkipReason> {
+async function readForClean(ctx: CleanContext, uri: string): Promise<{ text: string; version?: number; real?: string } | { large: string; real: string } | SkipReason> {
 	const open = ctx.documents.get(uri);
 	const file = uriToPath(uri);
 	if (!file) { return open ? { text: open.getText(), version: open.version } : 'outsideFolder'; }
@@ -82,16 +84,32 @@ async function readForClean(ctx: CleanContext, uri: string): Promise<{ text: str
 	const target = await ctx.boundary.locate(file);
 	if (!target) { return 'outsideFolder'; }
 	if (open) { return { text: open.getText(), version: open.version, real: target.real }; }
-	const bytes = await readRegular(target.real);
+	// A regular file only (a FIFO or device is never opened); a large one is read part after part.
+	const stat = await fs.stat(target.real).catch(() => undefined);
+	if (!stat?.isFile()) { return 'unreadable'; }
+	if (stat.size > streamAboveBytes) { return { large: target.real, real: target.real }; }
+	const bytes = await fs.readFile(target.real).catch(() => undefined);
 	if (!bytes) { return 'unreadable'; }
 	const text = decodeUtf8(bytes);
 	return text === undefined ? 'notUtf8' : { text, real: target.real };
 }
 
-/** A regular file's bytes (a FIFO or device is never opened), or undefined. */
-async function readRegular(file: string): Promise<Buffer | undefined> {
-	const stat = await fs.stat(file).catch(() => undefined);
-	return stat?.isFile() ? fs.readFile(file).catch(() => undefined) : undefined;
+/** A large file's fixes per rule, its text read part after part and fixed on this thread (never held whole). */
+async function countLarge(ctx: CleanContext, uri: string, file: string, settings: Settings, families: readonly string[]): Promise<Map<string, number> | SkipReason> {
+	const source = await StreamedText.open(file).catch(() => undefined);
+	if (!source) { return 'unreadable'; }
+	const counts = new Map<string, number>();
+	try {
+		for await (const { fixed } of fixStreamed(uri, source.parts(), (part) => ctx.service.clean(part, settings, families))) {
+			for (const e of fixed.edits) { counts.set(e.ruleId, (counts.get(e.ruleId) ?? 0) + 1); }
+		}
+	} catch (e) {
+		if (e instanceof NotUtf8) { return 'notUtf8'; }
+		throw e;
+	} finally {
+		await source.close();
+	}
+	return counts;
 }
 
 export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): Promise<CleanResult | undefined> {
@@ -130,6 +148,23 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 				seen.add(file.real);
 			}
 			const settings = await ctx.settings.get(uri);
+			if ('large' in file) {
+				// Counted only: the batch reads it again to write it.
+				let fileCounts: Map<string, number> | SkipReason;
+				try {
+					fileCounts = await countLarge(ctx, uri, file.large, settings, families);
+				} catch (e) {
+					connection.console.error(`zh-corpus: clean: ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+					skipped.add('failed', uriToPath(uri) ?? uri, String(e));
+					continue;
+				}
+				if (typeof fileCounts === 'string') { skipped.add(fileCounts, uriToPath(uri) ?? uri); continue; }
+				if (fileCounts.size === 0) { continue; }
+				for (const [rule, n] of fileCounts) { counts.set(rule, (counts.get(rule) ?? 0) + n); }
+				large = true;
+				changed.push({ uri });
+				continue;
+			}
 			// In parts, as the checker reads it: a large file's fix is never held whole.
 			let parts: FixedPart[];
 			try {

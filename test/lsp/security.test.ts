@@ -205,6 +205,36 @@ describe('workspace boundary (security)', function () {
 		assert.equal(files.filter((f) => fs.realpathSync(f) === fs.realpathSync(path.join(ws, 'more.txt'))).length, 1, 'more.txt once');
 	});
 
+	it('a .gitignore that links out of the folder is not read, nor a FIFO named .gitignore (which never ends)', async () => {
+		// Rules outside that would leave every file out of the corpus: they must not apply.
+		const rules = path.join(root, `ignore-${path.basename(ws)}`);
+		fs.writeFileSync(rules, '*.txt\n');
+		fs.symlinkSync(rules, path.join(ws, '.gitignore'));
+		fs.mkdirSync(path.join(ws, 'sub'));
+		fs.writeFileSync(path.join(ws, 'sub', 'b.txt'), dirtyText);
+		const fifo = spawnSync('mkfifo', [path.join(ws, 'sub', '.gitignore')]);
+		await start();
+		assert.ok(client.messages.some((m) => m.includes('1 symbolic links lead out of the workspace folders')), client.messages.join('\n'));
+		for (const file of [path.join(ws, 'a.txt'), ...(fifo.status === 0 ? [path.join(ws, 'sub', 'b.txt')] : [])]) {
+			const uri = pathToFileURL(file).href;
+			const published = client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+			await client.open(uri, dirtyText);
+			assert.ok((await published).diagnostics.some((d) => d.code === 'unicode.invisible'), `${file} is a corpus file`);
+		}
+		assert.equal((await client.connection.sendRequest('zhCorpus/corpusSummary') as { files: number }).files, 2);
+	});
+
+	it('a file reached by links and by its own name is indexed once', async () => {
+		fs.writeFileSync(path.join(ws, 'target.txt'), `${dirtyText}第二行的内容不一样。\n`);
+		fs.symlinkSync('target.txt', path.join(ws, 'link.txt'));
+		fs.symlinkSync(path.join(ws, 'target.txt'), path.join(ws, 'link2.txt'));
+		fs.writeFileSync(path.join(ws, 'other.txt'), '另一份文件的内容。\n');
+		fs.symlinkSync('other.txt', path.join(ws, 'only-link.txt'));
+		await start();
+		// a.txt, target.txt and other.txt: each once, under its own name.
+		assert.equal((await client.connection.sendRequest('zhCorpus/corpusSummary') as { files: number }).files, 3);
+	});
+
 	it('the project file is not read through a link out of the folder, nor the gazetteer from a FIFO', async () => {
 		// A project file outside that would turn a rule off: it must not apply.
 		const config = path.join(root, `config-${path.basename(ws)}.json`);

@@ -15,7 +15,9 @@ import { encodeEdited } from '../../server/src/files/encodings';
 import { readSnapshot, WriteRefused, writeIfUnchanged } from '../../server/src/files/safeWrite';
 import { CorpusDocument } from '../../server/src/service';
 import { applyEdits, EditComposer } from '../../server/src/service/edits';
-import { fixedTexts, fixInParts, partRows } from '../../server/src/service/parts';
+import { fixedTexts, fixInParts, partRows, PartCutter, partStarts } from '../../server/src/service/parts';
+import { NotUtf8, StreamedText } from '../../server/src/files/streamedText';
+import { sha256 } from '../../server/src/files/manifest';
 import { LspClient, repoRoot } from './lspClient';
 import { assertSentinelUnchanged, dirtyText, sentinel } from './sentinel';
 
@@ -103,6 +105,32 @@ describe('writes that lose nothing', function () {
 		const theirs = fs.statSync(path.join(ws, 'theirs.txt'));
 		assert.equal(fs.readFileSync(path.join(ws, 'theirs.txt'), 'utf8'), dirtyText.replace('\u200b', ''));
 		assert.deepEqual([theirs.uid, theirs.gid, theirs.mode & 0o777], [nobody, nobody, 0o640]);
+	});
+
+	it('a file with several names (hard links) is not replaced by a clean or fix, which would separate them: skipped and named', async () => {
+		fs.writeFileSync(path.join(ws, 'a.txt'), dirtyText);
+		fs.linkSync(path.join(ws, 'a.txt'), path.join(ws, 'b.txt'));
+		fs.writeFileSync(path.join(ws, 'c.txt'), dirtyText);
+		const outsideName = path.join(root, `hard-${path.basename(ws)}.txt`);
+		fs.writeFileSync(path.join(ws, 'd.txt'), dirtyText);
+		fs.linkSync(path.join(ws, 'd.txt'), outsideName);
+		const names = () => ['a.txt', 'b.txt', 'd.txt'].map((f) => fs.statSync(path.join(ws, f))).map((s) => `${s.ino}/${s.nlink}`);
+		const before = names();
+		client = new LspClient({ workspaceFolder: ws, progress: true, settings: { clean: { previewLimit: 0 } } });
+		await client.initialize();
+		await client.progressEnded;
+		const result = await client.connection.sendRequest('workspace/executeCommand', { command: 'zhCorpus.server.cleanWorkspace', arguments: [{ families: ['unicode'], assumeYes: true }] }) as { changedFiles: number; skipped?: Record<string, number>; skippedFiles?: { file: string; reason: string }[] };
+		assert.equal(result.changedFiles, 1, JSON.stringify(result));
+		assert.equal(result.skipped?.hardLink, 3, 'a.txt, b.txt (two names of one file) and d.txt');
+		assert.deepEqual(names(), before, 'every name still reaches the same file');
+		for (const f of ['a.txt', 'b.txt', 'd.txt']) { assert.equal(fs.readFileSync(path.join(ws, f), 'utf8'), dirtyText); }
+		assert.equal(fs.readFileSync(path.join(ws, 'c.txt'), 'utf8'), dirtyText.replace('\u200b', ''));
+		assert.ok(client.messages.some((m) => m.includes('hard links')), client.messages.join('\n'));
+		const r = run(ws, ['fix', '.', '--families', 'unicode']);
+		assert.equal(r.status, 1, r.stderr);
+		assert.match(r.stderr, /d\.txt: not written: it has 2 names \(hard links\)/);
+		assert.deepEqual(names(), before);
+		assert.equal(fs.readFileSync(outsideName, 'utf8'), dirtyText, 'the name outside the workspace keeps reaching the same, unchanged file');
 	});
 
 	it('as an unprivileged user, fix refuses files it may not write or does not own, and says so', function () {
@@ -218,5 +246,111 @@ describe('writes that lose nothing', function () {
 		const whole = new CorpusDocument('file:///t.txt', 0, text);
 		const expected = removeX(whole).map((e) => { const p = whole.positionAt(e.start); return `${p.line + 1}:${p.character + 1}`; });
 		assert.deepEqual([...partRows('file:///t.txt', text, parts)].map((r) => `${r.line}:${r.column}`), expected);
+	});
+
+	it('a text cut as it arrives in pieces is cut where the whole text is (parts of a streamed file)', () => {
+		let seed = 7;
+		const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+		const alphabet = ['字', '\n', ' ', '。', 'a', '😀', '\r\n'];
+		for (let round = 0; round < 300; round++) {
+			let text = '';
+			const length = random(3000);
+			while (text.length < length) { text += alphabet[random(alphabet.length)].repeat(1 + random(random(2) ? 3 : 400)); }
+			const size = 16 + random(300);
+			const starts = partStarts(text, size);
+			const expected = starts.map((s, i) => text.slice(s, starts[i + 1] ?? text.length));
+			const cutter = new PartCutter(size);
+			const parts: string[] = [];
+			for (let at = 0; at < text.length;) {
+				const piece = 1 + random(random(2) ? 10 : 700);
+				parts.push(...cutter.push(text.slice(at, at + piece)));
+				at += piece;
+			}
+			parts.push(...cutter.end());
+			assert.deepEqual(parts, expected, `round ${round}, size ${size}`);
+		}
+	});
+
+	it('a large file read in parts gives the text, hash and byte-order mark of the whole; bad UTF-8 across a chunk is refused', async () => {
+		const file = path.join(ws, 'big.txt');
+		// Three-byte characters and four-byte ones, so chunks of 1 MiB cut inside characters.
+		const text = '中文内容，第一行。\n'.repeat(70000) + '😀'.repeat(300000) + '\n末行';
+		const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+		fs.writeFileSync(file, bytes);
+		const source = await StreamedText.open(file);
+		const copied: Buffer[] = [];
+		const parts: string[] = [];
+		for await (const part of source.parts(async (chunk) => { copied.push(Buffer.from(chunk)); })) { parts.push(part); }
+		await source.close();
+		const starts = partStarts(text);
+		assert.ok(starts.length > 1, `${starts.length} parts`);
+		assert.deepEqual(parts.map((p) => p.length), starts.map((s, i) => (starts[i + 1] ?? text.length) - s));
+		assert.equal(parts.join(''), text);
+		assert.ok(source.bom);
+		assert.equal(source.stamp.hash, sha256(bytes));
+		assert.ok(Buffer.concat(copied).equals(bytes), 'every byte read is handed on, in order');
+		// A lone continuation byte just past the first 1 MiB chunk.
+		const bad = Buffer.from(bytes);
+		bad[(1 << 20) + 1] = 0x80;
+		bad[(1 << 20) + 2] = 0x80;
+		bad[(1 << 20)] = 0x80;
+		fs.writeFileSync(file, bad);
+		const broken = await StreamedText.open(file);
+		let read = 0;
+		await assert.rejects((async () => { for await (const part of broken.parts()) { read += part.length; } })(), NotUtf8);
+		assert.ok(read < text.length, 'refused before the end');
+		await broken.close();
+	});
+
+	it('Clean Workspace writes a large file part after part: the same bytes, report and undo as a file cleaned whole; an append meanwhile is kept', async () => {
+		// About 1.3 M characters over two parts (a part is about a million), a byte-order mark kept.
+		const body = `\ufeff${dirtyText.repeat(60000)}`;
+		const clean = async (streamAbove: string | undefined, appendDuring = false) => {
+			const dir = fs.mkdtempSync(path.join(root, 'ws-'));
+			fs.writeFileSync(path.join(dir, 'big.txt'), body);
+			fs.writeFileSync(path.join(dir, 'small.txt'), dirtyText);
+			if (streamAbove) { process.env.ZH_CORPUS_STREAM_ABOVE_BYTES = streamAbove; } else { delete process.env.ZH_CORPUS_STREAM_ABOVE_BYTES; }
+			const c = new LspClient({ workspaceFolder: dir, progress: true, settings: { clean: { previewLimit: 0 } } });
+			delete process.env.ZH_CORPUS_STREAM_ABOVE_BYTES;
+			try {
+				await c.initialize();
+				await c.progressEnded;
+				const command = (name: string, args: unknown[] = []) => c.connection.sendRequest('workspace/executeCommand', { command: name, arguments: args });
+				const running = command('zhCorpus.server.cleanWorkspace', [{ families: ['unicode'], assumeYes: true }]) as Promise<{ changedFiles: number; changes: number; runs: string[]; skipped?: Record<string, number> }>;
+				if (appendDuring) {
+					// Once the batch has begun writing the large file's backup.
+					const backup = path.join(dir, '.zh-corpus', 'backup');
+					while (!fs.existsSync(backup) || !fs.readdirSync(backup).some((r) => fs.existsSync(path.join(backup, r, 'files', 'big.txt')))) { await new Promise((r) => setTimeout(r, 5)); }
+					fs.appendFileSync(path.join(dir, 'big.txt'), '后来追加的一行\n');
+				}
+				const result = await running;
+				const after = fs.readFileSync(path.join(dir, 'big.txt'));
+				const report = result.runs.length ? fs.readFileSync(path.join(result.runs[0], 'report.jsonl'), 'utf8') : '';
+				const backup = appendDuring ? undefined : fs.readFileSync(path.join(result.runs[0], 'files', 'big.txt'));
+				const undo = appendDuring ? undefined : await command('zhCorpus.server.undoLastClean') as { restored: number };
+				const runFiles = [...fs.readdirSync(result.runs[0]), ...fs.readdirSync(path.join(result.runs[0], 'files'))].sort();
+				return { result, after, report, backup, undo, runFiles, restored: fs.readFileSync(path.join(dir, 'big.txt')), left: fs.readdirSync(dir) };
+			} finally {
+				await c.stop();
+			}
+		};
+		const whole = await clean(undefined);
+		const streamed = await clean(String(1 << 20));
+		assert.equal(streamed.result.changes, whole.result.changes);
+		assert.ok(whole.result.changes >= 60001, JSON.stringify(whole.result));
+		assert.ok(streamed.after.equals(whole.after), 'the same bytes as a clean of the whole text');
+		assert.ok(streamed.after.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'the byte-order mark is kept');
+		assert.equal(streamed.report, whole.report, 'the same review report, lines and columns of the whole file');
+		assert.ok(streamed.backup?.equals(Buffer.from(body, 'utf8')), 'the backup holds the original bytes');
+		assert.equal(streamed.undo?.restored, 2);
+		assert.ok(streamed.restored.equals(Buffer.from(body, 'utf8')), 'undo restores the original bytes');
+		assert.deepEqual(streamed.left.sort(), ['.zh-corpus', 'big.txt', 'small.txt'], 'no temporary file left');
+		// A line appended while the large file is read: the file is not replaced, the line is kept, nothing is left behind.
+		const raced = await clean(String(1 << 20), true);
+		assert.equal(raced.result.skipped?.changed, 1, JSON.stringify(raced.result));
+		assert.ok(raced.after.equals(Buffer.from(`${body}后来追加的一行\n`, 'utf8')), 'the file as the appender left it');
+		assert.deepEqual(raced.report.split('\n').filter((l) => l.includes('"file":"big.txt"')), ['{"file":"big.txt","skipped":"changed"}'], 'no review rows of a file not written');
+		assert.deepEqual(raced.left.sort(), ['.zh-corpus', 'big.txt', 'small.txt'], 'no temporary file left');
+		assert.deepEqual(raced.runFiles, ['files', 'manifest.jsonl', 'report.jsonl', 'small.txt'], 'no backup of the file not written, no side file');
 	});
 });

@@ -11,8 +11,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, promises as fs, Stats } from 'node:fs';
 import * as path from 'node:path';
 
-/** Why a file was not written (each has a message `write.<reason>`). */
-export type WriteSkip = 'changed' | 'readOnly' | 'notOwner' | 'notFile' | 'failed';
+/** Why a file was not written (a clean names each with its message `clean.skip.<reason>`). */
+export type WriteSkip = 'changed' | 'readOnly' | 'notOwner' | 'hardLink' | 'notFile' | 'failed';
 
 export class WriteRefused extends Error {
 	constructor(readonly reason: WriteSkip, readonly detail = '') {
@@ -21,12 +21,16 @@ export class WriteRefused extends Error {
 	}
 }
 
-export interface FileSnapshot {
+/** What a write checks about a file read earlier: its path, its status then, the sha256 of the bytes read. */
+export interface FileStamp {
 	/** The path read and written (a real path: no link in it). */
 	readonly file: string;
-	readonly bytes: Buffer;
 	readonly hash: string;
 	readonly stat: Stats;
+}
+
+export interface FileSnapshot extends FileStamp {
+	readonly bytes: Buffer;
 }
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -49,12 +53,15 @@ const isRoot = () => process.getuid?.() === 0;
 
 /**
  * Why this user should not rewrite the file, or undefined: a file without write permission
- * (0444, even for root: read-only says "leave me"), or owned by another user (a rename would
- * make it ours; root keeps the owner instead).
+ * (0444, even for root: read-only says "leave me"), owned by another user (a rename would
+ * make it ours; root keeps the owner instead), or with several names (hard links: the rename
+ * gives this name new content and leaves the others with the old, silently separating them;
+ * writing in place instead would lose the atomic replace, so such a file is not written).
  */
-export async function cannotWrite(snap: FileSnapshot): Promise<WriteRefused | undefined> {
+export async function cannotWrite(snap: Omit<FileStamp, 'hash'>): Promise<WriteRefused | undefined> {
 	const { stat } = snap;
 	if ((stat.mode & 0o222) === 0) { return new WriteRefused('readOnly', 'the file is read-only'); }
+	if (stat.nlink > 1) { return new WriteRefused('hardLink', `it has ${stat.nlink} names (hard links): replacing it would leave the others with the old text`); }
 	if (isRoot()) { return undefined; }
 	const writable = await fs.access(snap.file, fs.constants.W_OK).then(() => true, () => false);
 	if (!writable) { return new WriteRefused('readOnly', 'no permission to write it'); }
@@ -72,46 +79,90 @@ async function hashFile(file: string): Promise<string> {
 }
 
 /** Whether the file still holds the snapshot's bytes: the same inode, size and time, and the same hash. */
-export async function unchanged(snap: FileSnapshot): Promise<boolean> {
+export async function unchanged(snap: FileStamp): Promise<boolean> {
 	const now = await fs.lstat(snap.file).catch(() => undefined);
-	if (!now || !now.isFile() || now.ino !== snap.stat.ino || now.dev !== snap.stat.dev || now.size !== snap.stat.size || now.mtimeMs !== snap.stat.mtimeMs) { return false; }
+	if (!now || !now.isFile() || now.ino !== snap.stat.ino || now.dev !== snap.stat.dev || now.nlink !== snap.stat.nlink || now.size !== snap.stat.size || now.mtimeMs !== snap.stat.mtimeMs) { return false; }
 	return (await hashFile(snap.file)) === snap.hash;
 }
 
 /** Data to write: bytes, or parts of them produced one after another (a large file in parts). */
-export type WriteData = Buffer | Iterable<Buffer>;
+export type WriteData = Buffer | Iterable<Buffer> | AsyncIterable<Buffer>;
 
 /**
  * Replaces the snapshot's file with `data` when it still holds the snapshot's bytes, keeping its
  * mode (and owner, as root). Returns the sha256 of what was written; throws `WriteRefused`.
  */
-export async function writeIfUnchanged(snap: FileSnapshot, data: WriteData): Promise<string> {
-	const refused = await cannotWrite(snap);
-	if (refused) { throw refused; }
-	const { file, stat } = snap;
-	const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.zh-corpus-tmp`);
-	const hash = createHash('sha256');
-	let handle: fs.FileHandle | undefined;
+export async function writeIfUnchanged(snap: FileStamp, data: WriteData): Promise<string> {
+	const temp = await TempFile.beside(snap);
 	try {
-		handle = await fs.open(temp, 'wx', 0o600);
-		for (const part of Buffer.isBuffer(data) ? [data] : data) {
-			hash.update(part);
-			await handle.write(part);
-		}
-		await handle.chmod(stat.mode & 0o7777);
-		if (isRoot() && (stat.uid !== 0 || stat.gid !== 0)) { await handle.chown(stat.uid, stat.gid); }
-		await handle.close();
-		handle = undefined;
-		if (!(await unchanged(snap))) { throw new WriteRefused('changed', 'it changed since it was read'); }
-		await fs.rename(temp, file);
+		for await (const part of Buffer.isBuffer(data) ? [data] : data) { await temp.write(part); }
 	} catch (e) {
-		await handle?.close().catch(() => undefined);
-		await fs.rm(temp, { force: true });
-		const code = (e as NodeJS.ErrnoException).code;
-		// Not a system error (WriteRefused, or one the data's producer threw): as it is.
-		if (typeof code !== 'string') { throw e; }
-		if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') { throw new WriteRefused('readOnly', code); }
-		throw new WriteRefused('failed', code);
+		await temp.discard();
+		throw systemError(e);
 	}
-	return hash.digest('hex');
+	return temp.replace(snap);
+}
+
+/**
+ * The new content of a file, written into a temporary file beside it (same folder, so the
+ * rename is atomic) that takes the file's place only when the file is unchanged.
+ */
+export class TempFile {
+	readonly #hash = createHash('sha256');
+
+	private constructor(readonly path: string, private handle: fs.FileHandle | undefined) { }
+
+	/** Refused (`WriteRefused`) when this user should not rewrite the file. */
+	static async beside(snap: Omit<FileStamp, 'hash'>): Promise<TempFile> {
+		const refused = await cannotWrite(snap);
+		if (refused) { throw refused; }
+		const temp = path.join(path.dirname(snap.file), `.${path.basename(snap.file)}.${randomBytes(6).toString('hex')}.zh-corpus-tmp`);
+		try {
+			return new TempFile(temp, await fs.open(temp, 'wx', 0o600));
+		} catch (e) {
+			throw systemError(e);
+		}
+	}
+
+	async write(part: Buffer): Promise<void> {
+		this.#hash.update(part);
+		await this.handle!.write(part);
+	}
+
+	/**
+	 * Gives the temporary file the original's mode (and owner, as root) and renames it over the
+	 * original when that still holds the bytes `snap` names (its hash may have been computed
+	 * while this file was written). Returns the sha256 of what was written.
+	 */
+	async replace(snap: FileStamp): Promise<string> {
+		const { file, stat } = snap;
+		try {
+			const handle = this.handle!;
+			await handle.chmod(stat.mode & 0o7777);
+			if (isRoot() && (stat.uid !== 0 || stat.gid !== 0)) { await handle.chown(stat.uid, stat.gid); }
+			this.handle = undefined;
+			await handle.close();
+			if (!(await unchanged(snap))) { throw new WriteRefused('changed', 'it changed since it was read'); }
+			await fs.rename(this.path, file);
+		} catch (e) {
+			await this.discard();
+			throw systemError(e);
+		}
+		return this.#hash.digest('hex');
+	}
+
+	/** Removes the temporary file (the original is untouched). */
+	async discard(): Promise<void> {
+		await this.handle?.close().catch(() => undefined);
+		this.handle = undefined;
+		await fs.rm(this.path, { force: true });
+	}
+}
+
+/** A system error as `WriteRefused`; any other error (WriteRefused, or one the data's producer threw) as it is. */
+function systemError(e: unknown): unknown {
+	const code = (e as NodeJS.ErrnoException).code;
+	if (typeof code !== 'string') { return e; }
+	if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') { return new WriteRefused('readOnly', code); }
+	return new WriteRefused('failed', code);
 }

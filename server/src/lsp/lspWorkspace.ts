@@ -10,7 +10,7 @@ import { boundedIgnore, RefusedRule } from '../files/gitignoreRules';
 import picomatch from 'picomatch';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { realPath, WorkspaceBoundary } from '../files/workspaceBoundary';
+import { ownFileRefusal, realPath, WorkspaceBoundary } from '../files/workspaceBoundary';
 import type { CancellationToken, FileText, Workspace } from '../service';
 import type { Settings } from '../settings';
 
@@ -79,7 +79,7 @@ export class LspWorkspace implements Workspace {
 		for (let dir = folder; ; ) {
 			let rules = this.#gitignores.get(dir);
 			if (rules === undefined) {
-				const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => undefined);
+				const text = await readGitignore(folder, dir);
 				rules = text === undefined ? null : this.#ignoreRules(path.join(dir, '.gitignore'), text);
 				this.#gitignores.set(dir, rules);
 			}
@@ -105,13 +105,39 @@ export class LspWorkspace implements Workspace {
 		const seen = new Set<string>();
 		this.gitIgnored = 0;
 		this.linksOutside = 0;
+		const links: string[] = [];
 		for (const folder of this.folders) {
 			const folderUri = pathToFileURL(folder).href;
 			const settings = await this.settingsFor(folderUri);
 			const matcher = this.#matcher(settings, await this.editorExcludes(folderUri).catch(() => []));
-			await this.#walk(folder, folder, matcher, found, seen, token, settings.useGitignore ? [] : undefined);
+			await this.#walk(folder, folder, matcher, found, seen, token, settings.useGitignore ? [] : undefined, links);
 		}
-		return found;
+		return [...found, ...await this.#filesOfLinks(found, links)];
+	}
+
+	/**
+	 * The linked files to list: a file reached by a link and by its own name (or by two links) is
+	 * listed once, under its own name when that is listed (else the first link's), so it is not
+	 * indexed, checked and counted as its own duplicate twice.
+	 */
+	async #filesOfLinks(found: readonly string[], links: readonly string[]): Promise<string[]> {
+		if (links.length === 0) { return []; }
+		const listed = new Set(found);
+		const reals = new Set<string>();
+		const out: string[] = [];
+		for (const link of links) {
+			const real = await realPath(link);
+			if (real === undefined || reals.has(real)) { continue; }
+			reals.add(real);
+			// The target under a folder's name as listed (the folder may be named through a link itself).
+			const own = await Promise.all(this.folders.map(async (f) => {
+				const realFolder = await realPath(f);
+				return realFolder !== undefined && real.startsWith(realFolder + path.sep) ? pathToFileURL(path.join(f, path.relative(realFolder, real))).href : undefined;
+			}));
+			if (own.some((uri) => uri !== undefined && listed.has(uri))) { continue; }
+			out.push(pathToFileURL(link).href);
+		}
+		return out;
 	}
 
 	async readFile(uri: string): Promise<FileText | undefined> {
@@ -130,7 +156,7 @@ export class LspWorkspace implements Workspace {
 	 * Walks a folder. `gitignores` (when .gitignore files count): the ignore rules of each
 	 * .gitignore above this directory, each with the directory it applies from.
 	 */
-	async #walk(root: string, dir: string, matcher: FileMatcher, out: string[], seen: Set<string>, token?: CancellationToken, gitignores?: readonly GitIgnore[]): Promise<void> {
+	async #walk(root: string, dir: string, matcher: FileMatcher, out: string[], seen: Set<string>, token?: CancellationToken, gitignores?: readonly GitIgnore[], links: string[] = []): Promise<void> {
 		if (token?.isCancellationRequested) { return; }
 		let entries;
 		try {
@@ -143,10 +169,9 @@ export class LspWorkspace implements Workspace {
 			return;
 		}
 		let ignores = gitignores;
-		if (ignores && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
-			const rules = await fs.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => '');
-			ignores = [...ignores, { base: dir, rules: this.#ignoreRules(path.join(dir, '.gitignore'), rules) }];
-		}
+		// A .gitignore that links out of the folder is not read (and is counted below with the links not followed).
+		const rules = ignores && entries.some((e) => e.name === '.gitignore') ? await readGitignore(root, dir) : undefined;
+		if (ignores && rules !== undefined) { ignores = [...ignores, { base: dir, rules: this.#ignoreRules(path.join(dir, '.gitignore'), rules) }]; }
 		for (const entry of entries) {
 			const full = path.join(dir, entry.name);
 			const rel = path.relative(root, full).split(path.sep).join('/');
@@ -157,9 +182,12 @@ export class LspWorkspace implements Workspace {
 				continue;
 			}
 			if (isDir) {
-				if (!matcher.excludesDir(rel)) { await this.#walk(root, full, matcher, out, seen, token, ignores); }
-			} else if ((entry.isFile() || entry.isSymbolicLink()) && matcher.matches(rel)) {
+				if (!matcher.excludesDir(rel)) { await this.#walk(root, full, matcher, out, seen, token, ignores, links); }
+			} else if (entry.isFile() && matcher.matches(rel)) {
 				out.push(pathToFileURL(full).href);
+			} else if (entry.isSymbolicLink() && matcher.matches(rel)) {
+				// Listed after the walk, when its target is not listed under its own name.
+				links.push(full);
 			}
 		}
 	}
@@ -220,6 +248,16 @@ function isGitIgnored(ignores: readonly GitIgnore[], full: string, isDir: boolea
 		if (rel && !rel.startsWith('..') && g.rules.ignores(isDir ? `${rel}/` : rel)) { return true; }
 	}
 	return false;
+}
+
+/**
+ * A directory's .gitignore, read only when it is a regular file whose real path lies inside the
+ * workspace folder (a link out of the folder is never read, nor a FIFO, which would never end).
+ */
+async function readGitignore(folder: string, dir: string): Promise<string | undefined> {
+	const file = path.join(dir, '.gitignore');
+	if (await ownFileRefusal(folder, file)) { return undefined; }
+	return fs.readFile(file, 'utf8').catch(() => undefined);
 }
 
 async function isDirectory(file: string): Promise<boolean> {

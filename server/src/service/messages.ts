@@ -167,6 +167,7 @@ const en = {
 	'clean.skip.changed': 'changed while the clean ran (not written: clean again)',
 	'clean.skip.readOnly': 'read-only or not writable',
 	'clean.skip.notOwner': 'owned by another user (writing would change the owner)',
+	'clean.skip.hardLink': 'has several names (hard links; writing would leave the others with the old text)',
 	'clean.skip.failed': 'could not be written',
 	'clean.skippedFiles': 'Files: {0}.',
 	'clean.restricted': 'zh-corpus: Clean Workspace and Undo Last Clean are off in Restricted Mode: trust this folder to use them.',

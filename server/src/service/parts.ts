@@ -20,13 +20,48 @@ export function partStarts(text: string, size = partSize): number[] {
 	const starts = [0];
 	let start = 0;
 	while (text.length - start > size) {
-		const limit = start + size;
-		let cut = text.lastIndexOf('\n', limit - 1) + 1;
-		if (cut <= start + size / 2) { cut = softCut(text, start + size / 2, limit); }
-		starts.push(cut);
-		start = cut;
+		start = nextCut(text, start, size);
+		starts.push(start);
 	}
 	return starts;
+}
+
+/** Where the part that starts at `start` ends, when more than `size` units follow (it reads text[start, start + size) only). */
+function nextCut(text: string, start: number, size: number): number {
+	const limit = start + size;
+	const cut = text.lastIndexOf('\n', limit - 1) + 1;
+	return cut <= start + size / 2 ? softCut(text, start + size / 2, limit) : cut;
+}
+
+/**
+ * Cuts a text that arrives in pieces (a file read in chunks) where `partStarts` would cut it
+ * whole: `push` returns the parts completed so far, `end` the last one. At most a part and a
+ * piece are held.
+ */
+export class PartCutter {
+	#pending = '';
+	#parts = 0;
+
+	constructor(private readonly size = partSize) { }
+
+	push(piece: string): string[] {
+		this.#pending += piece;
+		const out: string[] = [];
+		while (this.#pending.length > this.size) {
+			const cut = nextCut(this.#pending, 0, this.size);
+			out.push(this.#pending.slice(0, cut));
+			this.#pending = this.#pending.slice(cut);
+		}
+		this.#parts += out.length;
+		return out;
+	}
+
+	/** The last part (an empty text is one empty part, as `partStarts` gives). */
+	end(): string[] {
+		const last = this.#pending;
+		this.#pending = '';
+		return last.length > 0 || this.#parts === 0 ? [last] : [];
+	}
 }
 
 /** A cut inside a long line: after the last sentence end or space before `limit`, else at `limit`, never splitting a surrogate pair. */
@@ -94,26 +129,42 @@ export function fixInParts(uri: string, text: string, fix: (part: CorpusDocument
 /** `fixInParts` one part at a time (a caller may let other work run between parts). */
 export function* fixParts(uri: string, text: string, fix: (part: CorpusDocument) => RuleEdit[], size = partSize): Generator<FixedPart> {
 	const starts = partStarts(text, size);
-	let line = 0;
-	let column = 0;
+	const at = new PartPosition();
 	for (let i = 0; i < starts.length; i++) {
-		const start = starts[i];
 		const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-		const part = new CorpusDocument(uri, 0, starts.length === 1 ? text : text.slice(start, end));
-		yield { start, end, edits: fix(part), line, column };
+		const part = new CorpusDocument(uri, 0, starts.length === 1 ? text : text.slice(starts[i], end));
+		yield at.fixed(part, fix(part));
+	}
+}
+
+/** Where each part of a text, given in order, starts in the whole text: offset, line and column. */
+export class PartPosition {
+	#start = 0;
+	#line = 0;
+	#column = 0;
+
+	/** The next part with its edits, as a `FixedPart` of the whole text. */
+	fixed(part: CorpusDocument, edits: readonly RuleEdit[]): FixedPart {
+		const fixed = { start: this.#start, end: this.#start + part.text.length, edits, line: this.#line, column: this.#column };
 		// Where the next part starts: lines counted in this one, and the column when it was cut inside a line.
 		const lines = part.lines;
-		line += lines.length - 1;
-		column = lines.length === 1 ? column + part.text.length : lines[lines.length - 1].text.length;
+		this.#start = fixed.end;
+		this.#line += lines.length - 1;
+		this.#column = lines.length === 1 ? this.#column + part.text.length : lines[lines.length - 1].text.length;
+		return fixed;
 	}
+}
+
+/** The review rows of one part of a text fixed in parts (`part` holds its text), with the whole text's lines and columns. */
+export function* rowsOfPart(part: CorpusDocument, p: FixedPart): Generator<ReviewRow> {
+	for (const r of reviewRows(part, p.edits)) { yield { ...r, line: r.line + p.line, column: r.line === 1 ? r.column + p.column : r.column }; }
 }
 
 /** The review rows of a text fixed in parts, with lines and columns of the whole text, part after part. */
 export function* partRows(uri: string, text: string, parts: readonly FixedPart[]): Generator<ReviewRow> {
 	for (const p of parts) {
 		if (p.edits.length === 0) { continue; }
-		const doc = new CorpusDocument(uri, 0, parts.length === 1 ? text : text.slice(p.start, p.end));
-		for (const r of reviewRows(doc, p.edits)) { yield { ...r, line: r.line + p.line, column: r.line === 1 ? r.column + p.column : r.column }; }
+		yield* rowsOfPart(new CorpusDocument(uri, 0, parts.length === 1 ? text : text.slice(p.start, p.end)), p);
 	}
 }
 
