@@ -49,6 +49,21 @@ export async function readSnapshot(file: string): Promise<FileSnapshot> {
 	}
 }
 
+/** What a later write checks (`FileStamp`) of a regular file, read in parts: a large file is never held. */
+export async function readStamp(file: string): Promise<FileStamp> {
+	const before = await fs.lstat(file);
+	if (!before.isFile()) { throw new WriteRefused('notFile', before.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'); }
+	const handle = await fs.open(file, 'r');
+	try {
+		const stat = await handle.stat();
+		const hash = createHash('sha256');
+		for await (const chunk of handle.createReadStream({ highWaterMark: 1 << 20, autoClose: false })) { hash.update(chunk as Buffer); }
+		return { file, hash: hash.digest('hex'), stat };
+	} finally {
+		await handle.close();
+	}
+}
+
 const isRoot = () => process.getuid?.() === 0;
 
 /**

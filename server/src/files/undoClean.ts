@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pendingRuns } from '../cleanFiles';
-import { ManifestEntry, ManifestError, parseManifest, sha256 } from './manifest';
-import { readSnapshot, WriteRefused, writeIfUnchanged } from './safeWrite';
+import { ManifestEntry, ManifestError, parseManifest } from './manifest';
+import { readStamp, WriteRefused, writeIfUnchanged } from './safeWrite';
 import { BoundaryError, relativeEntry, WorkspaceBoundary } from './workspaceBoundary';
 
 export interface UndoResult {
@@ -97,6 +97,18 @@ export async function undoLastClean(boundary: WorkspaceBoundary, folders: readon
 	return { ...result, restored };
 }
 
+class BackupChanged extends Error { }
+
+/** A backup's bytes, a megabyte at a time; throws `BackupChanged` after the last when they are not the bytes the manifest names (before the write is committed). */
+async function* verifiedBytes(file: string, expected: string): AsyncGenerator<Buffer> {
+	const hash = createHash('sha256');
+	for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+		hash.update(chunk as Buffer);
+		yield chunk as Buffer;
+	}
+	if (hash.digest('hex') !== expected) { throw new BackupChanged(); }
+}
+
 /** Restores one file: 'restored', 'changed' (not what the run wrote, or gone), or why not. */
 async function restore(boundary: WorkspaceBoundary, run: Verified, entry: ManifestEntry, parts: readonly string[]): Promise<string> {
 	const target = await boundary.locate(path.join(run.folder, ...parts));
@@ -105,13 +117,13 @@ async function restore(boundary: WorkspaceBoundary, run: Verified, entry: Manife
 		return exists ? 'it lies outside the workspace folders' : 'changed';
 	}
 	try {
-		const snap = await readSnapshot(target.real);
-		if (snap.hash !== entry.after) { return 'changed'; }
-		const original = await fs.readFile(await WorkspaceBoundary.fileBelow(run.dir, ['files', ...parts], entry.file));
-		if (sha256(original) !== entry.before) { return 'its backup changed during the undo'; }
-		await writeIfUnchanged(snap, original);
+		// Both files are read in parts: a large file is never held whole.
+		const stamp = await readStamp(target.real);
+		if (stamp.hash !== entry.after) { return 'changed'; }
+		await writeIfUnchanged(stamp, verifiedBytes(await WorkspaceBoundary.fileBelow(run.dir, ['files', ...parts], entry.file), entry.before));
 		return 'restored';
 	} catch (e) {
+		if (e instanceof BackupChanged) { return 'its backup changed during the undo'; }
 		if (e instanceof WriteRefused) { return e.reason === 'changed' ? 'changed' : e.detail || e.reason; }
 		if (e instanceof BoundaryError) { return e.reason; }
 		return String(e);
