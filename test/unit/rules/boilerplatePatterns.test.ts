@@ -37,7 +37,7 @@ describeRule('boilerplate.caption', {
 });
 
 describeRule('boilerplate.copyright', {
-	flags: `${body}\n⟦版权所有 未经授权禁止转载⟧\n`,
+	flags: `${body}\n⟦版权所有 未经授权禁止转载⟧\n⟦京ICP备12345678⟧\n`,
 	decoy: '市版权局表示，将加大对未经授权转载新闻作品行为的打击力度，保护原创者的合法权益。\n',
 	fix: { before: `${bodyTw}\n版權所有 未經授權禁止轉載\n`, after: `${bodyTw}\n` },
 });

@@ -3,7 +3,8 @@
 import { describeRule } from './ruleCases';
 
 const body = '市政府今天召开新闻发布会，介绍了全市经济运行情况。会议指出，上半年全市经济稳中有进。';
-const list = '相关阅读\n全市上半年经济数据发布\n市长调研重点项目建设\n一季度消费市场回暖明显';
+// A headline with its timestamp is an item too, however long (`… 2024-07-13 09:00:04`).
+const list = '相关阅读\n全市上半年经济数据发布\n市长调研重点项目建设 现场察看多个在建工地 了解施工进度和安全生产情况 2024-07-13 09:00:04\n一季度消费市场回暖明显';
 
 describeRule('boilerplate.related', {
 	flags: `${body}\n\n⟦${list}⟧\n`,

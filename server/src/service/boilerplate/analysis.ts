@@ -66,6 +66,8 @@ export function isChromeLine(a: Analysis, line: number): boolean {
 
 const timestamp = /^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$/;
 const numberOnly = /^\s*[\d,.]+\s*$/;
+/** A list item that closes with its date (`某某上市 2005-07-13 09:00`, `某某闭幕(2006-12-19)`): a headline with its timestamp. */
+const datedItem = /\D\s*[(\[]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?[)\]]?\s*$/;
 const bullet = /^\s*[•·▪◆■□●○\-*]\s*\S/;
 const sentenceEnd = /[。!?…”」』)]\s*$/;
 
@@ -106,6 +108,7 @@ interface LineFacts {
 	readonly normalized: string;
 	readonly blank: boolean;
 	readonly timestamp: boolean;
+	readonly dated: boolean;
 	readonly numberOnly: boolean;
 	readonly bullet: boolean;
 	readonly relatedHeading: boolean;
@@ -127,7 +130,7 @@ function factsOf(text: string): LineFacts {
 		const t = n.trim();
 		const shape = lineShape(n);
 		f = {
-			match: matchLine(n), normalized: n, blank: t.length === 0, timestamp: timestamp.test(n), numberOnly: numberOnly.test(n),
+			match: matchLine(n), normalized: n, blank: t.length === 0, timestamp: timestamp.test(n), dated: t.length <= 80 && datedItem.test(n), numberOnly: numberOnly.test(n),
 			bullet: bullet.test(n), relatedHeading: relatedHeading.test(n), prose: isProse(n), headlineLike: t.length <= 40 && !sentenceEnd.test(n),
 			shape, own: ownFeatures(shape), key: keyOfFolded(t),
 		};
@@ -159,7 +162,7 @@ function compute(doc: CorpusDocument): Analysis {
 			if (f.blank) { continue; }
 			if (inBlock[j]) { break; }
 			const teaser = nextNonBlank(j) < lines.length && facts[nextNonBlank(j)].timestamp;
-			if (f.timestamp || f.bullet || f.relatedHeading || (f.match && !f.match.span) || teaser || (headlineLike(j) && !f.prose)) {
+			if (f.timestamp || (f.dated && !f.prose) || f.bullet || f.relatedHeading || (f.match && !f.match.span) || teaser || (headlineLike(j) && !f.prose)) {
 				last = j;
 			} else {
 				break;

@@ -94,7 +94,7 @@ export const patternRows: readonly PatternRow[] = [
 	notice('(如有|如涉及|若有)(侵权|版权问题).{0,15}(联系|删除)', 160),
 	notice('非经授权,?不得转载', 160),
 	row('copyright', '^\\s*(Copyright|©|\\(c\\))|Copyright\\s*©?\\s*\\d{4}', 160),
-	row('copyright', 'ICP(备|证)\\s*\\d+号|公网安备\\s*\\d+号|网站标识码|新闻信息服务许可证|网络文化经营许可证|增值电信业务经营许可证|违法和不良信息举报', 160),
+	row('copyright', 'ICP(备|证)\\s*\\d{4,}|公网安备\\s*\\d+号|网站标识码|新闻信息服务许可证|网络文化经营许可证|增值电信业务经营许可证|违法和不良信息举报', 160),
 	notice('^\\s*(免责声明|声明|平台声明|特别声明)\\s*:.{0,150}(观点|仅代表|转载|版权|侵权|不代表)', 200),
 	row('copyright', '^\\s*主办单位\\s*:', 100),
 	// Promotions and contact lines.
