@@ -59,6 +59,7 @@ function injectionRow(label: string, texts: readonly string[], sitesOf: (t: stri
 	}
 	row(`script injection: ${label}`, `reported ${ratio(score.reported, score.sites)}, warned ${(score.warned / Math.max(1, score.sites)).toFixed(3)}, fixed ${(score.fixed / Math.max(1, score.sites)).toFixed(3)}; fix-all damage ${score.damage} chars`);
 	list(`${label}: misses`, score.misses);
+	list(`${label}: reported below Warning`, score.unwarned);
 	list(`${label}: fix-all damage`, score.damages);
 }
 

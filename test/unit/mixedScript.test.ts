@@ -84,6 +84,19 @@ describe('mixed-script', () => {
 			const text = '这是一個简单的例子。';
 			assert.equal(applyPreferred(text, aboveHint(text)[0]), '这是一个简单的例子。');
 		});
+		const fixAllOf = (text: string) => applyEdits(text, service().fixAll(new CorpusDocument('u', 1, text), options()));
+		it('keeps names quoted in traditional script (a company of two traditional words, a person) at Information and never fixes them', () => {
+			for (const text of ['鸿海集团旗下的群創光電今天发布公告。', '台湾晶圆代工龙头台積電的股价走高。', '记者陈立新报道，作家郁文華出席。']) {
+				const problems = mixed(text);
+				assert.ok(problems.length > 0 && problems.every((p) => p.severity === 'info'), `${text}: ${problems.map((p) => p.severity)}`);
+				assert.equal(fixAllOf(text), text);
+			}
+		});
+		it('fixes a traditional character in a name the page otherwise writes in simplified script, a lone word, and 由於 read as 由于', () => {
+			assert.equal(fixAllOf('大学生林晓說，她是读着诗长大的。'), '大学生林晓说，她是读着诗长大的。');
+			assert.equal(fixAllOf('會議结束后，双方签署了协议。'), '会议结束后，双方签署了协议。');
+			assert.equal(fixAllOf('由於天气原因，航班延误。'), '由于天气原因，航班延误。');
+		});
 	});
 
 	describe('targets', () => {

@@ -158,7 +158,7 @@ export function overConversionSites(clean: string): { at: number; other: string 
 	return sites;
 }
 
-export interface InjectionScore { sites: number; reported: number; warned: number; fixed: number; damage: number; misses: string[]; damages: string[] }
+export interface InjectionScore { sites: number; reported: number; warned: number; fixed: number; damage: number; misses: string[]; damages: string[]; unwarned: string[] }
 
 /**
  * Injects one site per 60 characters (at least 4 apart), checks, and counts the injected
@@ -181,7 +181,9 @@ export function scoreInjection(clean: string, sites: readonly { at: number; othe
 		score.sites++;
 		const reported = problems.filter((p) => covers(p, c.at, c.at + 1));
 		if (reported.some(aboveHint)) { score.reported++; } else if (score.misses.length < 400) { score.misses.push(`${text.slice(Math.max(0, c.at - 5), c.at)}[${c.other}→${clean[c.at]}]${text.slice(c.at + 1, c.at + 6)}`); }
-		if (reported.some(atWarning)) { score.warned++; }
+		if (reported.some(atWarning)) { score.warned++; } else if (reported.some(aboveHint) && score.unwarned.length < 400) {
+			score.unwarned.push(`${text.slice(Math.max(0, c.at - 5), c.at)}[${c.other}→${clean[c.at]}]${text.slice(c.at + 1, c.at + 6)} ${reported.map((p) => p.severity).join(',')}`.replace(/\n/g, '⏎'));
+		}
 		if (edits.some((e) => e.start <= c.at && c.at < e.end && e.end - e.start === e.newText.length && e.newText[c.at - e.start] === clean[c.at])) { score.fixed++; }
 	}
 	for (const e of edits) {
@@ -194,4 +196,4 @@ export function scoreInjection(clean: string, sites: readonly { at: number; othe
 	}
 }
 
-export const emptyInjectionScore = (): InjectionScore => ({ sites: 0, reported: 0, warned: 0, fixed: 0, damage: 0, misses: [], damages: [] });
+export const emptyInjectionScore = (): InjectionScore => ({ sites: 0, reported: 0, warned: 0, fixed: 0, damage: 0, misses: [], damages: [], unwarned: [] });

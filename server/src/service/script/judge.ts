@@ -14,9 +14,10 @@
 import type { Segmenter } from '../types';
 import { FixedTarget, LineScan, RawIssue } from './detect';
 import { surnameLength } from '../entities/lexicon';
-import { misspelledSurnames, NameFinder, NameSpan, scriptSwitches } from './names';
+import { NamesOf, WordsOf } from './context';
+import { misspelledSurnames, NameFinder, scriptSwitches } from './names';
+import { quotedInOwnScript } from './quoted';
 import type { RegionalStandards } from './regional';
-import { scriptTables } from './tables';
 
 export type Tier = 'certain' | 'definite' | 'probable' | 'note';
 /** Why a candidate is below certain, for its message. */
@@ -51,7 +52,7 @@ export function judgeLine(line: string, scan: LineScan, ctx: JudgeContext): Scri
 		if (switches.some((s) => s.start <= issue.start && issue.end <= s.end)) { continue; }
 		// One finding per place: the first phrase judged that holds (over-conversions may come with several).
 		if (surnames.some((s) => s.at === issue.start) || out.some((o) => o.start === issue.start)) { continue; }
-		const judged = traditional ? toTraditional(line, scan, issue, ctx, inName, words) : toSimplified(line, issue, inName, words);
+		const judged = traditional ? toTraditional(line, scan, issue, ctx, inName, words) : toSimplified(line, scan, issue, names, words);
 		if (judged) { out.push({ ...issue, ...judged }); }
 	}
 	for (const s of surnames) {
@@ -98,117 +99,15 @@ function toTraditional(line: string, scan: LineScan, issue: RawIssue, ctx: Judge
 	return { tier: 'certain', reason: undefined };
 }
 
-function toSimplified(line: string, issue: RawIssue, inName: InName, words: WordsOf): Judged {
-	// Names and titles quoted in their own script (郭台銘, 《聯合報》) are reported, not rewritten.
-	if (inName(issue)) { return { tier: 'probable', reason: 'name' }; }
+function toSimplified(line: string, scan: LineScan, issue: RawIssue, names: NamesOf, words: WordsOf): Judged {
+	// Names and titles quoted in their own script (郭台銘, 《聯合報》, 友達光電) are reported, not rewritten.
+	if (quotedInOwnScript(line, scan.reading, issue, names, words)) { return { tier: 'probable', reason: 'name' }; }
 	if (issue.kind === 'char') {
 		if (issue.decided && issue.alternatives.length === 0) { return { tier: 'certain', reason: undefined }; }
 		return { tier: 'definite', reason: undefined };
 	}
-	// 著 and 乾 are simplified characters too (著名, 乾隆): a phrase decides unless the line as written has a word keeping them.
-	if (!issue.phrase) { return { tier: 'probable', reason: undefined }; }
+	// 著 and 乾 are simplified characters too (著名, 乾隆): a phrase, or a word of the simplified reading
+	// (由於 read as 由于), decides unless the line as written has a word keeping them.
+	if (!issue.phrase && !words.wordAt(scan.reading, issue.start)) { return { tier: 'probable', reason: undefined }; }
 	return words.keepsNoWord(line, issue) ? { tier: 'certain', reason: undefined } : { tier: 'probable', reason: undefined };
-}
-
-const isHanCode = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-
-/** The sentence around `at` (to 。！？；, at most 80 units each way): a name finder's window. */
-function sentenceAt(line: string, at: number): [number, number] {
-	let start = at;
-	while (start > 0 && at - start < 80 && !/[。！？；!?;]/.test(line[start - 1])) { start--; }
-	let end = at;
-	while (end < line.length && end - at < 80 && !/[。！？；!?;]/.test(line[end])) { end++; }
-	return [start, Math.min(line.length, end + 1)];
-}
-
-/** The names of a line, found sentence by sentence where an issue asks (a long paragraph is not tagged whole). */
-class NamesOf {
-	readonly #spans = new Map<number, readonly NameSpan[]>();
-	constructor(readonly line: string, readonly reading: string, readonly finder: NameFinder | undefined) {}
-
-	/** The name spans of the sentence holding `at`, in line offsets. */
-	at(at: number): readonly NameSpan[] {
-		if (!this.finder) { return []; }
-		const [start, end] = sentenceAt(this.line, at);
-		let spans = this.#spans.get(start);
-		if (!spans) {
-			spans = this.finder(this.line.slice(start, end), this.reading.slice(start, end)).map((s) => ({ ...s, start: s.start + start, end: s.end + start }));
-			this.#spans.set(start, spans);
-		}
-		return spans;
-	}
-}
-
-/** jieba's words of a line's Han runs, cut run by run where an issue asks (jieba cuts at every non-Han character too). */
-class WordsOf {
-	/** Text → Han run start → word ends. */
-	readonly #cuts = new Map<string, Map<number, number[]>>();
-	constructor(readonly segmenter: Segmenter | undefined) {}
-
-	/** Where jieba's words of the Han run of `text` holding `at` end, in `text` offsets (none without a segmenter). */
-	#ends(text: string, at: number): number[] {
-		let start = at;
-		while (start > 0 && isHanCode(text.charCodeAt(start - 1))) { start--; }
-		let end = at;
-		while (end < text.length && isHanCode(text.charCodeAt(end))) { end++; }
-		const runs = this.#cuts.get(text) ?? this.#cuts.set(text, new Map()).get(text)!;
-		let ends = runs.get(start);
-		if (!ends) {
-			ends = [start];
-			let e = start;
-			for (const w of this.segmenter?.cut(text.slice(start, end)) ?? []) { e += w.length; ends.push(e); }
-			if (e !== end || !this.segmenter) { ends = []; }
-			runs.set(start, ends);
-		}
-		return ends;
-	}
-
-	/** [start, end) of the word holding offset `at`, when jieba cuts a word of two or more there. */
-	wordAt(text: string, at: number): [number, number] | undefined {
-		const ends = this.#ends(text, at);
-		for (let i = 1; i < ends.length; i++) {
-			if (at < ends[i]) { return ends[i] - ends[i - 1] >= 2 ? [ends[i - 1], ends[i]] : undefined; }
-		}
-		return undefined;
-	}
-
-	/** No word of jieba's cut crosses an edge of the issue's phrase (皇后|來 fits 皇后; 太|后悔 does not fit 太后). */
-	fitsPhrase(text: string, issue: RawIssue): boolean {
-		if (issue.phraseStart === undefined || !issue.phrase) { return false; }
-		const edges = new Set(this.#ends(text, issue.start));
-		return edges.size > 0 && edges.has(issue.phraseStart) && edges.has(issue.phraseStart + issue.phrase.length);
-	}
-
-	/** The word of the simplified reading that holds the issue converts it to its replacement. */
-	confirmsTraditional(reading: string, issue: RawIssue, target: FixedTarget): boolean {
-		const word = this.wordAt(reading, issue.start);
-		if (!word || issue.end > word[1]) { return false; }
-		const converted = convertWord(reading.slice(word[0], word[1]), target);
-		return converted.slice(issue.start - word[0], issue.end - word[0]) === issue.replacement;
-	}
-
-	/** The line as written has no word of two or more holding the issue (著作 keeps its 著). */
-	keepsNoWord(line: string, issue: RawIssue): boolean {
-		const original = this.wordAt(line, issue.start);
-		return this.segmenter !== undefined && (!original || issue.end > original[1]);
-	}
-}
-
-/** A simplified word in the target's traditional forms: OpenCC's phrases by forward maximum matching, then characters. */
-function convertWord(word: string, target: FixedTarget): string {
-	const t = scriptTables();
-	const hk = target === 'traditional-hk';
-	let out = '';
-	for (let i = 0; i < word.length;) {
-		const length = t.stPhrases.longestAt(word, i, word.length);
-		if (length >= 2) {
-			out += t.stPhrases.value![hk ? 1 : 0];
-			i += length;
-			continue;
-		}
-		const c = word.charCodeAt(i);
-		out += String.fromCharCode((hk ? t.defaultHk[c] : t.defaultTw[c]) || c);
-		i++;
-	}
-	return out;
 }
