@@ -18,6 +18,7 @@ import { NamesOf, WordsOf } from './context';
 import { misspelledSurnames, NameFinder, scriptSwitches } from './names';
 import { quotedInOwnScript } from './quoted';
 import type { RegionalStandards } from './regional';
+import { scriptTables } from './tables';
 
 export type Tier = 'certain' | 'definite' | 'probable' | 'note';
 /** Why a candidate is below certain, for its message. */
@@ -89,11 +90,13 @@ function toTraditional(line: string, scan: LineScan, issue: RawIssue, ctx: Judge
 	}
 	// A character valid in both scripts: 400 余家 is 餘 ("more than"), whoever the 余 family is.
 	if (issue.found === '余' && /[0-9０-９十百千万萬亿億]\s?$/.test(line.slice(Math.max(0, issue.start - 2), issue.start))) { return { tier: 'certain', reason: undefined }; }
-	if (!issue.phrase) { return lone ? { tier: 'note', reason: 'regional' } : { tier: 'probable', reason: undefined }; }
+	// 广, 党, 万: traditional text writes these alone only as leftovers, so the default conversion decides.
+	const strict = issue.asDefault && !issue.ambiguous && !lone && scriptTables().strict.has(issue.found);
+	if (!issue.phrase && !strict) { return lone ? { tier: 'note', reason: 'regional' } : { tier: 'probable', reason: undefined }; }
 	if (issue.ambiguous) { return { tier: 'probable', reason: 'ambiguous' }; }
 	// Only a phrase jieba's word agrees with makes a Warning, and then not for a lone 里/范 or a surname
 	// starting a name (the name finder is asked only then, and not inside a word of jieba's: 關于).
-	if (!words.confirmsTraditional(scan.reading, issue, target)) { return { tier: 'probable', reason: undefined }; }
+	if (!strict && !words.confirmsTraditional(scan.reading, issue, target)) { return { tier: 'probable', reason: undefined }; }
 	const midWord = (words.wordAt(scan.reading, issue.start)?.[0] ?? issue.start) < issue.start;
 	if ((lone || surnameLength(issue.found) > 0) && !midWord && inName(issue, true)) { return { tier: 'note', reason: 'name' }; }
 	return { tier: 'certain', reason: undefined };

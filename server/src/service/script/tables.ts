@@ -43,6 +43,8 @@ export interface ScriptTables {
 	 * only a phrase changes (not `Lone`) needs phrase matching only beside one of these.
 	 */
 	readonly neighbours: ReadonlyMap<number, ReadonlySet<number>>;
+	/** Characters valid in both scripts that traditional text writes alone only as leftovers (广, 党; tools/build-script-data.mjs). */
+	readonly strict: ReadonlySet<string>;
 }
 
 export type StPhrase = readonly [tw: string, hk: string, ambiguous: boolean];
@@ -164,5 +166,6 @@ function buildTables(): ScriptTables {
 	for (let c = 0; c < 0x10000; c++) {
 		if (cls[c] === CharClass.Han && (defaultTw[c] !== 0 || defaultHk[c] !== 0)) { risky[c] |= Risk.Lone; }
 	}
-	return { cls, risky, t2s, defaultTw, defaultHk, stCandidates, tsCandidates, twVariant, hkVariant, stPhrases, tsPhrases, neighbours };
+	const strict = new Set(data.strict);
+	return { cls, risky, t2s, defaultTw, defaultHk, stCandidates, tsCandidates, twVariant, hkVariant, stPhrases, tsPhrases, neighbours, strict };
 }
