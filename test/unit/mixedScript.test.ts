@@ -76,6 +76,19 @@ describe('mixed-script', () => {
 		});
 	});
 
+	describe('traditional text: names a converter respelled', () => {
+		const fixAllOf = (text: string) => applyEdits(text, service().fixAll(new CorpusDocument('u', 1, text), options()));
+		it('writes 范 for a surname starting a clause with no title (範振宗表示), not in a word (範圍)', () => {
+			assert.equal(fixAllOf('改建計畫。範振宗表示，這是地方多年的心願。'), '改建計畫。范振宗表示，這是地方多年的心願。');
+			const plain = '工程範圍包括步道。範圍內的樹木將保留。';
+			assert.equal(fixAllOf(plain), plain);
+		});
+		it('writes the neighbourhood 里 in 十興裏裏長 and 埔墘裏里民, not in 這裡 or 家裏', () => {
+			assert.equal(fixAllOf('竹北市十興裏裏長昨天帶領志工。埔墘裏里民到場。'), '竹北市十興里里長昨天帶領志工。埔墘里里民到場。');
+			for (const text of ['在這裡里長們也表示歡迎。', '他在家裏里民都認識他。', '十興里里長昨天帶領志工。']) { assert.equal(fixAllOf(text), text); }
+		});
+	});
+
 	describe('simplified text', () => {
 		it('flags traditional characters and keeps 乾隆', () => {
 			assertFlags('这是一⟦個⟧简单的例子。乾隆皇帝南巡的故事流传很广。天气⟦乾⟧燥。');

@@ -19,6 +19,7 @@ import { judgeLine, ScriptIssue } from '../script/judge';
 import { RegionalStandards } from '../script/regional';
 import { isHongKongDocument, RegionEvidence, regionEvidence, toHongKongForms } from '../script/consistency';
 import { edit, issueFinding, paragraphFinding, taiwanConsistency } from '../script/findings';
+import { mayHoldMisspelledSurname } from '../script/names';
 
 /** A document is mixed when the minority script has this share of single-script characters. */
 const mixedShare = 0.2;
@@ -50,7 +51,8 @@ export const mixedScript: Rule = {
 		// A traditional document's fixes write its own region's forms: Taiwan's unless it writes Hong Kong's throughout.
 		const hongKong = target === 'traditional' && isHongKongDocument(evidence);
 		for (const line of doc.lines) {
-			if (!needsCheck(line.text, target)) { continue; }
+			// A surname a converter respelled (範振宗) needs no other candidate on its line.
+			if (!needsCheck(line.text, target) && !(target !== 'simplified' && mayHoldMisspelledSurname(line.text))) { continue; }
 			let issues = cache.get(line.text);
 			if (!issues) {
 				issues = judgeLine(line.text, scanLine(line.text, target), judging);

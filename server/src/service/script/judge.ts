@@ -15,7 +15,7 @@ import type { Segmenter } from '../types';
 import { FixedTarget, LineScan, RawIssue } from './detect';
 import { surnameLength } from '../entities/lexicon';
 import { NamesOf, WordsOf } from './context';
-import { misspelledSurnames, NameFinder, scriptSwitches } from './names';
+import { misspelledSurnames, NameFinder, neighbourhoodPairs, scriptSwitches } from './names';
 import { quotedInOwnScript } from './quoted';
 import type { RegionalStandards } from './regional';
 import { scriptTables } from './tables';
@@ -41,24 +41,32 @@ export function judgeLine(line: string, scan: LineScan, ctx: JudgeContext): Scri
 	const traditional = ctx.target !== 'simplified';
 	const names = new NamesOf(line, scan.reading, ctx.names);
 	// 記者範文傑: a surname a converter respelled, where the name finder sees a person.
-	const surnames = traditional ? misspelledSurnames(line, scan.reading).filter((s) => s.sure || names.at(s.at).some((n) => n.kind === 'person' && !n.shape && n.start === s.at)) : [];
-	if (scan.issues.length === 0 && surnames.length === 0) { return []; }
+	const words = new WordsOf(ctx.segmenter);
+	const surnames = traditional ? misspelledSurnames(line, scan.reading).filter((s) => s.sure || names.at(s.at).some((n) => n.kind === 'person' && !n.shape && n.start === s.at)
+		&& (!s.untitled || words.cutAt(scan.reading, s.at)?.join() === `${s.at},${s.at + 1}`)) : [];
+	// 十興裏裏長: both characters are the neighbourhood 里.
+	const units = traditional ? neighbourhoodPairs(scan.reading).filter((k) => words.cutAt(scan.reading, k)?.join() === `${k},${k + 1}`).flatMap((k) => [k, k + 1]) : [];
+	if (scan.issues.length === 0 && surnames.length === 0 && units.length === 0) { return []; }
 	const switches = scriptSwitches(line);
 	// Traditional text: a surname starting a name, or a place's character; simplified text: anything in a name.
 	const inName = (issue: RawIssue, word = false) => names.at(issue.start).some((s) => s.start <= issue.start && issue.end <= s.end && !(s.shape && word)
 		&& (traditional ? s.start === issue.start || s.kind === 'place' : true));
-	const words = new WordsOf(ctx.segmenter);
 	const out: ScriptIssue[] = [];
 	for (const issue of scan.issues) {
 		if (switches.some((s) => s.start <= issue.start && issue.end <= s.end)) { continue; }
 		// One finding per place: the first phrase judged that holds (over-conversions may come with several).
-		if (surnames.some((s) => s.at === issue.start) || out.some((o) => o.start === issue.start)) { continue; }
+		if (surnames.some((s) => s.at === issue.start) || units.includes(issue.start) || out.some((o) => o.start === issue.start)) { continue; }
 		const judged = traditional ? toTraditional(line, scan, issue, ctx, inName, words) : toSimplified(line, scan, issue, names, words);
 		if (judged) { out.push({ ...issue, ...judged }); }
 	}
 	for (const s of surnames) {
 		out.push({ start: s.at, end: s.at + 1, found: line[s.at], replacement: s.surname, alternatives: [], decided: true, ambiguous: false, asDefault: false, kind: 'over', tier: 'certain', reason: 'surname' });
 	}
+	units.forEach((k, i) => {
+		const pair = i % 2 === 0 ? k : k - 1;
+		if (line[k] !== '裏' && line[k] !== '裡') { return; }
+		out.push({ start: k, end: k + 1, found: line[k], replacement: '里', alternatives: [], decided: true, ambiguous: false, asDefault: false, kind: 'over', tier: 'certain', reason: undefined, phrase: line.slice(pair, pair + 3), phraseStart: pair });
+	});
 	return out.sort((a, b) => a.start - b.start);
 }
 

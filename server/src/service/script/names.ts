@@ -127,21 +127,46 @@ const afterSurname = /^(?:先生|小姐|女士|太太|老師|老师|姓)/;
 
 /**
  * Where a title puts a surname (記者範文傑, 區長遊淑貞) or a form of address follows one (範先生),
- * a character of `surnameOverConversions`: candidates that a person span of the name finder must
- * confirm, unless the form of address says it. Looks only around those characters (fast on every line).
+ * or where a name may start a clause (。範振宗表示), a character of `surnameOverConversions`:
+ * candidates that a person span of the name finder must confirm (and, untitled, jieba's cut must
+ * leave the character a word of its own: not 範圍), unless the form of address says it. Looks
+ * only around those characters (fast on every line).
  */
-export function misspelledSurnames(line: string, reading: string): { at: number; surname: string; sure: boolean }[] {
-	let out: { at: number; surname: string; sure: boolean }[] | undefined;
-	if (!anyOverConvertedSurname.test(line)) { return []; }
+export function misspelledSurnames(line: string, reading: string): { at: number; surname: string; sure: boolean; untitled: boolean }[] {
+	let out: { at: number; surname: string; sure: boolean; untitled: boolean }[] | undefined;
+	if (!mayHoldMisspelledSurname(line)) { return []; }
 	for (let k = 0; k < line.length; k++) {
 		if (!overConvertedSurname[line.charCodeAt(k)]) { continue; }
 		const sure = afterSurname.test(line.slice(k + 1, k + 3));
 		const titled = titleEndsAt(reading, reading[k - 1] === ' ' || reading[k - 1] === '\u3000' ? k - 1 : k);
-		if (sure || titled) { (out ??= []).push({ at: k, surname: surnameOverConversions.get(line[k])!, sure }); }
+		const clauseStart = (k === 0 || clauseBreak.test(line[k - 1])) && han(line, k + 1, 2) === 2;
+		if (sure || titled || clauseStart) { (out ??= []).push({ at: k, surname: surnameOverConversions.get(line[k])!, sure, untitled: !sure && !titled }); }
 	}
 	return out ?? [];
 }
 
+/** What may stand before a name that starts a clause. */
+const clauseBreak = /[\s，。、；：！？「『（“‘,;:!?(]/;
+
+/** Cheap pre-check for `misspelledSurnames`. */
+export function mayHoldMisspelledSurname(line: string): boolean {
+	return anyOverConvertedSurname.test(line);
+}
+
 function titleEndsAt(reading: string, end: number): boolean {
 	return titleLengths.some((n) => end >= n && (personTitles.has(reading.slice(end - n, end)) || regionalTitles.has(reading.slice(end - n, end))));
+}
+
+/**
+ * Taiwan's neighbourhood 里 written 裏 or 裡 by a converter where its name meets its officer or
+ * people (十興裏裏長, 埔墘裏里民): OpenCC reads 里里 as 裏裏 (里里外外), so phrase matching misses it.
+ * Offsets of the pair's characters to write as 里; jieba's cut must leave the first 里 a word of
+ * its own (not 這里|里長).
+ */
+export function neighbourhoodPairs(reading: string): number[] {
+	const out: number[] = [];
+	for (let k = reading.indexOf('里里'); k > 0; k = reading.indexOf('里里', k + 1)) {
+		if (/[长民办]/.test(reading[k + 2] ?? '') && han(reading, k - 1, 1) === 1) { out.push(k); }
+	}
+	return out;
 }
