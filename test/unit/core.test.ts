@@ -131,10 +131,10 @@ describe('lru cache', () => {
 describe('fix-all', () => {
 	it('applies only safe fixes and is idempotent', () => {
 		const svc = service();
-		const text = '行政院表示，這項計畫的经費將由中央負擔，并將在明年上路，會議結束后散會。';
+		const text = '行政院表示，這項計畫的经費將由中央負擔，并將在明年上路，金鐘視后也出席。';
 		const doc = new CorpusDocument('u', 1, text);
 		const once = applyEdits(text, svc.fixAll(doc, options()));
-		assert.equal(once, '行政院表示，這項計畫的經費將由中央負擔，並將在明年上路，會議結束后散會。');
+		assert.equal(once, '行政院表示，這項計畫的經費將由中央負擔，並將在明年上路，金鐘視后也出席。');
 		assert.deepEqual(svc.fixAll(new CorpusDocument('u', 2, once), options()), []);
 	});
 	it('limits a clean to rule families and names the rule of each edit', () => {

@@ -59,7 +59,7 @@ describe('mixed-script', () => {
 			assert.deepEqual(cadre.fixes.map((f) => f.edits[0].newText).sort(), ['乾', '幹', '榦'].sort());
 		});
 		it('does not let fix-all choose between candidates that no phrase decided', () => {
-			const { doc, problems } = lintText('會議結束后，大家離開。');
+			const { doc, problems } = lintText('金鐘視后林心如出席。');
 			assert.equal(problems.length, 1);
 			assert.equal(problems[0].fixes[0].safe, false);
 			assert.deepEqual(service().fixAll(doc, options()), []);
@@ -82,6 +82,10 @@ describe('mixed-script', () => {
 			assert.equal(fixAllOf('改建計畫。範振宗表示，這是地方多年的心願。'), '改建計畫。范振宗表示，這是地方多年的心願。');
 			const plain = '工程範圍包括步道。範圍內的樹木將保留。';
 			assert.equal(fixAllOf(plain), plain);
+		});
+		it('writes 後 for 后 standing alone after a word (會議結束后), not in a queen\'s title (視后, 歌后, 影后)', () => {
+			assert.equal(fixAllOf('會議結束后，雙方簽署協議。'), '會議結束後，雙方簽署協議。');
+			for (const text of ['金鐘視后林心如出席。', '亞洲歌后演唱會門票售罄。', '她獲得金馬影后。']) { assert.equal(fixAllOf(text), text); }
 		});
 		it('writes the neighbourhood 里 in 十興裏裏長 and 埔墘裏里民, not in 這裡 or 家裏', () => {
 			assert.equal(fixAllOf('竹北市十興裏裏長昨天帶領志工。埔墘裏里民到場。'), '竹北市十興里里長昨天帶領志工。埔墘里里民到場。');

@@ -98,6 +98,10 @@ function toTraditional(line: string, scan: LineScan, issue: RawIssue, ctx: Judge
 	}
 	// A character valid in both scripts: 400 余家 is 餘 ("more than"), whoever the 余 family is.
 	if (issue.found === '余' && /[0-9０-９十百千万萬亿億]\s?$/.test(line.slice(Math.max(0, issue.start - 2), issue.start))) { return { tier: 'certain', reason: undefined }; }
+	// 會議結束后: 后 a word alone after a word of two or more is "after"; the queen is a word of her own
+	// (皇后, 影后), and one-character titles (視|后, 歌|后) follow a single character.
+	if (issue.found === '后' && !issue.ambiguous && issue.asDefault && words.cutAt(scan.reading, issue.start)?.join() === `${issue.start},${issue.start + 1}`
+		&& (words.wordAt(scan.reading, issue.start - 1)?.[1] ?? -1) === issue.start) { return { tier: 'certain', reason: undefined }; }
 	// 广, 党, 万: traditional text writes these alone only as leftovers, so the default conversion decides.
 	const strict = issue.asDefault && !issue.ambiguous && !lone && scriptTables().strict.has(issue.found);
 	if (!issue.phrase && !strict) { return lone ? { tier: 'note', reason: 'regional' } : { tier: 'probable', reason: undefined }; }
