@@ -109,6 +109,10 @@ describe('mixed-script', () => {
 				assert.equal(fixAllOf(text), text);
 			}
 		});
+		it('fixes a name quoted in traditional script where the page also writes it in simplified script', () => {
+			assert.equal(fixAllOf('记者陈立新报道。\n本报记者陳立新今天在厦门。'), '记者陈立新报道。\n本报记者陈立新今天在厦门。');
+			assert.equal(fixAllOf('群创光电公布财报。\n面板厂群創光電今天宣布扩产。'), '群创光电公布财报。\n面板厂群创光电今天宣布扩产。');
+		});
 		it('fixes a traditional character in a name the page otherwise writes in simplified script, a lone word, and 由於 read as 由于', () => {
 			assert.equal(fixAllOf('大学生林晓說，她是读着诗长大的。'), '大学生林晓说，她是读着诗长大的。');
 			assert.equal(fixAllOf('會議结束后，双方签署了协议。'), '会议结束后，双方签署了协议。');

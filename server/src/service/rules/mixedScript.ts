@@ -60,6 +60,8 @@ export const mixedScript: Rule = {
 			}
 			if (issues.length === 0) { continue; }
 			if (hongKong) { issues = issues.map((i) => ({ ...i, replacement: toHongKongForms(i.replacement), alternatives: i.alternatives.map(toHongKongForms) })); }
+			// A name quoted in traditional script that the page also writes in simplified script is a leftover.
+			issues = issues.map((i) => (i.quoted && i.quoted.simplified.length >= 2 && doc.text.includes(i.quoted.simplified) ? { ...i, tier: i.quoted.tier, reason: undefined } : i));
 			for (const issue of issues) { all.push({ offset: line.start, issue }); }
 			const own = countScript(doc.text, line.start, line.end);
 			const inOther = target === 'simplified' ? own.traditional > own.simplified : own.simplified > own.traditional;

@@ -27,6 +27,8 @@ export type Reason = 'regional' | 'name' | 'surname' | 'ambiguous' | undefined;
 export interface ScriptIssue extends RawIssue {
 	readonly tier: Tier;
 	readonly reason: Reason;
+	/** A name quoted in traditional script on a simplified page: its simplified form, and the tier it has where the page writes that form too. */
+	readonly quoted?: { readonly simplified: string; readonly tier: Tier };
 }
 
 export interface JudgeContext {
@@ -114,9 +116,15 @@ function toTraditional(line: string, scan: LineScan, issue: RawIssue, ctx: Judge
 	return { tier: 'certain', reason: undefined };
 }
 
-function toSimplified(line: string, scan: LineScan, issue: RawIssue, names: NamesOf, words: WordsOf): Judged {
+function toSimplified(line: string, scan: LineScan, issue: RawIssue, names: NamesOf, words: WordsOf): Judged & { quoted?: ScriptIssue['quoted'] } {
+	const judged = simplifiedTier(line, scan, issue, words);
 	// Names and titles quoted in their own script (郭台銘, 《聯合報》, 友達光電) are reported, not rewritten.
-	if (quotedInOwnScript(line, scan.reading, issue, names, words)) { return { tier: 'probable', reason: 'name' }; }
+	const quoted = quotedInOwnScript(line, scan.reading, issue, names, words);
+	if (!quoted) { return judged; }
+	return { tier: 'probable', reason: 'name', quoted: { simplified: scan.reading.slice(quoted[0], quoted[1]), tier: judged.tier } };
+}
+
+function simplifiedTier(line: string, scan: LineScan, issue: RawIssue, words: WordsOf): NonNullable<Judged> {
 	if (issue.kind === 'char') {
 		if (issue.decided && issue.alternatives.length === 0) { return { tier: 'certain', reason: undefined }; }
 		return { tier: 'definite', reason: undefined };

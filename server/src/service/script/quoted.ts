@@ -13,44 +13,46 @@
  *     converter or a typist is one word (會議) or one character; a run of words kept in the
  *     other script is what a quoted name looks like (and a typed sentence is a paragraph of the
  *     other script, reported apart).
+ *
+ * A page that writes the same name in simplified script elsewhere (mixedScript.ts) quotes nothing:
+ * there the leftover is judged as any other.
  */
 import { countScript, RawIssue } from './detect';
 import type { NamesOf, WordsOf } from './context';
 import { CharClass, scriptTables } from './tables';
 
-export function quotedInOwnScript(line: string, reading: string, issue: RawIssue, names: NamesOf, words: WordsOf): boolean {
+/** The span of `line` quoted in its own script that holds the issue, if any. */
+export function quotedInOwnScript(line: string, reading: string, issue: RawIssue, names: NamesOf, words: WordsOf): [number, number] | undefined {
 	for (const span of names.at(issue.start)) {
 		if (span.kind === 'switch' || span.start > issue.start || issue.end > span.end) { continue; }
 		const counts = countScript(line, span.start, span.end);
 		if (counts.simplified > 0) { continue; }
-		if (span.kind !== 'place' || counts.traditional >= 2) { return true; }
+		if (span.kind !== 'place' || counts.traditional >= 2) { return [span.start, span.end]; }
 	}
-	return wordsInOtherScript(line, reading, issue.start, words) >= 2;
+	const stretch = wordsInOtherScript(line, reading, issue.start, words);
+	return stretch && stretch.words >= 2 ? [stretch.start, stretch.end] : undefined;
 }
 
-/** How many consecutive words of jieba's cut around `at` hold a traditional-only character and no simplified-only one. */
-function wordsInOtherScript(line: string, reading: string, at: number, words: WordsOf): number {
+/** The consecutive words of jieba's cut around `at` that hold a traditional-only character and no simplified-only one. */
+function wordsInOtherScript(line: string, reading: string, at: number, words: WordsOf): { start: number; end: number; words: number } | undefined {
 	const inOther = (w: [number, number] | undefined) => {
 		if (!w) { return false; }
 		const c = countScript(line, w[0], w[1]);
 		return c.traditional > 0 && c.simplified === 0;
 	};
 	const first = words.cutAt(reading, at);
-	if (!inOther(first)) { return 0; }
+	if (!inOther(first)) { return undefined; }
 	let n = 1;
-	for (let w = first!; w[0] > 0 && isHan(line, w[0] - 1);) {
-		const before = words.cutAt(reading, w[0] - 1);
-		if (!inOther(before)) { break; }
+	let [start, end] = first!;
+	for (let before = words.cutAt(reading, start - 1); start > 0 && isHan(line, start - 1) && inOther(before); before = words.cutAt(reading, start - 1)) {
 		n++;
-		w = before!;
+		start = before![0];
 	}
-	for (let w = first!; w[1] < line.length && isHan(line, w[1]);) {
-		const after = words.cutAt(reading, w[1]);
-		if (!inOther(after)) { break; }
+	for (let after = words.cutAt(reading, end); end < line.length && isHan(line, end) && inOther(after); after = words.cutAt(reading, end)) {
 		n++;
-		w = after!;
+		end = after![1];
 	}
-	return n;
+	return { start, end, words: n };
 }
 
 function isHan(line: string, at: number): boolean {
