@@ -44,8 +44,9 @@ export function judgeLine(line: string, scan: LineScan, ctx: JudgeContext): Scri
 	const names = new NamesOf(line, scan.reading, ctx.names);
 	// 記者範文傑: a surname a converter respelled, where the name finder sees a person.
 	const words = new WordsOf(ctx.segmenter);
-	const surnames = traditional ? misspelledSurnames(line, scan.reading).filter((s) => s.sure || names.at(s.at).some((n) => n.kind === 'person' && !n.shape && n.start === s.at)
-		&& (!s.untitled || words.cutAt(scan.reading, s.at)?.join() === `${s.at},${s.at + 1}`)) : [];
+	// (Untitled, jieba's cut is asked first: it is cheaper than the name finder and rules out 遊客, 範圍.)
+	const surnames = traditional ? misspelledSurnames(line, scan.reading).filter((s) => (!s.untitled || words.cutAt(scan.reading, s.at)?.join() === `${s.at},${s.at + 1}`)
+		&& (s.sure || names.at(s.at).some((n) => n.kind === 'person' && !n.shape && n.start === s.at))) : [];
 	// 十興裏裏長: both characters are the neighbourhood 里.
 	const units = traditional ? neighbourhoodPairs(scan.reading).filter((k) => words.cutAt(scan.reading, k)?.join() === `${k},${k + 1}`).flatMap((k) => [k, k + 1]) : [];
 	if (scan.issues.length === 0 && surnames.length === 0 && units.length === 0) { return []; }
