@@ -87,6 +87,10 @@ describe('mixed-script', () => {
 			assert.equal(fixAllOf('會議結束后，雙方簽署協議。'), '會議結束後，雙方簽署協議。');
 			for (const text of ['金鐘視后林心如出席。', '亞洲歌后演唱會門票售罄。', '她獲得金馬影后。']) { assert.equal(fixAllOf(text), text); }
 		});
+		it('follows the document\'s own spelling of a name written two ways (留侯里 … 留侯裏), not where a phrase vouches (髮型) or a region accepts both (台/臺)', () => {
+			assert.equal(fixAllOf('板橋區留侯里活動中心。留侯里里長表示。\n留侯裏公園改建。留侯里民眾參加。'), '板橋區留侯里活動中心。留侯里里長表示。\n留侯里公園改建。留侯里民眾參加。');
+			for (const text of ['她的發言引起討論。她的發言很長。她的髮型很特別。她的發言結束。', '臺北市政府今天表示。臺北市民可以參加。台北市也有活動。']) { assert.equal(fixAllOf(text), text); }
+		});
 		it('writes the neighbourhood 里 in 十興裏裏長 and 埔墘裏里民, not in 這裡 or 家裏', () => {
 			assert.equal(fixAllOf('竹北市十興裏裏長昨天帶領志工。埔墘裏里民到場。'), '竹北市十興里里長昨天帶領志工。埔墘里里民到場。');
 			for (const text of ['在這裡里長們也表示歡迎。', '他在家裏里民都認識他。', '十興里里長昨天帶領志工。']) { assert.equal(fixAllOf(text), text); }

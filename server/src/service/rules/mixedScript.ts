@@ -18,7 +18,8 @@ import { countScript, dominantScript, FixedTarget, needsCheck, scanLine, ScriptC
 import { judgeLine, ScriptIssue } from '../script/judge';
 import { RegionalStandards } from '../script/regional';
 import { isHongKongDocument, RegionEvidence, regionEvidence, toHongKongForms } from '../script/consistency';
-import { edit, issueFinding, paragraphFinding, taiwanConsistency } from '../script/findings';
+import { edit, issueFinding, paragraphFinding, spellingFindings, taiwanConsistency } from '../script/findings';
+import { addSites, SpellingCounts, spellingSites, SpellingSite } from '../script/spelling';
 import { mayHoldMisspelledSurname } from '../script/names';
 
 /** A document is mixed when the minority script has this share of single-script characters. */
@@ -48,6 +49,8 @@ export const mixedScript: Rule = {
 		const minority = target === 'simplified' ? counts.traditional : counts.simplified;
 		const mixed = auto && minority >= mixedMinimum && minority >= mixedShare * (counts.simplified + counts.traditional);
 		const all: { offset: number; issue: ScriptIssue }[] = [];
+		// Traditional text: the document's own spelling of a word a converter wrote two ways (留侯里 … 留侯裏).
+		const spelling = target !== 'simplified' && !mixed ? documentSpelling(doc, ctx, target, regional) : new Map<number, Finding>();
 		// A traditional document's fixes write its own region's forms: Taiwan's unless it writes Hong Kong's throughout.
 		const hongKong = target === 'traditional' && isHongKongDocument(evidence);
 		for (const line of doc.lines) {
@@ -68,9 +71,10 @@ export const mixedScript: Rule = {
 			if (mixed && inOther) {
 				yield paragraphFinding(line.start, line.end, issues, target, ctx);
 			} else {
-				for (const issue of issues) { yield issueFinding(line.start, issue, target, ctx); }
+				for (const issue of issues) { if (!spelling.has(line.start + issue.start)) { yield issueFinding(line.start, issue, target, ctx); } }
 			}
 		}
+		yield* spelling.values();
 		if (target === 'traditional') { yield* taiwanConsistency(doc, evidence, ctx); }
 		if (mixed && all.length > 0) {
 			const first = doc.lines[0];
@@ -102,4 +106,16 @@ function documentCounts(doc: CorpusDocument, cache: LineCache<LineCounts>): { co
 		if (c.region) { for (const key in c.region) { evidence[key] = (evidence[key] ?? 0) + c.region[key]; } }
 	}
 	return { counts, evidence };
+}
+
+function documentSpelling(doc: CorpusDocument, ctx: RuleContext, target: FixedTarget, regional: RegionalStandards): Map<number, Finding> {
+	const cache = ctx.cache<SpellingSite[]>('spelling');
+	const sitesOf = (text: string) => {
+		let sites = cache.get(text);
+		if (!sites) { sites = spellingSites(text); cache.set(text, sites); }
+		return sites;
+	};
+	const counts: SpellingCounts = new Map();
+	for (const line of doc.lines) { addSites(counts, sitesOf(line.text)); }
+	return spellingFindings(doc, sitesOf, counts, target, regional, ctx);
 }

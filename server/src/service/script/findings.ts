@@ -7,6 +7,8 @@ import type { Finding, Fix, RuleContext, Severity } from '../types';
 import { hongKongForms, inconsistentForms, RegionEvidence } from './consistency';
 import type { FixedTarget } from './detect';
 import type { ScriptIssue, Tier } from './judge';
+import type { RegionalStandards } from './regional';
+import { documentSpelling, SpellingCounts, SpellingSite } from './spelling';
 
 const maxSeverityOf: Record<Tier, Severity | undefined> = { certain: undefined, definite: undefined, probable: 'info', note: 'hint' };
 
@@ -86,4 +88,23 @@ export function paragraphFinding(start: number, end: number, issues: readonly Sc
 			safe: real.every((i) => i.tier === 'certain'),
 		}],
 	};
+}
+
+/** Over-conversions of the document's own spelling (留侯裏 where it writes 留侯里 elsewhere), by document offset. */
+export function spellingFindings(doc: CorpusDocument, sitesOf: (text: string) => readonly SpellingSite[], counts: SpellingCounts, target: FixedTarget, regional: RegionalStandards, ctx: RuleContext): Map<number, Finding> {
+	const out = new Map<number, Finding>();
+	const accepted = (a: string, b: string) => regional.acceptsPair(a, b, target);
+	for (const line of doc.lines) {
+		for (const site of sitesOf(line.text)) {
+			const own = documentSpelling(counts, site, accepted);
+			if (!own) { continue; }
+			const at = line.start + site.at;
+			out.set(at, {
+				ruleId: 'mixed-script', start: at, end: at + 1,
+				message: ctx.t('mixedScript.inconsistent', site.form, own.form, own.times),
+				fixes: [{ title: ctx.t('fix.replace', site.form[2], own.form[2]), edits: [{ start: at, end: at + 1, newText: own.form[2] }], isPreferred: true, safe: true }],
+			});
+		}
+	}
+	return out;
 }
