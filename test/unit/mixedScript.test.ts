@@ -121,6 +121,8 @@ describe('mixed-script', () => {
 			assert.equal(fixAllOf('大学生林晓說，她是读着诗长大的。'), '大学生林晓说，她是读着诗长大的。');
 			assert.equal(fixAllOf('會議结束后，双方签署了协议。'), '会议结束后，双方签署了协议。');
 			assert.equal(fixAllOf('由於天气原因，航班延误。'), '由于天气原因，航班延误。');
+			assert.equal(fixAllOf('慈善事业对於缓解贫困很重要。'), '慈善事业对于缓解贫困很重要。');
+			for (const text of ['他是著名作家，著作等身，成绩显著。', '乾隆皇帝南巡。', '於梨华是著名作家。']) { assert.equal(fixAllOf(text), text); }
 		});
 	});
 

@@ -4,7 +4,7 @@
  * run holding it (a long paragraph is never tagged or cut whole).
  */
 import type { Segmenter } from '../types';
-import type { FixedTarget, RawIssue } from './detect';
+import { FixedTarget, RawIssue, toSimplified } from './detect';
 import type { NameFinder, NameSpan } from './names';
 import { scriptTables } from './tables';
 
@@ -91,11 +91,15 @@ export class WordsOf {
 		return converted.slice(issue.start - word[0], issue.end - word[0]) === issue.replacement;
 	}
 
-	/** The line as written has no word of two or more holding the issue (著作 keeps its 著). */
+	/** The line as written has no word of two or more holding the issue (著作 keeps its 著), or only a word of the other script (对於). */
 	keepsNoWord(line: string, issue: RawIssue): boolean {
 		const original = this.wordAt(line, issue.start);
-		return this.segmenter !== undefined && (!original || issue.end > original[1]);
+		if (this.segmenter === undefined) { return false; }
+		if (!original || issue.end > original[1]) { return true; }
+		const word = line.slice(original[0], original[1]);
+		return toSimplified(word) !== word;
 	}
+
 }
 
 /** A simplified word in the target's traditional forms: OpenCC's phrases by forward maximum matching, then characters. */
