@@ -8,7 +8,7 @@ import { hongKongForms, inconsistentForms, RegionEvidence } from './consistency'
 import type { FixedTarget } from './detect';
 import type { ScriptIssue, Tier } from './judge';
 import type { RegionalStandards } from './regional';
-import { documentSpelling, SpellingCounts, SpellingSite } from './spelling';
+import { documentSpelling, SpellingCounts, SpellingSite, vouched } from './spelling';
 
 const maxSeverityOf: Record<Tier, Severity | undefined> = { certain: undefined, definite: undefined, probable: 'info', note: 'hint' };
 
@@ -97,7 +97,7 @@ export function spellingFindings(doc: CorpusDocument, sitesOf: (text: string) =>
 	for (const line of doc.lines) {
 		for (const site of sitesOf(line.text)) {
 			const own = documentSpelling(counts, site, accepted);
-			if (!own) { continue; }
+			if (!own || vouched(line.text, site.at)) { continue; }
 			const at = line.start + site.at;
 			out.set(at, {
 				ruleId: 'mixed-script', start: at, end: at + 1,

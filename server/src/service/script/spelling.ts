@@ -14,8 +14,6 @@ export interface SpellingSite {
 	readonly at: number;
 	readonly key: string;
 	readonly form: string;
-	/** An OpenCC phrase covering the character writes it so (髮型 in 她的髮型): it is never the one out. */
-	readonly vouched: boolean;
 }
 
 let several: Uint8Array | undefined;
@@ -43,12 +41,13 @@ export function spellingSites(line: string): SpellingSite[] {
 	for (let k = 2; k < line.length; k++) {
 		const code = line.charCodeAt(k);
 		if (forms[code] === 0 || cls[line.charCodeAt(k - 1)] === CharClass.Other || cls[line.charCodeAt(k - 2)] === CharClass.Other) { continue; }
-		sites.push({ at: k, key: readingOf(line.charCodeAt(k - 2)) + readingOf(line.charCodeAt(k - 1)) + readingOf(code), form: line.slice(k - 2, k + 1), vouched: vouched(line, k) });
+		sites.push({ at: k, key: readingOf(line.charCodeAt(k - 2)) + readingOf(line.charCodeAt(k - 1)) + readingOf(code), form: line.slice(k - 2, k + 1) });
 	}
 	return sites;
 }
 
-function vouched(line: string, k: number): boolean {
+/** An OpenCC phrase covering the character at `k` writes it as the line does (髮型 in 她的髮型): it is never the one out. */
+export function vouched(line: string, k: number): boolean {
 	const t = scriptTables();
 	const from = Math.max(0, k - 4);
 	let reading = '';
@@ -79,7 +78,6 @@ export function addSites(counts: SpellingCounts, sites: readonly SpellingSite[])
 export function documentSpelling(counts: SpellingCounts, site: SpellingSite, accepted: (a: string, b: string) => boolean): { form: string; times: number } | undefined {
 	const forms = counts.get(site.key);
 	if (!forms || forms.size < 2) { return undefined; }
-	if (site.vouched) { return undefined; }
 	const own = forms.get(site.form) ?? 0;
 	const t = scriptTables();
 	for (const [form, times] of forms) {
