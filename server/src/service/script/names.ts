@@ -127,7 +127,7 @@ const afterSurname = /^(?:先生|小姐|女士|太太|老師|老师|姓)/;
 
 /**
  * Where a title puts a surname (記者範文傑, 區長遊淑貞) or a form of address follows one (範先生),
- * or where a name may start a clause (。範振宗表示), a character of `surnameOverConversions`:
+ * or where a name may start a clause (。範振宗表示, 範 only), a character of `surnameOverConversions`:
  * candidates that a person span of the name finder must confirm (and, untitled, jieba's cut must
  * leave the character a word of its own: not 範圍), unless the form of address says it. Looks
  * only around those characters (fast on every line).
@@ -139,13 +139,16 @@ export function misspelledSurnames(line: string, reading: string): { at: number;
 		if (!overConvertedSurname[line.charCodeAt(k)]) { continue; }
 		const sure = afterSurname.test(line.slice(k + 1, k + 3));
 		const titled = titleEndsAt(reading, reading[k - 1] === ' ' || reading[k - 1] === '\u3000' ? k - 1 : k);
-		const clauseStart = (k === 0 || clauseBreak.test(line[k - 1])) && han(line, k + 1, 2) === 2;
+		const clauseStart = line[k] === '範' && (k === 0 || clauseBreak.test(line[k - 1])) && han(line, k + 1, 2) === 2;
 		if (sure || titled || clauseStart) { (out ??= []).push({ at: k, surname: surnameOverConversions.get(line[k])!, sure, untitled: !sure && !titled }); }
 	}
 	return out ?? [];
 }
 
-/** What may stand before a name that starts a clause. */
+/**
+ * What may stand before a name that starts a clause. Untitled, only 範 is a candidate: its simplified
+ * 范 standing alone as a word is only the surname, while 遊/週/餘 start words of their own (遊王府, 週中).
+ */
 const clauseBreak = /[\s，。、；：！？「『（“‘,;:!?(]/;
 
 /** Cheap pre-check for `misspelledSurnames`. */

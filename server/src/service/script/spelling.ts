@@ -78,6 +78,8 @@ export function addSites(counts: SpellingCounts, sites: readonly SpellingSite[])
 export function documentSpelling(counts: SpellingCounts, site: SpellingSite, accepted: (a: string, b: string) => boolean): { form: string; times: number } | undefined {
 	const forms = counts.get(site.key);
 	if (!forms || forms.size < 2) { return undefined; }
+	// Only an over-conversion is the odd one out (留侯裏 beside 留侯里): a document writing 裏 more often than 里 is not followed to 裏.
+	if (scriptTables().cls[site.form.charCodeAt(2)] !== CharClass.TraditionalOnly) { return undefined; }
 	const own = forms.get(site.form) ?? 0;
 	const t = scriptTables();
 	for (const [form, times] of forms) {
