@@ -3,12 +3,12 @@
  * project's include/exclude and .gitignore, as the server does), read in their own encoding and
  * written back in it, with their byte-order mark, atomically.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeAs, decodeCorpusBytes, ReadOutcome } from '../files/fileReader';
 import { LegacyWriter } from '../files/encodings';
-import { FileSnapshot, readSnapshot, writeIfUnchanged } from '../files/safeWrite';
+import { FileSnapshot, readSnapshotSync, writeIfUnchanged } from '../files/safeWrite';
 import { FixedPart, fixedTexts } from '../service/parts';
 import { LspWorkspace } from '../lsp/lspWorkspace';
 import type { Settings } from '../settings';
@@ -52,15 +52,19 @@ export interface CorpusFile {
 
 const utf8Bom = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** Reads a file (its real path when it is a link): UTF-8, or a detected legacy encoding (the CLI can write it back), or why not. */
-export async function readCorpus(file: string, maxBytes: number, real = file): Promise<CorpusFile> {
+/**
+ * Reads a file (its real path when it is a link): UTF-8, or a detected legacy encoding (the CLI can
+ * write it back), or why not. Synchronously: the command line reads thousands of files one after
+ * another, and asynchronous calls cost its thread a thread-pool round trip each.
+ */
+export function readCorpus(file: string, maxBytes: number, real = file): CorpusFile {
 	const uri = pathToFileURL(file).href;
-	const size = (await fs.stat(real)).size;
-	if (size > maxBytes) {
-		const snap = { file: real, bytes: Buffer.alloc(0), hash: '', stat: await fs.stat(real) };
-		return { file, uri, snap, bom: 0, skipped: { skipped: 'too-large', detail: 'over the limit', size, limit: maxBytes } };
+	const stat = statSync(real);
+	if (stat.size > maxBytes) {
+		const snap = { file: real, bytes: Buffer.alloc(0), hash: '', stat };
+		return { file, uri, snap, bom: 0, skipped: { skipped: 'too-large', detail: 'over the limit', size: stat.size, limit: maxBytes } };
 	}
-	const snap = await readSnapshot(real);
+	const snap = readSnapshotSync(real);
 	const bytes = snap.bytes;
 	const bom = bytes.subarray(0, 3).equals(utf8Bom) ? 3 : (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) ? 2 : 0;
 	const outcome = decodeCorpusBytes(bytes);

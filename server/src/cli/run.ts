@@ -5,7 +5,7 @@
  * per-file work (facts, checking, fixing) runs on the server's corpus workers, one per core this
  * process may use (cli/parallel.ts); this thread reads, keeps the indexes and writes, in file order.
  */
-import { promises as fs } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusDocument, LanguageService, severityRank } from '../service';
 import type { FixedPart } from '../service/parts';
@@ -14,7 +14,7 @@ import type { Settings } from '../settings';
 import { jiebaSegmenter } from '../segmenter';
 import { corpusSnapshot } from '../worker/snapshot';
 import { CorpusFile, listCorpusFiles, readCorpus, writeCorpus } from './files';
-import { inOrder, Jobs, startJobs } from './parallel';
+import { inOrder, Jobs } from './parallel';
 import { WriteRefused } from '../files/safeWrite';
 import { unifiedDiff } from './diff';
 import { WorkspaceBoundary } from '../files/workspaceBoundary';
@@ -28,6 +28,8 @@ export const version = '0.1.0';
 interface Loaded { readonly service: LanguageService; readonly files: CorpusFile[]; readonly notes: Reported[]; readonly jobs: Jobs }
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
+/** Reading holds this thread at most this long before the workers' messages are handled. */
+const yieldAfterMs = 4;
 /** A job's failure, thrown where its file comes. */
 const orThrow = <R>(r: { result: R } | { error: unknown }): R => { if ('error' in r) { throw r.error; } return r.result; };
 
@@ -44,31 +46,46 @@ async function load(paths: readonly string[], settings: Settings, locale: string
 	// A path that does not exist is an error among the results; when none exists, it is a usage error (exit 2).
 	if (list.missing.length === paths.length) { throw new Error(`${list.missing[0]}: no such file or folder`); }
 	for (const missing of list.missing) { unreadable(missing, Object.assign(new Error(), { code: 'ENOENT' })); }
-	const seen = new Set<string>();
-	for (const [i, file] of list.files.entries()) {
-		// A link is read (and written) as its target; two names of one file are one file.
-		const real = await fs.realpath(file).catch(() => file);
-		if (seen.has(real)) { continue; }
-		seen.add(real);
-		// A file that cannot be read (a dangling link, no permission) is one error among the results.
-		const f = await readCorpus(file, settings.maxFileSizeMB * 2 ** 20, real).catch((e: unknown) => { unreadable(file, e); return undefined; });
-		if (!f) { continue; }
-		if (f.text === undefined) {
-			const s = f.skipped ?? { skipped: 'unreadable' as const, detail: '' };
-			const reason = s.skipped === 'missing' ? 'unreadable' : s.skipped;
-			notes.push(fileNote(file, `file.${reason}`, skippedMessage(t, { reason: s.skipped, detail: s.detail, encoding: s.encoding, size: s.size, limit: s.limit })));
-		} else {
+	// Files are indexed as they are read: the workers start once there is enough text, and index while reading goes on.
+	const jobs = new Jobs(jieba, settings, locale, log);
+	async function* read(): AsyncGenerator<CorpusFile> {
+		const seen = new Set<string>();
+		let turn = performance.now();
+		for (const [i, file] of list.files.entries()) {
+			// Reads are synchronous (cli/files.ts): every few milliseconds a turn of the event loop
+			// hands the workers their next jobs and takes their results.
+			if (performance.now() - turn > yieldAfterMs) { await new Promise((resolve) => setImmediate(resolve)); turn = performance.now(); }
+			progress.tick(i, list.files.length, 'reading');
+			// A link is read (and written) as its target; two names of one file are one file.
+			let real = file;
+			try { real = realpathSync.native(file); } catch { /* a dangling link: reading it says why */ }
+			if (seen.has(real)) { continue; }
+			seen.add(real);
+			let f: CorpusFile;
+			// A file that cannot be read (a dangling link, no permission) is one error among the results.
+			try { f = readCorpus(file, settings.maxFileSizeMB * 2 ** 20, real); } catch (e) { unreadable(file, e); continue; }
+			if (f.text === undefined) {
+				const s = f.skipped ?? { skipped: 'unreadable' as const, detail: '' };
+				const reason = s.skipped === 'missing' ? 'unreadable' : s.skipped;
+				notes.push(fileNote(file, `file.${reason}`, skippedMessage(t, { reason: s.skipped, detail: s.detail, encoding: s.encoding, size: s.size, limit: s.limit })));
+				continue;
+			}
 			files.push(f);
+			jobs.add(f.text.length);
+			yield f;
 		}
-		progress.tick(i + 1, list.files.length, 'reading');
 	}
-	const jobs = startJobs(jieba, files, settings, locale, log);
-	await inOrder(jobs, files, (f) => ({ kind: 'index', uri: f.uri, text: f.text! }) as const, (f, r, i) => {
-		const { facts } = orThrow(r);
-		if (facts) { service.index.setFacts(f.uri, facts); }
-		if (names) { service.entities.index.discover(f.uri, f.text!); }
-		progress.tick(i + 1, files.length, 'indexing');
-	});
+	try {
+		await inOrder(jobs, read(), (f) => ({ kind: 'index', uri: f.uri, text: f.text! }) as const, (f, r, i) => {
+			const { facts } = orThrow(r);
+			if (facts) { service.index.setFacts(f.uri, facts); }
+			if (names) { service.entities.index.discover(f.uri, f.text!); }
+			progress.tick(i + 1, list.files.length, 'indexing');
+		});
+	} catch (e) {
+		await jobs.dispose();
+		throw e;
+	}
 	if (names) { for (const f of files) { service.entities.index.match(f.uri, f.text!); service.entities.markDiscovered(f.uri, new CorpusDocument(f.uri, 0, f.text!).stamp); } }
 	return { service, files, notes, jobs };
 }

@@ -6,10 +6,11 @@
  * a job pinned to one worker (an open document's, whose previous version and caches live there)
  * waits in that worker's own list, taken before the shared queue's jobs of its priority and
  * below. A job that is no longer wanted when its turn comes (a newer version was typed, the file
- * was opened or closed) is dropped, not run. Each worker holds two jobs at once so that reading
- * the next file overlaps checking the current one. A worker that dies is replaced and told the
- * state it had (init and names); its jobs fail and the caller retries. Without worker threads
- * (or when the bundle is missing) the same jobs run on this thread, in the same order.
+ * was opened or closed) is dropped, not run. Each worker holds a few jobs at once (two for the
+ * server, more for the command line) so that reading the next file overlaps checking the current
+ * one. A worker that dies is replaced and told the state it had (init and names); its jobs fail
+ * and the caller retries. Without worker threads (or when the bundle is missing) the same jobs
+ * run on this thread, in the same order.
  */
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -48,8 +49,6 @@ export class Superseded extends Error {
 
 interface Slot { worker: Worker; readonly running: Map<number, Pending>; readonly pinned: Pending[] }
 
-const perWorker = 2;
-
 export class WorkerPool {
 	readonly #queues: Pending[][] = Array.from({ length: priorities }, () => []);
 	readonly #heads: number[] = new Array<number>(priorities).fill(0);
@@ -74,6 +73,12 @@ export class WorkerPool {
 		 * the CPU behind its own workers. 0 for the command line, whose workers are the work.
 		 */
 		private readonly niceness = 0,
+		/**
+		 * Jobs each worker holds at once: it finds its next job waiting when one ends. Two for the
+		 * server (a job of higher priority never waits behind many); more for the command line,
+		 * whose thread reads files and runs jobs of its own between turns of its event loop.
+		 */
+		private readonly perWorker = 2,
 	) {
 		if (size > 0 && existsSync(script)) {
 			for (let i = 0; i < size; i++) { this.#slots.push(this.#spawn()); }
@@ -149,7 +154,7 @@ export class WorkerPool {
 		if (this.#disposed) { return; }
 		if (this.#slots.length === 0) { this.#dispatchLocal(); return; }
 		for (const slot of this.#slots) {
-			while (slot.running.size < perWorker) {
+			while (slot.running.size < this.perWorker) {
 				const pending = this.#next(slot.pinned);
 				// Nothing queued for this worker; another may still have pinned jobs.
 				if (!pending) { break; }

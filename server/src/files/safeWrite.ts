@@ -8,7 +8,7 @@
  * workspace), which is what gets written.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, promises as fs, Stats } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, lstatSync, openSync, promises as fs, readFileSync, Stats } from 'node:fs';
 import * as path from 'node:path';
 
 /** Why a file was not written (a clean names each with its message `clean.skip.<reason>`). */
@@ -61,6 +61,24 @@ export async function readStamp(file: string): Promise<FileStamp> {
 		return { file, hash: hash.digest('hex'), stat };
 	} finally {
 		await handle.close();
+	}
+}
+
+/**
+ * `readSnapshot` in synchronous calls, for a reader of thousands of files with nothing to do
+ * meanwhile (the command line): each asynchronous call is a round trip to the thread pool, and
+ * five per file cost the command line's thread more than decoding the text.
+ */
+export function readSnapshotSync(file: string): FileSnapshot {
+	const before = lstatSync(file);
+	if (!before.isFile()) { throw new WriteRefused('notFile', before.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'); }
+	const fd = openSync(file, 'r');
+	try {
+		const stat = fstatSync(fd);
+		const bytes = readFileSync(fd);
+		return { file, bytes, hash: sha256(bytes), stat };
+	} finally {
+		closeSync(fd);
 	}
 }
 
