@@ -33,7 +33,7 @@ function fakeWorkers(window: number, startAfter = 0) {
 			state.out++;
 			state.handedOut++;
 			state.maxOut = Math.max(state.maxOut, state.out);
-			await new Promise((resolve) => setTimeout(resolve, delay()));
+			await new Promise((resolve) => setTimeout(resolve, job.uri.startsWith('slow') ? 200 : delay()));
 			state.out--;
 			if (job.uri.startsWith('fail')) { throw new Error(`${job.uri} failed`); }
 			return { uri: job.uri } as never;
@@ -83,6 +83,16 @@ describe('command line dispatch (inOrder)', () => {
 		assert.deepEqual(seen, names);
 		assert.ok(place.state.ranHere.length > 0 && place.state.handedOut > 0, `${place.state.ranHere.length} here, ${place.state.handedOut} on workers`);
 		assert.equal(place.state.handedOut + place.state.ranHere.length, names.length, 'a job ran twice or never');
+	});
+
+	it('stops taking jobs far ahead of a result that is slow to come back', async () => {
+		const place = fakeWorkers(4);
+		const items = Array.from({ length: 600 }, (_, i) => (i === 0 ? 'slow0' : `f${i}`));
+		let startedBeforeFirst = -1;
+		await inOrder(place, items, (name): IndexJob => ({ kind: 'index', uri: name }), () => {
+			if (startedBeforeFirst < 0) { startedBeforeFirst = place.state.handedOut + place.state.ranHere.length; }
+		});
+		assert.ok(startedBeforeFirst > 100 && startedBeforeFirst <= 258, `${startedBeforeFirst} jobs started while the first was out`);
 	});
 
 	it('runs jobs here one at a time until the workers start, then hands the rest out; very large ones stay here', async () => {

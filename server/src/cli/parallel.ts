@@ -35,6 +35,8 @@ const maxCharsHelping = 1 << 17;
  * while this thread reads or runs a job of its own.
  */
 const aheadPerWorker = 24;
+/** Jobs started ahead of the result being waited for, at most (twice the window when that is more): results must not pile up behind one long job. */
+const maxAhead = 256;
 
 /** Where per-file jobs run: this thread and the server's corpus workers, once there is enough text and a second core. */
 export class Jobs {
@@ -110,9 +112,12 @@ export async function inOrder<T, J extends Job>(jobs: JobPlace, items: Iterable<
 	let out = 0;
 	let ended = false;
 	let wake: (() => void) | undefined;
+	/** The item whose result is wanted next. */
+	let current = 0;
+	const tooFarAhead = () => nextToStart - current > Math.max(maxAhead, 2 * jobs.window);
 	const jobOf = (i: number): J => { const j = built.get(i) ?? job(arrived[i]); built.delete(i); return j; };
 	const startMore = () => {
-		while (jobs.parallel && out < jobs.window && nextToStart < arrived.length) {
+		while (jobs.parallel && out < jobs.window && nextToStart < arrived.length && !tooFarAhead()) {
 			const i = nextToStart++;
 			const j = jobOf(i);
 			// A job that runs on this thread runs when its turn comes, not ahead of the workers' jobs.
@@ -121,9 +126,11 @@ export async function inOrder<T, J extends Job>(jobs: JobPlace, items: Iterable<
 			started.set(i, settle(jobs.run(j)).finally(() => { out--; back.add(i); startMore(); wake?.(); }));
 		}
 	};
-	/** The next job not yet started, when it is small enough for this thread to take while it waits. */
+	/**
+	 * The next job not yet started, when it is small enough for this thread to take while it waits.
+	 */
 	const toHelpWith = (): [number, J] | undefined => {
-		if (!jobs.parallel || nextToStart >= arrived.length) { return undefined; }
+		if (!jobs.parallel || nextToStart >= arrived.length || tooFarAhead()) { return undefined; }
 		const i = nextToStart;
 		const j = jobOf(i);
 		if (!jobs.helps(j)) { built.set(i, j); return undefined; }
@@ -149,6 +156,7 @@ export async function inOrder<T, J extends Job>(jobs: JobPlace, items: Iterable<
 	// A failure to produce items (a read that throws) is thrown below, once the items before it are used.
 	feeding.catch(() => undefined);
 	for (let i = 0; ; i++) {
+		current = i;
 		while (i >= arrived.length && !ended) { await new Promise<void>((resolve) => { wake = resolve; }); wake = undefined; }
 		if (i >= arrived.length) { break; }
 		// While item i's job is out on a worker, this thread runs later ones (or waits for any news).
