@@ -12,7 +12,7 @@ import { applyPatch } from 'diff';
 import iconv from 'iconv-lite';
 import { unifiedDiff } from '../../server/src/cli/diff';
 import { encodeEdited } from '../../server/src/files/encodings';
-import { readSnapshot, WriteRefused, writeIfUnchanged } from '../../server/src/files/safeWrite';
+import { keepLateAppends, readSnapshot, readStamp, WriteRefused, writeIfUnchanged } from '../../server/src/files/safeWrite';
 import { CorpusDocument } from '../../server/src/service';
 import { applyEdits, EditComposer } from '../../server/src/service/edits';
 import { fixedTexts, fixInParts, partRows, PartCutter, partStarts } from '../../server/src/service/parts';
@@ -57,6 +57,27 @@ describe('writes that lose nothing', function () {
 		fs.appendFileSync(file, '後來加的一行\n');
 		await assert.rejects(writeIfUnchanged(snap, Buffer.from('cleaned')), (e: unknown) => e instanceof WriteRefused && e.reason === 'changed');
 		assert.equal(fs.readFileSync(file, 'utf8'), `${dirtyText}後來加的一行\n`);
+		assert.deepEqual(fs.readdirSync(ws), ['a.txt'], 'no temporary file left');
+	});
+
+	it('a line appended in the moment between the last check and the rename is kept; another change then is not overwritten', async () => {
+		const file = path.join(ws, 'a.txt');
+		// Writers that opened the file before the rename write into the old file: as a scraper appending in that moment.
+		const race = async (late: (fd: number) => void) => {
+			fs.writeFileSync(file, '原来的一行\n');
+			const snap = await readStamp(file);
+			const original = await fs.promises.open(file, 'r');
+			const writer = fs.openSync(file, 'r+');
+			fs.writeFileSync(`${file}.new`, '清理后的一行\n');
+			fs.renameSync(`${file}.new`, file);
+			late(writer);
+			fs.closeSync(writer);
+			try { await keepLateAppends(original, snap); } finally { await original.close(); }
+		};
+		await race((fd) => fs.writeSync(fd, '追加的一行\n', fs.fstatSync(fd).size));
+		assert.equal(fs.readFileSync(file, 'utf8'), '清理后的一行\n追加的一行\n');
+		await assert.rejects(race((fd) => fs.writeSync(fd, '改', 0)), (e: unknown) => e instanceof WriteRefused && e.reason === 'changed');
+		assert.equal(fs.readFileSync(file, 'utf8'), '改来的一行\n', 'the file as the other writer left it, not the cleaned text');
 		assert.deepEqual(fs.readdirSync(ws), ['a.txt'], 'no temporary file left');
 	});
 

@@ -169,17 +169,28 @@ export class TempFile {
 	 */
 	async replace(snap: FileStamp): Promise<string> {
 		const { file, stat } = snap;
+		// The original stays open across the rename: what is appended to it in the few system calls
+		// between the last check and the rename lands in the old file, and is found there afterwards.
+		let original: fs.FileHandle | undefined;
 		try {
 			const handle = this.handle!;
 			await handle.chmod(stat.mode & 0o7777);
 			if (isRoot() && (stat.uid !== 0 || stat.gid !== 0)) { await handle.chown(stat.uid, stat.gid); }
 			this.handle = undefined;
 			await handle.close();
-			if (!(await unchanged(snap))) { throw new WriteRefused('changed', 'it changed since it was read'); }
+			original = await fs.open(file, 'r');
+			const held = await original.stat();
+			if (held.ino !== stat.ino || held.dev !== stat.dev || !(await unchanged(snap))) { throw new WriteRefused('changed', 'it changed since it was read'); }
 			await fs.rename(this.path, file);
 		} catch (e) {
+			await original?.close();
 			await this.discard();
 			throw systemError(e);
+		}
+		try {
+			await keepLateAppends(original, snap);
+		} finally {
+			await original.close();
 		}
 		return this.#hash.digest('hex');
 	}
@@ -190,6 +201,39 @@ export class TempFile {
 		this.handle = undefined;
 		await fs.rm(this.path, { force: true });
 	}
+}
+
+/**
+ * After the rename: bytes appended to the old file between the last check and the rename (a
+ * scraper appending lines) are appended to the new one, so that none is lost (their order
+ * against appends made since the rename may differ). Any other change in that moment cannot be
+ * merged: the old file, with that change, is put back and the write is refused ('changed').
+ */
+export async function keepLateAppends(original: fs.FileHandle, snap: FileStamp): Promise<void> {
+	const now = await original.stat();
+	const { size } = snap.stat;
+	if (now.size === size && now.mtimeMs === snap.stat.mtimeMs) { return; }
+	if (now.size > size) {
+		const hash = createHash('sha256');
+		if (size > 0) {
+			for await (const chunk of original.createReadStream({ start: 0, end: size - 1, highWaterMark: 1 << 20, autoClose: false })) { hash.update(chunk as Buffer); }
+		}
+		if (hash.digest('hex') === snap.hash) {
+			const tail = Buffer.alloc(now.size - size);
+			const { bytesRead } = await original.read(tail, 0, tail.length, size);
+			await fs.appendFile(snap.file, tail.subarray(0, bytesRead));
+			return;
+		}
+	}
+	const back = `${snap.file}.${randomBytes(6).toString('hex')}.zh-corpus-tmp`;
+	const copy = await fs.open(back, 'wx', snap.stat.mode & 0o7777);
+	try {
+		for await (const chunk of original.createReadStream({ start: 0, highWaterMark: 1 << 20, autoClose: false })) { await copy.write(chunk as Buffer); }
+	} finally {
+		await copy.close();
+	}
+	await fs.rename(back, snap.file);
+	throw new WriteRefused('changed', 'it changed while it was replaced (left as it was)');
 }
 
 /** A system error as `WriteRefused`; any other error (WriteRefused, or one the data's producer threw) as it is. */
