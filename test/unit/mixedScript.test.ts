@@ -93,6 +93,11 @@ describe('mixed-script', () => {
 			// A document that over-converts more often than not is not followed to the over-conversion.
 			assert.ok(fixAllOf('留侯裏活動中心。留侯裏民眾參加。\n留侯里公園改建。').endsWith('留侯里公園改建。'));
 		});
+		it('writes 黨 for a lone 党 (我們的党), never for the surname after a title (市長党國英)', () => {
+			assert.equal(fixAllOf('此，我們的党、我們的國家都面臨考驗。'), '此，我們的黨、我們的國家都面臨考驗。');
+			const text = '市長党國英今天表示，將持續推動。';
+			assert.equal(fixAllOf(text), text);
+		});
 		it('writes the neighbourhood 里 in 十興裏裏長 and 埔墘裏里民, not in 這裡 or 家裏', () => {
 			assert.equal(fixAllOf('竹北市十興裏裏長昨天帶領志工。埔墘裏里民到場。'), '竹北市十興里里長昨天帶領志工。埔墘里里民到場。');
 			for (const text of ['在這裡里長們也表示歡迎。', '他在家裏里民都認識他。', '十興里里長昨天帶領志工。']) { assert.equal(fixAllOf(text), text); }

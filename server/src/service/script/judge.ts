@@ -113,7 +113,9 @@ function toTraditional(line: string, scan: LineScan, issue: RawIssue, ctx: Judge
 	// starting a name (the name finder is asked only then, and not inside a word of jieba's: 關于).
 	if (!strict && !words.confirmsTraditional(scan.reading, issue, target)) { return { tier: 'probable', reason: undefined }; }
 	const midWord = (words.wordAt(scan.reading, issue.start)?.[0] ?? issue.start) < issue.start;
-	if ((lone || surnameLength(issue.found) > 0) && !midWord && inName(issue, true)) { return { tier: 'note', reason: 'name' }; }
+	// A strict character starting a name — a title before it is enough (市長党國英) — is still reported but never
+	// applied: the surname 党 is spelled so, while Taiwan writes 葉 for 叶.
+	if ((lone || surnameLength(issue.found) > 0) && !midWord && inName(issue, !strict)) { return { tier: strict ? 'probable' : 'note', reason: 'name' }; }
 	return { tier: 'certain', reason: undefined };
 }
 
