@@ -116,6 +116,8 @@ function documentSpelling(doc: CorpusDocument, ctx: RuleContext, target: FixedTa
 		return sites;
 	};
 	const counts: SpellingCounts = new Map();
-	for (const line of doc.lines) { addSites(counts, sitesOf(line.text)); }
+	let several = false;
+	for (const line of doc.lines) { several = addSites(counts, sitesOf(line.text)) || several; }
+	if (!several) { return new Map(); }
 	return spellingFindings(doc, sitesOf, counts, target, regional, ctx);
 }

@@ -99,10 +99,11 @@ export function spellingFindings(doc: CorpusDocument, sitesOf: (text: string) =>
 			const own = documentSpelling(counts, site, accepted);
 			if (!own || vouched(line.text, site.at)) { continue; }
 			const at = line.start + site.at;
+			const form = line.text.slice(site.at - 2, site.at + 1);
 			out.set(at, {
 				ruleId: 'mixed-script', start: at, end: at + 1,
-				message: ctx.t('mixedScript.inconsistent', site.form, own.form, own.times),
-				fixes: [{ title: ctx.t('fix.replace', site.form[2], own.form[2]), edits: [{ start: at, end: at + 1, newText: own.form[2] }], isPreferred: true, safe: true }],
+				message: ctx.t('mixedScript.inconsistent', form, form.slice(0, 2) + own.char, own.times),
+				fixes: [{ title: ctx.t('fix.replace', form[2], own.char), edits: [{ start: at, end: at + 1, newText: own.char }], isPreferred: true, safe: true }],
 			});
 		}
 	}

@@ -9,11 +9,16 @@
  */
 import { CharClass, scriptTables } from './tables';
 
-/** Where a line writes a character whose simplified reading has several traditional forms: its key (reading of it and the two before) and its form. */
+/**
+ * Where a line writes a character whose simplified reading has several traditional forms, after
+ * two Han characters: its key (the two characters as written and the reading of the third, as one
+ * number: only forms after the same two characters are compared) and the character as written.
+ * Numbers, not strings: this runs on every such character of every traditional line.
+ */
 export interface SpellingSite {
 	readonly at: number;
-	readonly key: string;
-	readonly form: string;
+	readonly key: number;
+	readonly char: number;
 }
 
 let several: Uint8Array | undefined;
@@ -31,20 +36,23 @@ function severalForms(): Uint8Array {
 	return several;
 }
 
-const readingOf = (code: number) => String.fromCharCode(scriptTables().t2s[code] || code);
-
 /** The sites of one line (cheap: a table look-up per character, no phrases). */
 export function spellingSites(line: string): SpellingSite[] {
 	const forms = severalForms();
-	const cls = scriptTables().cls;
+	const { cls, t2s } = scriptTables();
 	const sites: SpellingSite[] = [];
 	for (let k = 2; k < line.length; k++) {
 		const code = line.charCodeAt(k);
-		if (forms[code] === 0 || cls[line.charCodeAt(k - 1)] === CharClass.Other || cls[line.charCodeAt(k - 2)] === CharClass.Other) { continue; }
-		sites.push({ at: k, key: readingOf(line.charCodeAt(k - 2)) + readingOf(line.charCodeAt(k - 1)) + readingOf(code), form: line.slice(k - 2, k + 1) });
+		if (forms[code] === 0) { continue; }
+		const a = line.charCodeAt(k - 2);
+		const b = line.charCodeAt(k - 1);
+		if (cls[a] === CharClass.Other || cls[b] === CharClass.Other) { continue; }
+		sites.push({ at: k, key: a * 0x100000000 + b * 0x10000 + (t2s[code] || code), char: code });
 	}
 	return sites;
 }
+
+const readingOf = (code: number) => String.fromCharCode(scriptTables().t2s[code] || code);
 
 /** An OpenCC phrase covering the character at `k` writes it as the line does (髮型 in 她的髮型): it is never the one out. */
 export function vouched(line: string, k: number): boolean {
@@ -64,30 +72,34 @@ export function vouched(line: string, k: number): boolean {
 	return false;
 }
 
-/** Per key, per form: how often the document writes it. */
-export type SpellingCounts = Map<string, Map<string, number>>;
+/** Per key: how often the document writes each form of it (character → times). */
+export type SpellingCounts = Map<number, Map<number, number>>;
 
-export function addSites(counts: SpellingCounts, sites: readonly SpellingSite[]): void {
+/** Adds a line's sites; true when some key now has two forms (a document where none has needs no further look). */
+export function addSites(counts: SpellingCounts, sites: readonly SpellingSite[]): boolean {
+	let several = false;
 	for (const s of sites) {
 		const forms = counts.get(s.key) ?? counts.set(s.key, new Map()).get(s.key)!;
-		forms.set(s.form, (forms.get(s.form) ?? 0) + 1);
+		forms.set(s.char, (forms.get(s.char) ?? 0) + 1);
+		if (forms.size > 1) { several = true; }
 	}
+	return several;
 }
 
-/** The document's spelling of a site written otherwise, with how often it writes it; none when the document is not sure. */
-export function documentSpelling(counts: SpellingCounts, site: SpellingSite, accepted: (a: string, b: string) => boolean): { form: string; times: number } | undefined {
+/** The document's spelling of a site written otherwise (its character, how often); none when the document is not sure. */
+export function documentSpelling(counts: SpellingCounts, site: SpellingSite, accepted: (a: string, b: string) => boolean): { char: string; times: number } | undefined {
+	const t = scriptTables();
+	// Only an over-conversion is the odd one out (留侯裏 beside 留侯里): a document writing 裏 more often than 里 is not followed to 裏.
+	if (t.cls[site.char] !== CharClass.TraditionalOnly) { return undefined; }
 	const forms = counts.get(site.key);
 	if (!forms || forms.size < 2) { return undefined; }
-	// Only an over-conversion is the odd one out (留侯裏 beside 留侯里): a document writing 裏 more often than 里 is not followed to 裏.
-	if (scriptTables().cls[site.form.charCodeAt(2)] !== CharClass.TraditionalOnly) { return undefined; }
-	const own = forms.get(site.form) ?? 0;
-	const t = scriptTables();
-	for (const [form, times] of forms) {
-		if (form === site.form || times < 2 || times < 2 * own || form.slice(0, 2) !== site.form.slice(0, 2)) { continue; }
-		const a = site.form[2];
-		const b = form[2];
+	const own = forms.get(site.char) ?? 0;
+	const a = String.fromCharCode(site.char);
+	for (const [char, times] of forms) {
+		if (char === site.char || times < 2 || times < 2 * own) { continue; }
+		const b = String.fromCharCode(char);
 		if (t.twVariant.get(a) === b || t.twVariant.get(b) === a || t.hkVariant.get(a) === b || t.hkVariant.get(b) === a || accepted(a, b) || accepted(b, a)) { continue; }
-		return { form, times };
+		return { char: b, times };
 	}
 	return undefined;
 }
