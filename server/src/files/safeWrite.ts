@@ -35,10 +35,14 @@ export interface FileSnapshot extends FileStamp {
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
+/** A link, FIFO or device is refused before it is opened (opening a FIFO would block). */
+function refuseIrregular(stat: Stats): void {
+	if (!stat.isFile()) { throw new WriteRefused('notFile', stat.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'); }
+}
+
 /** Reads a regular file (a FIFO or device is refused, never opened) with what a later write checks. */
 export async function readSnapshot(file: string): Promise<FileSnapshot> {
-	const before = await fs.lstat(file);
-	if (!before.isFile()) { throw new WriteRefused('notFile', before.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'); }
+	refuseIrregular(await fs.lstat(file));
 	const handle = await fs.open(file, 'r');
 	try {
 		const stat = await handle.stat();
@@ -51,8 +55,7 @@ export async function readSnapshot(file: string): Promise<FileSnapshot> {
 
 /** What a later write checks (`FileStamp`) of a regular file, read in parts: a large file is never held. */
 export async function readStamp(file: string): Promise<FileStamp> {
-	const before = await fs.lstat(file);
-	if (!before.isFile()) { throw new WriteRefused('notFile', before.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'); }
+	refuseIrregular(await fs.lstat(file));
 	const handle = await fs.open(file, 'r');
 	try {
 		const stat = await handle.stat();
@@ -70,8 +73,7 @@ export async function readStamp(file: string): Promise<FileStamp> {
  * five per file cost the command line's thread more than decoding the text.
  */
 export function readSnapshotSync(file: string): FileSnapshot {
-	const before = lstatSync(file);
-	if (!before.isFile()) { throw new WriteRefused('notFile', before.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'); }
+	refuseIrregular(lstatSync(file));
 	const fd = openSync(file, 'r');
 	try {
 		const stat = fstatSync(fd);

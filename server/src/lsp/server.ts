@@ -5,21 +5,16 @@
  * the handlers.
  */
 import {
-	CancellationToken, CodeAction, CodeActionKind, CodeActionParams, Connection, ErrorCodes, FileEvent, ResponseError, WorkspaceDiagnosticParams, DidChangeConfigurationNotification,
+	CancellationToken, CodeAction, Connection, ErrorCodes, FileEvent, ResponseError, WorkspaceDiagnosticParams, DidChangeConfigurationNotification,
 	DocumentDiagnosticReport, DocumentDiagnosticReportKind, InitializeParams, InitializeResult, MessageType, ShowMessageNotification, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { cleanCommand, CleanContext, cleanWorkspace, familiesRequest, notify, undoClean, undoCleanCommand } from '../cleanWorkspace';
+import { familiesRequest, notify } from '../cleanWorkspace';
 import { defaultStateDir, manifestKey } from '../files/manifest';
 import { WorkspaceBoundary } from '../files/workspaceBoundary';
-import { fixInPartsYielding, maxCharsPerWorkerJob } from '../files/fixFile';
-import { textStamp } from '../files/fileReader';
-import { corpusSnapshot } from '../worker/snapshot';
-import { Priority } from '../corpus/workerPool';
-import { codeActions, fixAllCommand, isFixAllData, workspaceEdit } from './codeActions';
 import { DiagnosticsPublisher } from './diagnostics';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
-import { ConversionTarget, CorpusDocument, LanguageService, LintOptions, RuleEdit, ruleFamilies } from '../service';
+import { LanguageService, ruleFamilies } from '../service';
 import { messagesFor } from '../service/messages';
 import { jiebaSegmenter } from '../segmenter';
 import { SettingsCache } from '../settings';
@@ -28,16 +23,14 @@ import { serverCapabilities } from './capabilities';
 import { watchedFileChanged, WatchedFilesContext } from './watchedFiles';
 import { Corpus } from '../corpus/corpus';
 import { registerDebugRequests } from './debugRequests';
-import { convertEncodingCommand, convertToUtf8 } from './encodingConversion';
-import { largeDocument, OpenDocuments } from './openDocuments';
+import { OpenDocuments } from './openDocuments';
 import { summaryMarkdown } from './summaryMarkdown';
 import { documentStatus } from './documentStatus';
 import { ProjectConfigs, withProjectConfig } from '../files/projectConfig';
 import { commandArgumentsProblem } from './commandArguments';
-import { notifications, requests, serverCommands } from '../protocol';
+import { notifications, requests } from '../protocol';
 import { Safe, safeHandlers } from './safe';
-
-const convertCommand = serverCommands.convertDocument;
+import { EditCommands, editCommandNames } from './editCommands';
 
 /** What the client said it can do, at initialize. */
 interface ClientAbilities {
@@ -61,7 +54,7 @@ export function startServer(connection: Connection): void {
 	connection.onInitialize((params: InitializeParams): InitializeResult => {
 		session = new Session(connection, documents, params);
 		return {
-			capabilities: serverCapabilities(session.client.pullsDiagnostics, [convertCommand, cleanCommand, undoCleanCommand, convertEncodingCommand, fixAllCommand]),
+			capabilities: serverCapabilities(session.client.pullsDiagnostics, editCommandNames),
 			serverInfo: { name: 'zh-corpus-language-server', version: '0.1.0' },
 		};
 	});
@@ -95,6 +88,7 @@ class Session {
 	readonly #manifestKey: () => Promise<Buffer>;
 	// Index updates run in order; requests about the corpus wait for those already received.
 	#indexUpdates = Promise.resolve();
+	readonly #edits: EditCommands;
 
 	constructor(private readonly connection: Connection, private readonly documents: TextDocuments<TextDocument>, params: InitializeParams) {
 		const caps = params.capabilities;
@@ -136,6 +130,11 @@ class Session {
 			connection, documents, workspace: this.#workspace, service: this.#service, settings: this.#settings, corpus: this.#corpus,
 			schedule: (uri) => this.#publisher.schedule(uri),
 			onNewNames: () => this.#scheduleNamePropagation(),
+		});
+		this.#edits = new EditCommands({
+			connection, documents, service: this.#service, open: this.#open, settings: this.#settings, corpus: this.#corpus, workspace: this.#workspace,
+			boundary: this.#boundary, publisher: this.#publisher, manifestKey: this.#manifestKey, restricted: this.#restricted,
+			documentChanges: this.client.documentChanges, resolvesEdits: this.client.resolvesEdits, changeAnnotations: this.client.changeAnnotations, indexReady: () => this.#indexUpdates,
 		});
 		this.#register();
 	}
@@ -199,14 +198,14 @@ class Session {
 		connection.languages.diagnostics.on(safe({ kind: DocumentDiagnosticReportKind.Full, items: [] }, (params) => this.#pullDiagnostics(params.textDocument.uri)));
 		connection.languages.diagnostics.onWorkspace((params, token) => this.#workspaceDiagnostics(params, token));
 
-		connection.onCodeAction(safe([], (params) => this.#codeActions(params)));
+		connection.onCodeAction(safe([], (params) => this.#edits.codeActions(params)));
 		// On failure the action comes back as it was (without an edit: the editor applies nothing).
-		connection.onCodeActionResolve((action) => safe(action, (a: CodeAction) => this.#resolveFixAll(a))(action));
+		connection.onCodeActionResolve((action) => safe(action, (a: CodeAction) => this.#edits.resolveFixAll(a))(action));
 
 		connection.onDocumentSymbol(safe([], async (params) => (await this.#open.outline(params.textDocument.uri))?.symbols ?? []));
 		connection.onFoldingRanges(safe([], async (params) => (await this.#open.outline(params.textDocument.uri))?.folding ?? []));
 
-		const commands = this.#commands();
+		const commands = this.#edits.commands();
 		connection.onExecuteCommand(safe(undefined, (params) => {
 			// Arguments are checked against the command's schema first: anything may send anything.
 			const problem = commandArgumentsProblem(params.command, params.arguments, this.#service.t);
@@ -296,86 +295,5 @@ class Session {
 			this.connection.console.error(`zh-corpus: ${String(e)}`);
 			return { items: [] };
 		}
-	}
-
-	async #codeActions(params: CodeActionParams): Promise<CodeAction[]> {
-		const service = this.#service;
-		const encoding = params.context.diagnostics.find((d) => d.code === 'file.encoding' && (d.data as { encoding?: string } | undefined)?.encoding);
-		if (encoding) {
-			const name = (encoding.data as { encoding: string }).encoding;
-			return [{ title: service.t('encoding.convertTitle', name), kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [encoding], command: { title: service.t('encoding.convertTitle', name), command: convertEncodingCommand, arguments: [params.textDocument.uri] } }];
-		}
-		const doc = await this.#open.get(params.textDocument.uri);
-		if (!doc) { return []; }
-		return codeActions({ service, doc, settings: await this.#settings.get(doc.uri), documentChanges: this.client.documentChanges, resolvesEdits: this.client.resolvesEdits, counts: this.#open.problemsOf(doc.uri)?.counts }, params);
-	}
-
-	/**
-	 * A fix-all of the open document's current text: a large one on a corpus worker (seconds on
-	 * 1 MB), with the index's view of the file (its positions only when the index holds this text).
-	 */
-	async #fixAllOf(doc: CorpusDocument, options: LintOptions, rule: string | undefined): Promise<RuleEdit[]> {
-		if (doc.text.length <= largeDocument) { return this.#service.fixAll(doc, options, rule); }
-		const view = corpusSnapshot(this.#service, doc.uri, this.#corpus.indexer.stampOf(doc.uri) === doc.stamp);
-		const { parts } = await this.#corpus.pool.run({ kind: 'fix', uri: doc.uri, text: doc.text, options, corpus: view, rule }, Priority.Interactive);
-		return parts.flatMap((p) => p.edits.map((e) => ({ ...e, start: e.start + p.start, end: e.end + p.start })));
-	}
-
-	async #resolveFixAll(action: CodeAction): Promise<CodeAction> {
-		if (!isFixAllData(action.data)) { return action; }
-		const doc = await this.#open.get(action.data.fixAll.uri);
-		if (!doc) { return action; }
-		const edits = await this.#fixAllOf(doc, await this.#settings.get(doc.uri), action.data.fixAll.rule);
-		return { ...action, edit: workspaceEdit({ doc, documentChanges: this.client.documentChanges }, edits) };
-	}
-
-	/** The fix-all command (clients that do not resolve code actions, on a large document): computed, then applied unless the text changed meanwhile. */
-	async #runFixAll(uri: string, rule: string | undefined): Promise<undefined> {
-		const doc = await this.#open.get(uri);
-		if (!doc) { return undefined; }
-		const edits = await this.#fixAllOf(doc, await this.#settings.get(uri), rule);
-		if (edits.length > 0 && this.documents.get(uri)?.version === doc.version) {
-			await this.connection.workspace.applyEdit({ label: 'zh-corpus: fix all', edit: workspaceEdit({ doc, documentChanges: this.client.documentChanges }, edits) });
-		}
-		return undefined;
-	}
-
-	#cleanContext(): CleanContext {
-		const { connection, documents } = this;
-		const service = this.#service;
-		return {
-			connection, service, documents, workspace: this.#workspace, settings: this.#settings, documentChanges: this.client.documentChanges, changeAnnotations: this.client.changeAnnotations,
-			indexReady: () => this.#indexUpdates, unreadFiles: () => this.#corpus.indexer.skipped.keys(),
-			boundary: this.#boundary, manifestKey: this.#manifestKey, restricted: this.#restricted, inform: notify(connection),
-			fixText: async (uri, text, options, families) => {
-				// On a corpus worker, with what the index holds for the file (its positions only when the index holds this very text).
-				if (text.length > maxCharsPerWorkerJob) { return fixInPartsYielding(uri, text, (part) => service.clean(part, options, families)); }
-				const corpusView = corpusSnapshot(service, uri, this.#corpus.indexer.stampOf(uri) === textStamp(text));
-				return [...(await this.#corpus.pool.run({ kind: 'fix', uri, text, options, corpus: corpusView, families }, Priority.Interactive)).parts];
-			},
-		};
-	}
-
-	async #convertDocument(uri: string, target: ConversionTarget): Promise<undefined> {
-		const doc = await this.#open.get(uri);
-		const edits = doc ? this.#service.convert(doc, target) : [];
-		if (doc && edits.length > 0) {
-			await this.connection.workspace.applyEdit({ label: 'zh-corpus: convert', edit: workspaceEdit({ doc, documentChanges: this.client.documentChanges }, edits) });
-		}
-		return undefined;
-	}
-
-	#commands(): Record<string, (args: unknown[]) => Promise<unknown>> {
-		return {
-			[fixAllCommand]: ([uri, rule]) => this.#runFixAll(uri as string, rule as string | undefined),
-			[convertCommand]: ([uri, target]) => this.#convertDocument(uri as string, target as ConversionTarget),
-			[cleanCommand]: ([args]) => cleanWorkspace(this.#cleanContext(), args as Parameters<typeof cleanWorkspace>[1]),
-			[undoCleanCommand]: () => undoClean(this.#cleanContext()),
-			[convertEncodingCommand]: ([uri, options]) => convertToUtf8({
-				connection: this.connection, documents: this.documents, boundary: this.#boundary, manifestKey: this.#manifestKey, t: this.#service.t, documentChanges: this.client.documentChanges,
-				isCorpusUri: (u) => this.#workspace.isCorpusUri(u),
-				fileChanged: async (u) => { await this.#corpus.indexer.fileChanged(u); this.#publisher.schedule(u); },
-			}, uri as string, (options as { assumeYes?: boolean } | undefined)?.assumeYes),
-		};
 	}
 }

@@ -17,7 +17,6 @@ import type { Rule } from '../types';
 import { analyze } from '../boilerplate/analysis';
 import { deleteLines, excerpt } from '../boilerplate/findings';
 import { certainFiles, recurrence, templateAffected } from '../boilerplate/templates';
-import { repeatedLineThreshold } from './boilerplateRepeatedLine';
 
 export const boilerplateBlock: Rule = {
 	id: 'boilerplate.block',
@@ -26,7 +25,7 @@ export const boilerplateBlock: Rule = {
 	corpus: { reads: 'line-counts', affected: templateAffected },
 	*check(doc, ctx) {
 		const a = analyze(doc);
-		const { files } = recurrence(a, ctx.corpus, repeatedLineThreshold(ctx.options.repeatedLineMinFiles, ctx.corpus.fileCount));
+		const { files } = recurrence(a, ctx.corpus, ctx.options.repeatedLineMinFiles);
 		for (const b of a.blocks) {
 			const kind = b.lines === 1 && b.kind !== 'links' ? 'line' : b.kind;
 			const what = ctx.t(`boilerplate.block.${kind}` as MessageId, b.lines);

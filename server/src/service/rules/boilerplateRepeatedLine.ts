@@ -15,11 +15,6 @@ import { deleteLines, excerpt } from '../boilerplate/findings';
 import { prose } from '../boilerplate/features';
 import { certainFiles, recurrence, templateAffected } from '../boilerplate/templates';
 
-/** Files that must hold a line for it to count as template text (the setting; the corpus size no longer matters). */
-export function repeatedLineThreshold(minFiles: number, _fileCount: number): number {
-	return minFiles;
-}
-
 export const boilerplateRepeatedLine: Rule = {
 	id: 'boilerplate.repeated-line',
 	description: 'Template text: lines this file shares with several files of the corpus (a site\'s menus, footers, side lists) that no other rule reports.',
@@ -27,7 +22,7 @@ export const boilerplateRepeatedLine: Rule = {
 	corpus: { reads: 'line-counts', affected: templateAffected },
 	*check(doc, ctx) {
 		const a = analyze(doc);
-		const { files } = recurrence(a, ctx.corpus, repeatedLineThreshold(ctx.options.repeatedLineMinFiles, ctx.corpus.fileCount));
+		const { files } = recurrence(a, ctx.corpus, ctx.options.repeatedLineMinFiles);
 		const inArticle = new Uint8Array(doc.lines.length);
 		for (const art of a.articles) { inArticle.fill(1, art.first, art.last + 1); }
 		const template = (i: number) => files[i] > 0 && !a.matches[i] && !a.inBlock[i] && !(inArticle[i] && prose(a.shapes[i]!));

@@ -7,7 +7,7 @@
  * how far to trust a name it has seen (tools/train-ner.mjs builds this list jackknifed, from
  * the other folds of the training text, so the weights do not over-trust it).
  */
-import { hashStart, hashStep, wordKey } from './wordSet';
+import { hashStart, hashStep, KeyTable, wordKey } from './wordSet';
 
 export const maxNameLength = 16;
 
@@ -27,33 +27,10 @@ export const seenBucket = (tagged: number): number => tagged >= 20 ? 3 : tagged 
 export const nameEntry = (type: number, tagged: number, written: number): number =>
 	(type + 1) | taggedBucket(tagged, written) << 2 | seenBucket(tagged) << 5;
 
-export class NameLexicon {
-	readonly #keys: Int32Array;
-	readonly #entries: Uint8Array;
-	readonly #mask: number;
-
+/** The training set's names: per key, its entry (`nameEntry`) plus `nameContinues` when longer names start with it. */
+export class NameLexicon extends KeyTable {
 	constructor(keys: ArrayLike<number>, entries: ArrayLike<number>) {
-		let capacity = 1;
-		while (capacity < keys.length * 2) { capacity *= 2; }
-		this.#keys = new Int32Array(capacity);
-		this.#entries = new Uint8Array(capacity);
-		this.#mask = capacity - 1;
-		for (let i = 0; i < keys.length; i++) {
-			let s = keys[i] & this.#mask;
-			while (this.#keys[s] !== 0 && this.#keys[s] !== keys[i]) { s = (s + 1) & this.#mask; }
-			this.#keys[s] = keys[i];
-			this.#entries[s] |= entries[i];
-		}
-	}
-
-	get size(): number { return this.#keys.length; }
-
-	#entryOf(key: number): number {
-		for (let s = key & this.#mask; ; s = (s + 1) & this.#mask) {
-			const k = this.#keys[s];
-			if (k === key) { return this.#entries[s]; }
-			if (k === 0) { return 0; }
-		}
+		super(keys, entries, true);
 	}
 
 	/**
@@ -68,7 +45,7 @@ export class NameLexicon {
 			let h = hashStep(hashStart, text.charCodeAt(i));
 			for (let j = i + 1; j < n && j - i < maxNameLength; j++) {
 				h = hashStep(h, text.charCodeAt(j));
-				const entry = this.#entryOf(wordKey(h));
+				const entry = this.entryOf(wordKey(h));
 				if (entry === 0) { break; }
 				if (entry & entryMask) {
 					const length = j + 1 - i;

@@ -42,34 +42,45 @@ export function wordKeyOf(word: string): number {
 	return wordKey(h);
 }
 
-export class WordSet {
+/**
+ * An open-addressing table from word keys (`wordKey`, never 0) to one byte each, shared by the
+ * dictionary's words and the training set's names. `merge`: a key given twice keeps the union of
+ * its bytes (flags added by separate rows), otherwise the last row's byte.
+ */
+export class KeyTable {
 	readonly #keys: Int32Array;
-	readonly #classes: Uint8Array;
+	readonly #values: Uint8Array;
 	readonly #mask: number;
 
-	constructor(keys: ArrayLike<number>, classes: ArrayLike<number>) {
+	constructor(keys: ArrayLike<number>, values: ArrayLike<number>, merge = false) {
 		let capacity = 1;
 		while (capacity < keys.length * 2) { capacity *= 2; }
 		this.#keys = new Int32Array(capacity);
-		this.#classes = new Uint8Array(capacity);
+		this.#values = new Uint8Array(capacity);
 		this.#mask = capacity - 1;
 		for (let i = 0; i < keys.length; i++) {
 			let s = keys[i] & this.#mask;
 			while (this.#keys[s] !== 0 && this.#keys[s] !== keys[i]) { s = (s + 1) & this.#mask; }
 			this.#keys[s] = keys[i];
-			this.#classes[s] = classes[i];
+			this.#values[s] = merge ? this.#values[s] | values[i] : values[i];
 		}
 	}
 
-	/** The class of the word with this key (0: not a word), plus `continues` when longer words start with it. */
+	/** Slots of the table (twice the keys or more). */
+	get capacity(): number { return this.#keys.length; }
+
+	/** The byte of this key, 0 when it is not in the table. */
 	entryOf(key: number): number {
 		for (let s = key & this.#mask; ; s = (s + 1) & this.#mask) {
 			const k = this.#keys[s];
-			if (k === key) { return this.#classes[s]; }
+			if (k === key) { return this.#values[s]; }
 			if (k === 0) { return 0; }
 		}
 	}
+}
 
+/** The dictionary's words: per key, its class plus `continues` when longer words start with it. */
+export class WordSet extends KeyTable {
 	/** Whether `text[start, end)` is a word (of Han characters). */
 	has(text: string, start: number, end: number): boolean {
 		return this.classAt(text, start, end) !== 0;
