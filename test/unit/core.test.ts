@@ -180,4 +180,24 @@ describe('CorpusDocument.derive', () => {
 			}
 		}
 	});
+
+	it('finds the edit in long texts too (compared in chunks of up to 64 K units first)', () => {
+		let seed = 11;
+		const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+		const pieces = ['\n', '\r\n', '甲', '乙丙。', '𠮷', '第一段。\n'];
+		for (let round = 0; round < 30; round++) {
+			let text = Array.from({ length: 1000 + Math.floor(rnd() * 40000) }, () => pieces[Math.floor(rnd() * pieces.length)]).join('');
+			let doc = new CorpusDocument('file:///d.txt', 0, text);
+			void doc.lines;
+			for (let v = 1; v <= 5; v++) {
+				// Near the ends, at chunk edges, or anywhere.
+				const where = [0, text.length, 64, 2048, 65536, text.length - 64, text.length - 2048, Math.floor(rnd() * (text.length + 1))];
+				const start = Math.max(0, Math.min(text.length, where[Math.floor(rnd() * where.length)] + Math.floor(rnd() * 3) - 1));
+				const end = Math.min(text.length, start + Math.floor(rnd() * 3));
+				text = text.slice(0, start) + pieces[Math.floor(rnd() * pieces.length)].repeat(Math.floor(rnd() * 2)) + text.slice(end);
+				doc = CorpusDocument.derive(doc, v, text);
+				assert.deepEqual(doc.lines, new CorpusDocument('file:///d.txt', v, text).lines, `round ${round}, version ${v}`);
+			}
+		}
+	});
 });

@@ -6,12 +6,12 @@
 import type { CorpusDocument } from '../document';
 import { LruCache } from '../lruCache';
 import { Article, ChromeBlock, chromeBlocks } from './blocks';
-import { ownFeatures, prose, RowInput } from './features';
+import { prose, RowInput } from './features';
 import { keyOfFolded } from './lineKey';
 import { LineShape, lineShape } from './lineShape';
 import { normalizeLine } from './normalize';
-import { judgePage } from './page';
-import { pageModel } from './pageModel';
+import { judgePage, PageVerdict } from './page';
+import { PageModel, pageModel } from './pageModel';
 import { BoilerplateKind, patternRows, relatedHeading, spamPattern } from './patterns';
 
 export interface LineMatch {
@@ -53,6 +53,45 @@ export function analyze(doc: CorpusDocument): Analysis {
 		memo.set(doc, a);
 	}
 	return a;
+}
+
+/**
+ * The last analysis of an editor's document (version above 0): its lines' facts and the page
+ * model's verdict, which the next version reuses for the lines and rows an edit left as they
+ * were. What it reuses is only what a fresh analysis would compute again from the same input,
+ * so the result is the same (test/unit/analysisIncremental.test.ts).
+ */
+interface Previous {
+	readonly doc: CorpusDocument;
+	readonly facts: readonly LineFacts[];
+	readonly model: PageModel;
+	readonly verdict: PageVerdict;
+}
+
+const remembered = new Map<string, Previous>();
+/** An editor's few large open documents. */
+const maxRemembered = 4;
+/** A verdict keeps ~400 bytes per row: pages beyond this many rows are judged whole each time. */
+const maxRememberedRows = 50_000;
+
+function remember(p: Previous): void {
+	remembered.delete(p.doc.uri);
+	if (p.doc.version <= 0 || p.verdict.chrome.length > maxRememberedRows) { return; }
+	remembered.set(p.doc.uri, p);
+	if (remembered.size > maxRemembered) { remembered.delete(remembered.keys().next().value!); }
+}
+
+/** Each line's facts, taken from the last version where the line is one the edit did not touch. */
+function factsOfLines(doc: CorpusDocument, prev: Previous | undefined): LineFacts[] {
+	const now = doc.lines;
+	if (!prev || prev.doc === doc) { return now.map((l) => factsOf(l.text)); }
+	const old = prev.doc.lines, m = Math.min(old.length, now.length);
+	let a = 0;
+	while (a < m && old[a].text === now[a].text) { a++; }
+	let s = 0;
+	while (s < m - a && old[old.length - 1 - s].text === now[now.length - 1 - s].text) { s++; }
+	const shift = old.length - now.length;
+	return now.map((l, i) => (i < a ? prev.facts[i] : i >= now.length - s ? prev.facts[i + shift] : factsOf(l.text)));
 }
 
 /**
@@ -115,8 +154,12 @@ interface LineFacts {
 	readonly prose: boolean;
 	readonly headlineLike: boolean;
 	readonly shape: LineShape;
-	readonly own: Float64Array;
+	/** What the page model reads of the line. */
+	readonly row: RowInput;
 	readonly key: string | undefined;
+	/** The label opening the line (`地点:` → 地点), spaces removed. */
+	readonly label: string | undefined;
+	readonly spam: { readonly start: number; readonly end: number } | undefined;
 }
 
 // Shared by every document: an edit re-examines only the lines whose text changed, and template
@@ -129,10 +172,14 @@ function factsOf(text: string): LineFacts {
 		const n = normalizeLine(text);
 		const t = n.trim();
 		const shape = lineShape(n);
+		const match = matchLine(n), related = relatedHeading.test(n);
+		const kind = match && !match.span ? match.kind : undefined;
 		f = {
-			match: matchLine(n), normalized: n, blank: t.length === 0, timestamp: timestamp.test(n), dated: t.length <= 80 && datedItem.test(n), numberOnly: numberOnly.test(n),
-			bullet: bullet.test(n), relatedHeading: relatedHeading.test(n), prose: isProse(n), headlineLike: t.length <= 40 && !sentenceEnd.test(n),
-			shape, own: ownFeatures(shape), key: keyOfFolded(t),
+			match, normalized: n, blank: t.length === 0, timestamp: timestamp.test(n), dated: t.length <= 80 && datedItem.test(n), numberOnly: numberOnly.test(n),
+			bullet: bullet.test(n), relatedHeading: related, prose: isProse(n), headlineLike: t.length <= 40 && !sentenceEnd.test(n),
+			shape, key: keyOfFolded(t), label: /^([^:]{1,8}):/.exec(t)?.[1].replace(/\s+/g, ''),
+			row: { shape, patternLine: kind !== undefined, metadata: kind === 'source' || kind === 'credit', relatedHeading: related, key: t, opening: t.replace(/\s+/g, '').slice(0, 2) },
+			spam: t.length === 0 ? undefined : spamSpan(n, match?.kind === 'navigation'),
 		};
 		factsCache.set(text, f);
 	}
@@ -141,14 +188,16 @@ function factsOf(text: string): LineFacts {
 
 function compute(doc: CorpusDocument): Analysis {
 	const lines = doc.lines;
-	const facts = lines.map((l) => factsOf(l.text));
-	const normalized = facts.map((f) => f.normalized);
+	const prev = remembered.get(doc.uri);
+	const facts = factsOfLines(doc, prev);
 	const matches = facts.map((f) => f.match);
 	const blank = (i: number) => facts[i].blank;
 	const nextNonBlank = (i: number) => { let j = i + 1; while (j < lines.length && blank(j)) { j++; } return j; };
 	const headlineLike = (i: number) => facts[i].headlineLike;
 
-	const page = pageOf(facts);
+	const model = pageModel();
+	const { verdict, ...page } = pageOf(facts, model, prev?.model === model ? prev.verdict : undefined);
+	remember({ doc, facts, model, verdict });
 	const inBlock = new Uint8Array(lines.length);
 	// A certain block speaks for its lines; inside a doubtful one the pattern table and the related
 	// and reaction blocks still report what they recognize (and fix-all applies those).
@@ -192,8 +241,7 @@ function compute(doc: CorpusDocument): Analysis {
 
 	const spam: { line: number; start: number; end: number }[] = [];
 	for (let i = 0; i < lines.length; i++) {
-		if (facts[i].blank) { continue; }
-		const s = spamSpan(normalized[i], matches[i]?.kind === 'navigation');
+		const s = facts[i].spam;
 		if (s) { spam.push({ line: i, ...s }); }
 	}
 
@@ -211,29 +259,27 @@ function inputsOf(facts: readonly LineFacts[]): { lines: number[]; rows: RowInpu
 	facts.forEach((f, i) => {
 		if (f.blank) { return; }
 		lines.push(i);
-		const kind = f.match && !f.match.span ? f.match.kind : undefined;
-		rows.push({ shape: f.shape, own: f.own, patternLine: kind !== undefined, metadata: kind === 'source' || kind === 'credit', relatedHeading: f.relatedHeading, key: f.normalized.trim() });
+		rows.push(f.row);
 	});
 	return { lines, rows };
 }
 
-function pageOf(facts: readonly LineFacts[]): Pick<Analysis, 'chrome' | 'articles' | 'blocks'> {
+function pageOf(facts: readonly LineFacts[], model: PageModel, previous: PageVerdict | undefined): Pick<Analysis, 'chrome' | 'articles' | 'blocks'> & { verdict: PageVerdict } {
 	const { lines, rows } = inputsOf(facts);
-	const model = pageModel();
-	const verdict = judgePage(rows, model);
+	const verdict = judgePage(rows, model, previous);
 	const chrome = new Float64Array(facts.length);
 	lines.forEach((line, row) => { chrome[line] = verdict.chrome[row]; });
 	// An article's headline, dateline and byline are the article's, whatever the model says of them.
 	for (const s of verdict.spans) { for (let r = s.first; r < s.first + (s.head ?? 0); r++) { chrome[lines[r]] = 0; } }
 	const articles = verdict.spans.map((s) => ({ first: lines[s.first], last: lines[s.last], headed: (s.head ?? 0) > 0 }));
-	const labelOf = (i: number) => /^([^:]{1,8}):/.exec(facts[i].normalized.trim())?.[1].replace(/\s+/g, '');
+	const labelOf = (i: number) => facts[i].label;
 	const articleLabels = new Set<string>();
 	for (const a of articles) { for (let i = a.first; i <= a.last; i++) { const l = labelOf(i); if (l) { articleLabels.add(l); } } }
 	const looksChrome = new Uint8Array(facts.length);
 	lines.forEach((line, row) => { looksChrome[line] = verdict.z[row] >= model.stageOne.prior ? 1 : 0; });
 	const inputs = facts.map((f, i) => ({ shape: f.blank ? undefined : f.shape, chrome: chrome[i], notice: f.match?.kind === 'copyright', prose: !f.blank && prose(f.shape), looksChrome: looksChrome[i] === 1,
 		articleLabel: !f.blank && articleLabels.size > 0 && articleLabels.has(labelOf(i) ?? '') }));
-	return { chrome, articles, blocks: chromeBlocks(inputs, articles, model) };
+	return { chrome, articles, blocks: chromeBlocks(inputs, articles, model), verdict };
 }
 
 const separators = /[-_|—–>›»:]/;

@@ -10,8 +10,6 @@ import type { LineShape } from './lineShape';
 /** What the features need of one non-blank line. */
 export interface RowInput {
 	readonly shape: LineShape;
-	/** The line's own features (`ownFeatures`), computed once per distinct line. */
-	readonly own: Float64Array;
 	/** A pattern-table row deletes the whole line. */
 	readonly patternLine: boolean;
 	/** The line is a source, date or byline row of the pattern table (metadata of an article's head). */
@@ -19,6 +17,8 @@ export interface RowInput {
 	readonly relatedHeading: boolean;
 	/** The line's folded text, for repeats within the page. */
 	readonly key: string;
+	/** Its first two characters without spaces (lines opening as the article's do). */
+	readonly opening: string;
 }
 
 export const featureNames = [
@@ -59,15 +59,18 @@ function runs(rows: readonly RowInput[], test: (s: LineShape) => boolean): Uint3
 	return out;
 }
 
-/** The features of a line that depend on its text alone (the first `ownCount`). */
-export function ownFeatures(s: LineShape): Float64Array {
+/**
+ * Writes the features of a line that depend on its text alone (the first `ownCount`) at `o`:
+ * computed per row rather than kept per line, so a huge page holds no array per line.
+ */
+function ownFeatures(s: LineShape, x: Float64Array, o: number): void {
 	const len = Math.max(1, s.length);
-	return Float64Array.of(
-		log(s.length), s.han / len, s.latin / len, s.digits / len, s.functionWords / Math.max(1, s.han), s.sentenceMarks > 0 ? 1 : 0,
-		Math.min(5, (s.clauseMarks * 10) / len), s.endsSentence ? 1 : 0, log(s.gaps), log(len / (s.gaps + 1)),
-		log(s.separators), log(s.brackets), s.quotes > 0 ? 1 : 0, s.listMarker ? 1 : 0, s.numeric ? 1 : 0, s.hasDate ? 1 : 0, s.hasTime ? 1 : 0,
-		s.truncated ? 1 : 0, s.counted ? 1 : 0, s.url ? 1 : 0, s.label ? 1 : 0,
-	);
+	x[o] = log(s.length); x[o + 1] = s.han / len; x[o + 2] = s.latin / len; x[o + 3] = s.digits / len;
+	x[o + 4] = s.functionWords / Math.max(1, s.han); x[o + 5] = s.sentenceMarks > 0 ? 1 : 0;
+	x[o + 6] = Math.min(5, (s.clauseMarks * 10) / len); x[o + 7] = s.endsSentence ? 1 : 0; x[o + 8] = log(s.gaps); x[o + 9] = log(len / (s.gaps + 1));
+	x[o + 10] = log(s.separators); x[o + 11] = log(s.brackets); x[o + 12] = s.quotes > 0 ? 1 : 0; x[o + 13] = s.listMarker ? 1 : 0;
+	x[o + 14] = s.numeric ? 1 : 0; x[o + 15] = s.hasDate ? 1 : 0; x[o + 16] = s.hasTime ? 1 : 0;
+	x[o + 17] = s.truncated ? 1 : 0; x[o + 18] = s.counted ? 1 : 0; x[o + 19] = s.url ? 1 : 0; x[o + 20] = s.label ? 1 : 0;
 }
 
 const ownCount = featureNames.indexOf('patternLine');
@@ -84,7 +87,7 @@ export function stageOneFeatures(rows: readonly RowInput[]): Float64Array {
 	for (const r of rows) { keyCount.set(r.key, (keyCount.get(r.key) ?? 0) + 1); }
 	for (let i = 0; i < n; i++) {
 		const o = i * featureCount;
-		x.set(rows[i].own, o);
+		ownFeatures(rows[i].shape, x, o);
 		const prev = i > 0 ? rows[i - 1].shape : undefined, next = i + 1 < n ? rows[i + 1].shape : undefined;
 		const lo = Math.max(0, i - 4), hi = Math.min(n, i + 5);
 		let k = o + ownCount;
@@ -110,9 +113,8 @@ function signature(s: LineShape): number {
 	return lengthClass * 32 + (s.endsSentence ? 16 : 0) + (s.digits > 0 ? 8 : 0) + (s.labelled ? 4 : 0) + (s.listMarker ? 2 : 0) + (s.brackets > 0 ? 1 : 0);
 }
 
-const opening = (key: string) => key.replace(/\s+/g, '').slice(0, 2);
-
-const median = (values: number[]) => { values.sort((a, b) => a - b); return values.length > 0 ? values[values.length >> 1] : 0; };
+/** The middle value (a typed array sorts numbers without a comparator call per pair). */
+const median = (values: Float64Array) => { values.sort(); return values.length > 0 ? values[values.length >> 1] : 0; };
 
 /**
  * Fills in stage two's features from stage one's log-odds (`z`, chrome positive) and the article
@@ -137,16 +139,16 @@ export function addStageTwo(x: Float64Array, z: Float64Array, spans: readonly Sp
 		edge[i] = spanOf[i] >= 0 ? log(d) : -log(d);
 	}
 	const inMain = main ? rows.slice(main.first, main.last + 1).map((r) => r.shape) : [];
-	const mainZ = main ? median(Array.from(z.subarray(main.first, main.last + 1))) : 0;
-	const mainLength = median(inMain.map((s) => log(s.length)));
+	const mainZ = main ? median(z.slice(main.first, main.last + 1)) : 0;
+	const mainLength = median(Float64Array.from(inMain, (s) => log(s.length)));
 	const funcRate = (s: LineShape) => s.functionWords / Math.max(1, s.han);
-	const mainFunc = median(inMain.map(funcRate));
+	const mainFunc = median(Float64Array.from(inMain, funcRate));
 	const mainEnds = inMain.length > 0 ? inMain.filter((s) => s.endsSentence).length / inMain.length : 0;
 	// Lines shaped like the main article's lines, or opening as several of them do (a programme's 地点:, 主持人:).
 	const signatures = new Map<number, number>(), openings = new Map<string, number>();
 	if (main) {
 		for (let i = main.first; i <= main.last; i++) {
-			const sig = signature(rows[i].shape), open = opening(rows[i].key);
+			const sig = signature(rows[i].shape), open = rows[i].opening;
 			signatures.set(sig, (signatures.get(sig) ?? 0) + 1);
 			openings.set(open, (openings.get(open) ?? 0) + 1);
 		}
@@ -173,6 +175,6 @@ export function addStageTwo(x: Float64Array, z: Float64Array, spans: readonly Sp
 		x[k++] = main ? funcRate(s) - mainFunc : 0;
 		x[k++] = mainEnds;
 		x[k++] = main ? (signatures.get(signature(s)) ?? 0) / inMain.length : 0;
-		x[k++] = log(openings.get(opening(rows[i].key)) ?? 0);
+		x[k++] = log(openings.get(rows[i].opening) ?? 0);
 	}
 }

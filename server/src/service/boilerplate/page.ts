@@ -5,7 +5,7 @@
  */
 import { articleSpans, grown, Span } from './body';
 import { addStageTwo, featureCount, RowInput, stageOneFeatures } from './features';
-import { PageModel, stageOne, treeScore } from './pageModel';
+import { PageModel, samePaths, stageOne, treeScore } from './pageModel';
 
 export interface PageFeatures {
 	/** Row-major features, `featureCount` per row. */
@@ -29,10 +29,28 @@ export function pageFeatures(rows: readonly RowInput[], model: Pick<PageModel, '
 	return { x, z, spans };
 }
 
-/** Probability of chrome per row and stage one's log-odds, with the article spans. */
-export function judgePage(rows: readonly RowInput[], model: PageModel): { chrome: Float64Array; z: Float64Array; spans: readonly Span[] } {
+export interface PageVerdict extends PageFeatures {
+	/** Probability of chrome per row. */
+	readonly chrome: Float64Array;
+}
+
+/**
+ * Probability of chrome per row and stage one's log-odds, with the article spans. With the
+ * verdict of the page's last version (same model), a row that takes the same path through every
+ * tree as the row at its index there, or as the row it was before rows were added or removed,
+ * keeps its probability: the trees, most of a page's cost, score only the rows an edit changed.
+ */
+export function judgePage(rows: readonly RowInput[], model: PageModel, previous?: PageVerdict): PageVerdict {
 	const { x, z, spans } = pageFeatures(rows, model);
-	const chrome = new Float64Array(rows.length);
-	for (let i = 0; i < rows.length; i++) { chrome[i] = 1 / (1 + Math.exp(-treeScore(model.stageTwo, x, i * featureCount))); }
-	return { chrome, z, spans };
+	const n = rows.length;
+	const chrome = new Float64Array(n);
+	const old = previous?.chrome.length ?? 0, shift = old - n;
+	for (let i = 0; i < n; i++) {
+		const o = i * featureCount;
+		const kept = !previous ? -1
+			: i < old && samePaths(model.stageTwo, x, o, previous.x, i * featureCount) ? i
+				: shift !== 0 && i + shift >= 0 && i + shift < old && samePaths(model.stageTwo, x, o, previous.x, (i + shift) * featureCount) ? i + shift : -1;
+		chrome[i] = kept >= 0 ? previous!.chrome[kept] : 1 / (1 + Math.exp(-treeScore(model.stageTwo, x, o)));
+	}
+	return { x, z, spans, chrome };
 }

@@ -52,19 +52,20 @@ export function stageOne(model: PageModel, x: Float64Array, offset: number): num
 	return z;
 }
 
-/** The trees in flat typed arrays (built once per model): a row is scored without allocating. */
-interface FlatTrees { readonly count: number; readonly inner: number; readonly feature: Int16Array; readonly threshold: Float64Array; readonly leaf: Float64Array }
+/**
+ * The trees in flat typed arrays (built once per model): a row is scored without allocating.
+ * `cuts[f]`: the thresholds the trees compare feature `f` with, sorted.
+ */
+interface FlatTrees { readonly count: number; readonly inner: number; readonly feature: Int16Array; readonly threshold: Float64Array; readonly leaf: Float64Array; readonly cuts: readonly Float64Array[] }
 const flat = new WeakMap<Trees, FlatTrees>();
 
 function flatten(trees: Trees): FlatTrees {
 	let f = flat.get(trees);
 	if (!f) {
 		const inner = (1 << trees.depth) - 1;
-		f = {
-			count: trees.trees.length, inner,
-			feature: Int16Array.from(trees.trees.flatMap((t) => t.feature)), threshold: Float64Array.from(trees.trees.flatMap((t) => t.threshold)),
-			leaf: Float64Array.from(trees.trees.flatMap((t) => t.leaf)),
-		};
+		const feature = Int16Array.from(trees.trees.flatMap((t) => t.feature)), threshold = Float64Array.from(trees.trees.flatMap((t) => t.threshold));
+		const cuts = featureNames.map((_, k) => Float64Array.from(new Set(threshold.filter((_t, i) => feature[i] === k))).sort());
+		f = { count: trees.trees.length, inner, feature, threshold, leaf: Float64Array.from(trees.trees.flatMap((t) => t.leaf)), cuts };
 		flat.set(trees, f);
 	}
 	return f;
@@ -84,4 +85,26 @@ export function treeScore(trees: Trees, x: Float64Array, offset: number): number
 		z += leaf[t * (inner + 1) + node - inner];
 	}
 	return z;
+}
+
+/** How many of `cuts` lie below `v`: two values with the same count take the same branch at every split on the feature. */
+function side(cuts: Float64Array, v: number): number {
+	let lo = 0, hi = cuts.length;
+	while (lo < hi) { const mid = (lo + hi) >> 1; if (v > cuts[mid]) { lo = mid + 1; } else { hi = mid; } }
+	return lo;
+}
+
+/**
+ * Whether the rows of `x` at `offset` and of `y` at `other` take the same path through every
+ * tree, so score the same: each feature is equal, or on the same side of every threshold the
+ * trees compare it with. (A global feature such as the main article's strength moves a little
+ * with every edit; a row's paths rarely change for it.)
+ */
+export function samePaths(trees: Trees, x: Float64Array, offset: number, y: Float64Array, other: number): boolean {
+	const { cuts } = flatten(trees);
+	for (let f = 0; f < cuts.length; f++) {
+		const a = x[offset + f], b = y[other + f];
+		if (a !== b && (cuts[f].length === 0 ? false : side(cuts[f], a) !== side(cuts[f], b))) { return false; }
+	}
+	return true;
 }
