@@ -27,6 +27,13 @@ describe('three languages', () => {
 		assert.match(messagesFor('fr')('fix.deleteLine'), /Delete this line/);
 	});
 
+	it('fills placeholders with the arguments as written, and leaves one without an argument as it is', () => {
+		const en = messagesFor('en');
+		assert.equal(en('fix.replace', '{1}$&', '后'), 'Replace ‘{1}$&’ with ‘后’');
+		assert.equal(en('fix.replace', '後'), 'Replace ‘後’ with ‘{1}’');
+		assert.equal(en('fix.deleteLine', 'x'), en('fix.deleteLine'));
+	});
+
 	it('has every string of package.json in package.nls.json and both Chinese files', () => {
 		const keys = [...fs.readFileSync(path.join(root, 'package.json'), 'utf8').matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
 		assert.ok(keys.length > 40);

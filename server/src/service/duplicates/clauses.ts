@@ -4,6 +4,8 @@
  * document has 50,000), with the longest run of a line's clauses found earlier.
  */
 
+import type { Line } from '../document';
+
 /** A line's clause, offsets relative to the line; `end` includes the clause's punctuation. */
 export interface LocalClause {
 	readonly start: number;
@@ -37,14 +39,32 @@ export function clausesOf(text: string): LocalClause[] {
 	return out;
 }
 
-/** Every clause of the document's body lines so far, in order. */
+/**
+ * Every clause of the document's body lines, in order, and where each line's clauses begin
+ * (`lineFirst`: a line is matched against the clauses before its own). An edited document's index
+ * is the last version's with the edited lines' clauses replaced (`patch`), not rebuilt: an edit
+ * costs its own clauses and a pass over integers, not a hash of every clause of the document.
+ */
 export class ClauseIndex {
 	readonly keys: string[] = [];
 	readonly starts: number[] = [];
 	readonly ends: number[] = [];
 	readonly where = new Map<string, number[]>();
+	/** Per line, the index of its first clause (for a line without clauses, of the next clause); one more entry at the end. */
+	readonly lineFirst: number[] = [];
 
-	add(local: readonly LocalClause[], offset: number): void {
+	/** The index of `lines`, whose body lines (`body[n]`) are cut by `clauses`. */
+	static of(lines: readonly Line[], body: Uint8Array, clauses: (text: string) => readonly LocalClause[]): ClauseIndex {
+		const index = new ClauseIndex();
+		for (let n = 0; n < lines.length; n++) {
+			index.lineFirst.push(index.keys.length);
+			if (body[n]) { index.#add(clauses(lines[n].text), lines[n].start); }
+		}
+		index.lineFirst.push(index.keys.length);
+		return index;
+	}
+
+	#add(local: readonly LocalClause[], offset: number): void {
 		for (const c of local) {
 			const index = this.keys.length;
 			this.keys.push(c.key);
@@ -55,6 +75,45 @@ export class ClauseIndex {
 		}
 	}
 
+	/**
+	 * This index (of the last version, which it stops being) made the index of the next: its lines
+	 * [from, oldTo) became `lines` [from, to), and every offset after them moved by `delta`.
+	 */
+	patch(lines: readonly Line[], body: Uint8Array, clauses: (text: string) => readonly LocalClause[], from: number, oldTo: number, to: number, delta: number): this {
+		const a = this.lineFirst[from], b = this.lineFirst[oldTo];
+		const keys: string[] = [], starts: number[] = [], ends: number[] = [], firsts: number[] = [];
+		for (let n = from; n < to; n++) {
+			firsts.push(a + keys.length);
+			if (!body[n]) { continue; }
+			for (const c of clauses(lines[n].text)) { keys.push(c.key); starts.push(lines[n].start + c.start); ends.push(lines[n].start + c.end); }
+		}
+		const shift = keys.length - (b - a);
+		for (let p = a; p < b; p++) {
+			const list = this.where.get(this.keys[p])!;
+			list.splice(list.indexOf(p), 1);
+			if (list.length === 0) { this.where.delete(this.keys[p]); }
+		}
+		if (shift !== 0) {
+			for (const list of this.where.values()) {
+				for (let i = list.length - 1; i >= 0 && list[i] >= b; i--) { list[i] += shift; }
+			}
+		}
+		this.keys.splice(a, b - a, ...keys);
+		this.starts.splice(a, b - a, ...starts);
+		this.ends.splice(a, b - a, ...ends);
+		for (let p = a + keys.length; p < this.keys.length; p++) { this.starts[p] += delta; this.ends[p] += delta; }
+		keys.forEach((key, k) => {
+			const list = this.where.get(key);
+			if (!list) { this.where.set(key, [a + k]); return; }
+			let lo = 0, hi = list.length;
+			while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < a + k) { lo = mid + 1; } else { hi = mid; } }
+			list.splice(lo, 0, a + k);
+		});
+		for (let n = oldTo; n < this.lineFirst.length; n++) { this.lineFirst[n] += shift; }
+		this.lineFirst.splice(from, oldTo - from, ...firsts);
+		return this;
+	}
+
 	/** The longest run of `own` from `j` found consecutively among the clauses before `limit`, ending a sentence, ≥ 20 characters. */
 	longestRun(own: readonly LocalClause[], j: number, limit: number): { at: number; length: number } | undefined {
 		let best: { at: number; length: number } | undefined;
@@ -63,6 +122,7 @@ export class ClauseIndex {
 		// A clause repeated very often (a stock phrase) is checked against its first occurrences only.
 		for (let q = 0; q < at.length && q < 8; q++) {
 			const p = at[q];
+			if (p >= limit) { break; }
 			let k = 0;
 			let chars = 0;
 			let good = 0;

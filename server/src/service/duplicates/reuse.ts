@@ -11,7 +11,7 @@
 import { excerpt } from '../boilerplate/findings';
 import type { CorpusDocument } from '../document';
 import type { Finding, RuleContext } from '../types';
-import type { LocalClause } from './clauses';
+import { ClauseIndex, type LocalClause } from './clauses';
 
 export interface LineFound { readonly finding: Finding; readonly originalLine: number }
 
@@ -21,6 +21,7 @@ interface Previous {
 	readonly t: RuleContext['t'];
 	readonly body: Uint8Array;
 	readonly found: readonly (readonly LineFound[] | undefined)[];
+	readonly index: ClauseIndex;
 }
 
 /** Documents remembered (their last version): an editor's few large open documents. */
@@ -29,11 +30,11 @@ const maxRemembered = 4;
 /** Smaller documents are matched whole: remembering costs more than it saves. */
 const minLines = 500;
 
-/** Keeps this check's findings of an editor's document (version above 0) for its next version. */
-export function remember(doc: CorpusDocument, body: Uint8Array, found: readonly (readonly LineFound[] | undefined)[], t: RuleContext['t']): void {
+/** Keeps this check's findings and clause index of an editor's document (version above 0) for its next version. */
+export function remember(doc: CorpusDocument, body: Uint8Array, found: readonly (readonly LineFound[] | undefined)[], t: RuleContext['t'], index: ClauseIndex): void {
 	remembered.delete(doc.uri);
 	if (doc.version <= 0 || doc.lines.length < minLines) { return; }
-	remembered.set(doc.uri, { doc, t, body, found });
+	remembered.set(doc.uri, { doc, t, body, found, index });
 	if (remembered.size > maxRemembered) { remembered.delete(remembered.keys().next().value!); }
 }
 
@@ -48,7 +49,15 @@ export interface Reuse {
 	readonly oldSuffix: number;
 	/** The first line of this version after the edit. */
 	readonly suffix: number;
+	/**
+	 * The clause index of this version: the last version's, its edited lines' clauses replaced
+	 * (that index is then no longer the last version's: the last check is forgotten once reused).
+	 */
+	index(clauses: (text: string) => readonly LocalClause[]): ClauseIndex;
 }
+
+/** An edit of more lines than this rebuilds the clause index rather than splicing it. */
+const maxPatchedLines = 2000;
 
 export function reusable(doc: CorpusDocument, body: Uint8Array, clauses: (text: string) => readonly LocalClause[], t: RuleContext['t']): Reuse | undefined {
 	const prev = remembered.get(doc.uri);
@@ -78,8 +87,12 @@ export function reusable(doc: CorpusDocument, body: Uint8Array, clauses: (text: 
 	for (let i = a; i < now.length - s; i++) { if (body[i]) { for (const c of clauses(now[i].text)) { edited.add(c.key); } } }
 	const lineDelta = now.length - old.length;
 	const suffix = now.length - s;
+	// Whatever this check does, the last one's state is not used again (its index is patched in place).
+	remembered.delete(doc.uri);
 	return {
 		delta, lineDelta, oldSuffix: old.length - s, suffix,
+		index: (clauses) => (suffix - a > maxPatchedLines || old.length - s - a > maxPatchedLines ? ClauseIndex.of(now, body, clauses)
+			: prev.index.patch(now, body, clauses, a, old.length - s, suffix, delta)),
 		// The last line's fix reaches back to the line before it (deleteLines): matched again.
 		lineBefore: (n, local) => n < a ? n
 			: n >= suffix && n < now.length - 1 && !local.some((c) => edited.has(c.key)) ? n - lineDelta

@@ -12,7 +12,7 @@
  *
  * An edited document is not matched again whole: the findings of lines the edit cannot have
  * changed (before it, or after it without a clause of the edited lines) are kept from the last
- * check, moved (duplicates/reuse.ts).
+ * check, moved, and the last check's clause index is patched, not rebuilt (duplicates/reuse.ts).
  */
 import { analyze, isChromeLine } from '../boilerplate/analysis';
 import { deleteLines, excerpt } from '../boilerplate/findings';
@@ -41,7 +41,7 @@ export const duplicateParagraph: Rule = {
 		const body = new Uint8Array(lines.length);
 		for (let n = 0; n < lines.length; n++) { body[n] = bodyLine.test(lines[n].text) && !isChromeLine(analysis, n) ? 1 : 0; }
 		const reuse = reusable(doc, body, clauses, ctx.t);
-		const index = new ClauseIndex();
+		const index = reuse ? reuse.index(clauses) : ClauseIndex.of(lines, body, clauses);
 		const found: (readonly LineFound[] | undefined)[] = new Array(lines.length);
 		for (let n = 0; n < lines.length; n++) {
 			if (!body[n]) { continue; }
@@ -56,15 +56,14 @@ export const duplicateParagraph: Rule = {
 				for (const f of list) { yield f.finding; }
 				found[n] = list;
 			}
-			index.add(local, lines[n].start);
 		}
-		remember(doc, body, found, ctx.t);
+		remember(doc, body, found, ctx.t, index);
 	},
 };
 
 /** The repeats in line `n`: runs of its clauses found consecutively earlier, sentence-aligned on the repeat's side. */
 function* lineFindings(doc: CorpusDocument, n: number, local: readonly LocalClause[], index: ClauseIndex, ctx: RuleContext): Iterable<LineFound> {
-	const first = index.keys.length;
+	const first = index.lineFirst[n];
 	const offset = doc.lines[n].start;
 	for (let j = 0; j < local.length;) {
 		const startsSentence = j === 0 || local[j - 1].endsSentence;
