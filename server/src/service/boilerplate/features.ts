@@ -140,9 +140,11 @@ export function addStageTwo(x: Float64Array, z: Float64Array, spans: readonly Sp
 	}
 	const inMain = main ? rows.slice(main.first, main.last + 1).map((r) => r.shape) : [];
 	const mainZ = main ? median(z.slice(main.first, main.last + 1)) : 0;
-	const mainLength = median(Float64Array.from(inMain, (s) => log(s.length)));
 	const funcRate = (s: LineShape) => s.functionWords / Math.max(1, s.han);
-	const mainFunc = median(Float64Array.from(inMain, funcRate));
+	const lengths = new Float64Array(inMain.length), rates = new Float64Array(inMain.length);
+	for (let i = 0; i < inMain.length; i++) { lengths[i] = log(inMain[i].length); rates[i] = funcRate(inMain[i]); }
+	const mainLength = median(lengths);
+	const mainFunc = median(rates);
 	const mainEnds = inMain.length > 0 ? inMain.filter((s) => s.endsSentence).length / inMain.length : 0;
 	// Lines shaped like the main article's lines, or opening as several of them do (a programme's 地点:, 主持人:).
 	const signatures = new Map<number, number>(), openings = new Map<string, number>();

@@ -26,6 +26,8 @@ import { mayHoldMisspelledSurname } from '../script/names';
 const mixedShare = 0.2;
 const mixedMinimum = 10;
 
+const none: ScriptIssue[] = [];
+
 let regionalMemo: RegionalStandards | undefined;
 function regionalFor(words: readonly string[]): RegionalStandards {
 	const key = words.join('\u0001');
@@ -54,11 +56,12 @@ export const mixedScript: Rule = {
 		// A traditional document's fixes write its own region's forms: Taiwan's unless it writes Hong Kong's throughout.
 		const hongKong = target === 'traditional' && isHongKongDocument(evidence);
 		for (const line of doc.lines) {
-			// A surname a converter respelled (範振宗) needs no other candidate on its line.
-			if (!needsCheck(line.text, target) && !(target !== 'simplified' && mayHoldMisspelledSurname(line.text))) { continue; }
 			let issues = cache.get(line.text);
 			if (!issues) {
-				issues = judgeLine(line.text, scanLine(line.text, target), judging);
+				// A surname a converter respelled (範振宗) needs no other candidate on its line.
+				const candidate = needsCheck(line.text, target) || (target !== 'simplified' && mayHoldMisspelledSurname(line.text));
+				// A line without candidates is remembered too: an edit looks it up instead of scanning it again.
+				issues = candidate ? judgeLine(line.text, scanLine(line.text, target), judging) : none;
 				cache.set(line.text, issues);
 			}
 			if (issues.length === 0) { continue; }
