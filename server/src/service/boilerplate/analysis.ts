@@ -142,7 +142,7 @@ function isProse(text: string): boolean {
 }
 
 /** What the block and tail logic needs to know of one line; computed once per distinct line text. */
-interface LineFacts {
+interface LineFacts extends RowInput {
 	readonly match: LineMatch | undefined;
 	readonly normalized: string;
 	readonly blank: boolean;
@@ -150,13 +150,10 @@ interface LineFacts {
 	readonly dated: boolean;
 	readonly numberOnly: boolean;
 	readonly bullet: boolean;
-	readonly relatedHeading: boolean;
 	readonly prose: boolean;
 	readonly headlineLike: boolean;
-	readonly shape: LineShape;
-	/** What the page model reads of the line. */
-	readonly row: RowInput;
-	readonly key: string | undefined;
+	/** The key the line is counted under across the corpus (lineKey.ts). */
+	readonly templateKey: string | undefined;
 	/** The label opening the line (`地点:` → 地点), spaces removed. */
 	readonly label: string | undefined;
 	readonly spam: { readonly start: number; readonly end: number } | undefined;
@@ -174,11 +171,12 @@ function factsOf(text: string): LineFacts {
 		const shape = lineShape(n);
 		const match = matchLine(n), related = relatedHeading.test(n);
 		const kind = match && !match.span ? match.kind : undefined;
+		// One object per distinct line, which is also the page model's row (no row objects per check).
 		f = {
 			match, normalized: n, blank: t.length === 0, timestamp: timestamp.test(n), dated: t.length <= 80 && datedItem.test(n), numberOnly: numberOnly.test(n),
 			bullet: bullet.test(n), relatedHeading: related, prose: isProse(n), headlineLike: t.length <= 40 && !sentenceEnd.test(n),
-			shape, key: keyOfFolded(t), label: /^([^:]{1,8}):/.exec(t)?.[1].replace(/\s+/g, ''),
-			row: { shape, patternLine: kind !== undefined, metadata: kind === 'source' || kind === 'credit', relatedHeading: related, key: t, opening: t.replace(/\s+/g, '').slice(0, 2) },
+			shape, templateKey: keyOfFolded(t), label: /^([^:]{1,8}):/.exec(t)?.[1].replace(/\s+/g, ''),
+			patternLine: kind !== undefined, metadata: kind === 'source' || kind === 'credit', key: t, opening: t.replace(/\s+/g, '').slice(0, 2),
 			spam: t.length === 0 ? undefined : spamSpan(n, match?.kind === 'navigation'),
 		};
 		factsCache.set(text, f);
@@ -245,7 +243,7 @@ function compute(doc: CorpusDocument): Analysis {
 		if (s) { spam.push({ line: i, ...s }); }
 	}
 
-	return { matches, related, reactions, inBlock, spam, keys: facts.map((f) => f.key), shapes: facts.map((f) => (f.blank ? undefined : f.shape)), ...page };
+	return { matches, related, reactions, inBlock, spam, keys: facts.map((f) => f.templateKey), shapes: facts.map((f) => (f.blank ? undefined : f.shape)), ...page };
 }
 
 /** The page model's inputs: the non-blank lines and what the features need of each. */
@@ -259,7 +257,7 @@ function inputsOf(facts: readonly LineFacts[]): { lines: number[]; rows: RowInpu
 	facts.forEach((f, i) => {
 		if (f.blank) { return; }
 		lines.push(i);
-		rows.push(f.row);
+		rows.push(f);
 	});
 	return { lines, rows };
 }
