@@ -13,6 +13,7 @@ import { normalizeLine } from './normalize';
 import { judgePage, PageVerdict } from './page';
 import { PageModel, pageModel } from './pageModel';
 import { BoilerplateKind, patternRows, relatedHeading, spamPattern } from './patterns';
+import { headKey } from './runningHeads';
 
 export interface LineMatch {
 	readonly kind: BoilerplateKind;
@@ -36,6 +37,8 @@ export interface Analysis {
 	readonly spam: readonly { line: number; start: number; end: number }[];
 	/** Per line: its shape (undefined for blank lines). */
 	readonly shapes: readonly (LineShape | undefined)[];
+	/** Per line: the key it is compared under as a possible running head (runningHeads.ts), if any. */
+	readonly headKeys: readonly (string | undefined)[];
 	/** Per line: the key it is counted under across the corpus (lineKey.ts), if any. */
 	readonly keys: readonly (string | undefined)[];
 	/** The page model's verdict: probability of chrome per line (0 for blank lines). */
@@ -157,6 +160,7 @@ interface LineFacts extends RowInput {
 	/** The label opening the line (`地点:` → 地点), spaces removed. */
 	readonly label: string | undefined;
 	readonly spam: { readonly start: number; readonly end: number } | undefined;
+	readonly headKey: string | undefined;
 }
 
 // Shared by every document: an edit re-examines only the lines whose text changed, and template
@@ -177,7 +181,7 @@ function factsOf(text: string): LineFacts {
 			bullet: bullet.test(n), relatedHeading: related, prose: isProse(n), headlineLike: t.length <= 40 && !sentenceEnd.test(n),
 			shape, templateKey: keyOfFolded(t), label: /^([^:]{1,8}):/.exec(t)?.[1].replace(/\s+/g, ''),
 			patternLine: kind !== undefined, metadata: kind === 'source' || kind === 'credit', key: t, opening: t.replace(/\s+/g, '').slice(0, 2),
-			spam: t.length === 0 ? undefined : spamSpan(n, match?.kind === 'navigation'),
+			spam: t.length === 0 ? undefined : spamSpan(n, match?.kind === 'navigation'), headKey: headKey(text, t.length === 0 ? undefined : shape),
 		};
 		factsCache.set(text, f);
 	}
@@ -243,7 +247,7 @@ function compute(doc: CorpusDocument): Analysis {
 		if (s) { spam.push({ line: i, ...s }); }
 	}
 
-	return { matches, related, reactions, inBlock, spam, keys: facts.map((f) => f.templateKey), shapes: facts.map((f) => (f.blank ? undefined : f.shape)), ...page };
+	return { matches, related, reactions, inBlock, spam, keys: facts.map((f) => f.templateKey), headKeys: facts.map((f) => f.headKey), shapes: facts.map((f) => (f.blank ? undefined : f.shape)), ...page };
 }
 
 /** The page model's inputs: the non-blank lines and what the features need of each. */

@@ -10,6 +10,7 @@
  */
 import type { Analysis } from './analysis';
 import { prose } from './features';
+import type { LineShape } from './lineShape';
 import { normalizeLine } from './normalize';
 
 /** Occurrences a line needs to be a running head. */
@@ -22,15 +23,24 @@ const maxHeads = 3;
 const edgeNumber = /^[\s\-—–·•|([第]*\d{1,4}(?![\d.])|(?<![\d.])\d{1,4}[\s\-—–·•|)\]页]*$/g;
 const letters = /[\p{L}]/gu;
 
+/**
+ * The key under which a line is compared with the document's other lines when it may be a running
+ * head (page numbers at its edges removed), else undefined. Computed once per distinct line
+ * (the page analysis keeps it).
+ */
+export function headKey(text: string, s: LineShape | undefined): string | undefined {
+	if (!s || s.numeric || s.labelled || s.length < minLetters || s.length > 80 || prose(s)) { return undefined; }
+	const key = normalizeLine(text.trim()).replace(/\s+/g, ' ').replace(edgeNumber, '');
+	return (key.match(letters)?.length ?? 0) < minLetters ? undefined : key;
+}
+
 /** Per line: how many times the document holds it when it is a running head and not its first occurrence, else 0. */
 export function runningHeads(lines: readonly { readonly text: string }[], a: Analysis): Int32Array {
 	const out = new Int32Array(lines.length);
 	const where = new Map<string, number[]>();
 	for (let i = 0; i < lines.length; i++) {
-		const s = a.shapes[i];
-		if (!s || s.numeric || s.labelled || s.length < minLetters || s.length > 80 || prose(s)) { continue; }
-		const key = normalizeLine(lines[i].text.trim()).replace(/\s+/g, ' ').replace(edgeNumber, '');
-		if ((key.match(letters)?.length ?? 0) < minLetters) { continue; }
+		const key = a.headKeys[i];
+		if (key === undefined) { continue; }
 		const list = where.get(key);
 		if (list) { list.push(i); } else { where.set(key, [i]); }
 	}
