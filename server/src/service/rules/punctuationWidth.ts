@@ -46,17 +46,22 @@ function lineMarks(text: string): Mark[] {
 	return marks;
 }
 
-function marksOf(text: string, lines: readonly { start: number; text: string }[], chrome: (line: number) => boolean, cache: LineCache<Mark[]>): Mark[] {
-	const marks: Mark[] = [];
-	for (const [n, line] of lines.entries()) {
+/**
+ * Calls `visit` with every mark of the document's lines that are not chrome, in order: a mark
+ * opening a line (judged with the line break before it), then the line's own marks (cached per
+ * line text). No object per mark: a large document has tens of thousands, and a check visits
+ * them twice (counting, then reporting).
+ */
+function eachMark(text: string, lines: readonly { start: number; text: string }[], chrome: (line: number) => boolean, cache: LineCache<Mark[]>, visit: (offset: number, mark: string, ascii: boolean) => void): void {
+	for (let n = 0; n < lines.length; n++) {
+		const line = lines[n];
 		if (chrome(n) || line.text.length === 0) { continue; }
 		const c = line.text[0];
-		if (fullOf[c] === undefined && asciiOf[c] !== undefined) { marks.push({ offset: line.start, mark: c, ascii: false }); } else if (fullOf[c] !== undefined && asciiBetweenCjk(text, line.start, c)) { marks.push({ offset: line.start, mark: c, ascii: true }); }
+		if (fullOf[c] === undefined && asciiOf[c] !== undefined) { visit(line.start, c, false); } else if (fullOf[c] !== undefined && asciiBetweenCjk(text, line.start, c)) { visit(line.start, c, true); }
 		let local = cache.get(line.text);
 		if (!local) { local = lineMarks(line.text); cache.set(line.text, local); }
-		for (const m of local) { marks.push({ offset: line.start + m.offset, mark: m.mark, ascii: m.ascii }); }
+		for (const m of local) { visit(line.start + m.offset, m.mark, m.ascii); }
 	}
-	return marks;
 }
 
 export const punctuationWidth: Rule = {
@@ -66,25 +71,27 @@ export const punctuationWidth: Rule = {
 	*check(doc, ctx): Iterable<Finding> {
 		const mode = ctx.options.punctuationWidth;
 		const analysis = analyze(doc);
-		const marks = marksOf(doc.text, doc.lines, (n) => isChromeLine(analysis, n), ctx.cache<Mark[]>('marks'));
+		const marks = (visit: (offset: number, mark: string, ascii: boolean) => void) => eachMark(doc.text, doc.lines, (n) => isChromeLine(analysis, n), ctx.cache<Mark[]>('marks'), visit);
 		const counts = new Map<string, { ascii: number; full: number }>();
-		for (const m of marks) {
-			const c = counts.get(familyOf(m.mark)) ?? { ascii: 0, full: 0 };
-			if (m.ascii) { c.ascii++; } else { c.full++; }
-			counts.set(familyOf(m.mark), c);
-		}
-		for (const m of marks) {
-			const c = counts.get(familyOf(m.mark))!;
-			const flag = mode === 'halfwidth' ? !m.ascii : m.ascii && (mode === 'fullwidth' || c.full > c.ascii);
-			if (!flag) { continue; }
-			const replacement = m.ascii ? fullOf[m.mark] : asciiOf[m.mark];
+		marks((_offset, mark, ascii) => {
+			const c = counts.get(familyOf(mark)) ?? { ascii: 0, full: 0 };
+			if (ascii) { c.ascii++; } else { c.full++; }
+			counts.set(familyOf(mark), c);
+		});
+		const found: Finding[] = [];
+		marks((offset, mark, ascii) => {
+			const c = counts.get(familyOf(mark))!;
+			const flag = mode === 'halfwidth' ? !ascii : ascii && (mode === 'fullwidth' || c.full > c.ascii);
+			if (!flag) { return; }
+			const replacement = ascii ? fullOf[mark] : asciiOf[mark];
 			const message = mode === 'consistent'
-				? ctx.t('punctuation.width', m.mark, replacement, c.full, c.ascii)
-				: ctx.t('punctuation.widthForced', m.mark, replacement);
-			yield {
-				ruleId: id, start: m.offset, end: m.offset + 1, message,
-				fixes: [{ title: ctx.t('fix.replace', m.mark, replacement), edits: [{ start: m.offset, end: m.offset + 1, newText: replacement }], isPreferred: true, safe: true }],
-			};
-		}
+				? ctx.t('punctuation.width', mark, replacement, c.full, c.ascii)
+				: ctx.t('punctuation.widthForced', mark, replacement);
+			found.push({
+				ruleId: id, start: offset, end: offset + 1, message,
+				fixes: [{ title: ctx.t('fix.replace', mark, replacement), edits: [{ start: offset, end: offset + 1, newText: replacement }], isPreferred: true, safe: true }],
+			});
+		});
+		yield* found;
 	},
 };
