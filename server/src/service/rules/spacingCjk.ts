@@ -74,9 +74,13 @@ export const spacingCjk: Rule = {
 	defaultSeverity: 'info',
 	*check(doc, ctx): Iterable<Finding> {
 		const analysis = analyze(doc);
+		// Cached per line text: an edit looks at the lines it changed.
+		const cache = ctx.cache<number[]>('spaces');
 		for (const [n, line] of doc.lines.entries()) {
 			if (!line.text.includes(' ') || isChromeLine(analysis, n)) { continue; }
-			for (const i of spacesToRemove(line.text)) {
+			let spaces = cache.get(line.text);
+			if (!spaces) { spaces = spacesToRemove(line.text); cache.set(line.text, spaces); }
+			for (const i of spaces) {
 				const at = line.start + i;
 				const context = line.text.slice(Math.max(0, i - 4), i + 5);
 				yield {
