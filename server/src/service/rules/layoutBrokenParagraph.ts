@@ -39,27 +39,44 @@ interface Paragraph {
 	readonly mayBeCut: boolean;
 	/** Holds clause punctuation: body text that may continue a cut paragraph. */
 	readonly canContinue: boolean;
+	readonly shape: ParagraphLine;
 }
 
-function paragraphs(doc: CorpusDocument): Paragraph[] {
+/** What a line says of itself as a paragraph, cached per line text (an edit looks at the lines it changed). */
+interface ParagraphLine {
+	readonly lead: number;
+	readonly text: string;
+	readonly open: boolean;
+	readonly clauses: boolean;
+	readonly cut: boolean;
+	/** Folded (simplified) edges the segmenter sees, when asked. */
+	left?: string;
+	right?: string;
+}
+
+function paragraphs(doc: CorpusDocument, ctx: RuleContext): Paragraph[] {
 	const analysis = analyze(doc);
+	const cache = ctx.cache<ParagraphLine>('paragraph');
 	const out: Paragraph[] = [];
 	for (const [n, l] of doc.lines.entries()) {
-		const lead = l.text.length - l.text.trimStart().length;
-		const text = l.text.trim();
+		let shape = cache.get(l.text);
+		if (!shape) {
+			const text = l.text.trim();
+			const open = text.length >= 20 && !closingChars.has(text.charCodeAt(text.length - 1));
+			shape = { lead: l.text.length - l.text.trimStart().length, text, open, clauses: clausePunctuation.test(text), cut: open && finishedSentence.test(text.slice(0, -1)) };
+			cache.set(l.text, shape);
+		}
+		const { lead, text, open, clauses, cut } = shape;
 		if (text.length === 0 || isChromeLine(analysis, n)) { continue; }
-		const open = text.length >= 20 && !closingChars.has(text.charCodeAt(text.length - 1));
-		const clauses = clausePunctuation.test(text);
-		const cut = open && finishedSentence.test(text.slice(0, -1));
-		out.push({ line: n, start: l.start + lead, end: l.start + lead + text.length, text, cut, mayBeCut: open && clauses && out.length > 0, canContinue: clauses });
+		out.push({ line: n, start: l.start + lead, end: l.start + lead + text.length, text, cut, mayBeCut: open && clauses && out.length > 0, canContinue: clauses, shape });
 	}
 	return out;
 }
 
 const isHead = (p: Paragraph) => p.cut || p.mayBeCut;
 /** Folded (simplified) edges the segmenter sees. */
-const leftEdge = (p: Paragraph) => normalizeLine(p.text.slice(-window));
-const rightEdge = (p: Paragraph) => normalizeLine(p.text.slice(0, window));
+const leftEdge = (p: Paragraph) => (p.shape.left ??= normalizeLine(p.text.slice(-window)));
+const rightEdge = (p: Paragraph) => (p.shape.right ??= normalizeLine(p.text.slice(0, window)));
 
 /** The candidate starts with a fragment: segmented by itself, its first word is one character. */
 function startsWithFragment(segmenter: Segmenter, cache: LineCache<boolean>, right: string): boolean {
@@ -140,7 +157,7 @@ function joinEdits(doc: CorpusDocument, head: Paragraph, next: Paragraph): TextE
 }
 
 function* findings(doc: CorpusDocument, ctx: RuleContext): Iterable<Finding> {
-	const all = paragraphs(doc);
+	const all = paragraphs(doc, ctx);
 	if (!all.some(isHead)) { return; }
 	const pairs = ctx.segmenter ? bestPairs(all, ctx.segmenter, ctx) : [];
 	const joined = new Map(pairs.map((p) => [p.head, p]));
