@@ -85,7 +85,8 @@ export function checkInParts(doc: CorpusDocument, check: (part: CorpusDocument, 
 	const out: Problem[] = [];
 	starts.forEach((start, i) => {
 		const end = i + 1 < starts.length ? starts[i + 1] : doc.text.length;
-		const part = new CorpusDocument(doc.uri, doc.version, doc.text.slice(start, end));
+		// Version 0: a part is no editor's version, so the rules remember nothing of it for the next one.
+		const part = new CorpusDocument(doc.uri, 0, doc.text.slice(start, end));
 		for (const p of check(part, false)) { out.push(shift(p, start)); }
 	});
 	return out;
