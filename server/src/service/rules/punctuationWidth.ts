@@ -8,7 +8,7 @@
  */
 import { analyze, isChromeLine } from '../boilerplate/analysis';
 import { codePointAtOffset, codePointBefore, isCjk, isHan } from '../text/chars';
-import type { Finding, LineCache, Rule } from '../types';
+import type { Finding, Rule } from '../types';
 
 const id = 'punctuation.width';
 
@@ -46,22 +46,26 @@ function lineMarks(text: string): Mark[] {
 	return marks;
 }
 
-/**
- * Calls `visit` with every mark of the document's lines that are not chrome, in order: a mark
- * opening a line (judged with the line break before it), then the line's own marks (cached per
- * line text). No object per mark: a large document has tens of thousands, and a check visits
- * them twice (counting, then reporting).
- */
-function eachMark(text: string, lines: readonly { start: number; text: string }[], chrome: (line: number) => boolean, cache: LineCache<Mark[]>, visit: (offset: number, mark: string, ascii: boolean) => void): void {
-	for (let n = 0; n < lines.length; n++) {
-		const line = lines[n];
-		if (chrome(n) || line.text.length === 0) { continue; }
-		const c = line.text[0];
-		if (fullOf[c] === undefined && asciiOf[c] !== undefined) { visit(line.start, c, false); } else if (fullOf[c] !== undefined && asciiBetweenCjk(text, line.start, c)) { visit(line.start, c, true); }
-		let local = cache.get(line.text);
-		if (!local) { local = lineMarks(line.text); cache.set(line.text, local); }
-		for (const m of local) { visit(line.start + m.offset, m.mark, m.ascii); }
-	}
+/** Index of a mark's family (`,` and `，` are one; `(`, `)`, `（`, `）` are one). */
+const families = [',', ':', ';', '?', '!', '('];
+const familyIndex = (mark: string) => families.indexOf(familyOf(mark));
+
+/** A line's own marks and, per family, how many are ASCII and full-width (`2 * family`, `2 * family + 1`); cached per line text. */
+interface LineMarks { readonly marks: readonly Mark[]; readonly counts: Int32Array; readonly ascii: number }
+
+function lineMarksOf(text: string): LineMarks {
+	const marks = lineMarks(text);
+	const counts = new Int32Array(2 * families.length);
+	let ascii = 0;
+	for (const m of marks) { counts[2 * familyIndex(m.mark) + (m.ascii ? 0 : 1)]++; if (m.ascii) { ascii++; } }
+	return { marks, counts, ascii };
+}
+
+/** The mark opening a line, judged with the line break before it (not cached: it depends on what precedes the line). */
+function openingMark(text: string, line: { start: number; text: string }): Mark | undefined {
+	const c = line.text[0];
+	if (fullOf[c] === undefined && asciiOf[c] !== undefined) { return { offset: 0, mark: c, ascii: false }; }
+	return fullOf[c] !== undefined && asciiBetweenCjk(text, line.start, c) ? { offset: 0, mark: c, ascii: true } : undefined;
 }
 
 export const punctuationWidth: Rule = {
@@ -71,27 +75,46 @@ export const punctuationWidth: Rule = {
 	*check(doc, ctx): Iterable<Finding> {
 		const mode = ctx.options.punctuationWidth;
 		const analysis = analyze(doc);
-		const marks = (visit: (offset: number, mark: string, ascii: boolean) => void) => eachMark(doc.text, doc.lines, (n) => isChromeLine(analysis, n), ctx.cache<Mark[]>('marks'), visit);
-		const counts = new Map<string, { ascii: number; full: number }>();
-		marks((_offset, mark, ascii) => {
-			const c = counts.get(familyOf(mark)) ?? { ascii: 0, full: 0 };
-			if (ascii) { c.ascii++; } else { c.full++; }
-			counts.set(familyOf(mark), c);
-		});
-		const found: Finding[] = [];
-		marks((offset, mark, ascii) => {
-			const c = counts.get(familyOf(mark))!;
-			const flag = mode === 'halfwidth' ? !ascii : ascii && (mode === 'fullwidth' || c.full > c.ascii);
-			if (!flag) { return; }
-			const replacement = ascii ? fullOf[mark] : asciiOf[mark];
+		const cache = ctx.cache<LineMarks>('lineMarks');
+		const lines = doc.lines;
+		// Per line: its marks (undefined for chrome and empty lines) and the mark opening it, if any.
+		const own: (LineMarks | undefined)[] = new Array(lines.length);
+		const opening: (Mark | undefined)[] = new Array(lines.length);
+		const totals = new Int32Array(2 * families.length);
+		for (let n = 0; n < lines.length; n++) {
+			const line = lines[n];
+			if (line.text.length === 0 || isChromeLine(analysis, n)) { continue; }
+			const first = opening[n] = openingMark(doc.text, line);
+			if (first) { totals[2 * familyIndex(first.mark) + (first.ascii ? 0 : 1)]++; }
+			let local = cache.get(line.text);
+			if (!local) { local = lineMarksOf(line.text); cache.set(line.text, local); }
+			own[n] = local;
+			for (let k = 0; k < totals.length; k++) { totals[k] += local.counts[k]; }
+		}
+		// Only ASCII marks are flagged, except in `halfwidth` mode: a line without any is passed over.
+		const flag = (m: Mark) => {
+			const f = familyIndex(m.mark);
+			return mode === 'halfwidth' ? !m.ascii : m.ascii && (mode === 'fullwidth' || totals[2 * f + 1] > totals[2 * f]);
+		};
+		for (let n = 0; n < lines.length; n++) {
+			const local = own[n];
+			if (!local) { continue; }
+			const first = opening[n];
+			if (first && flag(first)) { yield finding(lines[n].start, first); }
+			if (mode !== 'halfwidth' && local.ascii === 0) { continue; }
+			for (const m of local.marks) { if (flag(m)) { yield finding(lines[n].start + m.offset, m); } }
+		}
+
+		function finding(offset: number, m: Mark): Finding {
+			const f = familyIndex(m.mark);
+			const replacement = m.ascii ? fullOf[m.mark] : asciiOf[m.mark];
 			const message = mode === 'consistent'
-				? ctx.t('punctuation.width', mark, replacement, c.full, c.ascii)
-				: ctx.t('punctuation.widthForced', mark, replacement);
-			found.push({
+				? ctx.t('punctuation.width', m.mark, replacement, totals[2 * f + 1], totals[2 * f])
+				: ctx.t('punctuation.widthForced', m.mark, replacement);
+			return {
 				ruleId: id, start: offset, end: offset + 1, message,
-				fixes: [{ title: ctx.t('fix.replace', mark, replacement), edits: [{ start: offset, end: offset + 1, newText: replacement }], isPreferred: true, safe: true }],
-			});
-		});
-		yield* found;
+				fixes: [{ title: ctx.t('fix.replace', m.mark, replacement), edits: [{ start: offset, end: offset + 1, newText: replacement }], isPreferred: true, safe: true }],
+			};
+		}
 	},
 };
