@@ -61,7 +61,7 @@ function cleaned(page: Page): Page {
 
 export function trainFor(pages: readonly Page[]): Model {
 	const sets = [...pages, ...pages.map(cleaned)].map(labelled);
-	const stageOne = logistic(data(sets, (p) => stageOneFeatures(p.rows)), stageOneCount);
+	const stageOne = logistic(data(sets, (p) => stageOneFeatures(p.rows).x), stageOneCount);
 	const stageTwo = boost(data(sets, (p) => pageFeatures(p.rows, { stageOne }).x));
 	return { features: [...featureNames], stageOne, stageTwo, report: 0.5, certain: 0.9 };
 }

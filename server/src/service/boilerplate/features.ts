@@ -75,21 +75,50 @@ function ownFeatures(s: LineShape, x: Float64Array, o: number): void {
 
 const ownCount = featureNames.indexOf('patternLine');
 
-/** Stage-one features of every row, `featureCount` numbers per row (stage two's left 0). */
-export function stageOneFeatures(rows: readonly RowInput[]): Float64Array {
+/** What stage one read of a page: with the features, what the next version of the page compares itself with. */
+export interface StageOne {
+	/** Row-major features, `featureCount` per row: stage one's filled, stage two's 0. */
+	readonly x: Float64Array;
+	readonly rows: readonly RowInput[];
+	/** Per row, the lengths of its runs of short, headline-shaped and list lines. */
+	readonly runs: readonly [Uint32Array, Uint32Array, Uint32Array];
+	readonly keyCount: ReadonlyMap<string, number>;
+	/** Rows whose stage-one features were copied from the last version's (undefined: none). */
+	readonly kept?: Uint8Array;
+}
+
+/**
+ * Stage-one features of every row, `featureCount` numbers per row (stage two's left 0). With the
+ * page's last version (`last`), a row whose inputs are all as they were there — the same line
+ * (the same facts object) for it and four rows on either side, the same runs, the same count of
+ * its text in the page, the same number of rows — has its features copied: they would be equal.
+ */
+export function stageOneFeatures(rows: readonly RowInput[], last?: StageOne): StageOne {
 	const n = rows.length;
 	const x = new Float64Array(n * featureCount);
-	const shortRun = runs(rows, short), headlineRun = runs(rows, headline), listRun = runs(rows, listItem);
+	const runLengths = [runs(rows, short), runs(rows, headline), runs(rows, listItem)] as const;
+	const [shortRun, headlineRun, listRun] = runLengths;
 	const isProse = rows.map((r) => prose(r.shape));
 	const proseSum = new Int32Array(n + 1);
 	for (let i = 0; i < n; i++) { proseSum[i + 1] = proseSum[i] + (isProse[i] ? 1 : 0); }
 	const keyCount = new Map<string, number>();
 	for (const r of rows) { keyCount.set(r.key, (keyCount.get(r.key) ?? 0) + 1); }
+	const same = last && last.rows.length === n ? last : undefined;
+	// Rows that are not the last version's row at their index, summed (a window is unchanged when its sum is).
+	const changed = new Int32Array(n + 1);
+	if (same) { for (let i = 0; i < n; i++) { changed[i + 1] = changed[i] + (rows[i] === same.rows[i] ? 0 : 1); } }
+	const kept = same ? new Uint8Array(n) : undefined;
 	for (let i = 0; i < n; i++) {
 		const o = i * featureCount;
+		const lo = Math.max(0, i - 4), hi = Math.min(n, i + 5);
+		if (same && changed[hi] === changed[lo] && shortRun[i] === same.runs[0][i] && headlineRun[i] === same.runs[1][i] && listRun[i] === same.runs[2][i]
+			&& keyCount.get(rows[i].key) === same.keyCount.get(rows[i].key)) {
+			x.set(same.x.subarray(o, o + stageOneCount), o);
+			kept![i] = 1;
+			continue;
+		}
 		ownFeatures(rows[i].shape, x, o);
 		const prev = i > 0 ? rows[i - 1].shape : undefined, next = i + 1 < n ? rows[i + 1].shape : undefined;
-		const lo = Math.max(0, i - 4), hi = Math.min(n, i + 5);
 		let k = o + ownCount;
 		x[k++] = rows[i].patternLine ? 1 : 0;
 		x[k++] = rows[i].relatedHeading ? 1 : 0;
@@ -104,7 +133,7 @@ export function stageOneFeatures(rows: readonly RowInput[]): Float64Array {
 		x[k++] = log(listRun[i]);
 		x[k++] = n > 1 ? i / (n - 1) : 0;
 	}
-	return x;
+	return { x, rows, runs: runLengths, keyCount, kept };
 }
 
 /** A coarse shape: length class, sentence end, digits, a label opening it, list marker, brackets. */

@@ -4,7 +4,7 @@
  * probability of being page chrome. Linear in the number of lines.
  */
 import { articleSpans, grown, Span } from './body';
-import { addStageTwo, featureCount, RowInput, stageOneFeatures } from './features';
+import { addStageTwo, featureCount, RowInput, StageOne, stageOneFeatures } from './features';
 import { PageModel, samePaths, stageOne, treeScore } from './pageModel';
 
 export interface PageFeatures {
@@ -13,12 +13,16 @@ export interface PageFeatures {
 	/** Stage one's log-odds of chrome per row. */
 	readonly z: Float64Array;
 	readonly spans: readonly Span[];
+	/** What stage one read (for the page's next version). */
+	readonly stageOne: StageOne;
 }
 
-export function pageFeatures(rows: readonly RowInput[], model: Pick<PageModel, 'stageOne'>): PageFeatures {
-	const x = stageOneFeatures(rows);
+/** The features of every row; with the page's last version, a row whose stage-one features were copied keeps its log-odds too. */
+export function pageFeatures(rows: readonly RowInput[], model: Pick<PageModel, 'stageOne'>, last?: PageFeatures): PageFeatures {
+	const one = stageOneFeatures(rows, last?.stageOne);
+	const x = one.x;
 	const z = new Float64Array(rows.length);
-	for (let i = 0; i < rows.length; i++) { z[i] = stageOne(model as PageModel, x, i * featureCount); }
+	for (let i = 0; i < rows.length; i++) { z[i] = one.kept?.[i] ? last!.z[i] : stageOne(model as PageModel, x, i * featureCount); }
 	const growth = rows.map((r) => ({
 		sentence: r.shape.endsClause && !r.patternLine,
 		metadata: r.metadata || ((r.shape.hasDate || r.shape.hasTime) && r.shape.length <= 60),
@@ -26,7 +30,7 @@ export function pageFeatures(rows: readonly RowInput[], model: Pick<PageModel, '
 	}));
 	const spans = grown(articleSpans(z, model.stageOne.prior), growth);
 	addStageTwo(x, z, spans, rows);
-	return { x, z, spans };
+	return { x, z, spans, stageOne: one };
 }
 
 export interface PageVerdict extends PageFeatures {
@@ -41,7 +45,8 @@ export interface PageVerdict extends PageFeatures {
  * keeps its probability: the trees, most of a page's cost, score only the rows an edit changed.
  */
 export function judgePage(rows: readonly RowInput[], model: PageModel, previous?: PageVerdict): PageVerdict {
-	const { x, z, spans } = pageFeatures(rows, model);
+	const features = pageFeatures(rows, model, previous);
+	const { x } = features;
 	const n = rows.length;
 	const chrome = new Float64Array(n);
 	const old = previous?.chrome.length ?? 0, shift = old - n;
@@ -52,5 +57,5 @@ export function judgePage(rows: readonly RowInput[], model: PageModel, previous?
 				: shift !== 0 && i + shift >= 0 && i + shift < old && samePaths(model.stageTwo, x, o, previous.x, (i + shift) * featureCount) ? i + shift : -1;
 		chrome[i] = kept >= 0 ? previous!.chrome[kept] : 1 / (1 + Math.exp(-treeScore(model.stageTwo, x, o)));
 	}
-	return { x, z, spans, chrome };
+	return { ...features, chrome };
 }
