@@ -11,16 +11,27 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Job } from '../../server/src/worker/protocol';
 import type { JobRunner } from '../../server/src/worker/jobs';
+import { pathToFileURL } from 'node:url';
 import { Priority, Superseded, WorkerPool } from '../../server/src/corpus/workerPool';
+import { repoRoot } from '../lsp/lspClient';
 
-/** A worker that answers each job with the order it was given in, after 30 ms. */
+/**
+ * A worker that answers each job with the order it was given in, its thread and the controls it
+ * was sent, after 30 ms; then reports itself idle, holding 500 MB after a job on \`heavy*\`
+ * (with an open document's state after \`heavy-open\`), else 50 MB.
+ */
 const standIn = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, threadId } = require('node:worker_threads');
 let given = 0;
+const controls = [];
 parentPort.on('message', (m) => {
-	if (!m.job) { return; }
+	if (!m.job) { controls.push(m.control.kind); return; }
 	const order = given++;
-	setTimeout(() => parentPort.postMessage({ id: m.id, result: { uri: m.job.uri, order } }), 30);
+	setTimeout(() => {
+		parentPort.postMessage({ id: m.id, result: { uri: m.job.uri, order, threadId, controls } });
+		const heavy = m.job.uri.startsWith('heavy');
+		parentPort.postMessage({ idle: { heldMb: heavy ? 500 : 50, openDocuments: m.job.uri === 'heavy-open' ? 1 : 0 } });
+	}, 30);
 });
 `;
 
@@ -60,11 +71,59 @@ describe('the corpus workers\' queue', function () {
 		}
 	});
 
+	it('replaces an idle worker that holds much, unless it keeps an open document\'s state; the new one is told the state', async () => {
+		const logged: string[] = [];
+		const pool = new WorkerPool(path.join(dir, 'worker.js'), 1, (m) => logged.push(m), () => { throw new Error('jobs run in the worker'); }, 0, 2, 100);
+		try {
+			type Answer = { threadId: number; controls: string[] };
+			const run = (uri: string) => pool.run(job(uri), Priority.Scan) as unknown as Promise<Answer>;
+			const settled = () => new Promise((r) => setTimeout(r, 100));
+			pool.control({ kind: 'init', limits: { maxBytes: 1000 } });
+			const light = await run('light');
+			await settled();
+			assert.equal((await run('heavy-open')).threadId, light.threadId, 'a worker holding little is kept');
+			await settled();
+			const kept = await run('heavy');
+			assert.equal(kept.threadId, light.threadId, 'a worker keeping an open document\'s last version is kept');
+			await settled();
+			const fresh = await run('after');
+			assert.notEqual(fresh.threadId, light.threadId, 'the worker that held 500 MB was replaced');
+			assert.deepEqual(fresh.controls, ['init', 'names'], 'the new worker is told the state');
+			assert.equal(logged.length, 1, logged.join('\n'));
+			assert.match(logged[0], /idle with 500 MB was replaced/);
+		} finally {
+			await pool.dispose();
+		}
+	});
+
+	it('the real corpus worker collects when idle and reports what it holds', async () => {
+		const script = path.join(repoRoot, 'dist', 'worker.js');
+		const logged: string[] = [];
+		// Any worker holds more than 0 MB: the report replaces it.
+		const pool = new WorkerPool(script, 1, (m) => logged.push(m), () => { throw new Error('jobs run in the worker'); }, 0, 2, 0);
+		try {
+			pool.control({ kind: 'init', limits: { maxBytes: 2 ** 20 } });
+			const file = path.join(dir, 'a.txt');
+			fs.writeFileSync(file, '国家统计局局长康义在发布会上介绍，今年经济运行总体平稳。\n'.repeat(2000));
+			const found = await pool.run({ kind: 'discover', uri: pathToFileURL(file).href }, Priority.Scan);
+			assert.ok((found.found?.length ?? 0) > 0);
+			const deadline = Date.now() + 10000;
+			while (logged.length === 0 && Date.now() < deadline) { await new Promise((r) => setTimeout(r, 50)); }
+			const held = Number(/idle with (\d+) MB/.exec(logged[0] ?? '')?.[1]);
+			assert.ok(held > 10 && held < 400, logged.join('\n'));
+			const again = await pool.run({ kind: 'discover', uri: pathToFileURL(file).href }, Priority.Scan);
+			assert.deepEqual(again.found, found.found, 'the fresh worker does the same work');
+		} finally {
+			await pool.dispose();
+		}
+	});
+
 	it('runs jobs on this thread in the same order when there are no workers', async () => {
 		const ran: string[] = [];
 		const runner: JobRunner = {
 			run: async (j) => { ran.push(j.uri); await new Promise((r) => setTimeout(r, 5)); return {} as never; },
 			control: () => undefined,
+			openDocuments: 0,
 		};
 		const pool = new WorkerPool('/nonexistent/worker.js', 0, () => undefined, () => runner);
 		const jobs = [

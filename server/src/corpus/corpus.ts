@@ -29,6 +29,12 @@ import { defaultMaxBytes } from '../files/fileReader';
 
 /** The corpus workers run this much nicer than the server's thread (workerPool.ts): requests first. */
 const workerNiceness = 5;
+/**
+ * An idle worker holding more than this (MB) is replaced by a fresh one (workerPool.ts). A fresh
+ * worker that has checked and tagged small files holds 60–90 MB; one that checked a 50 MB file
+ * or tagged a large corpus holds 300 MB and more after collecting.
+ */
+const recycleAboveMb = 160;
 
 export interface CorpusInit {
 	readonly connection: Connection;
@@ -59,7 +65,7 @@ export class Corpus {
 		const { connection, service, workspace, settings, publisher } = init;
 		const log = (m: string) => connection.console.log(m);
 		const size = init.workers ?? Math.max(1, availableParallelism());
-		this.pool = new WorkerPool(path.join(__dirname, 'worker.js'), size, log, () => createJobRunner(jiebaSegmenter(log), false), workerNiceness);
+		this.pool = new WorkerPool(path.join(__dirname, 'worker.js'), size, log, () => createJobRunner(jiebaSegmenter(log), false), workerNiceness, undefined, recycleAboveMb);
 		this.pool.control({ kind: 'init', locale: init.locale, limits: { maxBytes: defaultMaxBytes } });
 		const folderSettings = (uri: string) => settings.get(workspace.folderUriOf(uri));
 		workspace.onRefusedRule = (file, rule) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: service.t('files.gitignoreRefused', file, rule.line, rule.text, maxGlobstars) });

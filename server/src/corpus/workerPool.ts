@@ -9,12 +9,15 @@
  * was opened or closed) is dropped, not run. Each worker holds a few jobs at once (two for the
  * server, more for the command line) so that reading the next file overlaps checking the current
  * one. A worker that dies is replaced and told the state it had (init and names); its jobs fail
- * and the caller retries. Without worker threads (or when the bundle is missing) the same jobs
- * run on this thread, in the same order.
+ * and the caller retries. A worker idle for a second collects its garbage and says what it still
+ * holds; one that holds more than `recycleAboveMb` (the heap and WebAssembly memory a large file
+ * or a corpus's tagging grew it to, which V8 and jieba never give back) and keeps no open
+ * document's state is replaced by a fresh one. Without worker threads (or when the bundle is
+ * missing) the same jobs run on this thread, in the same order.
  */
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { Control, Job, JobResult } from '../worker/protocol';
+import type { Control, FromWorker, IdleReport, Job, JobResult } from '../worker/protocol';
 import type { JobRunner } from '../worker/jobs';
 import type { NameRow } from '../service/entities/entityTable';
 
@@ -47,7 +50,13 @@ export class Superseded extends Error {
 	constructor() { super('superseded by newer work'); }
 }
 
-interface Slot { worker: Worker; readonly running: Map<number, Pending>; readonly pinned: Pending[] }
+interface Slot {
+	readonly worker: Worker;
+	readonly running: Map<number, Pending>;
+	readonly pinned: Pending[];
+	/** Terminated by the pool on purpose (replaced while idle): its exit is not a failure. */
+	retired: boolean;
+}
 
 export class WorkerPool {
 	readonly #queues: Pending[][] = Array.from({ length: priorities }, () => []);
@@ -79,6 +88,8 @@ export class WorkerPool {
 		 * whose thread reads files and runs jobs of its own between turns of its event loop.
 		 */
 		private readonly perWorker = 2,
+		/** An idle worker holding more than this (MB, after a collection) is replaced; undefined: never. */
+		private readonly recycleAboveMb?: number,
 	) {
 		if (size > 0 && existsSync(script)) {
 			for (let i = 0; i < size; i++) { this.#slots.push(this.#spawn()); }
@@ -166,6 +177,22 @@ export class WorkerPool {
 		}
 	}
 
+	/**
+	 * A worker reported what it holds after a second without jobs. Replaced when it holds much,
+	 * has been given nothing since it reported (no job running or pinned to it) and keeps no open
+	 * document's last version (its next check would start from nothing).
+	 */
+	#idle(slot: Slot, report: IdleReport): void {
+		if (this.#disposed || this.recycleAboveMb === undefined || report.heldMb <= this.recycleAboveMb) { return; }
+		if (slot.running.size > 0 || slot.pinned.length > 0 || report.openDocuments > 0) { return; }
+		const index = this.#slots.indexOf(slot);
+		if (index < 0) { return; }
+		slot.retired = true;
+		void slot.worker.terminate();
+		this.#slots[index] = this.#fresh();
+		this.log(`zh-corpus: a corpus worker idle with ${report.heldMb} MB was replaced by a fresh one.`);
+	}
+
 	/** One job at a time on this thread, each in its own macrotask so editor requests get in between. */
 	#dispatchLocal(): void {
 		if (this.#localBusy > 0) { return; }
@@ -189,13 +216,22 @@ export class WorkerPool {
 		return runner;
 	}
 
+	/** A new worker, told the state the others have (init and every names row). */
+	#fresh(): Slot {
+		const slot = this.#spawn();
+		if (this.#init) { slot.worker.postMessage({ control: this.#init }); }
+		slot.worker.postMessage({ control: { kind: 'names', reset: true, rows: this.#names } });
+		return slot;
+	}
+
 	#spawn(): Slot {
 		// stdout and stderr are piped here, never to this process's stdout: that is the LSP channel.
 		const worker = new Worker(this.script, { stdout: true, stderr: true, workerData: { niceness: this.niceness } });
-		const slot: Slot = { worker, running: new Map(), pinned: [] };
+		const slot: Slot = { worker, running: new Map(), pinned: [], retired: false };
 		worker.stderr.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
 		worker.stdout.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
-		worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
+		worker.on('message', (m: FromWorker) => {
+			if (m.id === undefined) { this.#idle(slot, m.idle); return; }
 			const pending = slot.running.get(m.id);
 			if (!pending) { return; }
 			slot.running.delete(m.id);
@@ -204,7 +240,7 @@ export class WorkerPool {
 		});
 		let failed = false;
 		const fail = (why: string) => {
-			if (this.#disposed || failed) { return; }
+			if (this.#disposed || failed || slot.retired) { return; }
 			failed = true;
 			this.log(`zh-corpus: a corpus worker stopped (${why}); starting another.`);
 			for (const pending of [...slot.running.values(), ...slot.pinned]) { pending.reject(new Error(`worker stopped: ${why}`)); }
@@ -212,10 +248,7 @@ export class WorkerPool {
 			slot.pinned.length = 0;
 			const index = this.#slots.indexOf(slot);
 			if (index >= 0) {
-				const replacement = this.#spawn();
-				this.#slots[index] = replacement;
-				if (this.#init) { replacement.worker.postMessage({ control: this.#init }); }
-				replacement.worker.postMessage({ control: { kind: 'names', reset: true, rows: this.#names } });
+				this.#slots[index] = this.#fresh();
 				this.#dispatch();
 			}
 		};

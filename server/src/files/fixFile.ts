@@ -7,6 +7,7 @@ import type { RuleEdit } from '../service';
 import { CorpusDocument } from '../service/document';
 import { withLineCaches } from '../service/lruCache';
 import { FixedPart, fixParts, PartPosition, partSize } from '../service/parts';
+import { collectBetweenParts } from '../worker/heldMemory';
 
 /** A full turn of the event loop (a timer, not setImmediate: an immediate runs before incoming messages are read). */
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
@@ -33,6 +34,8 @@ export async function fixInPartsYielding(uri: string, text: string, fix: (part: 
 export async function* fixStreamed(uri: string, parts: AsyncIterable<string>, fix: (part: CorpusDocument) => RuleEdit[]): AsyncGenerator<{ doc: CorpusDocument; fixed: FixedPart }> {
 	const at = new PartPosition();
 	for await (const text of parts) {
+		// The last part's fix-all left its garbage: a file of hundreds of parts would grow the heap to gigabytes before V8 collects.
+		collectBetweenParts();
 		const doc = new CorpusDocument(uri, 0, text);
 		yield { doc, fixed: at.fixed(doc, withLineCaches(onePass, () => fix(doc))) };
 		await pauseNow();

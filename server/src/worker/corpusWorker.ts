@@ -7,7 +7,8 @@ import { getPriority as getPriorityOf, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { jiebaSegmenter } from '../segmenter';
 import { createJobRunner, transferables } from './jobs';
-import type { ToWorker } from './protocol';
+import { collectIdle } from './heldMemory';
+import type { FromWorker, ToWorker } from './protocol';
 
 const port = parentPort!;
 
@@ -31,12 +32,27 @@ function setPriorityBase(): number {
 lowerPriority((workerData as { niceness?: number } | null)?.niceness ?? 0);
 const runner = createJobRunner(jiebaSegmenter((message) => console.error(message)));
 
+/** After this long without a job, the worker collects and says what it holds (heldMemory.ts). */
+const idleMs = 1000;
+/** Jobs given and not yet answered. */
+let holding = 0;
+let idle: NodeJS.Timeout | undefined;
+
 port.on('message', (message: ToWorker) => {
 	if (message.id === undefined) { runner.control(message.control); return; }
 	const { id, job } = message;
+	clearTimeout(idle);
+	holding++;
 	const fail = (e: unknown) => port.postMessage({ id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
 	// Every job gets an answer, even when its result cannot be sent: the server's thread waits for it.
 	runner.run(job).then((result) => {
 		try { port.postMessage({ id, result }, transferables(result)); } catch (e) { fail(e); }
-	}, fail);
+	}, fail).finally(() => {
+		if (--holding === 0) { idle = setTimeout(settle, idleMs); }
+	});
 });
+
+function settle(): void {
+	const idleReport: FromWorker = { idle: { heldMb: collectIdle(), openDocuments: runner.openDocuments } };
+	port.postMessage(idleReport);
+}

@@ -16,6 +16,7 @@ import { ReadOutcome, readCorpusFile, SkipReason, textStamp } from '../files/fil
 import { NameList } from './nameList';
 import { CachePolicy, configureLineCaches } from '../service/lruCache';
 import { snapshotView } from './snapshotView';
+import { collectBetweenParts } from './heldMemory';
 import type { CheckResult, Control, ProblemRow, DiscoverResult, FixResult, GazetteerResult, IndexResult, Job, MatchResult, OutlineResult, ReadLimits } from './protocol';
 import { parseGazetteer } from '../service/entities/gazetteer';
 import { largeOutline } from '../largeOutline';
@@ -26,6 +27,8 @@ export type AnyResult = IndexResult | CheckResult | DiscoverResult | MatchResult
 export interface JobRunner {
 	run(job: Job): Promise<AnyResult>;
 	control(c: Control): void;
+	/** Open documents whose last version is kept here. */
+	readonly openDocuments: number;
 }
 
 export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunner {
@@ -67,7 +70,10 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				// Parts of a very large file: positions of shared passages and mentions are the whole file's.
 				const partView = { corpus: { ...view.corpus, sharedWith: () => [] } };
 				const checker = job.version === undefined ? service : openService;
-				const problems = checkInParts(doc, (part, whole) => checker.lintWithView(part, options, whole ? view : partView));
+				const problems = checkInParts(doc, (part, whole) => {
+					if (!whole) { collectBetweenParts(); }
+					return checker.lintWithView(part, options, whole ? view : partView);
+				});
 				const counts: Record<string, number> = {};
 				for (const p of problems) { counts[p.ruleId] = (counts[p.ruleId] ?? 0) + 1; }
 				const shown = problems.slice(0, job.options.maxProblems);
@@ -106,7 +112,11 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				const view = snapshotView(job.corpus);
 				// Parts of a very large file: positions of shared passages are the whole file's.
 				const partView = { corpus: { ...view.corpus, sharedWith: () => [] } };
-				const fix = (part: CorpusDocument) => service.fixWithView(part, job.options, part.text.length === job.text.length ? view : partView, job.families, job.rule);
+				const fix = (part: CorpusDocument) => {
+					const whole = part.text.length === job.text.length;
+					if (!whole) { collectBetweenParts(); }
+					return service.fixWithView(part, job.options, whole ? view : partView, job.families, job.rule);
+				};
 				return { uri: job.uri, parts: fixInParts(job.uri, job.text, fix) };
 			}
 		}
@@ -123,7 +133,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 			open.delete(c.uri);
 		}
 	};
-	return { run, control };
+	return { run, control, get openDocuments() { return open.size; } };
 }
 
 /** Typed arrays of a result move to the other thread instead of being copied. */

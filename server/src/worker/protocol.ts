@@ -97,4 +97,14 @@ export interface ReadLimits {
 }
 
 export type ToWorker = { readonly id: number; readonly job: Job } | { readonly id?: undefined; readonly control: Control };
-export type FromWorker = { readonly id: number; readonly result?: unknown; readonly error?: string };
+export type FromWorker =
+	| { readonly id: number; readonly result?: unknown; readonly error?: string; readonly idle?: undefined }
+	/** The worker has had no job for a while and collected its garbage (heldMemory.ts). */
+	| { readonly id?: undefined; readonly idle: IdleReport };
+
+export interface IdleReport {
+	/** Heap committed and memory outside it (WebAssembly, typed arrays), after the collection. */
+	readonly heldMb: number;
+	/** Open documents whose last version the worker keeps (a replacement would check them whole again). */
+	readonly openDocuments: number;
+}

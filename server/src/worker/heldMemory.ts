@@ -1,0 +1,63 @@
+/**
+ * Garbage a thread leaves behind. V8 lets the old generation grow to several times what is live
+ * before it collects (checking a 10 MB file of short lines: 750 MB resident for 81 MB live), and
+ * collects only when allocation asks for it: a worker that checked a large file, or tagged
+ * thousands, keeps that garbage for as long as it sits idle. So work on a large text in parts
+ * collects between parts once enough garbage has grown (`collectBetweenParts`), and an idle
+ * worker collects once and tells the pool what it still holds (`collectIdle`); the pool replaces
+ * a worker that still holds much (jieba's WebAssembly memory never shrinks, and V8 keeps heap
+ * pages it grew to) by a fresh one.
+ */
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+const mb = 2 ** 20;
+/** Garbage worth a full collection when idle: less is left to V8. */
+const collectAboveMb = 48;
+
+let collect: (() => void) | null | undefined;
+
+/**
+ * A full collection. A worker thread cannot be started with --expose-gc (execArgv refuses V8
+ * options), so the flag is set now and the function taken from a new context, which gets it.
+ */
+function fullCollection(): void {
+	if (collect === undefined) {
+		const given = (globalThis as { gc?: () => void }).gc;
+		try {
+			if (!given) { setFlagsFromString('--expose-gc'); }
+			collect = given ?? runInNewContext('gc') as () => void;
+		} catch {
+			collect = null;
+		}
+	}
+	collect?.();
+}
+
+/** The heap in use after this thread's last collection here. */
+let liveAfterLast = 0;
+
+/** Collects when the heap in use grew by more than `grownMb` since the last collection here. */
+function collectIfGrown(grownMb: number): void {
+	if (getHeapStatistics().used_heap_size - liveAfterLast <= grownMb * mb) { return; }
+	fullCollection();
+	liveAfterLast = getHeapStatistics().used_heap_size;
+}
+
+/**
+ * Between parts of a large text (a part's rules allocate tens of MB and keep none of it): a full
+ * collection once the garbage is half what was live (at least 64 MB), so that the peak stays
+ * near one and a half times the live set and the collections' cost (each in proportion to what
+ * is live) stays a fixed share of the work. Measured on a 10 MB file of short lines in one
+ * worker: 621 MB peak without, 379 MB with a fixed 64 MB, 402 MB with 128 MB, about the same time.
+ */
+export function collectBetweenParts(): void {
+	collectIfGrown(Math.max(64, liveAfterLast / mb / 2));
+}
+
+/** Collects when the heap grew since the last collection; what this thread holds afterwards, in MB (heap committed and memory outside it: WebAssembly, typed arrays). */
+export function collectIdle(): number {
+	collectIfGrown(collectAboveMb);
+	const after = getHeapStatistics();
+	return Math.round((after.total_heap_size + after.external_memory) / mb);
+}
