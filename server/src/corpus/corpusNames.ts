@@ -90,6 +90,19 @@ export class CorpusNames {
 		this.host.changed();
 	}
 
+	/**
+	 * A new gazetteer (the entity table was rebuilt, every file's mentions cleared): every closed
+	 * file is matched again, then the names' users are told, as after tagging. Through `changed`,
+	 * not the views alone: people who gained or lost a sound-alike are re-checked (entity.variant),
+	 * open documents too. Before, a document opened while the matching ran was checked without its
+	 * variants and never again (it showed when the corpus workers were slow: fresh ones).
+	 */
+	async gazetteerChanged(): Promise<void> {
+		this.reset();
+		await this.rematchAll();
+		this.host.changed();
+	}
+
 	/** Names new to the corpus (typed in an editor, or found in a changed file) are looked for everywhere once the user pauses. */
 	schedulePropagation(): void {
 		clearTimeout(this.#propagation);

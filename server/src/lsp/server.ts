@@ -274,7 +274,6 @@ class Session {
 				this.#open.invalidate();
 				this.#recheckOpen();
 			},
-			entitiesChanged: () => this.#entitiesChanged(),
 		};
 		this.#afterIndexUpdates(async () => { for (const change of changes) { await watchedFileChanged(ctx, change); } });
 	}

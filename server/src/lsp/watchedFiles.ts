@@ -19,7 +19,6 @@ export interface WatchedFilesContext {
 	readonly restricted: boolean;
 	/** The project file changed: settings are read again and open documents checked again. */
 	reloadSettings(): void;
-	entitiesChanged(): void;
 }
 
 export async function watchedFileChanged(ctx: WatchedFilesContext, change: FileEvent): Promise<void> {
@@ -27,9 +26,7 @@ export async function watchedFileChanged(ctx: WatchedFilesContext, change: FileE
 	if (isGazetteerUri(change.uri)) {
 		if (ctx.restricted) { return; }
 		await corpus.loadGazetteers();
-		corpus.names.reset();
-		await corpus.names.rematchAll();
-		ctx.entitiesChanged();
+		await corpus.names.gazetteerChanged();
 		return;
 	}
 	if (change.uri.endsWith('/.zh-corpus/config.json')) {
