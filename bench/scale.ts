@@ -35,6 +35,8 @@ async function main(): Promise<void> {
 	process.env.ZH_CORPUS_SERVER_NODE_ARGS = [process.env.ZH_CORPUS_SERVER_NODE_ARGS, '--expose-gc'].filter(Boolean).join(' ');
 	const client = new LspClient({ workspaceFolder: dir, progress: true, initializationOptions: { debug: true } });
 	const start = performance.now();
+	// SCALE_TRACE=1: the server's resident memory every 2 s (which phase peaks), and the workers' replacements.
+	const trace = process.env.SCALE_TRACE ? setInterval(() => console.error(`${((performance.now() - start) / 1000).toFixed(0)} s: ${residentMb(client.process.pid!).toFixed(0)} MB resident, peak ${peakMb(client.process.pid!).toFixed(0)} MB`), 2000) : undefined;
 	await client.initialize();
 	await client.progressEnded;
 	const coldMs = performance.now() - start;
@@ -56,6 +58,8 @@ async function main(): Promise<void> {
 	// Workers are replaced once idle after tagging (their WebAssembly memory cannot shrink): what is held then.
 	await new Promise((r) => setTimeout(r, 5000));
 	console.log(JSON.stringify({ name: 'memory held once idle (server and workers, resident)', value: `${residentMb(client.process.pid!).toFixed(0)} MB` }));
+	clearInterval(trace);
+	if (process.env.SCALE_TRACE) { for (const m of client.messages.filter((m) => /corpus worker/.test(m))) { console.error(m); } }
 	const own = await client.connection.sendRequest('zhCorpus/debug/memory') as { heapUsed: number; external: number; arrayBuffers: number };
 	console.log(JSON.stringify({ name: 'of which the server thread\'s heap (after GC)', value: `${(own.heapUsed / 2 ** 20).toFixed(0)} MB heap, ${(own.arrayBuffers / 2 ** 20).toFixed(0)} MB typed arrays` }));
 
