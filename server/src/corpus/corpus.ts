@@ -272,7 +272,7 @@ export class Corpus {
 		const found = await this.pool.run({ kind: 'discover', uri: doc.uri, text: doc.text }, Priority.Open, run);
 		if (!found.found) { return; }
 		service.entities.index.ensure(doc.uri);
-		const added = service.entities.index.applyDiscovery(doc.uri, found.found);
+		const added = service.entities.index.applyTally(doc.uri, found.found);
 		this.names.flush();
 		const matched = await this.pool.run({ kind: 'match', uri: doc.uri, text: doc.text, found: service.entities.index.foundIn(doc.uri) }, Priority.Open, run);
 		if (matched.matches) { service.entities.index.applyMatches(doc.uri, matched.matches); }

@@ -132,10 +132,10 @@ export class CorpusNames {
 		});
 		if (!found?.found || this.host.isOpen(uri) || !service.index.get(uri)) { return; }
 		service.entities.index.ensure(uri);
-		this.#newNames += service.entities.index.applyDiscovery(uri, found.found).length;
+		this.#newNames += service.entities.index.applyTally(uri, found.found).length;
 		service.entities.markDiscovered(uri, found.stamp!);
 		const table = service.entities.index.table;
-		this.flush(new Set(found.found.map((f) => table.idOfKey(f.key)).filter((id): id is number => id !== undefined)));
+		this.flush(new Set(found.found.voteKeys.map((key) => table.idOfKey(key)).filter((id): id is number => id !== undefined)));
 		const matched = await pool.run({ kind: 'match', uri, found: service.entities.index.foundIn(uri) }, Priority.Background, { wanted }).catch(() => undefined);
 		if (matched?.matches && !this.host.isOpen(uri)) { service.entities.index.applyMatches(uri, matched.matches); }
 	}

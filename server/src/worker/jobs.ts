@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { CorpusDocument, LanguageService } from '../service';
 import { discover, foldText } from '../service/entities/discovery';
+import { type Discovery, DiscoveryTally } from '../service/entities/discoveryTally';
 import { matchNames } from '../service/entities/matcher';
 import { checkInParts, fixInParts, partSize, partsNote } from '../service/parts';
 import { linePositions } from '../service/text/linePositions';
@@ -96,7 +97,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 			case 'discover': {
 				const file = await read(job.uri, job.text);
 				if (file.skipped) { return { uri: job.uri, skipped: skipped(file) }; }
-				return { uri: job.uri, stamp: textStamp(file.text), found: discover(file.text, jieba) };
+				return { uri: job.uri, stamp: textStamp(file.text), found: discoverInParts(file.text, jieba) };
 			}
 			case 'match': {
 				const file = await read(job.uri, job.text);
@@ -136,12 +137,35 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 	return { run, control, get openDocuments() { return open.size; } };
 }
 
+/**
+ * The names in a text, tallied as the entity index keeps them; a large text part after part, cut
+ * at line ends (tagging reads one line at a time, so the names are those of one pass),
+ * collecting between parts: one pass over a 200 MB file folded the whole text at once, and held
+ * an object per name found (millions) until they were sent.
+ */
+function discoverInParts(text: string, tagger: Tagger): Discovery {
+	const tally = new DiscoveryTally();
+	if (text.length <= partSize) {
+		tally.add(discover(text, tagger));
+		return tally.result();
+	}
+	for (let start = 0; start < text.length;) {
+		const next = text.indexOf('\n', start + partSize);
+		const end = next < 0 ? text.length : next + 1;
+		collectBetweenParts();
+		tally.add(discover(text.slice(start, end), tagger), start);
+		start = end;
+	}
+	return tally.result();
+}
+
 /** Typed arrays of a result move to the other thread instead of being copied. */
 export function transferables(result: AnyResult): ArrayBuffer[] {
 	const out: ArrayBuffer[] = [];
-	const r = result as Partial<IndexResult & MatchResult>;
+	const r = result as Partial<IndexResult & MatchResult & DiscoverResult>;
 	const add = (a: ArrayBufferView | undefined) => { if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) { out.push(a.buffer); } };
 	if (r.facts) { for (const a of Object.values(r.facts.prints)) { add(a); } }
 	add(r.matches?.mentions);
+	add(r.found?.spans);
 	return out;
 }

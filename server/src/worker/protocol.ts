@@ -8,7 +8,7 @@ import type { Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languagese
 import type { EntityRef, LintOptions, Severity } from '../service/types';
 import type { FileFacts } from '../service/workspace';
 import type { FileMatches } from '../service/entities/matcher';
-import type { Found } from '../service/entities/discovery';
+import type { Discovery } from '../service/entities/discoveryTally';
 import type { NameRow } from '../service/entities/entityTable';
 import type { SharedFile } from '../service/duplicates/passages';
 import type { FixedPart } from '../service/parts';
@@ -66,7 +66,7 @@ export interface CheckResult {
 	readonly capped?: boolean;
 }
 export type ProblemRow = readonly [line: number, column: number, endLine: number, endColumn: number, severity: Exclude<Severity, 'off'>, rule: string, message: string];
-export interface DiscoverResult { readonly uri: string; readonly skipped?: Skipped; readonly stamp?: string; readonly found?: Found[] }
+export interface DiscoverResult { readonly uri: string; readonly skipped?: Skipped; readonly stamp?: string; readonly found?: Discovery }
 export interface MatchResult { readonly uri: string; readonly matches?: FileMatches }
 export type GazetteerResult = Gazetteer;
 /** The outline as the editor takes it: positions are computed where the document's lines are. */

@@ -7,6 +7,7 @@
  */
 import type { Tagger } from '../types';
 import { discover, Found } from './discovery';
+import { Discovery, tallyFound } from './discoveryTally';
 import { Entity, EntityTable } from './entityTable';
 import { emptyGazetteer, Gazetteer } from './gazetteer';
 import type { EntityType } from './recognize';
@@ -67,20 +68,16 @@ export class EntityIndex {
 		return this.applyDiscovery(uri, this.tagger ? discover(text, this.tagger) : []);
 	}
 
-	/** Tier 1 results computed elsewhere (a worker tagged the file). */
+	/** Tier 1 results: the names found in the file. */
 	applyDiscovery(uri: string, found: readonly Found[]): Entity[] {
+		return this.applyTally(uri, tallyFound(found));
+	}
+
+	/** Tier 1 results tallied elsewhere (a worker tagged the file). */
+	applyTally(uri: string, discovery: Discovery): Entity[] {
 		this.#version++;
 		this.#forgetVotes(uri);
-		const rows = new Map<string, number>();
-		const voteKeys: string[] = [], voteTypes: EntityType[] = [], voteCounts: number[] = [], roles: string[] = [];
-		for (const f of found) {
-			const row = `${f.type}\u0000${f.key}`;
-			const i = rows.get(row);
-			if (i === undefined) { rows.set(row, voteKeys.length); voteKeys.push(f.key); voteTypes.push(f.type); voteCounts.push(1); } else { voteCounts[i]++; }
-			if (f.role) { roles.push(f.key, f.role); }
-		}
-		const spans = new Int32Array(found.length * 2);
-		found.forEach((f, i) => { spans[2 * i] = f.start; spans[2 * i + 1] = f.end; });
+		const { voteKeys, voteTypes, voteCounts, roles, spans } = discovery;
 		const old = this.#files.get(uri);
 		const file: FileEntities = {
 			voteKeys, voteTypes, voteCounts, roles, found: spans,
