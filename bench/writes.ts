@@ -79,6 +79,12 @@ async function clean(dir: string, big: string): Promise<void> {
 	fs.mkdirSync(ws);
 	fs.copyFileSync(big, path.join(ws, 'big.txt'));
 	const client = new LspClient({ workspaceFolder: ws, progress: true, settings: { clean: { previewLimit: 0 } }, initializationOptions: { debug: true } });
+	const opened = performance.now();
+	if (process.env.WRITES_TRACE) {
+		// The server's log as it comes: when the scan, the tagging and the workers' replacements happen.
+		const push = client.messages.push.bind(client.messages);
+		client.messages.push = (...m: string[]) => { for (const line of m) { console.error(`${((performance.now() - opened) / 1000).toFixed(0)} s after start: ${line}`); } return push(...m); };
+	}
 	await client.initialize();
 	await client.progressEnded;
 	// The server thread's heap (after a collection when the server runs with ZH_CORPUS_SERVER_NODE_ARGS=--expose-gc): the rest of the resident size is the workers'.
