@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CorpusDocument, type Problem } from '../../server/src/service';
+import { clausesOf } from '../../server/src/service/duplicates/clauses';
 import { options, service } from './helpers';
 
 const sentences = [
@@ -71,5 +72,17 @@ describe('duplicate.paragraph on an edited document', function () {
 			assert.deepEqual(incremental, shape(svc.lint(new CorpusDocument('file:///fresh.txt', 0, text), opts)), name);
 			assert.deepEqual(incremental, [], name);
 		}
+	});
+});
+
+// clausesOf scans characters (no regex match objects): the clauses and keys it gives are those
+// of the regular expressions it replaced, spaces of every kind and closing marks included.
+describe('clauses of a line', () => {
+	it('cuts after clause and sentence marks with their closing quotes, keys without the spaces and marks around them', () => {
+		const cut = (t: string) => clausesOf(t).map((c) => [c.start, c.end, c.key, c.endsSentence]);
+		assert.deepEqual(cut('　他说：“好。” 然后走了 ，'), [[1, 4, '他说', false], [4, 8, '“好', true], [9, 15, '然后走了', true]]);
+		assert.deepEqual(cut('甲，乙。」丙！？ '), [[0, 2, '甲', false], [2, 5, '乙', true], [5, 7, '丙', true]]);
+		assert.deepEqual(cut(' ， '), []);
+		assert.deepEqual(cut('第一句。\u00a0第二句，第三句'), [[0, 4, '第一句', true], [5, 9, '第二句', false], [9, 12, '第三句', true]]);
 	});
 });

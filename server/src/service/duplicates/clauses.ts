@@ -15,27 +15,46 @@ export interface LocalClause {
 	readonly endsSentence: boolean;
 }
 
-const sentenceEnd = /[。！？!?]/;
-const clauseSplit = /[，,；;：:。！？!?][”’」』)）\]】"']*/g;
-const trailing = /[，,；;：:。！？!?”’」』)）\]】"'\s]+$/u;
 /** A run is reported from this many characters. */
 export const minLength = 20;
 
+/** Character classes by code unit: a clause ends at 1 (2 when it ends a sentence), closing marks 4 follow it, and 8 is white space (as `trim` and `\s` see it). */
+const SPLIT = 1, SENTENCE = 2, CLOSER = 4, SPACE = 8;
+const classes = new Uint8Array(0x10000);
+for (const c of '，,；;：:') { classes[c.charCodeAt(0)] = SPLIT; }
+for (const c of '。！？!?') { classes[c.charCodeAt(0)] = SPLIT | SENTENCE; }
+for (const c of '”’」』)）]】"\'') { classes[c.charCodeAt(0)] = CLOSER; }
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) { classes[c] = SPACE; }
+for (let c = 0x2000; c <= 0x200a; c++) { classes[c] = SPACE; }
+
+/**
+ * A line cut after each clause or sentence mark (with the closing quotes and brackets after it).
+ * A clause's key is its text without the spaces around it and the marks, quotes and spaces that
+ * close it. One pass over the characters and one string per clause (a huge document has millions).
+ */
 export function clausesOf(text: string): LocalClause[] {
 	const out: LocalClause[] = [];
-	let from = 0;
+	const n = text.length;
 	const push = (a: number, b: number, endsSentence: boolean) => {
-		const raw = text.slice(a, b);
-		const lead = raw.length - raw.trimStart().length;
-		const key = raw.trim().replace(trailing, '');
-		if (key.length > 0) { out.push({ start: a + lead, end: b, key, endsSentence: endsSentence || b === text.length }); }
+		let s = a;
+		while (s < b && classes[text.charCodeAt(s)] === SPACE) { s++; }
+		let e = b;
+		while (e > s && classes[text.charCodeAt(e - 1)] !== 0) { e--; }
+		if (e > s) { out.push({ start: s, end: b, key: text.slice(s, e), endsSentence: endsSentence || b === n }); }
 	};
-	for (const m of text.matchAll(clauseSplit)) {
-		const end = m.index! + m[0].length;
-		push(from, end, sentenceEnd.test(m[0][0]));
+	let from = 0;
+	for (let i = 0; i < n; i++) {
+		const k = classes[text.charCodeAt(i)];
+		if (!(k & SPLIT)) { continue; }
+		let end = i + 1;
+		while (end < n && classes[text.charCodeAt(end)] === CLOSER) { end++; }
+		push(from, end, (k & SENTENCE) !== 0);
 		from = end;
+		i = end - 1;
 	}
-	if (text.slice(from).trim().length > 0) { push(from, text.length, true); }
+	let rest = from;
+	while (rest < n && classes[text.charCodeAt(rest)] === SPACE) { rest++; }
+	if (rest < n) { push(from, n, true); }
 	return out;
 }
 
