@@ -14,7 +14,7 @@ import type { FileProblems } from '../corpus/corpusIndexer';
 import { notUtf8OnDisk } from './documentStatus';
 import { skippedDiagnostic } from '../files/fileNotes';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
-import { CorpusDocument, LanguageService, LintOptions } from '../service';
+import { CorpusDocument, forgetEdits, LanguageService, LintOptions } from '../service';
 import type { OutlineResult } from '../worker/protocol';
 import { toDocumentSymbols, toFoldingRanges } from './outlineProtocol';
 import type { SettingsCache } from '../settings';
@@ -179,6 +179,7 @@ export class OpenDocuments {
 		clearTimeout(this.#states.get(uri)?.indexTimer);
 		this.#states.delete(uri);
 		this.init.corpus.forgetOpen(uri);
+		forgetEdits(uri);
 	}
 
 	/**

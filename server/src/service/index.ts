@@ -19,6 +19,8 @@ import { EntityService } from './entities/service';
 import { EntityRuleView } from './entities/ruleView';
 import { nameSpans, DocumentNameSpan } from './entities/nameSpans';
 import { Workspace, WorkspaceIndex } from './workspace';
+import { forgetAnalysis } from './boilerplate/analysis';
+import { forgetFindings } from './duplicates/reuse';
 
 export { CorpusDocument } from './document';
 /** Which shared passages duplicate.document can report on: a host computing them for a check keeps only these. */
@@ -51,6 +53,12 @@ export type { RuleFamily, ReviewRow } from './clean';
 
 /** Lines remembered per rule and scope: enough for the open documents of a large session. */
 const cacheLines = 50_000;
+
+/** An editor closed `uri`: what the rules kept of its last version for the next one is dropped. */
+export function forgetEdits(uri: string): void {
+	forgetAnalysis(uri);
+	forgetFindings(uri);
+}
 
 export interface ServiceInit {
 	readonly workspace: Workspace;

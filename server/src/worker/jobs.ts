@@ -4,7 +4,7 @@
  * on the server's thread when workers cannot start.
  */
 import { fileURLToPath } from 'node:url';
-import { CorpusDocument, LanguageService } from '../service';
+import { CorpusDocument, forgetEdits, LanguageService } from '../service';
 import { discover, foldText } from '../service/entities/discovery';
 import { type Discovery, DiscoveryTally } from '../service/entities/discoveryTally';
 import { matchNames } from '../service/entities/matcher';
@@ -132,6 +132,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 			names.update(c.rows, c.reset);
 		} else if (c.kind === 'closed') {
 			open.delete(c.uri);
+			forgetEdits(c.uri);
 		}
 	};
 	return { run, control, get openDocuments() { return open.size; } };

@@ -77,6 +77,11 @@ const maxRemembered = 4;
 /** A verdict keeps ~400 bytes per row: pages beyond this many rows are judged whole each time. */
 const maxRememberedRows = 50_000;
 
+/** The editor closed the document: its last analysis is not needed any more. */
+export function forgetAnalysis(uri: string): void {
+	remembered.delete(uri);
+}
+
 function remember(p: Previous): void {
 	remembered.delete(p.doc.uri);
 	if (p.doc.version <= 0 || p.verdict.chrome.length > maxRememberedRows) { return; }

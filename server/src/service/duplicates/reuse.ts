@@ -38,6 +38,11 @@ export function remember(doc: CorpusDocument, body: Uint8Array, found: readonly 
 	if (remembered.size > maxRemembered) { remembered.delete(remembered.keys().next().value!); }
 }
 
+/** The editor closed the document: its last check is not needed any more. */
+export function forgetFindings(uri: string): void {
+	remembered.delete(uri);
+}
+
 export interface Reuse {
 	/** The line of the last version whose findings line `n` keeps, or undefined when it must be matched. */
 	lineBefore(n: number, local: readonly LocalClause[]): number | undefined;
