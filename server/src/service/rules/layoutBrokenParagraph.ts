@@ -58,7 +58,9 @@ function paragraphs(doc: CorpusDocument, ctx: RuleContext): Paragraph[] {
 	const analysis = analyze(doc);
 	const cache = ctx.cache<ParagraphLine>('paragraph');
 	const out: Paragraph[] = [];
-	for (const [n, l] of doc.lines.entries()) {
+	const lines = doc.lines;
+	for (let n = 0; n < lines.length; n++) {
+		const l = lines[n];
 		let shape = cache.get(l.text);
 		if (!shape) {
 			const text = l.text.trim();

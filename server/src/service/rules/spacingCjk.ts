@@ -76,7 +76,9 @@ export const spacingCjk: Rule = {
 		const analysis = analyze(doc);
 		// Cached per line text: an edit looks at the lines it changed.
 		const cache = ctx.cache<number[]>('spaces');
-		for (const [n, line] of doc.lines.entries()) {
+		const lines = doc.lines;
+		for (let n = 0; n < lines.length; n++) {
+			const line = lines[n];
 			if (!line.text.includes(' ') || isChromeLine(analysis, n)) { continue; }
 			let spaces = cache.get(line.text);
 			if (!spaces) { spaces = spacesToRemove(line.text); cache.set(line.text, spaces); }

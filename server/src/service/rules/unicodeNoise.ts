@@ -75,7 +75,9 @@ export const unicodeNoise: Rule = {
 		const analysis = analyze(doc);
 		// Cached per line text: an edit re-scans only the lines it touched (their strings are reused, hashes known).
 		const cache = ctx.cache<Noise[]>('noise');
-		for (const [n, line] of doc.lines.entries()) {
+		const lines = doc.lines;
+		for (let n = 0; n < lines.length; n++) {
+			const line = lines[n];
 			if (line.text.length === 0 || isChromeLine(analysis, n)) { continue; }
 			let noise = cache.get(line.text);
 			if (!noise) { noise = noiseIn(line.text); cache.set(line.text, noise); }
