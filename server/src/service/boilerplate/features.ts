@@ -113,7 +113,7 @@ export function stageOneFeatures(rows: readonly RowInput[], last?: StageOne): St
 		const lo = Math.max(0, i - 4), hi = Math.min(n, i + 5);
 		if (same && changed[hi] === changed[lo] && shortRun[i] === same.runs[0][i] && headlineRun[i] === same.runs[1][i] && listRun[i] === same.runs[2][i]
 			&& keyCount.get(rows[i].key) === same.keyCount.get(rows[i].key)) {
-			x.set(same.x.subarray(o, o + stageOneCount), o);
+			for (let j = o; j < o + stageOneCount; j++) { x[j] = same.x[j]; }
 			kept![i] = 1;
 			continue;
 		}
