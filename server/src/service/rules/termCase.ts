@@ -33,15 +33,34 @@ export const termCase: Rule = {
 	defaultSeverity: 'info',
 	*check(doc, ctx): Iterable<Finding> {
 		const terms = termMap(ctx.options.terms);
-		for (const m of doc.text.matchAll(token)) {
-			const word = m[0];
-			const term = terms.get(word.toLowerCase());
-			const start = m.index!;
-			if (!term || term === word || inAddress(doc.text, start, start + word.length)) { continue; }
-			yield {
-				ruleId: id, start, end: start + word.length, message: ctx.t('term.case', word, term),
-				fixes: [{ title: ctx.t('fix.replace', word, term), edits: [{ start, end: start + word.length, newText: term }], isPreferred: true, safe: true }],
-			};
+		// Per line text (a term never spans lines): an edit looks at the lines it changed.
+		const cache = ctx.cache<Hit[]>(ctx.options.terms.join('\u0001'));
+		const lines = doc.lines;
+		for (let n = 0; n < lines.length; n++) {
+			const line = lines[n];
+			let hits = cache.get(line.text);
+			if (!hits) { hits = hitsIn(line.text, terms); cache.set(line.text, hits); }
+			for (const { at, word, term } of hits) {
+				const start = line.start + at;
+				yield {
+					ruleId: id, start, end: start + word.length, message: ctx.t('term.case', word, term),
+					fixes: [{ title: ctx.t('fix.replace', word, term), edits: [{ start, end: start + word.length, newText: term }], isPreferred: true, safe: true }],
+				};
+			}
 		}
 	},
 };
+
+interface Hit { readonly at: number; readonly word: string; readonly term: string }
+
+/** The known terms a line writes in another case (not inside an address). */
+function hitsIn(text: string, terms: ReadonlyMap<string, string>): Hit[] {
+	const hits: Hit[] = [];
+	for (const m of text.matchAll(token)) {
+		const word = m[0];
+		const term = terms.get(word.toLowerCase());
+		if (!term || term === word || inAddress(text, m.index!, m.index! + word.length)) { continue; }
+		hits.push({ at: m.index!, word, term });
+	}
+	return hits;
+}
