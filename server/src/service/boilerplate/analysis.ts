@@ -196,6 +196,8 @@ function factsOf(text: string): LineFacts {
 function compute(doc: CorpusDocument): Analysis {
 	const lines = doc.lines;
 	const prev = remembered.get(doc.uri);
+	// The last version's state is changed in place by this one (page.ts): never used twice.
+	remembered.delete(doc.uri);
 	const facts = factsOfLines(doc, prev);
 	const matches = facts.map((f) => f.match);
 	const blank = (i: number) => facts[i].blank;

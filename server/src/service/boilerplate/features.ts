@@ -82,7 +82,8 @@ export interface StageOne {
 	readonly rows: readonly RowInput[];
 	/** Per row, the lengths of its runs of short, headline-shaped and list lines. */
 	readonly runs: readonly [Uint32Array, Uint32Array, Uint32Array];
-	readonly keyCount: ReadonlyMap<string, number>;
+	/** How many rows hold each text (the next version updates it in place: this state is then used no more). */
+	readonly keyCount: Map<string, number>;
 	/** Rows whose stage-one features were copied from the last version's (undefined: none). */
 	readonly kept?: Uint8Array;
 }
@@ -101,18 +102,37 @@ export function stageOneFeatures(rows: readonly RowInput[], last?: StageOne): St
 	const isProse = rows.map((r) => prose(r.shape));
 	const proseSum = new Int32Array(n + 1);
 	for (let i = 0; i < n; i++) { proseSum[i + 1] = proseSum[i] + (isProse[i] ? 1 : 0); }
-	const keyCount = new Map<string, number>();
-	for (const r of rows) { keyCount.set(r.key, (keyCount.get(r.key) ?? 0) + 1); }
 	const same = last && last.rows.length === n ? last : undefined;
 	// Rows that are not the last version's row at their index, summed (a window is unchanged when its sum is).
 	const changed = new Int32Array(n + 1);
-	if (same) { for (let i = 0; i < n; i++) { changed[i + 1] = changed[i] + (rows[i] === same.rows[i] ? 0 : 1); } }
+	const edited: number[] = [];
+	if (same) {
+		for (let i = 0; i < n; i++) {
+			const differs = rows[i] !== same.rows[i];
+			changed[i + 1] = changed[i] + (differs ? 1 : 0);
+			if (differs) { edited.push(i); }
+		}
+	}
+	// How many rows hold each text: the last version's counts with the edited rows' texts moved
+	// (counting every row again hashes every line); `before` keeps the counts that moved.
+	const keyCount = same ? same.keyCount : new Map<string, number>();
+	const before = new Map<string, number>();
+	if (same) {
+		for (const i of edited) { for (const key of [same.rows[i].key, rows[i].key]) { if (!before.has(key)) { before.set(key, keyCount.get(key) ?? 0); } } }
+		for (const i of edited) {
+			const old = same.rows[i].key, count = keyCount.get(old)! - 1;
+			if (count === 0) { keyCount.delete(old); } else { keyCount.set(old, count); }
+			keyCount.set(rows[i].key, (keyCount.get(rows[i].key) ?? 0) + 1);
+		}
+	} else {
+		for (const r of rows) { keyCount.set(r.key, (keyCount.get(r.key) ?? 0) + 1); }
+	}
 	const kept = same ? new Uint8Array(n) : undefined;
 	for (let i = 0; i < n; i++) {
 		const o = i * featureCount;
 		const lo = Math.max(0, i - 4), hi = Math.min(n, i + 5);
 		if (same && changed[hi] === changed[lo] && shortRun[i] === same.runs[0][i] && headlineRun[i] === same.runs[1][i] && listRun[i] === same.runs[2][i]
-			&& keyCount.get(rows[i].key) === same.keyCount.get(rows[i].key)) {
+			&& (before.size === 0 || !before.has(rows[i].key) || before.get(rows[i].key) === keyCount.get(rows[i].key))) {
 			for (let j = o; j < o + stageOneCount; j++) { x[j] = same.x[j]; }
 			kept![i] = 1;
 			continue;
