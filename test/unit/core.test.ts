@@ -181,6 +181,15 @@ describe('CorpusDocument.derive', () => {
 		}
 	});
 
+	it('knows its stamp: another length is told apart without hashing, the same length by the hash', () => {
+		const doc = new CorpusDocument('file:///d.txt', 1, '会议结束后。');
+		assert.equal(doc.hasStamp(new CorpusDocument('file:///e.txt', 0, '会议结束后。').stamp), true);
+		assert.equal(doc.hasStamp(new CorpusDocument('file:///e.txt', 0, '会议结束后').stamp), false);
+		assert.equal(doc.hasStamp(new CorpusDocument('file:///e.txt', 0, '会议结束後。').stamp), false);
+		assert.equal(doc.hasStamp(undefined), false);
+		assert.equal(doc.hasStamp(`${doc.text.length}0:${doc.stamp.split(':')[1]}`), false);
+	});
+
 	it('finds the edit in long texts too (compared in chunks of up to 64 K units first)', () => {
 		let seed = 11;
 		const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };

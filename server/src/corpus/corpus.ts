@@ -219,7 +219,7 @@ export class Corpus {
 	#openSnapshot(doc: CorpusDocument): Promise<CorpusSnapshot> {
 		const { service } = this.init;
 		// Shared passages are located in the indexed text: only when the index holds this very text.
-		const indexed = service.entities.indexedStamp(doc.uri) === doc.stamp;
+		const indexed = doc.hasStamp(service.entities.indexedStamp(doc.uri));
 		const key = `${indexed}:${service.index.generation}:${service.entities.index.version}:${service.entities.index.table.generation}`;
 		const cached = this.#snapshots.get(doc.uri);
 		if (cached?.key === key) { return cached.snapshot; }

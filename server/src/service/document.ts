@@ -60,6 +60,15 @@ export class CorpusDocument {
 		return this.#stamp ??= textStamp(this.text);
 	}
 
+	/**
+	 * Whether `stamp` is this text's stamp. A stamp of another length (`length:hash`) is told apart
+	 * without hashing the text: an edit of a large document changes its length almost always.
+	 */
+	hasStamp(stamp: string | undefined): boolean {
+		if (stamp === undefined || !stamp.startsWith(`${this.text.length}:`)) { return false; }
+		return stamp === this.stamp;
+	}
+
 	/** Lines without their breaks; `\r\n`, `\n` and `\r` all end a line. */
 	get lines(): readonly Line[] {
 		return this.#lines ??= splitLines(this.text);

@@ -208,7 +208,7 @@ export class LanguageService {
 	 * the user pauses (`entityMentions`) and checks again (see `entitiesStale`).
 	 */
 	#freshMentions(doc: CorpusDocument): ReturnType<EntityView['mentionsOf']> {
-		if (!this.entities.isFresh(doc.uri, doc.stamp)) { return []; }
+		if (!this.entities.isFreshText(doc)) { return []; }
 		return this.#entityView.mentionsIn(doc);
 	}
 
@@ -237,7 +237,7 @@ export class LanguageService {
 
 	/** True when the document's entities are not indexed for this text (the host should call `entityMentions`, then re-check). */
 	entitiesStale(doc: CorpusDocument): boolean {
-		return !this.entities.isFresh(doc.uri, doc.stamp);
+		return !this.entities.isFreshText(doc);
 	}
 
 	/** True when names were discovered that the other files have not been searched for. */

@@ -45,9 +45,9 @@ export class EntityService {
 	/** The stamp of the text the file's names were last indexed from. */
 	indexedStamp(uri: string): string | undefined { return this.#indexedAt.get(uri); }
 
-	/** True when the file's entities were indexed from exactly this text. */
-	isFresh(uri: string, stamp: string): boolean {
-		return this.#indexedAt.get(uri) === stamp && !this.index.isUnmatched(uri);
+	/** True when the document's entities were indexed from exactly its text (hashed only when the lengths agree). */
+	isFreshText(doc: { readonly uri: string; hasStamp(stamp: string | undefined): boolean }): boolean {
+		return doc.hasStamp(this.#indexedAt.get(doc.uri)) && !this.index.isUnmatched(doc.uri);
 	}
 
 	remove(uri: string): void {
