@@ -4,6 +4,7 @@
  * at a constant offset are shared passages, located in both files). Updated one file at a time.
  */
 import { Fingerprints, shingle, windowSize } from './fingerprints';
+import { PostingTable } from './postings';
 
 export interface Position { readonly line: number; readonly character: number }
 
@@ -74,8 +75,10 @@ export class FingerprintIndex {
 	readonly #ids = new Map<string, number>();
 	/** Ids freed by removed files, reused so that the id space stays as large as the corpus. */
 	readonly #free: number[] = [];
-	/** Print hash → packed (file id × 2^22 + print index): a number when it occurs once. */
-	readonly #prints = new Map<number, number | number[]>();
+	/** Print hash → (file id, print index) postings, in typed arrays (see postings.ts). */
+	readonly #postings = new PostingTable();
+	/** A chain walked in insertion order: read into this (common prints are skipped before it fills). */
+	#chain = new Int32Array(128);
 
 	set(uri: string, prints: FilePrints): void {
 		this.remove(uri);
@@ -83,24 +86,14 @@ export class FingerprintIndex {
 		this.#files[id] = { uri, prints };
 		this.#ids.set(uri, id);
 		const hashes = prints.hashes;
-		for (let i = 0; i < hashes.length; i++) {
-			const packed = id * fileBits + i;
-			const at = this.#prints.get(hashes[i]);
-			if (at === undefined) { this.#prints.set(hashes[i], packed); } else if (typeof at === 'number') { this.#prints.set(hashes[i], [at, packed]); } else { at.push(packed); }
-		}
+		for (let i = 0; i < hashes.length; i++) { this.#postings.add(hashes[i], id, i); }
 	}
 
 	remove(uri: string): void {
 		const id = this.#ids.get(uri);
 		if (id === undefined) { return; }
 		const entry = this.#files[id]!;
-		for (const h of entry.prints.hashes) {
-			const at = this.#prints.get(h);
-			if (typeof at === 'number') { if (Math.floor(at / fileBits) === id) { this.#prints.delete(h); } continue; }
-			if (!at) { continue; }
-			const kept = at.filter((p) => Math.floor(p / fileBits) !== id);
-			if (kept.length === 0) { this.#prints.delete(h); } else { this.#prints.set(h, kept.length === 1 ? kept[0] : kept); }
-		}
+		for (const h of entry.prints.hashes) { this.#postings.removeFile(h, id); }
 		this.#files[id] = undefined;
 		this.#ids.delete(uri);
 		this.#free.push(id);
@@ -112,18 +105,32 @@ export class FingerprintIndex {
 		return id === undefined ? undefined : this.#files[id]?.prints;
 	}
 
+	/**
+	 * The postings of `hash` in the order they were added, into `this.#chain`; returns how many,
+	 * or -1 when there are more than `max` (a common print).
+	 */
+	#postingsOf(hash: number, max: number): number {
+		const postings = this.#postings;
+		const slot = postings.slotOf(hash);
+		if (slot < 0) { return 0; }
+		const n = postings.countAt(slot);
+		if (n > max) { return -1; }
+		if (this.#chain.length < n) { this.#chain = new Int32Array(n); }
+		let k = 0;
+		for (let p = postings.headAt(slot); p >= 0; p = postings.next(p)) { this.#chain[k++] = p; }
+		return n;
+	}
+
 	/** URIs of the other files holding any of these prints (the files whose shared passages change with this file). */
 	holders(uri: string, prints: FilePrints): Set<string> {
 		const out = new Set<string>();
 		const limit = commonPrintLimit(this.#ids.size);
+		const postings = this.#postings;
 		for (const h of prints.hashes) {
-			const at = this.#prints.get(h);
-			if (at === undefined) { continue; }
-			const list = typeof at === 'number' ? [at] : at;
 			// A common print that just became (or stopped being) common changes little: its holders are template pages.
-			if (list.length > limit + 1) { continue; }
-			for (const packed of list) {
-				const other = this.#files[Math.floor(packed / fileBits)];
+			const n = this.#postingsOf(h, limit + 1);
+			for (let k = n - 1; k >= 0; k--) {
+				const other = this.#files[postings.file(this.#chain[k])];
 				if (other && other.uri !== uri) { out.add(other.uri); }
 			}
 		}
@@ -134,8 +141,7 @@ export class FingerprintIndex {
 	#informative(prints: FilePrints, limit: number): number {
 		let n = 0;
 		for (const h of prints.hashes) {
-			const at = this.#prints.get(h);
-			if (typeof at !== 'object' || at.length <= limit) { n++; }
+			if (this.#postings.count(h) <= limit) { n++; }
 		}
 		return n;
 	}
@@ -162,13 +168,11 @@ export class FingerprintIndex {
 		let mine = 0;
 		for (let i = 0; i < hashes.length; i++) {
 			if ((i & 4095) === 4095) { yield; }
-			const at = this.#prints.get(hashes[i]);
-			if (at === undefined) { mine++; continue; }
-			if (typeof at === 'number') { mine++; addHit(hits, self, i, at); continue; }
 			// The queried file may hold the print too: one more than the limit is still not common.
-			if (at.length > limit + (self === undefined ? 0 : 1)) { continue; }
+			const n = this.#postingsOf(hashes[i], limit + (self === undefined ? 0 : 1));
+			if (n < 0) { continue; }
 			mine++;
-			for (const packed of at) { addHit(hits, self, i, packed); }
+			for (let k = n - 1; k >= 0; k--) { addHit(hits, self, i, this.#postings.file(this.#chain[k]), this.#postings.print(this.#chain[k])); }
 		}
 		const out: SharedFile[] = [];
 		for (const [id, pairs] of hits) {
@@ -220,12 +224,11 @@ function minPrints(length: number): number {
 	return Math.max(1, Math.floor((length * 0.6 - shingle + 1) / windowSize));
 }
 
-function addHit(hits: Map<number, number[]>, self: number | undefined, mine: number, packed: number): void {
-	const id = Math.floor(packed / fileBits);
+function addHit(hits: Map<number, number[]>, self: number | undefined, mine: number, id: number, theirs: number): void {
 	if (id === self) { return; }
 	let list = hits.get(id);
 	if (!list) { list = []; hits.set(id, list); }
-	list.push(mine, packed % fileBits);
+	list.push(mine, theirs);
 }
 
 /** Groups shared prints (flat pairs: mine, theirs) by their offset delta and chains those close enough into passages. */

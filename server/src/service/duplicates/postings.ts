@@ -1,0 +1,152 @@
+/**
+ * Print hash → the (file id, print index) pairs that hold it, for the corpus-wide fingerprint
+ * index, in flat typed storage: an open-addressing table of hashes (linear probing) whose slots
+ * head chains in an arena of postings. A `Map<number, number | number[]>` held the 2.6 M prints
+ * of the 10,000-file bench corpus in ≈ 100 MB of the server thread's heap, mostly boxed numbers
+ * the collector walks on every major collection; this holds them in ≈ 63 MB of typed arrays it
+ * never walks (the arena keeps its high-water mark: freed postings are reused, not returned).
+ *
+ * A chain lists its postings newest first (adding is then O(1)); readers that need insertion
+ * order walk it into a buffer and read that backwards.
+ */
+
+/** A slot never used: probing stops here. */
+const empty = -1;
+/** A slot whose postings were all removed: probing goes on past it; its own hash may take it again. */
+const dead = -2;
+const maxLoad = 0.75;
+/** The load a rehash leaves: room for a third more hashes before the next. */
+const rehashLoad = 0.55;
+
+const slotOf = (hash: number, capacity: number): number => (Math.imul(hash, 0x9e3779b1) >>> 0) % capacity;
+
+export class PostingTable {
+	#keys: Uint32Array;
+	#heads: Int32Array;
+	/** Postings per slot: a common print is known as such without walking its chain. */
+	#counts: Int32Array;
+	/** Slots not `empty` (live or dead): what the load factor counts. */
+	#used = 0;
+	#live = 0;
+	#file = new Int32Array(1024);
+	#print = new Int32Array(1024);
+	#next = new Int32Array(1024);
+	/** Postings handed out so far (the arena's high-water mark) and the chain of freed ones. */
+	#top = 0;
+	#freed = -1;
+
+	constructor(capacity = 1024) {
+		this.#keys = new Uint32Array(capacity);
+		this.#heads = new Int32Array(capacity).fill(empty);
+		this.#counts = new Int32Array(capacity);
+	}
+
+	/** Distinct hashes held. */
+	get size(): number { return this.#live; }
+
+	/** The slot holding `hash`'s postings, or -1: then `headAt` and `countAt` without probing again. */
+	slotOf(hash: number): number { return this.#find(hash); }
+	headAt(slot: number): number { return this.#heads[slot]; }
+	countAt(slot: number): number { return this.#counts[slot]; }
+
+	/** The newest posting of `hash`, or -1 (then `next` until -1). */
+	head(hash: number): number {
+		const slot = this.#find(hash);
+		return slot < 0 ? -1 : this.#heads[slot];
+	}
+
+	/** How many postings `hash` has. */
+	count(hash: number): number {
+		const slot = this.#find(hash);
+		return slot < 0 ? 0 : this.#counts[slot];
+	}
+
+	next(posting: number): number { return this.#next[posting]; }
+	file(posting: number): number { return this.#file[posting]; }
+	print(posting: number): number { return this.#print[posting]; }
+
+	add(hash: number, file: number, print: number): void {
+		if (this.#used + 1 > maxLoad * this.#keys.length) { this.#rehash(); }
+		const posting = this.#newPosting();
+		this.#file[posting] = file;
+		this.#print[posting] = print;
+		const keys = this.#keys, heads = this.#heads, capacity = keys.length;
+		for (let s = slotOf(hash, capacity); ; s = s + 1 === capacity ? 0 : s + 1) {
+			const head = heads[s];
+			if (head === empty) { this.#used++; keys[s] = hash; } else if (keys[s] !== hash) { continue; }
+			// A hash has one slot at most (dead slots are reused by their own hash only, dropped on rehash).
+			this.#next[posting] = head >= 0 ? head : -1;
+			if (head < 0) { this.#live++; this.#counts[s] = 0; }
+			heads[s] = posting;
+			this.#counts[s]++;
+			return;
+		}
+	}
+
+	/** Removes every posting of `file` under `hash`, keeping the others in their order. */
+	removeFile(hash: number, file: number): void {
+		const slot = this.#find(hash);
+		if (slot < 0) { return; }
+		let prev = -1;
+		for (let p = this.#heads[slot]; p >= 0;) {
+			const next = this.#next[p];
+			if (this.#file[p] === file) {
+				if (prev < 0) { this.#heads[slot] = next; } else { this.#next[prev] = next; }
+				this.#next[p] = this.#freed;
+				this.#freed = p;
+				this.#counts[slot]--;
+			} else {
+				prev = p;
+			}
+			p = next;
+		}
+		if (this.#heads[slot] === -1) { this.#heads[slot] = dead; this.#live--; }
+	}
+
+	/** The slot holding live postings of `hash`, or -1. */
+	#find(hash: number): number {
+		const keys = this.#keys, heads = this.#heads, capacity = keys.length;
+		for (let s = slotOf(hash, capacity); ; s = s + 1 === capacity ? 0 : s + 1) {
+			const head = heads[s];
+			if (head === empty) { return -1; }
+			if (keys[s] === hash) { return head >= 0 ? s : -1; }
+		}
+	}
+
+	#newPosting(): number {
+		if (this.#freed >= 0) {
+			const p = this.#freed;
+			this.#freed = this.#next[p];
+			return p;
+		}
+		if (this.#top === this.#file.length) {
+			const grown = Math.ceil(this.#top * 1.25);
+			const grow = (a: Int32Array) => { const b = new Int32Array(grown); b.set(a); return b; };
+			this.#file = grow(this.#file);
+			this.#print = grow(this.#print);
+			this.#next = grow(this.#next);
+		}
+		return this.#top++;
+	}
+
+	/** A table sized for the live hashes at `rehashLoad`, dead slots dropped (chains move as they are). */
+	#rehash(): void {
+		const oldKeys = this.#keys, oldHeads = this.#heads;
+		const capacity = Math.max(1024, Math.ceil((this.#live + 1) / rehashLoad));
+		const keys = new Uint32Array(capacity);
+		const heads = new Int32Array(capacity).fill(empty);
+		const counts = new Int32Array(capacity);
+		for (let i = 0; i < oldKeys.length; i++) {
+			if (oldHeads[i] < 0) { continue; }
+			let s = slotOf(oldKeys[i], capacity);
+			while (heads[s] !== empty) { s = s + 1 === capacity ? 0 : s + 1; }
+			keys[s] = oldKeys[i];
+			heads[s] = oldHeads[i];
+			counts[s] = this.#counts[i];
+		}
+		this.#keys = keys;
+		this.#heads = heads;
+		this.#counts = counts;
+		this.#used = this.#live;
+	}
+}

@@ -1,0 +1,114 @@
+import * as assert from 'node:assert/strict';
+import { commonPrintLimit, FilePrints, FingerprintIndex } from '../../server/src/service/duplicates/passages';
+import { PostingTable } from '../../server/src/service/duplicates/postings';
+
+/** A deterministic generator (mulberry32): the same sequence on every run. */
+function random(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+	};
+}
+
+/** A file's prints drawn from a small alphabet of hashes: shared, repeated and common prints occur. */
+function printsOf(rand: () => number, alphabet: number): FilePrints {
+	const n = Math.floor(rand() * 60);
+	const hashes = new Uint32Array(n), positions = new Int32Array(n), starts = new Int32Array(n), ends = new Int32Array(n);
+	let at = 0;
+	for (let i = 0; i < n; i++) {
+		// Runs of consecutive hashes make passages; a few hashes are common to almost every file.
+		hashes[i] = rand() < 0.1 ? 0xffffff00 + Math.floor(rand() * 3) : (Math.floor(rand() * alphabet) * 2654435761) >>> 0;
+		at += 1 + Math.floor(rand() * 20);
+		positions[i] = at;
+		starts[i] = at * 2;
+		ends[i] = at * 2 + 16;
+	}
+	return { hashes, positions, starts, ends, lineStarts: Int32Array.from([0, 100, 400]) };
+}
+
+/** The index as it was before its postings moved to typed arrays: a Map of hash → packed postings. */
+class MapIndex {
+	readonly files = new Map<string, FilePrints>();
+	readonly prints = new Map<number, string[]>();
+	set(uri: string, prints: FilePrints): void {
+		this.remove(uri);
+		this.files.set(uri, prints);
+		prints.hashes.forEach((h) => this.prints.set(h, [...this.prints.get(h) ?? [], uri]));
+	}
+	remove(uri: string): void {
+		const prints = this.files.get(uri);
+		if (!prints) { return; }
+		for (const h of prints.hashes) {
+			const kept = (this.prints.get(h) ?? []).filter((u) => u !== uri);
+			if (kept.length === 0) { this.prints.delete(h); } else { this.prints.set(h, kept); }
+		}
+		this.files.delete(uri);
+	}
+	/** Holders in the order the old index listed them: by print, then by when each file was added. */
+	holders(uri: string, prints: FilePrints): string[] {
+		const out = new Set<string>();
+		const limit = commonPrintLimit(this.files.size);
+		for (const h of prints.hashes) {
+			const list = this.prints.get(h) ?? [];
+			if (list.length > limit + 1) { continue; }
+			for (const u of list) { if (u !== uri) { out.add(u); } }
+		}
+		return [...out];
+	}
+}
+
+describe('fingerprint index in typed arrays', () => {
+	it('answers as a map of postings does after random adds, replacements and removals', () => {
+		for (const seed of [1, 2, 3]) {
+			const rand = random(seed);
+			const index = new FingerprintIndex();
+			const model = new MapIndex();
+			const uris = Array.from({ length: 60 }, (_, i) => `file:///c/${i}.txt`);
+			for (let step = 0; step < 1500; step++) {
+				const uri = uris[Math.floor(rand() * uris.length)];
+				if (rand() < 0.25) {
+					index.remove(uri);
+					model.remove(uri);
+				} else {
+					const prints = printsOf(rand, 400);
+					index.set(uri, prints);
+					model.set(uri, prints);
+				}
+				if (step % 50 !== 49) { continue; }
+				for (const u of model.files.keys()) {
+					const prints = model.files.get(u)!;
+					assert.deepEqual([...index.holders(u, prints)], model.holders(u, prints), `seed ${seed}, step ${step}: holders of ${u}`);
+				}
+				// The shared files of a new text (no id) and of an indexed one, in the order the files were indexed.
+				const query = printsOf(rand, 400);
+				const shared = index.query('file:///new.txt', query);
+				const expected = new Set(model.holders('file:///new.txt', query));
+				assert.deepEqual(new Set(shared.map((s) => s.uri)), expected, `seed ${seed}, step ${step}: query`);
+			}
+		}
+	});
+
+	it('keeps a hash\'s postings in the order they were added, without the removed file', () => {
+		const table = new PostingTable(8);
+		for (let file = 0; file < 40; file++) { table.add(7, file, file * 2); table.add(1000 + file, file, 0); }
+		table.removeFile(7, 3);
+		table.removeFile(7, 39);
+		const chain: number[] = [];
+		for (let p = table.head(7); p >= 0; p = table.next(p)) { chain.unshift(table.file(p)); }
+		assert.deepEqual(chain, Array.from({ length: 40 }, (_, i) => i).filter((i) => i !== 3 && i !== 39));
+		assert.equal(table.count(7), 38);
+		for (let file = 0; file < 40; file++) { table.removeFile(1000 + file, file); }
+		assert.equal(table.size, 1);
+		assert.equal(table.head(1005), -1);
+		// A removed hash is found again once re-added (its dead slot reused), and the table still grows.
+		table.add(1005, 9, 1);
+		for (let h = 5000; h < 7000; h++) { table.add(h, 1, h); }
+		assert.equal(table.file(table.head(1005)), 9);
+		assert.equal(table.print(table.head(6999)), 6999);
+		assert.equal(table.size, 2 + 2000);
+	});
+});
