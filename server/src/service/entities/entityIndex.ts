@@ -10,7 +10,8 @@ import { discover, Found } from './discovery';
 import { Discovery, tallyFound } from './discoveryTally';
 import { Entity, EntityTable } from './entityTable';
 import { emptyGazetteer, Gazetteer } from './gazetteer';
-import type { EntityType } from './recognize';
+import { entityTypes } from './recognize';
+import { FileIds, Strings } from './fileLists';
 import { FileMatches, matchNames } from './matcher';
 
 /** A mention in a file: zero-based line, UTF-16 column and length. */
@@ -21,26 +22,33 @@ export interface Mention {
 	readonly entity: Entity;
 }
 
+/**
+ * One file's part of the index, in typed arrays: strings (keys, roles, spellings) as ids of the
+ * index's `Strings`, so that 10,000 files do not each hold their own copies of the same names.
+ */
 interface FileEntities {
-	/** Names discovered in this file, one row per key and type (parallel arrays: a Map per file costs too much at 10k files). */
-	readonly voteKeys: string[];
-	readonly voteTypes: EntityType[];
-	readonly voteCounts: number[];
+	/** Names discovered in this file, one row per key and type: key id, type (index in entityTypes), count, … */
+	votes: Int32Array;
 	/** Spans the recognizer found (start, end pairs): the scan keeps them even where it would doubt a bare match. */
-	found: Int32Array;
-	/** Roles written before people here: key, role, key, role… */
-	readonly roles: string[];
+	readonly found: Int32Array;
+	/** Roles written before people here: key id, role id, … */
+	readonly roles: Int32Array;
 	/** Packed mentions: line, character, length, entity id. */
 	mentions: Int32Array;
-	/** Spellings that differ from their key (任賢良 for 任贤良): entity id → spellings. */
-	variants: Map<number, Set<string>>;
+	/** Spellings that differ from their key (任賢良 for 任贤良): entity id, spelling id, … (each pair once, in the order met). */
+	variants: Int32Array;
 	/** How often each known name is written here as a word: entity id, count, … */
 	occurrences: Int32Array;
 }
 
+const none = new Int32Array(0);
+
 export class EntityIndex {
 	#table: EntityTable;
 	#gazetteer: Gazetteer = emptyGazetteer;
+	/** Files as small integers in the entities' file lists; strings of the files' rows as ids. */
+	readonly #fileIds = new FileIds();
+	readonly #strings = new Strings();
 	readonly #files = new Map<string, FileEntities>();
 	/** Files whose mentions were cleared by a new gazetteer and not matched since. */
 	readonly #unmatched = new Set<string>();
@@ -49,7 +57,7 @@ export class EntityIndex {
 	readonly #aggregates = new Map<number, { version: number; roles?: string[]; variants?: string[]; spelling?: string }>();
 
 	constructor(readonly tagger: Tagger | undefined) {
-		this.#table = new EntityTable(emptyGazetteer);
+		this.#table = new EntityTable(emptyGazetteer, this.#fileIds);
 	}
 
 	get table(): EntityTable { return this.#table; }
@@ -77,11 +85,18 @@ export class EntityIndex {
 	applyTally(uri: string, discovery: Discovery): Entity[] {
 		this.#version++;
 		this.#forgetVotes(uri);
-		const { voteKeys, voteTypes, voteCounts, roles, spans } = discovery;
+		const { voteKeys, voteTypes, voteCounts, spans } = discovery;
+		const votes = new Int32Array(voteKeys.length * 3);
+		voteKeys.forEach((key, i) => {
+			votes[3 * i] = this.#strings.id(key);
+			votes[3 * i + 1] = entityTypes.indexOf(voteTypes[i]);
+			votes[3 * i + 2] = voteCounts[i];
+		});
+		const roles = Int32Array.from(discovery.roles, (s) => this.#strings.id(s));
 		const old = this.#files.get(uri);
 		const file: FileEntities = {
-			voteKeys, voteTypes, voteCounts, roles, found: spans,
-			mentions: old?.mentions ?? new Int32Array(0), variants: old?.variants ?? new Map(), occurrences: old?.occurrences ?? new Int32Array(0),
+			votes, roles, found: spans,
+			mentions: old?.mentions ?? none, variants: old?.variants ?? none, occurrences: old?.occurrences ?? none,
 		};
 		this.#files.set(uri, file);
 		return this.#applyVotes(uri, file);
@@ -102,19 +117,22 @@ export class EntityIndex {
 		this.#forgetMentions(uri, file);
 		this.#unmatched.delete(uri);
 		const m = matches.mentions;
-		for (let i = 3; i < m.length; i += 4) {
-			const e = this.#table.get(m[i]);
-			if (e) { e.mentionFiles.set(uri, (e.mentionFiles.get(uri) ?? 0) + 1); e.mentionTotal++; }
+		// Counted per entity first: an entity's file list is touched once per file, not per mention.
+		const counts = new Map<number, number>();
+		for (let i = 3; i < m.length; i += 4) { counts.set(m[i], (counts.get(m[i]) ?? 0) + 1); }
+		for (const [id, n] of counts) {
+			const e = this.#table.get(id);
+			if (e) { e.mentionFiles.set(uri, (e.mentionFiles.get(uri) ?? 0) + n); e.mentionTotal += n; }
 		}
-		const variants = new Map<number, Set<string>>();
+		const pairs = new Set<string>();
+		const variants: number[] = [];
 		for (let i = 0; i < matches.variants.length; i += 2) {
-			const id = matches.variants[i] as number;
-			let set = variants.get(id);
-			if (!set) { set = new Set(); variants.set(id, set); }
-			set.add(matches.variants[i + 1] as string);
+			const id = matches.variants[i] as number, spelling = matches.variants[i + 1] as string;
+			const pair = `${id}\u0000${spelling}`;
+			if (!pairs.has(pair)) { pairs.add(pair); variants.push(id, this.#strings.id(spelling)); }
 		}
 		file.mentions = m;
-		file.variants = variants;
+		file.variants = Int32Array.from(variants);
 		const o = matches.occurrences;
 		for (let i = 0; i < o.length; i += 2) {
 			const e = this.#table.get(o[i]);
@@ -129,8 +147,7 @@ export class EntityIndex {
 	/** Registers a file with no names discovered yet, so that its mentions of known names can be kept. */
 	ensure(uri: string): void {
 		if (!this.#files.has(uri)) {
-			const none = new Int32Array(0);
-			this.#files.set(uri, { voteKeys: [], voteTypes: [], voteCounts: [], roles: [], found: none, mentions: none, variants: new Map(), occurrences: none });
+			this.#files.set(uri, { votes: none, roles: none, found: none, mentions: none, variants: none, occurrences: none });
 		}
 	}
 
@@ -149,17 +166,18 @@ export class EntityIndex {
 		this.#forgetVotes(uri);
 		this.#files.delete(uri);
 		this.#unmatched.delete(uri);
+		this.#fileIds.release(uri);
 	}
 
 	/** A new gazetteer: a new table with every file's votes replayed. Every file must be matched again. */
 	setGazetteer(gazetteer: Gazetteer): void {
 		this.#version++;
 		this.#gazetteer = gazetteer;
-		this.#table = new EntityTable(gazetteer);
+		this.#table = new EntityTable(gazetteer, this.#fileIds);
 		for (const [uri, file] of this.#files) {
-			file.mentions = new Int32Array(0);
-			file.variants = new Map();
-			file.occurrences = new Int32Array(0);
+			file.mentions = none;
+			file.variants = none;
+			file.occurrences = none;
 			this.#unmatched.add(uri);
 			this.#applyVotes(uri, file);
 		}
@@ -188,6 +206,15 @@ export class EntityIndex {
 		return out;
 	}
 
+	/** Appends the entity's mentions in one file to `out` as locations (references: no object per other mention, none in between). */
+	locationsOf(uri: string, e: Entity, out: { uri: string; line: number; character: number; length: number }[]): void {
+		const m = this.#files.get(uri)?.mentions ?? none;
+		const id = e.id;
+		for (let i = 3; i < m.length; i += 4) {
+			if (m[i] === id) { out.push({ uri, line: m[i - 3], character: m[i - 2], length: m[i - 1] }); }
+		}
+	}
+
 	/** Roles written before the entity's names in the files that discovered it, most frequent first. */
 	roles(e: Entity): string[] {
 		const cached = this.#aggregate(e);
@@ -206,9 +233,12 @@ export class EntityIndex {
 	#roles(e: Entity): string[] {
 		const counts = new Map<string, number>();
 		for (const uri of e.discoveredIn) {
-			const roles = this.#files.get(uri)?.roles ?? [];
+			const roles = this.#files.get(uri)?.roles ?? none;
 			for (let i = 0; i < roles.length; i += 2) {
-				if (e.keys.has(roles[i])) { counts.set(roles[i + 1], (counts.get(roles[i + 1]) ?? 0) + 1); }
+				if (e.keys.has(this.#strings.get(roles[i]))) {
+					const role = this.#strings.get(roles[i + 1]);
+					counts.set(role, (counts.get(role) ?? 0) + 1);
+				}
 			}
 		}
 		return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(([r]) => r);
@@ -216,8 +246,9 @@ export class EntityIndex {
 
 	/** How this file writes the entity when not as its key (林文華 for 林文华), if it does. */
 	spellingIn(uri: string, e: Entity): string | undefined {
-		const set = this.#files.get(uri)?.variants.get(e.id);
-		return set && set.size > 0 ? [...set][0] : undefined;
+		const variants = this.#files.get(uri)?.variants ?? none;
+		for (let i = 0; i < variants.length; i += 2) { if (variants[i] === e.id) { return this.#strings.get(variants[i + 1]); } }
+		return undefined;
 	}
 
 	/** The spelling most of the entity's files use (林文華 in a traditional corpus), else its name. */
@@ -229,8 +260,7 @@ export class EntityIndex {
 	#commonSpelling(e: Entity): string {
 		const files = new Map<string, number>();
 		for (const uri of e.mentionFiles.keys()) {
-			const written = this.#files.get(uri)?.variants.get(e.id);
-			const spelling = written && written.size > 0 ? [...written][0] : e.name;
+			const spelling = this.spellingIn(uri, e) ?? e.name;
 			files.set(spelling, (files.get(spelling) ?? 0) + 1);
 		}
 		let best = e.name, most = 0;
@@ -246,30 +276,37 @@ export class EntityIndex {
 
 	#variants(e: Entity): string[] {
 		const set = new Set<string>();
-		for (const uri of e.mentionFiles.keys()) { this.#files.get(uri)?.variants.get(e.id)?.forEach((v) => set.add(v)); }
+		for (const uri of e.mentionFiles.keys()) {
+			const variants = this.#files.get(uri)?.variants ?? none;
+			for (let i = 0; i < variants.length; i += 2) { if (variants[i] === e.id) { set.add(this.#strings.get(variants[i + 1])); } }
+		}
 		return [...set];
 	}
 
 	#applyVotes(uri: string, file: FileEntities): Entity[] {
 		const added: Entity[] = [];
-		file.voteKeys.forEach((key, i) => {
-			const created = this.#table.addVote(key, file.voteTypes[i], uri, file.voteCounts[i]);
+		const v = file.votes;
+		for (let i = 0; i < v.length; i += 3) {
+			const created = this.#table.addVote(this.#strings.get(v[i]), entityTypes[v[i + 1]], uri, v[i + 2]);
 			if (created) { added.push(created); }
-		});
+		}
 		return added;
 	}
 
 	#forgetVotes(uri: string): void {
 		const file = this.#files.get(uri);
 		if (!file) { return; }
-		file.voteKeys.forEach((key, i) => this.#table.removeVote(key, file.voteTypes[i], uri, file.voteCounts[i]));
-		file.voteKeys.length = 0;
+		const v = file.votes;
+		for (let i = 0; i < v.length; i += 3) { this.#table.removeVote(this.#strings.get(v[i]), entityTypes[v[i + 1]], uri, v[i + 2]); }
+		file.votes = none;
 	}
 
 	#forgetMentions(uri: string, file: FileEntities): void {
 		const m = file.mentions;
-		for (let i = 0; i < m.length; i += 4) {
-			const e = this.#table.get(m[i + 3]);
+		const ids = new Set<number>();
+		for (let i = 3; i < m.length; i += 4) { ids.add(m[i]); }
+		for (const id of ids) {
+			const e = this.#table.get(id);
 			const n = e?.mentionFiles.get(uri);
 			if (e && n !== undefined) { e.mentionFiles.delete(uri); e.mentionTotal -= n; }
 		}
@@ -278,6 +315,6 @@ export class EntityIndex {
 			const e = this.#table.get(o[i]);
 			if (e) { e.occurrences -= o[i + 1]; }
 		}
-		file.occurrences = new Int32Array(0);
+		file.occurrences = none;
 	}
 }

@@ -9,6 +9,7 @@ import type { EntityType } from './recognize';
 import { Trie } from './trie';
 import { foldText } from './discovery';
 import type { NameLookup } from './matcher';
+import { FileCounts, FileIds, FileSet } from './fileLists';
 
 export interface Entity {
 	readonly id: number;
@@ -19,9 +20,9 @@ export interface Entity {
 	/** Discovered type votes (key → type → files). */
 	readonly votes: Map<EntityType, number>;
 	/** Files whose recognizer found the name (for roles). */
-	readonly discoveredIn: Set<string>;
+	readonly discoveredIn: FileSet;
 	/** Files with at least one mention → how many. */
-	readonly mentionFiles: Map<string, number>;
+	readonly mentionFiles: FileCounts;
 	/** The sum of `mentionFiles`, kept in step with it. */
 	mentionTotal: number;
 	/** How often a key is written as a word of its own in the matched files, found by the recognizer or not. */
@@ -53,8 +54,8 @@ export class EntityTable implements NameLookup {
 	/** Bumped whenever an entity is added or dropped (caches built over the table check it). */
 	#generation = 0;
 
-	/** Gazetteer entries are entities from the start; a discovered name joins the entry listing it (name or alias). */
-	constructor(gazetteer: Gazetteer) {
+	/** Gazetteer entries are entities from the start; a discovered name joins the entry listing it (name or alias). `files`: the index's file ids. */
+	constructor(gazetteer: Gazetteer, private readonly files = new FileIds()) {
 		this.#ignore = new Set(gazetteer.ignoreKeys ?? gazetteer.ignore.map(foldText));
 		for (const entry of gazetteer.entries) {
 			// Keys folded already when a worker parsed the file.
@@ -165,7 +166,7 @@ export class EntityTable implements NameLookup {
 	#create(name: string, keys: string[], gazetteer?: GazetteerEntry): Entity {
 		const e: Entity = {
 			id: this.#all.length, name: gazetteer?.name ?? name, keys: new Set(keys), gazetteer,
-			votes: new Map(), discoveredIn: new Set(), mentionFiles: new Map(), mentionTotal: 0, occurrences: 0, alive: true,
+			votes: new Map(), discoveredIn: new FileSet(this.files), mentionFiles: new FileCounts(this.files), mentionTotal: 0, occurrences: 0, alive: true,
 		};
 		this.#all.push(e);
 		this.#generation++;

@@ -79,9 +79,7 @@ export class EntityService {
 	/** Every mention of the entity in the workspace, in either script and under every alias. */
 	references(e: Entity): EntityLocation[] {
 		const out: EntityLocation[] = [];
-		for (const uri of [...e.mentionFiles.keys()].sort()) {
-			for (const m of this.index.mentionsOf(uri, e)) { out.push({ uri, line: m.line, character: m.character, length: m.length }); }
-		}
+		for (const uri of [...e.mentionFiles.keys()].sort()) { this.index.locationsOf(uri, e, out); }
 		return out;
 	}
 
