@@ -52,7 +52,8 @@ async function probe(client: LspClient, uri: string, during: Promise<unknown>): 
 
 const report = (what: string, w: Waits) => console.log(JSON.stringify({
 	name: `responsive: longest wait of a request every 50 ms ${what}`,
-	value: `${w.longest.toFixed(0)} ms (${w.method.replace('textDocument/', '')}; p99 ${w.p99.toFixed(0)} ms of ${w.requests})`,
+	// The load: on a shared machine a single long wait is often the server's thread not being scheduled at all (no samples in a --cpu-prof profile).
+	value: `${w.longest.toFixed(0)} ms (${w.method.replace('textDocument/', '')}; p99 ${w.p99.toFixed(0)} ms of ${w.requests}; load ${os.loadavg()[0].toFixed(1)})`,
 }));
 
 async function openSmall(client: LspClient, dir: string): Promise<string> {

@@ -26,6 +26,18 @@ function residentMb(pid: number): number {
 	return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 }
 
+/**
+ * CPU seconds a process has used, its main thread's apart (the workers are its other threads):
+ * on a shared machine the wall time of a cold start depends on the load, its CPU time does not.
+ */
+function cpuSeconds(pid: number): { all: number; main: number } {
+	const tick = 100; // USER_HZ on Linux
+	const of = (stat: string) => { const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); return (Number(f[11]) + Number(f[12])) / tick; };
+	return { all: of(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')), main: of(fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')) };
+}
+
+const loadNow = () => os.loadavg()[0].toFixed(1);
+
 async function main(): Promise<void> {
 	const files = Number(process.env.BENCH_FILES ?? 10_000);
 	const dir = path.join(os.tmpdir(), `zh-corpus-bench-${files}`);
@@ -37,13 +49,16 @@ async function main(): Promise<void> {
 	const start = performance.now();
 	// SCALE_TRACE=1: the server's resident memory every 2 s (which phase peaks), and the workers' replacements.
 	const trace = process.env.SCALE_TRACE ? setInterval(() => console.error(`${((performance.now() - start) / 1000).toFixed(0)} s: ${residentMb(client.process.pid!).toFixed(0)} MB resident, peak ${peakMb(client.process.pid!).toFixed(0)} MB`), 2000) : undefined;
+	const loadBefore = loadNow();
 	await client.initialize();
 	await client.progressEnded;
 	const coldMs = performance.now() - start;
+	const cpu = cpuSeconds(client.process.pid!);
 	const published = [...client.diagnostics.values()].filter((p) => p.diagnostics.length > 0).length;
 	const problems = [...client.diagnostics.values()].reduce((n, p) => n + p.diagnostics.length, 0);
 	console.log(JSON.stringify({ name: `cold start: ${corpus.files.toLocaleString('en')} files indexed and checked`, mb, ms: coldMs, note: `${published.toLocaleString('en')} files with problems, ${problems.toLocaleString('en')} problems published` }));
 	console.log(JSON.stringify({ name: 'cold start: peak memory (server and workers)', value: `${peakMb(client.process.pid!).toFixed(0)} MB` }));
+	console.log(JSON.stringify({ name: 'cold start: CPU time (server and workers)', value: `${cpu.all.toFixed(1)} s, of which the server's thread ${cpu.main.toFixed(1)} s (load ${loadBefore} → ${loadNow()})` }));
 	for (const m of client.messages.filter((m) => /zh-corpus: (indexed|checked) /.test(m))) {
 		const [, what, seconds] = /zh-corpus: (.+) in ([\d.]+) s/.exec(m)!;
 		console.log(JSON.stringify({ name: `cold start, of which: ${what}`, value: `${seconds} s` }));

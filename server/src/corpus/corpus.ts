@@ -159,11 +159,7 @@ export class Corpus {
 	}
 
 	status(): CorpusStatus {
-		let problems = 0, cappedFiles = 0;
-		for (const p of this.indexer.problems.values()) {
-			for (const n of Object.values(p.counts)) { problems += n; }
-			if (p.capped) { cappedFiles++; }
-		}
+		const { problems, cappedFiles } = this.indexer.problemTotals;
 		return { indexing: this.indexer.progress, tagging: this.names.tagging, rechecking: this.indexer.rechecking, files: this.init.service.index.size, problems, cappedFiles, restricted: this.init.restricted ?? false };
 	}
 

@@ -6,7 +6,7 @@
  * names found after it. Workers get the known names as rows (new ones and retyped ones), so
  * their matchers use the server's entity ids.
  */
-import type { LanguageService } from '../service';
+import { Entity, entityTypes, LanguageService } from '../service';
 import type { NameRow } from '../service/entities/entityTable';
 import { forAll } from './corpusIndexer';
 import { Priority, Superseded, WorkerPool } from './workerPool';
@@ -26,8 +26,8 @@ export interface NamesHost {
 const inFlight = 8;
 
 export class CorpusNames {
-	/** The type and spreading each entity id was last sent to the workers with. */
-	#sent = new Map<number, string>();
+	/** The type and spreading each entity id was last sent to the workers with (see `signature`). */
+	#sent = new Map<number, number>();
 	#generation = 0;
 	#propagation: NodeJS.Timeout | undefined;
 	#newNames = 0;
@@ -49,16 +49,19 @@ export class CorpusNames {
 	flush(ids?: Iterable<number>): void {
 		const table = this.host.service.entities.index.table;
 		const rows: NameRow[] = [];
-		const consider = (r: NameRow) => {
-			if (this.#sent.get(r.id) !== signature(r)) { rows.push(r); this.#sent.set(r.id, signature(r)); }
+		// The signature first: a row (its keys copied) only for a name the workers do not know as it is now.
+		// All names after tagging are 60,000 on the bench corpus; building every row held the thread ≈ 150 ms.
+		const consider = (e: Entity) => {
+			const now = signatureOf(entityTypes.indexOf(table.typeOf(e)), table.spreads(e));
+			if (this.#sent.get(e.id) !== now) { rows.push(table.row(e)); this.#sent.set(e.id, now); }
 		};
 		if (ids) {
 			for (const id of ids) {
 				const e = table.get(id);
-				if (e) { consider(table.row(e)); }
+				if (e) { consider(e); }
 			}
 		} else {
-			for (const r of table.rows()) { consider(r); }
+			for (const e of table.live()) { consider(e); }
 		}
 		if (rows.length > 0) { this.host.pool.control({ kind: 'names', reset: false, rows }); }
 	}
@@ -141,5 +144,6 @@ export class CorpusNames {
 	}
 }
 
-/** What a worker's matcher must know of a name: a row is sent again when it changes. */
-const signature = (r: NameRow): string => `${r.type}:${r.spreads ? 1 : 0}`;
+/** What a worker's matcher must know of a name (its type and whether it spreads): a row is sent again when it changes. */
+const signatureOf = (type: number, spreads: boolean): number => type * 2 + (spreads ? 1 : 0);
+const signature = (r: NameRow): number => signatureOf(entityTypes.indexOf(r.type), r.spreads);
