@@ -32,14 +32,34 @@ export function entityHover(index: EntityIndex, e: Entity, uri: string, t: Trans
 	const variants = index.variants(e).filter((v) => v !== e.name && v !== name);
 	if (variants.length > 0) { lines.push(t('entity.variants', variants.slice(0, 8).join('、'))); }
 	lines.push(t('entity.mentions', e.mentionFiles.get(uri) ?? 0, mentionCount(e), e.mentionFiles.size));
-	const files = [...e.mentionFiles].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-	if (files.length > 0) {
-		const links = files.slice(0, shownFiles).map(([u, n]) => `[${fileName(u)}](${u}) (${n})`);
-		if (files.length > shownFiles) { links.push(t('entity.more', files.length - shownFiles)); }
+	const files = e.mentionFiles.size;
+	if (files > 0) {
+		const links = topFiles(e, shownFiles).map(([u, n]) => `[${fileName(u)}](${u}) (${n})`);
+		if (files > shownFiles) { links.push(t('entity.more', files - shownFiles)); }
 		lines.push(t('entity.files', links.join(', ')));
 	}
 	if (e.gazetteer?.description) { lines.push('', e.gazetteer.description); }
 	return lines.join('  \n');
+}
+
+/** `localeCompare` without arguments compares as the default collator does; the collator is faster. */
+const collator = new Intl.Collator();
+const byMentions = (a: readonly [string, number], b: readonly [string, number]) => b[1] - a[1] || collator.compare(a[0], b[0]);
+
+/**
+ * The `k` files with the most mentions (then by name) as a stable sort of all of them would list
+ * them first, without sorting them all: 乌镇 is in every one of the bench corpus's 10,000 files.
+ */
+function topFiles(e: Entity, k: number): [string, number][] {
+	const top: [string, number][] = [];
+	for (const f of e.mentionFiles) {
+		if (top.length === k && byMentions(f, top[k - 1]) >= 0) { continue; }
+		let i = top.length;
+		while (i > 0 && byMentions(f, top[i - 1]) < 0) { i--; }
+		top.splice(i, 0, f);
+		if (top.length > k) { top.pop(); }
+	}
+	return top;
 }
 
 function fileName(uri: string): string {
