@@ -6,7 +6,7 @@ import { CorpusDocument } from './document';
 import { ruleFamily } from './clean';
 import { fixAll, listedTiers, RuleEdit, standardTier } from './fixAll';
 import { lint } from './lint';
-import { CachePolicy, LruCache } from './lruCache';
+import { CachePolicy, forgetLines, LruCache } from './lruCache';
 import { outline, OutlineNode } from './outline';
 import { messagesFor, Translate } from './messages';
 import { allRules } from './rules';
@@ -58,6 +58,7 @@ const cacheLines = 50_000;
 export function forgetEdits(uri: string): void {
 	forgetAnalysis(uri);
 	forgetFindings(uri);
+	forgetLines(uri);
 }
 
 export interface ServiceInit {

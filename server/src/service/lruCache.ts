@@ -1,3 +1,4 @@
+import type { CorpusDocument, Line } from './document';
 import type { LineCache } from './types';
 
 /**
@@ -71,4 +72,52 @@ export class LruCache<T> implements LineCache<T> {
 	}
 
 	get size(): number { return this.#young.size + this.#old.size; }
+
+	/**
+	 * `compute(text)` of every line of `doc`, in line order, through this cache. A line whose text
+	 * is the text of the same line of the document's last version seen here (at its index, or
+	 * shifted by the lines an edit added or removed) takes that line's result without hashing its
+	 * text: after an edit of a large document only the lines around the edit are looked up. Exact:
+	 * a result depends on its line's text only (this cache's contract). Editor documents only
+	 * (version above 0); a closed file checked once is not remembered.
+	 */
+	perLine(doc: CorpusDocument, compute: (text: string) => T): readonly T[] {
+		const lines = doc.lines;
+		const last = lastLines.get(doc.uri)?.get(this) as Remembered<T> | undefined;
+		const shift = last ? lines.length - last.lines.length : 0;
+		const results = new Array<T>(lines.length);
+		for (let i = 0; i < lines.length; i++) {
+			const text = lines[i].text;
+			if (last) {
+				if (last.lines[i]?.text === text) { results[i] = last.results[i]; continue; }
+				if (last.lines[i - shift]?.text === text) { results[i] = last.results[i - shift]; continue; }
+			}
+			let r = this.get(text);
+			if (r === undefined) { r = compute(text); this.set(text, r); }
+			results[i] = r;
+		}
+		if (doc.version > 0) { rememberLines(doc.uri, this, { lines, results }); }
+		return results;
+	}
+}
+
+interface Remembered<T> { readonly lines: readonly Line[]; readonly results: readonly T[] }
+
+/** Per document: each cache's results of its last version's lines (a weak map: a dropped service's caches go). */
+const lastLines = new Map<string, WeakMap<object, Remembered<unknown>>>();
+/** Documents remembered: an editor's few open documents checked here. */
+const maxDocuments = 4;
+
+function rememberLines(uri: string, cache: object, value: Remembered<unknown>): void {
+	const byCache = lastLines.get(uri) ?? new WeakMap<object, Remembered<unknown>>();
+	// The document edited last is the last one forgotten.
+	lastLines.delete(uri);
+	lastLines.set(uri, byCache);
+	if (lastLines.size > maxDocuments) { lastLines.delete(lastLines.keys().next().value!); }
+	byCache.set(cache, value);
+}
+
+/** The editor closed the document: its lines' results are not needed any more. */
+export function forgetLines(uri: string): void {
+	lastLines.delete(uri);
 }

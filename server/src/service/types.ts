@@ -64,6 +64,8 @@ export interface CancellationToken {
 export interface LineCache<T> {
 	get(key: string): T | undefined;
 	set(key: string, value: T): void;
+	/** `compute(text)` of every line of `doc` (cached by text; an edited document's unchanged lines by position). */
+	perLine(doc: import('./document').CorpusDocument, compute: (text: string) => T): readonly T[];
 }
 
 export interface RuleContext {

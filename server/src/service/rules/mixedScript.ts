@@ -55,15 +55,16 @@ export const mixedScript: Rule = {
 		const spelling = target !== 'simplified' && !mixed ? documentSpelling(doc, ctx, target, regional) : new Map<number, Finding>();
 		// A traditional document's fixes write its own region's forms: Taiwan's unless it writes Hong Kong's throughout.
 		const hongKong = target === 'traditional' && isHongKongDocument(evidence);
-		for (const line of doc.lines) {
-			let issues = cache.get(line.text);
-			if (!issues) {
-				// A surname a converter respelled (範振宗) needs no other candidate on its line.
-				const candidate = needsCheck(line.text, target) || (target !== 'simplified' && mayHoldMisspelledSurname(line.text));
-				// A line without candidates is remembered too: an edit looks it up instead of scanning it again.
-				issues = candidate ? judgeLine(line.text, scanLine(line.text, target), judging) : none;
-				cache.set(line.text, issues);
-			}
+		const lineIssues = cache.perLine(doc, (text) => {
+			// A surname a converter respelled (範振宗) needs no other candidate on its line.
+			const candidate = needsCheck(text, target) || (target !== 'simplified' && mayHoldMisspelledSurname(text));
+			// A line without candidates is remembered too: an edit looks it up instead of scanning it again.
+			return candidate ? judgeLine(text, scanLine(text, target), judging) : none;
+		});
+		const lines = doc.lines;
+		for (let n = 0; n < lines.length; n++) {
+			const line = lines[n];
+			let issues = lineIssues[n];
 			if (issues.length === 0) { continue; }
 			if (hongKong) { issues = issues.map((i) => ({ ...i, replacement: toHongKongForms(i.replacement), alternatives: i.alternatives.map(toHongKongForms) })); }
 			// A name quoted in traditional script that the page also writes in simplified script is a leftover.
@@ -97,13 +98,11 @@ interface LineCounts { readonly script: ScriptCounts; readonly region?: RegionEv
 function documentCounts(doc: CorpusDocument, cache: LineCache<LineCounts>): { counts: ScriptCounts; evidence: RegionEvidence } {
 	const counts = { simplified: 0, traditional: 0 };
 	const evidence: RegionEvidence = {};
-	for (const line of doc.lines) {
-		let c = cache.get(line.text);
-		if (!c) {
-			const region = regionEvidence(line.text);
-			c = { script: countScript(line.text), region: Object.keys(region).length > 0 ? region : undefined };
-			cache.set(line.text, c);
-		}
+	const perLine = cache.perLine(doc, (text) => {
+		const region = regionEvidence(text);
+		return { script: countScript(text), region: Object.keys(region).length > 0 ? region : undefined };
+	});
+	for (const c of perLine) {
 		counts.simplified += c.script.simplified;
 		counts.traditional += c.script.traditional;
 		if (c.region) { for (const key in c.region) { evidence[key] = (evidence[key] ?? 0) + c.region[key]; } }
@@ -112,15 +111,10 @@ function documentCounts(doc: CorpusDocument, cache: LineCache<LineCounts>): { co
 }
 
 function documentSpelling(doc: CorpusDocument, ctx: RuleContext, target: FixedTarget, regional: RegionalStandards): Map<number, Finding> {
-	const cache = ctx.cache<SpellingSite[]>('spelling');
-	const sitesOf = (text: string) => {
-		let sites = cache.get(text);
-		if (!sites) { sites = spellingSites(text); cache.set(text, sites); }
-		return sites;
-	};
+	const sites = ctx.cache<SpellingSite[]>('spelling').perLine(doc, spellingSites);
 	const counts: SpellingCounts = new Map();
 	let several = false;
-	for (const line of doc.lines) { several = addSites(counts, sitesOf(line.text)) || several; }
+	for (const s of sites) { several = addSites(counts, s) || several; }
 	if (!several) { return new Map(); }
-	return spellingFindings(doc, sitesOf, counts, target, regional, ctx);
+	return spellingFindings(doc, sites, counts, target, regional, ctx);
 }

@@ -91,11 +91,13 @@ export function paragraphFinding(start: number, end: number, issues: readonly Sc
 }
 
 /** Over-conversions of the document's own spelling (留侯裏 where it writes 留侯里 elsewhere), by document offset. */
-export function spellingFindings(doc: CorpusDocument, sitesOf: (text: string) => readonly SpellingSite[], counts: SpellingCounts, target: FixedTarget, regional: RegionalStandards, ctx: RuleContext): Map<number, Finding> {
+export function spellingFindings(doc: CorpusDocument, sites: readonly (readonly SpellingSite[])[], counts: SpellingCounts, target: FixedTarget, regional: RegionalStandards, ctx: RuleContext): Map<number, Finding> {
 	const out = new Map<number, Finding>();
 	const accepted = (a: string, b: string) => regional.acceptsPair(a, b, target);
-	for (const line of doc.lines) {
-		for (const site of sitesOf(line.text)) {
+	const lines = doc.lines;
+	for (let n = 0; n < lines.length; n++) {
+		const line = lines[n];
+		for (const site of sites[n]) {
 			const own = documentSpelling(counts, site, accepted);
 			if (!own || vouched(line.text, site.at)) { continue; }
 			const at = line.start + site.at;

@@ -1,0 +1,57 @@
+// Rules read per-line results through `LineCache.perLine` (lruCache.ts): an edited document's
+// unchanged lines take the last version's results by position (at their index, or shifted by the
+// lines the edit added or removed). After any sequence of edits every rule's findings must equal
+// those of a fresh check of the same text.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { CorpusDocument, forgetEdits, type Problem } from '../../server/src/service';
+import { options, service } from './helpers';
+
+/** Lines of different findings: other-script characters, a spelling written two ways, spaces, ASCII marks, terms, noise. */
+const lineTexts = [
+	'成立后的首屆年會在台北舉行，會議結束後委員們接受了採訪。',
+	'立法院今天三讀通過修正案,委員們(包括主席)接受了採訪。',
+	'留侯里的居民說，留侯里今年的收成很好。',
+	'留侯裏的居民說，這是一個例子。',
+	'皇后 與 國王 一同出席了 典禮。',
+	'市政府今天召开新闻发布会，介绍了全市经济运行情况。',
+	'他使用 javascript 和 github 寫程式。',
+	'這是一個例子，這是一個例子，這是一个例子。',
+	'記者 王小明 報導',
+	'',
+	'第十二屆年會於今天閉幕，與會者來自各地。',
+	'首頁 | 新聞 | 體育',
+];
+const inserts = ['', '后', '後', '裏', '里', ' ', ',', '，', '\n', '\n\n', '\r\n', ...lineTexts.slice(0, 8).map((l) => `${l}\n`)];
+
+function document(seed: number, lines: number): string {
+	let x = seed;
+	const next = () => { x = (x * 1103515245 + 12345) % 2147483648; return x >> 8; };
+	return Array.from({ length: lines }, () => lineTexts[next() % lineTexts.length]).join('\n');
+}
+
+const shape = (ps: Problem[]) => ps.map((p) => ({ ruleId: p.ruleId, start: p.start, end: p.end, message: p.message, severity: p.severity, related: p.related, fixes: p.fixes }));
+
+describe('per-line results carried across versions', function () {
+	this.timeout(120000);
+	const svc = service();
+	const opts = options({ maxProblems: Number.MAX_SAFE_INTEGER, terms: ['JavaScript', 'GitHub'] });
+
+	it('every rule finds after each edit what a fresh check finds (characters, line breaks, whole lines added and removed)', () => {
+		const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 60 }), insert: fc.constantFrom(...inserts) });
+		fc.assert(fc.property(fc.nat({ max: 100000 }), fc.integer({ min: 3, max: 80 }), fc.array(edit, { minLength: 1, maxLength: 8 }), (seed, lines, edits) => {
+			const uri = `file:///lines-${seed}-${lines}.txt`;
+			let doc = new CorpusDocument(uri, 1, document(seed, lines));
+			svc.lint(doc, opts);
+			for (const e of edits) {
+				const at = e.at % (doc.text.length + 1);
+				const text = doc.text.slice(0, at) + e.insert + doc.text.slice(Math.min(doc.text.length, at + e.remove));
+				doc = CorpusDocument.derive(doc, doc.version + 1, text);
+				const incremental = shape(svc.lint(doc, opts));
+				const fresh = shape(service().lint(new CorpusDocument('file:///fresh.txt', 0, text), opts));
+				assert.deepEqual(incremental, fresh);
+			}
+			forgetEdits(uri);
+		}), { numRuns: 150, seed: 18 });
+	});
+});
