@@ -38,6 +38,7 @@ export const duplicateParagraph: Rule = {
 			if (!local) { local = clausesOf(text); cache.set(text, local); }
 			return local;
 		};
+		const perLine = cache.perLine(doc, clausesOf);
 		const body = new Uint8Array(lines.length);
 		for (let n = 0; n < lines.length; n++) { body[n] = bodyLine.test(lines[n].text) && !isChromeLine(analysis, n) ? 1 : 0; }
 		const reuse = reusable(doc, body, clauses, ctx.t);
@@ -45,7 +46,7 @@ export const duplicateParagraph: Rule = {
 		const found: (readonly LineFound[] | undefined)[] = new Array(lines.length);
 		for (let n = 0; n < lines.length; n++) {
 			if (!body[n]) { continue; }
-			const local = clauses(lines[n].text);
+			const local = perLine[n];
 			const kept = reuse?.lineBefore(n, local);
 			if (kept !== undefined) {
 				const list = reuse!.found(kept).map((f) => moved(f, reuse!, n >= reuse!.suffix, doc, ctx));

@@ -75,7 +75,7 @@ export const punctuationWidth: Rule = {
 	*check(doc, ctx): Iterable<Finding> {
 		const mode = ctx.options.punctuationWidth;
 		const analysis = analyze(doc);
-		const cache = ctx.cache<LineMarks>('lineMarks');
+		const marks = ctx.cache<LineMarks>('lineMarks').perLine(doc, lineMarksOf);
 		const lines = doc.lines;
 		// Per line: its marks (undefined for chrome and empty lines) and the mark opening it, if any.
 		const own: (LineMarks | undefined)[] = new Array(lines.length);
@@ -86,9 +86,7 @@ export const punctuationWidth: Rule = {
 			if (line.text.length === 0 || isChromeLine(analysis, n)) { continue; }
 			const first = opening[n] = openingMark(doc.text, line);
 			if (first) { totals[2 * familyIndex(first.mark) + (first.ascii ? 0 : 1)]++; }
-			let local = cache.get(line.text);
-			if (!local) { local = lineMarksOf(line.text); cache.set(line.text, local); }
-			own[n] = local;
+			const local = own[n] = marks[n];
 			for (let k = 0; k < totals.length; k++) { totals[k] += local.counts[k]; }
 		}
 		// Only ASCII marks are flagged, except in `halfwidth` mode: a line without any is passed over.

@@ -13,6 +13,8 @@ import { codePointAtOffset, codePointBefore, isAsciiDigit, isCjk, isHan } from '
 import type { Finding, Rule } from '../types';
 
 const id = 'spacing.cjk';
+/** The spaces of a line without any (shared: most lines). */
+const noSpaces: number[] = [];
 
 /** Body text: the line has sentence or clause punctuation (metadata and bylines have none). */
 const bodyPunctuation = /[。！？!?，,；;]/;
@@ -75,13 +77,12 @@ export const spacingCjk: Rule = {
 	*check(doc, ctx): Iterable<Finding> {
 		const analysis = analyze(doc);
 		// Cached per line text: an edit looks at the lines it changed.
-		const cache = ctx.cache<number[]>('spaces');
+		const all = ctx.cache<number[]>('spaces').perLine(doc, (text) => (text.includes(' ') ? spacesToRemove(text) : noSpaces));
 		const lines = doc.lines;
 		for (let n = 0; n < lines.length; n++) {
 			const line = lines[n];
-			if (!line.text.includes(' ') || isChromeLine(analysis, n)) { continue; }
-			let spaces = cache.get(line.text);
-			if (!spaces) { spaces = spacesToRemove(line.text); cache.set(line.text, spaces); }
+			const spaces = all[n];
+			if (spaces.length === 0 || isChromeLine(analysis, n)) { continue; }
 			for (const i of spaces) {
 				const at = line.start + i;
 				const context = line.text.slice(Math.max(0, i - 4), i + 5);

@@ -34,13 +34,11 @@ export const termCase: Rule = {
 	*check(doc, ctx): Iterable<Finding> {
 		const terms = termMap(ctx.options.terms);
 		// Per line text (a term never spans lines): an edit looks at the lines it changed.
-		const cache = ctx.cache<Hit[]>(ctx.options.terms.join('\u0001'));
+		const all = ctx.cache<Hit[]>(ctx.options.terms.join('\u0001')).perLine(doc, (text) => hitsIn(text, terms));
 		const lines = doc.lines;
 		for (let n = 0; n < lines.length; n++) {
 			const line = lines[n];
-			let hits = cache.get(line.text);
-			if (!hits) { hits = hitsIn(line.text, terms); cache.set(line.text, hits); }
-			for (const { at, word, term } of hits) {
+			for (const { at, word, term } of all[n]) {
 				const start = line.start + at;
 				yield {
 					ruleId: id, start, end: start + word.length, message: ctx.t('term.case', word, term),
