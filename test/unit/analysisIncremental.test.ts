@@ -10,6 +10,7 @@ import { CorpusDocument } from '../../server/src/service';
 import { analyze, pageInputs } from '../../server/src/service/boilerplate/analysis';
 import { judgePage } from '../../server/src/service/boilerplate/page';
 import { pageModel } from '../../server/src/service/boilerplate/pageModel';
+import { median } from '../../server/src/service/boilerplate/features';
 import { fixtures } from './helpers';
 
 const pagesDir = path.join(fixtures, 'chrome');
@@ -84,3 +85,16 @@ function applied(doc: CorpusDocument, e: { at: number; remove: number; insert: s
 	const at = e.at % (doc.text.length + 1);
 	return doc.text.slice(0, at) + e.insert + doc.text.slice(Math.min(doc.text.length, at + e.remove));
 }
+
+// Stage two's medians are selected, not sorted (features.ts): the value a sort puts in the middle,
+// -0 and NaN included.
+describe('median of a page\'s rows', () => {
+	it('equals the middle of the sorted values (duplicates, -0 and 0, NaN, infinities)', () => {
+		const value = fc.oneof(fc.double(), fc.constantFrom(0, -0, 1, -1, 2.5, Number.NaN, Infinity, -Infinity), fc.integer({ min: -3, max: 3 }));
+		fc.assert(fc.property(fc.array(value, { maxLength: 60 }), (xs) => {
+			const sorted = Float64Array.from(xs).sort();
+			const expected = sorted.length > 0 ? sorted[sorted.length >> 1] : 0;
+			assert.ok(Object.is(median(Float64Array.from(xs)), expected), `${xs.join(',')}`);
+		}), { numRuns: 3000, seed: 18 });
+	});
+});

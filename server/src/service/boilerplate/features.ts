@@ -162,8 +162,33 @@ function signature(s: LineShape): number {
 	return lengthClass * 32 + (s.endsSentence ? 16 : 0) + (s.digits > 0 ? 8 : 0) + (s.labelled ? 4 : 0) + (s.listMarker ? 2 : 0) + (s.brackets > 0 ? 1 : 0);
 }
 
-/** The middle value (a typed array sorts numbers without a comparator call per pair). */
-const median = (values: Float64Array) => { values.sort(); return values.length > 0 ? values[values.length >> 1] : 0; };
+/**
+ * The middle value: the element at `length >> 1` of the values as a typed array sorts them, found
+ * by selection in linear time (sorting a page's rows three times per check cost ≈ 0.7 ms per edit
+ * of 1 MB). Reorders `values`. A zero is left to the sort (which orders -0 before 0), and so is an
+ * array holding NaN (sorted last).
+ */
+export function median(values: Float64Array): number {
+	const n = values.length;
+	if (n === 0) { return 0; }
+	for (let i = 0; i < n; i++) { if (values[i] !== values[i]) { values.sort(); return values[n >> 1]; } }
+	const k = n >> 1;
+	let lo = 0, hi = n - 1;
+	while (lo < hi) {
+		const pivot = values[(lo + hi) >> 1];
+		let i = lo, j = hi;
+		while (i <= j) {
+			while (values[i] < pivot) { i++; }
+			while (values[j] > pivot) { j--; }
+			if (i <= j) { const t = values[i]; values[i] = values[j]; values[j] = t; i++; j--; }
+		}
+		// [lo, j] ≤ pivot, [i, hi] ≥ pivot, and what lies between equals it.
+		if (k <= j) { hi = j; } else if (k >= i) { lo = i; } else { break; }
+	}
+	const v = values[k];
+	if (v === 0) { values.sort(); return values[k]; }
+	return v;
+}
 
 /**
  * Fills in stage two's features from stage one's log-odds (`z`, chrome positive) and the article
