@@ -40,7 +40,8 @@ export const duplicateParagraph: Rule = {
 		};
 		const perLine = cache.perLine(doc, clausesOf);
 		const body = new Uint8Array(lines.length);
-		for (let n = 0; n < lines.length; n++) { body[n] = bodyLine.test(lines[n].text) && !isChromeLine(analysis, n) ? 1 : 0; }
+		const punctuated = ctx.cache<boolean>('punctuated').perLine(doc, (text) => bodyLine.test(text));
+		for (let n = 0; n < lines.length; n++) { body[n] = punctuated[n] && !isChromeLine(analysis, n) ? 1 : 0; }
 		const reuse = reusable(doc, body, clauses, ctx.t);
 		const index = reuse ? reuse.index(clauses) : ClauseIndex.of(lines, body, clauses);
 		const found: (readonly LineFound[] | undefined)[] = new Array(lines.length);
