@@ -48,7 +48,13 @@ async function main(): Promise<void> {
 	const client = new LspClient({ workspaceFolder: dir, progress: true, initializationOptions: { debug: true } });
 	const start = performance.now();
 	// SCALE_TRACE=1: the server's resident memory every 2 s (which phase peaks), and the workers' replacements.
-	const trace = process.env.SCALE_TRACE ? setInterval(() => console.error(`${((performance.now() - start) / 1000).toFixed(0)} s: ${residentMb(client.process.pid!).toFixed(0)} MB resident, peak ${peakMb(client.process.pid!).toFixed(0)} MB`), 2000) : undefined;
+	// The server thread's heap as it is (no collection): the rest of the resident size is the workers' and what the allocator keeps.
+	const trace = process.env.SCALE_TRACE ? setInterval(() => {
+		const rss = residentMb(client.process.pid!), peak = peakMb(client.process.pid!);
+		void (client.connection.sendRequest('zhCorpus/debug/memory', { collect: false }) as Promise<{ heapTotal: number; external: number }>).then((m) => {
+			console.error(`${((performance.now() - start) / 1000).toFixed(0)} s: ${rss.toFixed(0)} MB resident, peak ${peak.toFixed(0)} MB; server thread heap ${(m.heapTotal / 2 ** 20).toFixed(0)} MB committed + ${(m.external / 2 ** 20).toFixed(0)} MB external`);
+		});
+	}, 2000) : undefined;
 	const loadBefore = loadNow();
 	await client.initialize();
 	await client.progressEnded;
@@ -70,7 +76,8 @@ async function main(): Promise<void> {
 	// Names found later change entity.variant in other files: they are checked again in the background.
 	await client.waitForStatus((s) => !s.indexing && !s.tagging && s.rechecking === 0);
 	console.log(JSON.stringify({ name: 'names: files checked again for the names found (background)', mb, ms: performance.now() - start }));
-	// Workers are replaced once idle after tagging (their WebAssembly memory cannot shrink): what is held then.
+	// An idle worker collects after a second, and is replaced when it still holds much (workerPool.ts): what is held then.
+	console.log(JSON.stringify({ name: 'after the re-checks: peak memory (every moment so far)', value: `${peakMb(client.process.pid!).toFixed(0)} MB` }));
 	await new Promise((r) => setTimeout(r, 5000));
 	console.log(JSON.stringify({ name: 'memory held once idle (server and workers, resident)', value: `${residentMb(client.process.pid!).toFixed(0)} MB` }));
 	clearInterval(trace);

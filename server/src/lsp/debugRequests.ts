@@ -15,9 +15,11 @@ export function registerDebugRequests(connection: Connection, documents: TextDoc
 		return doc ? { version: doc.version, stamp: textStamp(doc.getText()) } : null;
 	});
 	connection.onRequest(debugRequests.crash, () => { setImmediate(() => process.exit(70)); return null; });
-	// The server thread's own memory (the process's resident size includes the workers').
-	connection.onRequest(debugRequests.memory, () => {
-		(globalThis as { gc?: () => void }).gc?.();
+	// The server thread's own memory (the process's resident size includes the workers'), after a
+	// collection when the server runs with --expose-gc, unless `collect` is false (a trace that
+	// must not change what it measures).
+	connection.onRequest(debugRequests.memory, (params?: { collect?: boolean } | null) => {
+		if (params?.collect !== false) { (globalThis as { gc?: () => void }).gc?.(); }
 		return process.memoryUsage();
 	});
 }
