@@ -46,10 +46,25 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 	/** Open documents checked here (large ones): their last version, so the next one reuses its lines. */
 	const open = new Map<string, CorpusDocument>();
 
-	const read = (uri: string, text?: string): ReadOutcome => text !== undefined ? { text, bytes: text.length } : readCorpusFile(fileURLToPath(uri), limits?.maxBytes);
+	/** A job read a text of more than one part: its garbage is collected before the next job (which may be long: tagging it). */
+	let large = false;
+	const read = (uri: string, text?: string): ReadOutcome => {
+		const file = text !== undefined ? { text, bytes: text.length } : readCorpusFile(fileURLToPath(uri), limits?.maxBytes);
+		large ||= (file.text?.length ?? 0) > partSize;
+		return file;
+	};
 	const skipped = (r: { skipped: SkipReason; detail: string; encoding?: string; size?: number; limit?: number }) => ({ reason: r.skipped, detail: r.detail, encoding: r.encoding, size: r.size, limit: r.limit });
 
 	const run = async (job: Job): Promise<AnyResult> => {
+		large = ((job as { text?: string }).text?.length ?? 0) > partSize;
+		try {
+			return await runJob(job);
+		} finally {
+			if (large) { large = false; collectBetweenParts(); }
+		}
+	};
+
+	const runJob = async (job: Job): Promise<AnyResult> => {
 		switch (job.kind) {
 			case 'index': {
 				const file = await read(job.uri, job.text);
