@@ -21,6 +21,9 @@ const lineTexts = [
 	'',
 	'第十二屆年會於今天閉幕，與會者來自各地。',
 	'首頁 | 新聞 | 體育',
+	// A paragraph cut in two (layout.broken-paragraph) and text with noise.
+	'市政府今天召开新闻发布会。会议指出，各部门在经济工作中发挥了重',
+	'要作用，取得了明显成效。',
 ];
 const inserts = ['', '后', '後', '裏', '里', ' ', ',', '，', '\n', '\n\n', '\r\n', ...lineTexts.slice(0, 8).map((l) => `${l}\n`)];
 

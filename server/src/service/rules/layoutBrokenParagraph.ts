@@ -56,18 +56,16 @@ interface ParagraphLine {
 
 function paragraphs(doc: CorpusDocument, ctx: RuleContext): Paragraph[] {
 	const analysis = analyze(doc);
-	const cache = ctx.cache<ParagraphLine>('paragraph');
+	const shapes = ctx.cache<ParagraphLine>('paragraph').perLine(doc, (line) => {
+		const text = line.trim();
+		const open = text.length >= 20 && !closingChars.has(text.charCodeAt(text.length - 1));
+		return { lead: line.length - line.trimStart().length, text, open, clauses: clausePunctuation.test(text), cut: open && finishedSentence.test(text.slice(0, -1)) };
+	});
 	const out: Paragraph[] = [];
 	const lines = doc.lines;
 	for (let n = 0; n < lines.length; n++) {
 		const l = lines[n];
-		let shape = cache.get(l.text);
-		if (!shape) {
-			const text = l.text.trim();
-			const open = text.length >= 20 && !closingChars.has(text.charCodeAt(text.length - 1));
-			shape = { lead: l.text.length - l.text.trimStart().length, text, open, clauses: clausePunctuation.test(text), cut: open && finishedSentence.test(text.slice(0, -1)) };
-			cache.set(l.text, shape);
-		}
+		const shape = shapes[n];
 		const { lead, text, open, clauses, cut } = shape;
 		if (text.length === 0 || isChromeLine(analysis, n)) { continue; }
 		out.push({ line: n, start: l.start + lead, end: l.start + lead + text.length, text, cut, mayBeCut: open && clauses && out.length > 0, canContinue: clauses, shape });
