@@ -24,8 +24,11 @@ const lineTexts = [
 	// A paragraph cut in two (layout.broken-paragraph) and text with noise.
 	'市政府今天召开新闻发布会。会议指出，各部门在经济工作中发挥了重',
 	'要作用，取得了明显成效。',
+	// Invisible characters: a joiner judged by its neighbours, which may lie on the line before.
+	'第一行\u200b中間有零寬空格，這是表情👍',
+	'\u200d之後的文字\u00ad，👍\u200d👍',
 ];
-const inserts = ['', '后', '後', '裏', '里', ' ', ',', '，', '\n', '\n\n', '\r\n', ...lineTexts.slice(0, 8).map((l) => `${l}\n`)];
+const inserts = ['', '后', '後', '裏', '里', ' ', ',', '，', '\n', '\n\n', '\r\n', '\u200b', '\u200d', '\ufeff', ...lineTexts.slice(0, 8).map((l) => `${l}\n`)];
 
 function document(seed: number, lines: number): string {
 	let x = seed;

@@ -18,6 +18,14 @@ const names: Record<number, string> = {
 };
 const invisible = /[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const pictograph = /\p{Extended_Pictographic}/u;
+const none: number[] = [];
+
+/** Offsets of a line's invisible characters (most lines: none, one shared array). */
+function invisibleIn(line: string): number[] {
+	const offsets = [];
+	for (const m of line.matchAll(invisible)) { offsets.push(m.index!); }
+	return offsets.length > 0 ? offsets : none;
+}
 
 export const unicodeInvisible: Rule = {
 	id,
@@ -25,11 +33,18 @@ export const unicodeInvisible: Rule = {
 	defaultSeverity: 'warning',
 	*check(doc, ctx): Iterable<Finding> {
 		const text = doc.text;
-		for (const m of text.matchAll(invisible)) {
-			const at = m.index!;
+		// Found per line (an edit of a large document looks at the lines it changed), judged on the
+		// document's text: a joiner's neighbours may lie across a line break.
+		const found = ctx.cache<number[]>('invisible').perLine(doc, invisibleIn);
+		const lines = doc.lines;
+		for (let n = 0; n < lines.length; n++) {
+			for (const offset of found[n]) { yield* judged(lines[n].start + offset); }
+		}
+
+		function* judged(at: number): Iterable<Finding> {
 			const cp = text.charCodeAt(at);
-			if (cp === 0xfeff && at === 0) { continue; }
-			if (cp === 0x200d && (pictograph.test(text.slice(Math.max(0, at - 2), at)) || pictograph.test(text.slice(at + 1, at + 3)))) { continue; }
+			if (cp === 0xfeff && at === 0) { return; }
+			if (cp === 0x200d && (pictograph.test(text.slice(Math.max(0, at - 2), at)) || pictograph.test(text.slice(at + 1, at + 3)))) { return; }
 			const name = `U+${cp.toString(16).toUpperCase().padStart(4, '0')} ${names[cp]}`;
 			yield {
 				ruleId: id, start: at, end: at + 1, message: ctx.t('unicode.invisible', name),
