@@ -27,6 +27,7 @@ const lineTexts = [
 	// Invisible characters: a joiner judged by its neighbours, which may lie on the line before.
 	'第一行\u200b中間有零寬空格，這是表情👍',
 	'\u200d之後的文字\u00ad，👍\u200d👍',
+	'市政府今天召开新闻锟斤拷发布会\ufffd，介绍了全市经济运行情况。',
 ];
 const inserts = ['', '后', '後', '裏', '里', ' ', ',', '，', '\n', '\n\n', '\r\n', '\u200b', '\u200d', '\ufeff', ...lineTexts.slice(0, 8).map((l) => `${l}\n`)];
 

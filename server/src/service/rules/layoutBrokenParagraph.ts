@@ -52,6 +52,8 @@ interface ParagraphLine {
 	/** Folded (simplified) edges the segmenter sees, when asked. */
 	left?: string;
 	right?: string;
+	/** Whether the segmenter cuts one character off the right edge's start, when asked. */
+	fragment?: boolean;
 }
 
 function paragraphs(doc: CorpusDocument, ctx: RuleContext): Paragraph[] {
@@ -110,7 +112,8 @@ function bestPairs(all: readonly Paragraph[], segmenter: Segmenter, ctx: RuleCon
 	const heads = all.filter(isHead);
 	// A paragraph that starts a sentence begins with a whole word; a continuation with a fragment.
 	const fragments = ctx.cache<boolean>('fragment');
-	const candidates = all.filter((p) => p.canContinue && startsWithFragment(segmenter, fragments, rightEdge(p)));
+	// Kept on the line's shape too: an edit does not look every candidate's edge up again.
+	const candidates = all.filter((p) => p.canContinue && (p.shape.fragment ??= startsWithFragment(segmenter, fragments, rightEdge(p))));
 	const lefts = new Map(heads.map((h) => [h, leftEdge(h)]));
 	const rights = new Map(candidates.map((c) => [c, rightEdge(c)]));
 	const joins = ctx.cache<string>('join');

@@ -73,14 +73,13 @@ export const unicodeNoise: Rule = {
 	defaultSeverity: 'warning',
 	*check(doc, ctx): Iterable<Finding> {
 		const analysis = analyze(doc);
-		// Cached per line text: an edit re-scans only the lines it touched (their strings are reused, hashes known).
-		const cache = ctx.cache<Noise[]>('noise');
+		// Per line text, an edited document's unchanged lines by position: an edit re-scans only the lines it touched.
+		const all = ctx.cache<Noise[]>('noise').perLine(doc, noiseIn);
 		const lines = doc.lines;
 		for (let n = 0; n < lines.length; n++) {
 			const line = lines[n];
 			if (line.text.length === 0 || isChromeLine(analysis, n)) { continue; }
-			let noise = cache.get(line.text);
-			if (!noise) { noise = noiseIn(line.text); cache.set(line.text, noise); }
+			const noise = all[n];
 			for (const x of noise) {
 				const start = line.start + x.start;
 				const end = line.start + x.end;
