@@ -2,13 +2,7 @@
 //
 //   npm install --no-save @node-rs/jieba@2.0.3   (its dict.txt: jieba's dictionary, MIT)
 //   npm run build && flock /tmp/zh-heavy.lock node --max-old-space-size=6000 tools/train-ner.mjs [--epochs 8] [--hash-bits 19] [--data ../shared/corpus/ner-train] [--dict path/to/dict.txt] [--out server/data/ner-model.bin]
-//       [--pa C] [--folds 10] [--names on|off] [--name-min N] [--clusters 256,32|off] [--cluster-dict 3]
-//
-// Character clusters (char-clusters.mjs) are features too: learned without labels from the text
-// of the training sentences and, weighted by --cluster-dict, the dictionary's words (each a text
-// of its own), so a character rare in the labelled text shares weights with characters that
-// stand beside the same neighbours (the dictionary's person names teach which characters are
-// given names). Two clusterings: fine and coarse.
+//       [--pa C] [--folds 10] [--names on|off] [--name-min N]
 //
 // The names labelled in the training text are a feature too (nameLexicon.ts), jackknifed: a
 // training sentence sees the names list of the other --folds folds only (contiguous blocks, so
@@ -30,7 +24,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { exchangeClusters } from './char-clusters.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : fallback; };
@@ -101,7 +94,7 @@ function parse(record) {
 }
 
 function featurize(s, names) {
-	const features = lineFeatures(s.text, { words, names, clusters: clusterTable });
+	const features = lineFeatures(s.text, words, names);
 	const mask = 2 ** hashBits - 1;
 	for (let i = 0; i < features.length; i++) { features[i] = features[i] === 0 ? -1 : features[i] & mask; }
 	s.features = features;
@@ -113,33 +106,6 @@ const started = Date.now();
 const folds = Number(arg('folds', '10'));
 const train = sources.flatMap((source) => readJsonl(source).map((r, i, all) => ({ ...parse(r), fold: Math.floor(i * folds / all.length) })));
 const dev = { msra: readJsonl('msra-dev').map(parse), cluener: readJsonl('cluener-dev').map(parse) };
-
-// Character clusters from unlabelled text: the training sentences (their text only) and, with
-// --cluster-dict W, every dictionary word as a text of its own of weight W. Two clusterings:
-// fine (--clusters F,C: F classes) and coarse (C classes); off: none.
-const clusterSpec = arg('clusters', '256,32');
-let clusterTable, clusterCodes = [], clusterValues = [];
-if (clusterSpec !== 'off') {
-	const [fine, coarse] = clusterSpec.split(',').map(Number);
-	// 10 and 6 bits in the model file; the all-ones values stand for the line's edges.
-	if (!(fine >= 2 && fine < 1023 && coarse >= 2 && coarse < 63)) { throw new Error('--clusters F,C: 2 ≤ F < 1023, 2 ≤ C < 63'); }
-	const dictWeight = Number(arg('cluster-dict', '3'));
-	const codes = (t) => Array.from({ length: t.length }, (_, i) => t.charCodeAt(i));
-	const texts = train.map((s) => codes(s.text));
-	const trainCount = texts.length;
-	if (dictWeight > 0) {
-		for (const line of readFileSync(dictPath, 'utf8').split('\n')) { const w = line.split(' ')[0]; if (w) { texts.push(codes(foldText(w))); } }
-	}
-	const options = { weightOf: (k) => (k < trainCount ? 1 : dictWeight), iterations: Number(arg('cluster-iterations', '6')), log: console.log };
-	const fineOf = exchangeClusters(texts, { ...options, classes: fine });
-	const coarseOf = exchangeClusters(texts, { ...options, classes: coarse });
-	clusterTable = new Uint16Array(65536);
-	for (const [c, k] of fineOf) { clusterTable[c] = k | (coarseOf.get(c) << 10); }
-	clusterCodes = [...fineOf.keys()].sort((a, b) => a - b);
-	clusterValues = clusterCodes.map((c) => clusterTable[c]);
-	console.log(`${clusterCodes.length} characters in ${fine} fine and ${coarse} coarse clusters, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
 
 // The names of the training text: how often each string was tagged with each type, and how
 // often it is written at all, per fold.
@@ -338,7 +304,7 @@ for (let b = 0; b < buckets; b++) { if (largest[b] / scale >= pruneBelow) { rows
 if (rows.length > maxRows) { rows = rows.sort((a, b) => largest[b] - largest[a] || a - b).slice(0, maxRows).sort((a, b) => a - b); }
 const header = 32 + 4 * (T * T + 2 * T);
 const nameKeys = useNames ? shipped.keys : [], nameEntries = useNames ? shipped.entries : [];
-const bytes = new Uint8Array(header + rows.length * (5 + T) + wordKeys.length * 5 + 4 + nameKeys.length * 5 + 4 + clusterCodes.length * 4);
+const bytes = new Uint8Array(header + rows.length * (5 + T) + wordKeys.length * 5 + 4 + nameKeys.length * 5);
 const view = new DataView(bytes.buffer);
 view.setUint32(0, 0x524e485a, true); view.setUint32(4, modelVersion, true); view.setUint32(8, T, true); view.setUint32(12, slots, true);
 view.setUint32(16, rows.length, true); view.setUint32(20, hashBits, true); view.setFloat32(24, scale, true); view.setUint32(28, wordKeys.length, true);
@@ -363,10 +329,6 @@ view.setUint32(at, nameKeys.length, true);
 at += 4;
 nameKeys.forEach((k, i) => view.setInt32(at + 4 * i, k, true));
 bytes.set(nameEntries, at + 4 * nameKeys.length);
-at += 5 * nameKeys.length;
-view.setUint32(at, clusterCodes.length, true);
-at += 4;
-clusterCodes.forEach((c, i) => { view.setUint16(at + 2 * i, c, true); view.setUint16(at + 2 * (clusterCodes.length + i), clusterValues[i], true); });
 writeFileSync(out, bytes);
 
 // The file as the server reads it, scored again.

@@ -3,7 +3,6 @@
  * trained with it), and a full name repeated in its line.
  */
 import * as assert from 'node:assert/strict';
-import { featureSlots, lineFeatures } from '../../server/src/service/entities/ner/features';
 import { repeatedPersons } from '../../server/src/service/entities/ner/model';
 import { NameLexicon, nameContinues, nameEntry } from '../../server/src/service/entities/ner/nameLexicon';
 import { wordKeyOf } from '../../server/src/service/entities/ner/wordSet';
@@ -19,21 +18,6 @@ describe('the recognizer\'s features', () => {
 		assert.equal(endLength[2], 2);
 		assert.equal(endLength[4], 4);
 		assert.equal(startLength[0], 0);
-	});
-
-	it('gives characters of one cluster the same cluster features, and none without clusters', () => {
-		const clusters = new Uint16Array(65536);
-		const put = (c: string, fine: number, coarse: number) => { clusters[c.charCodeAt(0)] = fine | coarse << 10; };
-		put('王', 7, 2); put('李', 7, 2); put('在', 9, 3); put('说', 11, 3);
-		const row = (line: string, at: number, withClusters = true) => {
-			const f = lineFeatures(line, { clusters: withClusters ? clusters : undefined });
-			return Array.from(f.subarray(at * featureSlots, (at + 1) * featureSlots));
-		};
-		const clusterSlots = (a: number[], b: number[]) => a.filter((h, k) => h !== 0 && h === b[k]).length;
-		const wang = row('在王说', 1), li = row('在李说', 1), zai = row('在在说', 1);
-		// 王 and 李 share their cluster features (and nothing else that names the character).
-		assert.ok(clusterSlots(wang, li) > clusterSlots(wang, zai), `${clusterSlots(wang, li)} vs ${clusterSlots(wang, zai)}`);
-		assert.ok(clusterSlots(row('在王说', 1, false), row('在李说', 1, false)) < clusterSlots(wang, zai), 'no cluster features without clusters');
 	});
 
 	it('takes a full name again where its line repeats it, not a two-character one', () => {

@@ -9,18 +9,8 @@ import { lexiconMarks, LexiconMarks } from './lexiconMarks';
 import type { NameLexicon } from './nameLexicon';
 import type { WordSet } from './wordSet';
 
-/** What the features read besides the line: lists and tables of the model file (all optional). */
-export interface FeatureTables {
-	/** The dictionary: words starting and ending at each character. */
-	readonly words?: WordSet;
-	/** The names of the training text. */
-	readonly names?: NameLexicon;
-	/** Per code unit: the character's fine cluster (bits 0–9) and coarse cluster (bits 10–15); 0: none. */
-	readonly clusters?: Uint16Array;
-}
-
 /** Feature slots per character (a slot left 0 is no feature). */
-export const featureSlots = 36;
+export const featureSlots = 30;
 
 /** Character classes: a name does not run across punctuation; numbers and Latin letters have shapes of their own. */
 const enum Cls { Han = 1, Digit = 2, Latin = 3, ChineseNumber = 4, Punct = 5, Space = 6, Other = 7, Edge = 8 }
@@ -70,7 +60,6 @@ const begin = 0xfffe, end = 0xffff;
 
 let starting = new Uint8Array(256), ending = new Uint8Array(256);
 let unigrams = new Int32Array(260), bigrams = new Int32Array(260);
-let clusterAt = new Uint16Array(258), clusterPairs = new Int32Array(258);
 let nameStart = new Uint8Array(256), nameStartLength = new Uint8Array(256), nameEnd = new Uint8Array(256), nameEndLength = new Uint8Array(256);
 
 /**
@@ -78,13 +67,11 @@ let nameStart = new Uint8Array(256), nameStartLength = new Uint8Array(256), name
  * `featureSlots` ids per character, row after row. `words`: the dictionary whose words
  * starting and ending at each character are features too.
  */
-export function lineFeatures(folded: string, tables: FeatureTables, out?: Int32Array): Int32Array {
-	const { words, names, clusters } = tables;
+export function lineFeatures(folded: string, words: WordSet | undefined, names: NameLexicon | undefined, out?: Int32Array): Int32Array {
 	const n = folded.length;
 	if (starting.length < n + 1) {
 		starting = new Uint8Array(2 * n + 1); ending = new Uint8Array(2 * n + 1);
 		unigrams = new Int32Array(2 * n + 5); bigrams = new Int32Array(2 * n + 5);
-		clusterAt = new Uint16Array(2 * n + 3); clusterPairs = new Int32Array(2 * n + 3);
 		nameStart = new Uint8Array(2 * n + 1); nameStartLength = new Uint8Array(2 * n + 1); nameEnd = new Uint8Array(2 * n + 1); nameEndLength = new Uint8Array(2 * n + 1);
 	}
 	if (words) { words.mark(folded, starting, ending); } else { starting.fill(0); ending.fill(0); }
@@ -100,12 +87,6 @@ export function lineFeatures(folded: string, tables: FeatureTables, out?: Int32A
 	for (let j = -2; j < n + 2; j++) {
 		unigrams[j + 2] = groupHash(2, code(j));
 		bigrams[j + 2] = groupHash(7, code(j), code(j + 1));
-	}
-	// Clusters of the characters from 1 before the line to 1 after (index + 1), and the group keys
-	// of the cluster pairs starting there: a pair is read at both its characters from one block.
-	if (clusters) {
-		for (let j = -1; j <= n; j++) { clusterAt[j + 1] = j < 0 || j >= n ? 0xffff : clusters[folded.charCodeAt(j)]; }
-		for (let j = 0; j <= n; j++) { clusterPairs[j] = groupHash(53, clusterAt[j] & 1023, clusterAt[j + 1] & 1023); }
 	}
 	for (let i = 0; i < n; i++) {
 		const c0 = code(i), cp2 = code(i + 2);
@@ -153,17 +134,6 @@ export function lineFeatures(folded: string, tables: FeatureTables, out?: Int32A
 		f[s++] = inside && i < insideEnd - 1 ? hash(42, inside) : 0;
 		f[s++] = ns && marks.orgAhead[i] ? hash(43, ns & 3, Math.min(nameStartLength[i], 8), marks.orgAhead[i]) : 0;
 		if (ns && i + nameStartLength[i] > insideEnd) { inside = ns; insideEnd = i + nameStartLength[i]; }
-		// Character clusters (learned from unlabelled text): the fine cluster of the characters at
-		// -1, 0 and +1, the pairs around this one and the coarse clusters of the three.
-		if (clusters) {
-			const cm1 = clusterAt[i], cc0 = clusterAt[i + 1], cp1 = clusterAt[i + 2];
-			f[s++] = hash(50, cm1 & 1023);
-			f[s++] = hash(51, cc0 & 1023);
-			f[s++] = hash(52, cp1 & 1023);
-			f[s++] = clusterPairs[i];
-			f[s++] = clusterPairs[i + 1] | 1;
-			f[s++] = hash(55, cm1 >>> 10, cc0 >>> 10, cp1 >>> 10);
-		} else { for (let k = 0; k < 6; k++) { f[s++] = 0; } }
 	}
 	return f;
 }

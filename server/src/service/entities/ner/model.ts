@@ -10,10 +10,9 @@
  * in units of the scale times 2 to the feature's shift), the shifts (u8 each), then the
  * dictionary: word keys (u32 each) and entries (u8 each: the word class, plus 16 where longer
  * words start with it), then the names of the training text: their count (u32), keys (u32 each)
- * and entries (u8 each, nameLexicon.ts), then the character clusters: their count (u32), the
- * characters (u16 each) and their clusters (u16 each: fine in bits 0–9, coarse in 10–15).
+ * and entries (u8 each, nameLexicon.ts).
  */
-import { featureSlots, FeatureTables, lineFeatures } from './features';
+import { featureSlots, lineFeatures } from './features';
 import { NameLexicon } from './nameLexicon';
 import { WordSet } from './wordSet';
 
@@ -38,7 +37,7 @@ export function allowed(from: number, to: number): boolean {
 export interface TaggedSpan { readonly start: number; readonly end: number; readonly type: NameType }
 
 const magic = 0x524e485a; // "ZHNR"
-export const modelVersion = 5;
+export const modelVersion = 4;
 const minusInfinity = -(2 ** 30);
 
 /**
@@ -53,8 +52,7 @@ export class NameModel {
 	/** Bucket b: weights at table[b * 16 + t], shift at table[b * 16 + 13]. */
 	readonly #table: Int8Array;
 	readonly #words: WordSet;
-	/** The lists and tables the features read. */
-	readonly #tables: FeatureTables;
+	readonly #names: NameLexicon;
 	/** Transition, start and end scores in weight units (integers, like the emissions). */
 	readonly #transitions = new Int32Array(tagCount * tagCount);
 	readonly #start = new Int32Array(tagCount);
@@ -97,18 +95,7 @@ export class NameModel {
 		if (at + 5 * nameCount > bytes.byteLength) { throw new Error('the name model file is truncated'); }
 		const nameKeys = new Int32Array(nameCount);
 		for (let i = 0; i < nameCount; i++) { nameKeys[i] = view.getInt32(at + 4 * i, true); }
-		const names = new NameLexicon(nameKeys, bytes.subarray(at + 4 * nameCount, at + 5 * nameCount));
-		at += 5 * nameCount;
-		if (at + 4 > bytes.byteLength) { throw new Error('the name model file is truncated'); }
-		const clusterCount = view.getUint32(at, true);
-		at += 4;
-		if (at + 4 * clusterCount > bytes.byteLength) { throw new Error('the name model file is truncated'); }
-		let clusters: Uint16Array | undefined;
-		if (clusterCount > 0) {
-			clusters = new Uint16Array(65536);
-			for (let i = 0; i < clusterCount; i++) { clusters[view.getUint16(at + 2 * i, true)] = view.getUint16(at + 2 * (clusterCount + i), true); }
-		}
-		this.#tables = { words: this.#words, names, clusters };
+		this.#names = new NameLexicon(nameKeys, bytes.subarray(at + 4 * nameCount, at + 5 * nameCount));
 	}
 
 	/** The dictionary of the recognizer's word features (the matcher's word boundaries). */
@@ -119,7 +106,7 @@ export class NameModel {
 		const n = folded.length;
 		if (n === 0) { return []; }
 		this.#ensure(n);
-		const features = lineFeatures(folded, this.#tables, this.#features);
+		const features = lineFeatures(folded, this.#words, this.#names, this.#features);
 		const emissions = this.#emissions, table = this.#table, mask = this.#mask;
 		emissions.fill(0, 0, n * tagCount);
 		for (let i = 0; i < n; i++) {
