@@ -112,3 +112,33 @@ describe('fingerprint index in typed arrays', () => {
 		assert.equal(table.size, 2 + 2000);
 	});
 });
+
+describe('PostingTable while it grows', () => {
+	it('answers as a map of chains after random adds and removals across many growths', () => {
+		const rand = random(7);
+		const table = new PostingTable(8);
+		const chains = new Map<number, Array<[number, number]>>();
+		for (let step = 0; step < 60_000; step++) {
+			const hash = (Math.floor(rand() * 5_000) * 2654435761) >>> 0;
+			if (rand() < 0.75) {
+				const file = Math.floor(rand() * 50), print = step;
+				table.add(hash, file, print);
+				chains.set(hash, [...chains.get(hash) ?? [], [file, print]]);
+			} else {
+				const file = Math.floor(rand() * 50);
+				table.removeFile(hash, file);
+				const left = (chains.get(hash) ?? []).filter(([f]) => f !== file);
+				if (left.length > 0) { chains.set(hash, left); } else { chains.delete(hash); }
+			}
+			if (step % 997 === 0 || step === 59_999) {
+				assert.equal(table.size, chains.size);
+				for (const [h, want] of chains) {
+					const got: Array<[number, number]> = [];
+					for (let p = table.head(h); p >= 0; p = table.next(p)) { got.unshift([table.file(p), table.print(p)]); }
+					assert.deepEqual(got, want);
+					assert.equal(table.count(h), want.length);
+				}
+			}
+		}
+	});
+});
