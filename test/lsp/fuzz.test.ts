@@ -12,18 +12,13 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { documentArbitrary } from '../support/docGen';
+import { random } from '../support/random';
 import { textStamp } from '../../server/src/service/text/stamp';
 import { LspClient } from './lspClient';
 
 const sequences = Number(process.env.ZH_CORPUS_FUZZ_SEQUENCES ?? 1000);
 const seed = Number(process.env.ZH_CORPUS_FUZZ_SEED ?? 20261129);
 
-
-/** A small seeded generator for the edits (fast-check makes the documents). */
-function random(s: number): () => number {
-	let a = s >>> 0;
-	return () => { a = (a + 0x6d2b79f5) >>> 0; let t = Math.imul(a ^ (a >>> 15), a | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
-}
 
 const inserts = ['后', '後', ',', ' ', '\n', '\r\n', '\r', '分享到：\n', '𠮷', '\ud800', '', '这是新的一段，内容很短。\n', '\u200b'];
 

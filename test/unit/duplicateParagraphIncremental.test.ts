@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CorpusDocument, type Problem } from '../../server/src/service';
 import { clausesOf } from '../../server/src/service/duplicates/clauses';
-import { options, service } from './helpers';
+import { assertEditsMatchFresh, options, service } from './helpers';
 
 const sentences = [
 	'市政府今天召开新闻发布会，介绍了全市经济运行情况。',
@@ -34,16 +34,7 @@ describe('duplicate.paragraph on an edited document', function () {
 		const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.constantFrom('', '后', '\n', '\n\n', sentences[1], `${sentences[2]}\n`, '，', '。', '\r\n', sentences[5]) });
 		fc.assert(fc.property(fc.nat({ max: 1000 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (seed, edits) => {
 			const uri = `file:///edited-${seed}.txt`;
-			let doc = new CorpusDocument(uri, 1, document(seed));
-			svc.lint(doc, opts);
-			for (const e of edits) {
-				const at = e.at % (doc.text.length + 1);
-				const text = doc.text.slice(0, at) + e.insert + doc.text.slice(Math.min(doc.text.length, at + e.remove));
-				doc = CorpusDocument.derive(doc, doc.version + 1, text);
-				const incremental = shape(svc.lint(doc, opts));
-				const fresh = shape(svc.lint(new CorpusDocument('file:///fresh.txt', 0, text), opts));
-				assert.deepEqual(incremental, fresh);
-			}
+			assertEditsMatchFresh(uri, document(seed), edits, (doc) => shape(svc.lint(doc, opts)));
 		}), { numRuns: 60, seed: 18 });
 	});
 

@@ -1,18 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { commonPrintLimit, FilePrints, FingerprintIndex } from '../../server/src/service/duplicates/passages';
 import { PostingTable } from '../../server/src/service/duplicates/postings';
-
-/** A deterministic generator (mulberry32): the same sequence on every run. */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-	};
-}
+import { random } from '../support/random';
 
 /** A file's prints drawn from a small alphabet of hashes: shared, repeated and common prints occur. */
 function printsOf(rand: () => number, alphabet: number): FilePrints {

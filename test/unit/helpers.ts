@@ -1,4 +1,5 @@
 /** Shared helpers of the unit tests: an in-memory workspace and a service over it. */
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CorpusDocument, defaultLintOptions, LanguageService, LintOptions, Problem, Workspace } from '../../server/src/service';
@@ -60,4 +61,24 @@ export function marked(source: string): { text: string; spans: [number, number][
 
 export function seedsAvailable(): boolean {
 	return fs.existsSync(seedsDir);
+}
+
+/** One edit of a property test: `remove` characters at `at` (taken modulo the text's length + 1) replaced by `insert`. */
+export interface TextEdit { readonly at: number; readonly remove: number; readonly insert: string }
+
+/**
+ * Applies `edits` to a document one version at a time (as an editor does) and, after each,
+ * requires `findings` of the edited document to deep-equal `findings` of the same text checked
+ * fresh (version 0, another uri). Returns the last version.
+ */
+export function assertEditsMatchFresh(uri: string, text: string, edits: readonly TextEdit[], findings: (doc: CorpusDocument, fresh: boolean) => unknown): CorpusDocument {
+	let doc = new CorpusDocument(uri, 1, text);
+	findings(doc, false);
+	for (const e of edits) {
+		const at = e.at % (doc.text.length + 1);
+		const next = doc.text.slice(0, at) + e.insert + doc.text.slice(Math.min(doc.text.length, at + e.remove));
+		doc = CorpusDocument.derive(doc, doc.version + 1, next);
+		assert.deepEqual(findings(doc, false), findings(new CorpusDocument('file:///fresh.txt', 0, next), true));
+	}
+	return doc;
 }

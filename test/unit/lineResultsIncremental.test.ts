@@ -2,10 +2,9 @@
 // unchanged lines take the last version's results by position (at their index, or shifted by the
 // lines the edit added or removed). After any sequence of edits every rule's findings must equal
 // those of a fresh check of the same text.
-import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CorpusDocument, forgetEdits, type Problem } from '../../server/src/service';
-import { options, service } from './helpers';
+import { forgetEdits, type Problem } from '../../server/src/service';
+import { assertEditsMatchFresh, options, service } from './helpers';
 
 /** Lines of different findings: other-script characters, a spelling written two ways, spaces, ASCII marks, terms, noise. */
 const lineTexts = [
@@ -48,16 +47,7 @@ describe('per-line results carried across versions', function () {
 		const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 60 }), insert: fc.constantFrom(...inserts) });
 		fc.assert(fc.property(fc.nat({ max: 100000 }), fc.integer({ min: 3, max: 80 }), fc.array(edit, { minLength: 1, maxLength: 8 }), (seed, lines, edits) => {
 			const uri = `file:///lines-${seed}-${lines}.txt`;
-			let doc = new CorpusDocument(uri, 1, document(seed, lines));
-			svc.lint(doc, opts);
-			for (const e of edits) {
-				const at = e.at % (doc.text.length + 1);
-				const text = doc.text.slice(0, at) + e.insert + doc.text.slice(Math.min(doc.text.length, at + e.remove));
-				doc = CorpusDocument.derive(doc, doc.version + 1, text);
-				const incremental = shape(svc.lint(doc, opts));
-				const fresh = shape(service().lint(new CorpusDocument('file:///fresh.txt', 0, text), opts));
-				assert.deepEqual(incremental, fresh);
-			}
+			assertEditsMatchFresh(uri, document(seed, lines), edits, (doc, fresh) => shape((fresh ? service() : svc).lint(doc, opts)));
 			forgetEdits(uri);
 		}), { numRuns: 150, seed: 18 });
 	});

@@ -11,37 +11,11 @@ import { Discovery, tallyFound } from './discoveryTally';
 import { Entity, EntityTable } from './entityTable';
 import { emptyGazetteer, Gazetteer } from './gazetteer';
 import { entityTypes } from './recognize';
+import { appendLocations, FileEntities, Mention, mentionsOfEntity, none, unpackMentions } from './fileEntities';
 import { FileIds, Strings } from './fileLists';
 import { FileMatches, matchNames } from './matcher';
 
-/** A mention in a file: zero-based line, UTF-16 column and length. */
-export interface Mention {
-	readonly line: number;
-	readonly character: number;
-	readonly length: number;
-	readonly entity: Entity;
-}
-
-/**
- * One file's part of the index, in typed arrays: strings (keys, roles, spellings) as ids of the
- * index's `Strings`, so that 10,000 files do not each hold their own copies of the same names.
- */
-interface FileEntities {
-	/** Names discovered in this file, one row per key and type: key id, type (index in entityTypes), count, … */
-	votes: Int32Array;
-	/** Spans the recognizer found (start, end pairs): the scan keeps them even where it would doubt a bare match. */
-	readonly found: Int32Array;
-	/** Roles written before people here: key id, role id, … */
-	readonly roles: Int32Array;
-	/** Packed mentions: line, character, length, entity id. */
-	mentions: Int32Array;
-	/** Spellings that differ from their key (任賢良 for 任贤良): entity id, spelling id, … (each pair once, in the order met). */
-	variants: Int32Array;
-	/** How often each known name is written here as a word: entity id, count, … */
-	occurrences: Int32Array;
-}
-
-const none = new Int32Array(0);
+export type { Mention } from './fileEntities';
 
 export class EntityIndex {
 	#table: EntityTable;
@@ -184,35 +158,17 @@ export class EntityIndex {
 	}
 
 	mentions(uri: string): Mention[] {
-		const file = this.#files.get(uri);
-		const out: Mention[] = [];
-		if (!file) { return out; }
-		const m = file.mentions;
-		for (let i = 0; i < m.length; i += 4) {
-			const entity = this.#table.get(m[i + 3]);
-			if (entity) { out.push({ line: m[i], character: m[i + 1], length: m[i + 2], entity }); }
-		}
-		return out;
+		return unpackMentions(this.#files.get(uri)?.mentions ?? none, this.#table);
 	}
 
 	/** The mentions of one entity in one file (reads the packed array: no object per other mention). */
 	mentionsOf(uri: string, e: Entity): Mention[] {
-		const m = this.#files.get(uri)?.mentions;
-		const out: Mention[] = [];
-		if (!m) { return out; }
-		for (let i = 3; i < m.length; i += 4) {
-			if (m[i] === e.id) { out.push({ line: m[i - 3], character: m[i - 2], length: m[i - 1], entity: e }); }
-		}
-		return out;
+		return mentionsOfEntity(this.#files.get(uri)?.mentions ?? none, e);
 	}
 
 	/** Appends the entity's mentions in one file to `out` as locations (references: no object per other mention, none in between). */
 	locationsOf(uri: string, e: Entity, out: { uri: string; line: number; character: number; length: number }[]): void {
-		const m = this.#files.get(uri)?.mentions ?? none;
-		const id = e.id;
-		for (let i = 3; i < m.length; i += 4) {
-			if (m[i] === id) { out.push({ uri, line: m[i - 3], character: m[i - 2], length: m[i - 1] }); }
-		}
+		appendLocations(uri, this.#files.get(uri)?.mentions ?? none, e, out);
 	}
 
 	/** Roles written before the entity's names in the files that discovered it, most frequent first. */
