@@ -14,20 +14,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { jiebaSegmenter } from '../server/src/segmenter';
 import { seedTexts } from './corpus';
+import { random } from '../test/support/random';
 
 export interface CorpusSpec { readonly files: number; readonly seed: number }
-
-/** mulberry32: a small deterministic generator. */
-export function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const isHan = (s: string) => /^[\u3400-\u9fff]+$/.test(s);
 

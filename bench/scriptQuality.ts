@@ -15,8 +15,9 @@ import * as path from 'node:path';
 import { Converter } from 'opencc-js';
 import {
 	emptyInjectionScore, FixtureScore, InjectionScore, leftoverSites, overConversionSites, parseAnnotated, readAnnotated,
-	rng, scoreAnnotated, scoreInjection, scriptCheck, scriptFixtures,
+	scoreAnnotated, scoreInjection, scriptCheck, scriptFixtures,
 } from '../test/unit/scriptEval';
+import { random as seeded } from '../test/support/random';
 
 const verbose = process.argv.includes('--verbose');
 const shared = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
@@ -53,7 +54,7 @@ function fixtureRows(label: string, files: readonly [string, string][], listMiss
 
 function injectionRow(label: string, texts: readonly string[], sitesOf: (t: string) => { at: number; other: string }[], seed: number, rounds = 1): void {
 	const score: InjectionScore = emptyInjectionScore();
-	const random = rng(seed);
+	const random = seeded(seed);
 	for (let round = 0; round < rounds; round++) {
 		for (const t of texts) { scoreInjection(t, sitesOf(t), random, score); }
 	}

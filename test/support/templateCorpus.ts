@@ -8,6 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { random } from './random';
 
 export const webPagesDir = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'web-pages');
 
@@ -16,17 +17,6 @@ export interface GeneratedPage {
 	readonly text: string;
 	/** Per line: part of the site's template. */
 	readonly template: readonly boolean[];
-}
-
-/** A small seeded generator (mulberry32), so the corpus is the same on every run. */
-function random(seed: number): () => number {
-	let a = seed;
-	return () => {
-		a = (a + 0x6d2b79f5) | 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 export function generatedSites(pagesPerSite: number, seed = 16): GeneratedPage[] {

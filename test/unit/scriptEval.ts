@@ -112,16 +112,6 @@ export function readAnnotated(dir: string): [string, string][] {
 const toCn = Converter({ from: 'tw', to: 'cn' });
 const toTw = Converter({ from: 'cn', to: 'tw' });
 
-/** A small seeded generator (mulberry32), so that every run injects at the same places. */
-export function rng(seed: number): () => number {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 export interface Injection { readonly text: string; readonly at: number; readonly original: string }
 
 /**
