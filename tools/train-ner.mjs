@@ -2,7 +2,7 @@
 //
 //   npm install --no-save @node-rs/jieba@2.0.3   (its dict.txt: jieba's dictionary, MIT)
 //   npm run build && flock /tmp/zh-heavy.lock node --max-old-space-size=6000 tools/train-ner.mjs [--epochs 14] [--hash-bits 19] [--data ../shared/corpus/ner-train] [--dict path/to/dict.txt] [--out server/data/ner-model.bin]
-//       [--pa C] [--folds 10] [--names on|off] [--name-min N]
+//       [--pa C] [--folds 10] [--names on|off] [--name-min N] [--weight SOURCE=W] [--pa-decay D] [--dropout P]
 //
 // The names labelled in the training text are a feature too (nameLexicon.ts), jackknifed: a
 // training sentence sees the names list of the other --folds folds only (contiguous blocks, so
@@ -92,7 +92,7 @@ const started = Date.now();
 // Folds: contiguous blocks of each source (sentences of one article stay together, as a
 // dev split's do), so a fold's names list comes from other articles.
 const folds = Number(arg('folds', '10'));
-// --weight source=W,…: a source's steps are capped at W × C (its conventions count for less).
+// --weight source=W,…: a source's steps are scaled by W (its conventions count for less).
 const sourceWeights = Object.fromEntries((arg('weight', '') || '').split(',').filter(Boolean).map((x) => x.split('=')).map(([k, v]) => [k, Number(v)]));
 const train = sources.flatMap((source) => readJsonl(source).map((r, i, all) => ({ ...parse(r), fold: Math.floor(i * folds / all.length), weight: sourceWeights[source] ?? 1 })));
 const dev = { msra: readJsonl('msra-dev').map(parse), cluener: readJsonl('cluener-dev').map(parse) };
@@ -157,9 +157,10 @@ let clock = 1;
 // --pa C (default 1): passive-aggressive steps (MIRA with one constraint: the smallest step, at most C,
 // that puts the gold tags ahead of the prediction by its number of wrong tags); 0: perceptron steps of 1.
 const paC = Number(arg('pa', '1'));
-// --pa-decay D: the cap of epoch e is C / (1 + D (e − 1)), so late epochs move the weights less.
+// --pa-decay D: the steps of epoch e are scaled by 1 / (1 + D (e − 1)), so late epochs move the
+// weights less; --weight scales a source's steps (both relative: PA steps are rarely capped by C).
 const paDecay = Number(arg('pa-decay', '0'));
-let cap = paC;
+let epochScale = 1;
 function update(s, predicted) {
 	const f = s.features, gold = s.tags;
 	// The difference gold − predicted of the feature counts, per weight cell.
@@ -193,8 +194,9 @@ function update(s, predicted) {
 		for (const [at, d] of startDelta) { margin += d * startScores[at]; norm += d * d; }
 		for (const [at, d] of endDelta) { margin += d * endScores[at]; norm += d * d; }
 		if (norm === 0) { return; }
-		step = Math.min(cap * s.weight, Math.max(0, (wrong - margin) / norm));
+		step = Math.min(paC, Math.max(0, (wrong - margin) / norm));
 	}
+	step *= epochScale * s.weight;
 	for (const [at, d] of delta) { weights[at] += step * d; sums[at] += clock * step * d; }
 	for (const [at, d] of transitionDelta) { transitions[at] += step * d; transitionSums[at] += clock * step * d; }
 	for (const [at, d] of startDelta) { startScores[at] += step * d; startSums[at] += clock * step * d; }
@@ -223,14 +225,29 @@ const asSpans = (tags) => spans(tags).map((x) => ({ start: x.start, end: x.end, 
 let seed = 17;
 const random = () => { seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
 const order = train.map((_, i) => i);
+// --dropout P: each feature of a training sentence is left out with probability P (its own seeded
+// stream, so the order of sentences does not change): the weights cannot lean on one feature
+// alone (a bigram seen only inside organizations against the place list's mark). Default 0.1:
+// msra-dev 0.846 → 0.847, cluener-dev 0.711 → 0.715. The weights are not rescaled by 1 − P after
+// training (the textbook step): measured at P 0.25, rescaled weights found fewer names and lost
+// 1.2 points on msra-dev.
+const dropout = Number(arg('dropout', '0.1'));
+let dropSeed = 29;
+const dropRandom = () => { dropSeed = (dropSeed + 0x6d2b79f5) | 0; let t = Math.imul(dropSeed ^ (dropSeed >>> 15), 1 | dropSeed); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+const withDropout = (s) => {
+	if (dropout === 0) { return s; }
+	const features = s.features.slice();
+	for (let k = 0; k < features.length; k++) { if (dropRandom() < dropout) { features[k] = -1; } }
+	return { ...s, features };
+};
 for (let epoch = 1; epoch <= epochs; epoch++) {
-	cap = paC / (1 + paDecay * (epoch - 1));
+	epochScale = 1 / (1 + paDecay * (epoch - 1));
 	const t0 = Date.now();
 	for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
 	let errors = 0;
 	for (const i of order) {
-		const s = train[i];
-		if (s.n === 0) { continue; }
+		if (train[i].n === 0) { continue; }
+		const s = withDropout(train[i]);
 		const predicted = decode(s, weights, transitions, startScores, endScores);
 		let wrong = false;
 		for (let k = 0; k < s.n; k++) { if (predicted[k] !== s.tags[k]) { wrong = true; break; } }
