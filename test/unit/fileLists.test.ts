@@ -8,11 +8,15 @@ describe('entity file lists', () => {
 		const ids = new FileIds();
 		const counts = new FileCounts(ids), map = new Map<string, number>();
 		const set = new FileSet(ids), model = new Set<string>();
-		const uris = Array.from({ length: 30 }, (_, i) => `file:///c/${i}.txt`);
-		for (let step = 0; step < 3000; step++) {
+		// Phases that fill and empty the lists, so that they pass the size where they become a Map/Set and back.
+		const uris = Array.from({ length: 90 }, (_, i) => `file:///c/${i}.txt`);
+		let largest = 0, smallestAfter = Infinity;
+		for (let step = 0; step < 6000; step++) {
 			const uri = uris[Math.floor(rand() * uris.length)];
+			const filling = Math.floor(step / 750) % 2 === 0;
 			const r = rand();
-			if (r < 0.4) { const n = 1 + Math.floor(rand() * 9); counts.set(uri, n); map.set(uri, n); set.add(uri); model.add(uri); } else if (r < 0.8) {
+			const setBelow = filling ? 0.7 : 0.05;
+			if (r < setBelow) { const n = 1 + Math.floor(rand() * 9); counts.set(uri, n); map.set(uri, n); set.add(uri); model.add(uri); } else if (r < 0.8) {
 				assert.equal(counts.delete(uri), map.delete(uri));
 				assert.equal(set.delete(uri), model.delete(uri));
 			} else if (!map.has(uri) && !model.has(uri)) {
@@ -26,6 +30,9 @@ describe('entity file lists', () => {
 			assert.equal(set.size, model.size);
 			assert.equal(counts.get(uri), map.get(uri));
 			assert.equal(set.has(uri), model.has(uri));
+			largest = Math.max(largest, map.size);
+			if (largest > 60) { smallestAfter = Math.min(smallestAfter, map.size); }
 		}
+		assert.ok(largest > 60 && smallestAfter < 8, `the lists grew to ${largest} files and shrank to ${smallestAfter} after`);
 	});
 });

@@ -87,7 +87,8 @@ export class EntityRuleView {
 		for (const e of table.live()) {
 			if (table.typeOf(e) !== 'person') { continue; }
 			const sound = this.#sound(e.name);
-			bySound.set(sound, [...bySound.get(sound) ?? [], e]);
+			const group = bySound.get(sound);
+			if (group) { group.push(e); } else { bySound.set(sound, [e]); }
 		}
 		this.#groups = { table, generation: table.generation, bySound };
 		return bySound;
