@@ -95,19 +95,41 @@ export class Corpus {
 			service, pool: this.pool, isOpen: init.isOpen, log, statusChanged: () => this.statusChanged(),
 			changed: () => {
 				init.entitiesChanged();
-				// entity.variant changes only where a person gained or lost a sound-alike.
-				const now = service.soundAlikeMap();
+				void this.#recheckSoundAlikes();
+			},
+		});
+	}
+
+	/**
+	 * entity.variant changes only where a person gained or lost a sound-alike: those files are
+	 * checked again. The people are compared in slices (drive.ts); names that change meanwhile
+	 * are compared once more after.
+	 */
+	async #recheckSoundAlikes(): Promise<void> {
+		if (this.#alikesBusy) { this.#alikesAgain = true; return; }
+		this.#alikesBusy = true;
+		const { service } = this.init;
+		try {
+			do {
+				this.#alikesAgain = false;
+				const now = await drive(service.soundAlikeMapInSteps());
 				const changed = new Set<number>();
 				for (const [id, others] of now) { if (this.#alikes.get(id) !== others) { changed.add(id); } }
 				for (const id of this.#alikes.keys()) { if (!now.has(id)) { changed.add(id); } }
 				this.#alikes = now;
 				if (changed.size > 0) {
 					this.indexer.recheck(service.filesMentioning(changed));
-					init.recheckOpen();
+					this.init.recheckOpen();
 				}
-			},
-		});
+			} while (this.#alikesAgain);
+		} finally {
+			this.#alikesBusy = false;
+			this.statusChanged();
+		}
 	}
+
+	#alikesBusy = false;
+	#alikesAgain = false;
 
 	/**
 	 * The user's gazetteers (`.zh-corpus/entities.json`), parsed in a worker so that a large one
@@ -160,7 +182,8 @@ export class Corpus {
 
 	status(): CorpusStatus {
 		const { problems, cappedFiles } = this.indexer.problemTotals;
-		return { indexing: this.indexer.progress, tagging: this.names.tagging, rechecking: this.indexer.rechecking, files: this.init.service.index.size, problems, cappedFiles, restricted: this.init.restricted ?? false };
+		// Sound-alikes being compared: re-checks may follow.
+		return { indexing: this.indexer.progress, tagging: this.names.tagging, rechecking: this.indexer.rechecking + (this.#alikesBusy ? 1 : 0), files: this.init.service.index.size, problems, cappedFiles, restricted: this.init.restricted ?? false };
 	}
 
 	/** At most every 250 ms: a notification per file would flood the client. */
@@ -269,7 +292,7 @@ export class Corpus {
 		if (!found.found) { return; }
 		service.entities.index.ensure(doc.uri);
 		const added = service.entities.index.applyTally(doc.uri, found.found);
-		this.names.flush();
+		await this.names.flushAll();
 		const matched = await this.pool.run({ kind: 'match', uri: doc.uri, text: doc.text, found: service.entities.index.foundIn(doc.uri) }, Priority.Open, run);
 		if (matched.matches) { service.entities.index.applyMatches(doc.uri, matched.matches); }
 		service.entities.markDiscovered(doc.uri, doc.stamp);

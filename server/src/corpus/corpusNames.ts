@@ -10,6 +10,7 @@ import { Entity, entityTypes, LanguageService } from '../service';
 import type { NameRow } from '../service/entities/entityTable';
 import { forAll } from './corpusIndexer';
 import { Priority, Superseded, WorkerPool } from './workerPool';
+import { nextTurn, sliceUsed } from './drive';
 
 export interface NamesHost {
 	readonly service: LanguageService;
@@ -45,24 +46,46 @@ export class CorpusNames {
 		this.host.pool.control({ kind: 'names', reset: true, rows });
 	}
 
-	/** Sends the names added, retyped or newly spreading (or not) since the last call: all of them, or only among `ids`. */
-	flush(ids?: Iterable<number>): void {
+	/** Sends the names among `ids` added, retyped or newly spreading (or not) since they were last sent. */
+	flush(ids: Iterable<number>): void {
 		const table = this.host.service.entities.index.table;
 		const rows: NameRow[] = [];
-		// The signature first: a row (its keys copied) only for a name the workers do not know as it is now.
-		// All names after tagging are 60,000 on the bench corpus; building every row held the thread ≈ 150 ms.
-		const consider = (e: Entity) => {
-			const now = signatureOf(entityTypes.indexOf(table.typeOf(e)), table.spreads(e));
-			if (this.#sent.get(e.id) !== now) { rows.push(table.row(e)); this.#sent.set(e.id, now); }
-		};
-		if (ids) {
-			for (const id of ids) {
-				const e = table.get(id);
-				if (e) { consider(e); }
-			}
-		} else {
-			for (const e of table.live()) { consider(e); }
+		for (const id of ids) {
+			const e = table.get(id);
+			if (e) { this.#consider(e, rows); }
 		}
+		this.#send(rows);
+	}
+
+	/**
+	 * Sends every name added, retyped or newly spreading (or not) since it was last sent, in
+	 * slices (drive.ts): 60,000 names after tagging held the thread 100–150 ms at once. Each
+	 * slice's rows are sent before the next slice looks, so a row sent meanwhile by `flush` is
+	 * never followed by an older one; a new table (a new gazetteer) ends it (`reset` sent all).
+	 */
+	async flushAll(): Promise<void> {
+		const table = this.host.service.entities.index.table;
+		let rows: NameRow[] = [];
+		for (const e of table.live()) {
+			if (sliceUsed()) {
+				this.#send(rows);
+				rows = [];
+				await nextTurn();
+				if (this.host.service.entities.index.table !== table) { return; }
+			}
+			this.#consider(e, rows);
+		}
+		this.#send(rows);
+	}
+
+	/** A row (its keys copied) only for a name the workers do not know as it is now (the signature first). */
+	#consider(e: Entity, rows: NameRow[]): void {
+		const table = this.host.service.entities.index.table;
+		const now = signatureOf(entityTypes.indexOf(table.typeOf(e)), table.spreads(e));
+		if (this.#sent.get(e.id) !== now) { rows.push(table.row(e)); this.#sent.set(e.id, now); }
+	}
+
+	#send(rows: NameRow[]): void {
 		if (rows.length > 0) { this.host.pool.control({ kind: 'names', reset: false, rows }); }
 	}
 
@@ -115,7 +138,7 @@ export class CorpusNames {
 	/** Matches every indexed closed file again (after new names or a new gazetteer). */
 	async rematchAll(): Promise<void> {
 		this.#newNames = 0;
-		this.flush();
+		await this.flushAll();
 		const { service } = this.host;
 		const uris = service.index.uris().filter((u) => !this.host.isOpen(u));
 		await forAll(uris, inFlight * 2, undefined, async (uri) => {

@@ -208,7 +208,7 @@ export class OpenDocuments {
 			this.#indexNames(doc);
 		}
 		await corpus.indexer.openDocumentIndexed(uri, before);
-		corpus.names.flush();
+		await corpus.names.flushAll();
 		if (this.init.documents.get(uri)?.version === doc.version) { this.init.schedule(uri); }
 	}
 }

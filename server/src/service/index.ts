@@ -231,6 +231,11 @@ export class LanguageService {
 		return this.#entityView.soundAlikeMap();
 	}
 
+	/** `soundAlikeMap` in steps, for a host that must not hold its thread (yields between groups of entities). */
+	soundAlikeMapInSteps(): Generator<void, Map<number, string>> {
+		return this.#entityView.soundAlikeMapInSteps();
+	}
+
 	/** Files mentioning any of these entities. */
 	filesMentioning(ids: Iterable<number>): Set<string> {
 		return this.#entityView.filesOf(ids);

@@ -6,6 +6,7 @@ import type { CorpusDocument } from '../document';
 import type { EntityRef } from '../types';
 import type { Entity } from './entityTable';
 import { plainPinyin } from './pinyin';
+import { finish } from '../duplicates/passages';
 import type { EntityService } from './service';
 
 export class EntityRuleView {
@@ -52,9 +53,20 @@ export class EntityRuleView {
 
 	/** Every mentioned person with sound-alikes → their ids (entity.variant reports on these). */
 	soundAlikeMap(): Map<number, string> {
+		return finish(this.soundAlikeMapInSteps());
+	}
+
+	/**
+	 * `soundAlikeMap` in steps (yields every few hundred entities): after tagging, grouping
+	 * 60,000 names held the server's thread 20–50 ms. Groups built while the table changed are
+	 * used for this map only, never kept for the rules (they keep one state of the table).
+	 */
+	*soundAlikeMapInSteps(): Generator<void, Map<number, string>> {
+		const bySound = yield* this.#bySoundInSteps();
 		const out = new Map<number, string>();
-		for (const group of this.#bySound().values()) {
+		for (const group of bySound.values()) {
 			if (group.length < 2) { continue; }
+			yield;
 			for (const e of group) {
 				if (e.mentionFiles.size === 0) { continue; }
 				const others = group.filter((o) => o !== e && o.mentionFiles.size > 0 && oneApart(o.name, e.name)).map((o) => o.id).sort((a, b) => a - b);
@@ -81,16 +93,23 @@ export class EntityRuleView {
 	}
 
 	#bySound(): Map<string, Entity[]> {
+		return finish(this.#bySoundInSteps());
+	}
+
+	*#bySoundInSteps(): Generator<void, Map<string, Entity[]>> {
 		const table = this.entities.index.table;
-		if (this.#groups?.table === table && this.#groups.generation === table.generation) { return this.#groups.bySound; }
+		const generation = table.generation;
+		if (this.#groups?.table === table && this.#groups.generation === generation) { return this.#groups.bySound; }
 		const bySound = new Map<string, Entity[]>();
+		let n = 0;
 		for (const e of table.live()) {
+			if ((++n & 255) === 0) { yield; }
 			if (table.typeOf(e) !== 'person') { continue; }
 			const sound = this.#sound(e.name);
 			const group = bySound.get(sound);
 			if (group) { group.push(e); } else { bySound.set(sound, [e]); }
 		}
-		this.#groups = { table, generation: table.generation, bySound };
+		if (this.entities.index.table === table && table.generation === generation) { this.#groups = { table, generation, bySound }; }
 		return bySound;
 	}
 
