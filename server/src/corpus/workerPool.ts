@@ -12,8 +12,9 @@
  * and the caller retries. A worker idle for a second collects its garbage and says what it still
  * holds; one that holds more than `recycleAboveMb` (the heap and WebAssembly memory a large file
  * or a corpus's tagging grew it to, which V8 and jieba never give back) and keeps no open
- * document's state is replaced by a fresh one. Without worker threads (or when the bundle is
- * missing) the same jobs run on this thread, in the same order.
+ * document's state is replaced by a fresh one. Results are handed to their callers in the
+ * server thread's shared slices (drive.ts), the most urgent priority first. Without worker
+ * threads (or when the bundle is missing) the same jobs run on this thread, in the same order.
  */
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
