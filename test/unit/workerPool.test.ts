@@ -2,8 +2,9 @@
  * The corpus workers' one queue: jobs start in priority order (interactive, open documents,
  * scan, background), first come first served within a priority, a job pinned to a worker before
  * the shared queue's jobs of its priority and below; a job no longer wanted when its turn comes
- * is dropped without running. Checked with a stand-in worker script that reports the order in
- * which it was given jobs, and with jobs on this thread (no workers).
+ * is dropped without running; results are handed over the most urgent first, a slice of the
+ * thread at a time. Checked with stand-in worker scripts that report the order in which they
+ * were given jobs or answer in a burst, and with jobs on this thread (no workers).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -114,6 +115,40 @@ describe('the corpus workers\' queue', function () {
 			const again = await pool.run({ kind: 'discover', uri: pathToFileURL(file).href }, Priority.Scan);
 			assert.deepEqual(again.found, found.found, 'the fresh worker does the same work');
 		} finally {
+			await pool.dispose();
+		}
+	});
+
+	it('hands results over the most urgent first, with turns of the event loop between them once the slice is used', async () => {
+		// Holds the answers until it has eight jobs, then sends them all at once: they arrive in one read.
+		fs.writeFileSync(path.join(dir, 'burst.js'), `
+const { parentPort } = require('node:worker_threads');
+const held = [];
+parentPort.on('message', (m) => {
+	if (!m.job) { return; }
+	held.push({ id: m.id, result: { uri: m.job.uri } });
+	if (held.length === 8) { for (const h of held) { parentPort.postMessage(h); } }
+});
+`);
+		const pool = new WorkerPool(path.join(dir, 'burst.js'), 1, () => undefined, () => { throw new Error('jobs run in the worker'); }, 0, 8);
+		let turn = 0, ticking = true;
+		const tick = () => { turn++; if (ticking) { setImmediate(tick); } };
+		tick();
+		try {
+			const handed: [string, number][] = [];
+			const run = (uri: string, priority: Priority) => pool.run(job(uri), priority).then((r) => {
+				handed.push([(r as unknown as { uri: string }).uri, turn]);
+				// What a caller does with a result (merging it into the indexes) takes longer than a slice.
+				const until = performance.now() + 10;
+				while (performance.now() < until) { /* busy */ }
+			});
+			const uris = ['b1', 'b2', 'b3', 'b4', 'b5', 'b6'];
+			await Promise.all([...uris.map((u) => run(u, Priority.Background)), run('i1', Priority.Interactive), run('i2', Priority.Interactive)]);
+			assert.deepEqual(handed.map(([u]) => u), ['i1', 'i2', ...uris], 'interactive results first, though the worker sent them last');
+			const turns = handed.map(([, t]) => t);
+			assert.equal(new Set(turns).size, turns.length, `each result in a turn of its own (turns ${turns.join(', ')})`);
+		} finally {
+			ticking = false;
 			await pool.dispose();
 		}
 	});

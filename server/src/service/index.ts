@@ -221,9 +221,9 @@ export class LanguageService {
 		return nameSpans(doc.text, this.tagger);
 	}
 
-	/** What entity.variant needs of an indexed file, for a worker's check (undefined: nothing). */
-	entitySnapshot(uri: string): ReturnType<EntityRuleView['snapshotFor']> {
-		return this.#entityView.snapshotFor(uri);
+	/** What entity.variant needs of an indexed file, for a worker's check (undefined: nothing), in steps (yields between parts of a large file's mentions). */
+	entitySnapshotInSteps(uri: string): ReturnType<EntityRuleView['snapshotForInSteps']> {
+		return this.#entityView.snapshotForInSteps(uri);
 	}
 
 	/** People with sound-alikes (entity id → the others' ids): what entity.variant reports on. */

@@ -24,5 +24,5 @@ export function* corpusSnapshotInSteps(service: LanguageService, uri: string, po
 	}
 	if (!positions) { return { fileCount: index.size, lineCounts, shared: [] }; }
 	const shared = yield* index.sharedWithIndexedInSteps(uri, reportableSharing);
-	return { fileCount: index.size, lineCounts, shared, entities: service.entitySnapshot(uri) };
+	return { fileCount: index.size, lineCounts, shared, entities: yield* service.entitySnapshotInSteps(uri) };
 }
