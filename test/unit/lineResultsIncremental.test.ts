@@ -3,7 +3,8 @@
 // lines the edit added or removed). After any sequence of edits every rule's findings must equal
 // those of a fresh check of the same text.
 import fc from 'fast-check';
-import { forgetEdits, type Problem } from '../../server/src/service';
+import * as assert from 'node:assert/strict';
+import { CorpusDocument, forgetEdits, type Problem } from '../../server/src/service';
 import { assertEditsMatchFresh, options, service } from './helpers';
 
 /** Lines of different findings: other-script characters, a spelling written two ways, spaces, ASCII marks, terms, noise. */
@@ -49,6 +50,16 @@ describe('per-line results carried across versions', function () {
 			const uri = `file:///lines-${seed}-${lines}.txt`;
 			assertEditsMatchFresh(uri, document(seed, lines), edits, (doc, fresh) => shape((fresh ? service() : svc).lint(doc, opts)));
 			forgetEdits(uri);
+		}), { numRuns: 150, seed: 18 });
+	});
+
+	it('closed files share their lines\' results through one record per line text: each file finds what a fresh service finds', () => {
+		// One service checks closed files (version -1, as a worker does) that share most lines: every rule's
+		// results for a line come from the record another file's check filled, and must be that file's own.
+		const closed = service();
+		fc.assert(fc.property(fc.nat({ max: 100000 }), fc.integer({ min: 1, max: 40 }), (seed, lines) => {
+			const doc = new CorpusDocument(`file:///closed-${seed}-${lines}.txt`, -1, document(seed, lines));
+			assert.deepEqual(shape(closed.lint(doc, opts)), shape(service().lint(doc, opts)));
 		}), { numRuns: 150, seed: 18 });
 	});
 });

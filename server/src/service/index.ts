@@ -6,7 +6,7 @@ import { CorpusDocument } from './document';
 import { ruleFamily } from './clean';
 import { fixAll, listedTiers, RuleEdit, standardTier } from './fixAll';
 import { lint } from './lint';
-import { CachePolicy, forgetLines, LruCache } from './lruCache';
+import { CachePolicy, forgetLines, LineStore, LruCache } from './lruCache';
 import { outline, OutlineNode } from './outline';
 import { messagesFor, Translate } from './messages';
 import { allRules } from './rules';
@@ -87,6 +87,8 @@ export class LanguageService {
 	readonly tagger?: Tagger;
 	readonly entities: EntityService;
 	readonly #caches = new Map<string, LruCache<unknown>>();
+	/** The caches' results for closed files' lines, one record per line text (lruCache.ts). */
+	readonly #lines: LineStore;
 	/** Names new to the corpus that the other files have not been matched for yet. */
 	#newNames = 0;
 	readonly #entityView: EntityRuleView;
@@ -102,6 +104,7 @@ export class LanguageService {
 		this.segmenter = init.segmenter;
 		this.tagger = init.tagger;
 		this.#cachePolicy = init.cachePolicy;
+		this.#lines = new LineStore(cacheLines, init.cachePolicy);
 		this.#names = init.nameFinder ?? nameFinder(init.tagger);
 	}
 
@@ -271,7 +274,7 @@ export class LanguageService {
 				const key = `${rule.id}\u0000${scope}`;
 				let cache = this.#caches.get(key);
 				if (!cache) {
-					cache = new LruCache<unknown>(cacheLines, this.#cachePolicy);
+					cache = new LruCache<unknown>(cacheLines, this.#cachePolicy, this.#lines);
 					this.#caches.set(key, cache);
 				}
 				return cache as LruCache<T>;
