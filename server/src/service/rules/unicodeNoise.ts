@@ -17,30 +17,37 @@ const toneVowels = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
 const toneCodes = new Set([...`ü${toneVowels}`].map((c) => c.charCodeAt(0)));
 const mojibakeLeads = new Set([...'锟烫屯'].map((c) => c.charCodeAt(0)));
 
+/** A code unit that may start noise by itself (the checks of `mayStartNoise`, one table lookup per unit). */
+let noiseUnits: Uint8Array | undefined;
+
+function mayStartNoise(c: number): boolean {
+	if (c < 0xe3) { return false; }
+	if (c <= 0xe9 || c === 0xfffd || (c >= 0x2500 && c <= 0x257f) || mojibakeLeads.has(c)) { return true; }
+	// Greek, Coptic, Cyrillic (with their phonetic and extended blocks, Ω, combining Cyrillic).
+	if ((c >= 0x370 && c <= 0x52f) || (c >= 0x1c80 && c <= 0x1dbf) || (c >= 0x1f00 && c <= 0x1fff) || c === 0x2126 || (c >= 0x2de0 && c <= 0x2dff) || (c >= 0xa640 && c <= 0xa69f) || c === 0xab65 || c === 0xfe2e || c === 0xfe2f) { return true; }
+	// Kana: hiragana, katakana, their extensions, circled and squared katakana, half-width katakana.
+	if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff) || (c >= 0x32d0 && c <= 0x3357) || (c >= 0xff66 && c <= 0xff9f)) { return true; }
+	// Hangul: jamo, compatibility jamo, parenthesized and circled Hangul, syllables, half-width.
+	if ((c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) || (c >= 0x3200 && c <= 0x327e) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xac00 && c <= 0xd7ff) || (c >= 0xffa0 && c <= 0xffdc)) { return true; }
+	// Astral planes 1 (kana supplements, Greek numbers; emoji too, which the patterns then reject).
+	return c >= 0xd800 && c <= 0xd83f;
+}
+
 /**
  * Cheap pre-check, one pass over the code units: every kind of noise needs a `(` before a
  * letter, U+FFFD, a mojibake lead, box drawing, or a kana, Hangul, Cyrillic or Greek character.
  * A superset of what the patterns below match (Greek and Hangul by their blocks).
  */
 function maybeNoise(line: string): boolean {
+	const units = noiseUnits ??= Uint8Array.from({ length: 0x10000 }, (_, c) => (mayStartNoise(c) ? 1 : 0));
 	for (let i = 0; i < line.length; i++) {
 		const c = line.charCodeAt(i);
-		if (c < 0x28) { continue; }
 		if (c === 0x28 || c === 0xff08) {
 			const next = line.charCodeAt(i + 1);
 			if ((next >= 0x61 && next <= 0x7a) || toneCodes.has(next)) { return true; }
 			continue;
 		}
-		if (c < 0xe3) { continue; }
-		if (c <= 0xe9 || c === 0xfffd || (c >= 0x2500 && c <= 0x257f) || mojibakeLeads.has(c)) { return true; }
-		// Greek, Coptic, Cyrillic (with their phonetic and extended blocks, Ω, combining Cyrillic).
-		if ((c >= 0x370 && c <= 0x52f) || (c >= 0x1c80 && c <= 0x1dbf) || (c >= 0x1f00 && c <= 0x1fff) || c === 0x2126 || (c >= 0x2de0 && c <= 0x2dff) || (c >= 0xa640 && c <= 0xa69f) || c === 0xab65 || c === 0xfe2e || c === 0xfe2f) { return true; }
-		// Kana: hiragana, katakana, their extensions, circled and squared katakana, half-width katakana.
-		if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff) || (c >= 0x32d0 && c <= 0x3357) || (c >= 0xff66 && c <= 0xff9f)) { return true; }
-		// Hangul: jamo, compatibility jamo, parenthesized and circled Hangul, syllables, half-width.
-		if ((c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) || (c >= 0x3200 && c <= 0x327e) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xac00 && c <= 0xd7ff) || (c >= 0xffa0 && c <= 0xffdc)) { return true; }
-		// Astral planes 1 (kana supplements, Greek numbers; emoji too, which the patterns then reject).
-		if (c >= 0xd800 && c <= 0xd83f) { return true; }
+		if (units[c] === 1) { return true; }
 	}
 	return false;
 }
