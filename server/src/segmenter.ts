@@ -45,9 +45,31 @@ export function jiebaSegmenter(onError: (message: string) => void = () => undefi
 		},
 		// Dictionary words only: jieba's HMM invents words for unknown runs (重从), which a join must not trust.
 		cut: (text) => load()?.cut(text, false) ?? [text],
+		cutMany: (texts) => {
+			const j = load();
+			return j ? cutJoined(j, texts) : texts.map((t) => [t]);
+		},
 		// With the HMM: unknown names come back as one word more often, which is what the recognizer needs.
 		tag: (text) => load()?.tag(text, true) ?? [{ word: text, tag: 'x' }],
 	};
+}
+
+/**
+ * `texts.map((t) => jieba.cut(t, false))` in one call: jieba never makes a word across a line
+ * break and gives each break as a word of its own, so the texts are cut joined by breaks and the
+ * words split at them (a call costs ≈ 17 µs for 16 characters, most of it the crossing into
+ * WebAssembly). Texts holding a break or a carriage return (`\r\n` is one word) are cut one by one.
+ */
+export function cutJoined(jieba: Pick<Jieba, 'cut'>, texts: readonly string[]): string[][] {
+	if (texts.length < 2 || texts.some((t) => t.includes('\n') || t.includes('\r'))) { return texts.map((t) => jieba.cut(t, false)); }
+	const out: string[][] = [];
+	let words: string[] = [];
+	for (const w of jieba.cut(texts.join('\n'), false)) {
+		if (w === '\n') { out.push(words); words = []; } else { words.push(w); }
+	}
+	out.push(words);
+	// Never expected; if jieba ever joined across a break, the texts are cut alone.
+	return out.length === texts.length ? out : texts.map((t) => jieba.cut(t, false));
 }
 
 /** The model file: copied beside the bundle by esbuild.mjs; server/data/ in a source checkout. */

@@ -88,6 +88,13 @@ export interface RuleContext {
 /** Splits simplified Chinese text into dictionary words whose concatenation is the input (jieba's `cut` without HMM). */
 export interface Segmenter {
 	cut(text: string): string[];
+	/** `texts.map(cut)` in one call (jieba: one crossing into WebAssembly instead of one per text); see `cutEach`. */
+	cutMany?(texts: readonly string[]): string[][];
+}
+
+/** The words of each text, in one call when the segmenter can. */
+export function cutEach(segmenter: Segmenter, texts: readonly string[]): string[][] {
+	return segmenter.cutMany ? segmenter.cutMany(texts) : texts.map((t) => segmenter.cut(t));
 }
 
 /** Part-of-speech tagging of simplified text (jieba's `tag` with its HMM): words concatenate to the input. */

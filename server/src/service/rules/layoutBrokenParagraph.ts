@@ -15,7 +15,8 @@ import { analyze, isChromeLine } from '../boilerplate/analysis';
 import { excerpt } from '../boilerplate/findings';
 import { normalizeLine } from '../boilerplate/normalize';
 import type { CorpusDocument } from '../document';
-import type { Finding, LineCache, Rule, RuleContext, Segmenter, TextEdit } from '../types';
+import { segmented } from '../text/segmented';
+import type { Finding, Rule, RuleContext, Segmenter, TextEdit } from '../types';
 
 const id = 'layout.broken-paragraph';
 
@@ -81,29 +82,17 @@ const leftEdge = (p: Paragraph) => (p.shape.left ??= normalizeLine(p.text.slice(
 const rightEdge = (p: Paragraph) => (p.shape.right ??= normalizeLine(p.text.slice(0, window)));
 
 /** The candidate starts with a fragment: segmented by itself, its first word is one character. */
-function startsWithFragment(segmenter: Segmenter, cache: LineCache<boolean>, right: string): boolean {
-	let fragment = cache.get(right);
-	if (fragment === undefined) {
-		fragment = (segmenter.cut(right)[0] ?? '').length === 1;
-		cache.set(right, fragment);
-	}
-	return fragment;
-}
+const startsWithFragment = (_right: string, words: readonly string[]) => (words[0] ?? '').length === 1;
 
-/** The dictionary word the segmenter forms across the cut, if any (cached per pair of edges). */
-function joinWord(segmenter: Segmenter, cache: LineCache<string>, left: string, right: string): string | undefined {
-	const key = `${left}\u0000${right}`;
-	const cached = cache.get(key);
-	if (cached !== undefined) { return cached || undefined; }
+/** The dictionary word the segmenter forms across the cut after `cut` units, if any; '' when none. */
+function joinWord(cut: number, words: readonly string[]): string {
 	let at = 0;
-	let across = '';
-	for (const word of segmenter.cut(left + right)) {
-		if (at < left.length && at + word.length > left.length) { across = word; break; }
+	for (const word of words) {
+		if (at < cut && at + word.length > cut) { return word; }
 		at += word.length;
-		if (at > left.length) { break; }
+		if (at > cut) { break; }
 	}
-	cache.set(key, across);
-	return across || undefined;
+	return '';
 }
 
 interface Pair { readonly head: Paragraph; readonly next: Paragraph; readonly word: string; readonly score: number }
@@ -111,21 +100,32 @@ interface Pair { readonly head: Paragraph; readonly next: Paragraph; readonly wo
 function bestPairs(all: readonly Paragraph[], segmenter: Segmenter, ctx: RuleContext): Pair[] {
 	const heads = all.filter(isHead);
 	// A paragraph that starts a sentence begins with a whole word; a continuation with a fragment.
-	const fragments = ctx.cache<boolean>('fragment');
 	// Kept on the line's shape too: an edit does not look every candidate's edge up again.
-	const candidates = all.filter((p) => p.canContinue && (p.shape.fragment ??= startsWithFragment(segmenter, fragments, rightEdge(p))));
+	const unknown = all.filter((p) => p.canContinue && p.shape.fragment === undefined);
+	const fragments = segmented(segmenter, ctx.cache<boolean>('fragment'), unknown.map(rightEdge), (right) => right, startsWithFragment);
+	for (const p of unknown) { p.shape.fragment = fragments.get(rightEdge(p)); }
+	const candidates = all.filter((p) => p.canContinue && p.shape.fragment);
 	const lefts = new Map(heads.map((h) => [h, leftEdge(h)]));
 	const rights = new Map(candidates.map((c) => [c, rightEdge(c)]));
-	const joins = ctx.cache<string>('join');
 	const reach = heads.length * candidates.length > maxPairs ? Math.floor(maxPairs / Math.max(1, heads.length) / 2) : Infinity;
-	const pairs: Pair[] = [];
+	const near: [Paragraph, Paragraph, string][] = [];
+	/** Each pair's edges: the text cut and where the cut is. */
+	const edges = new Map<string, [string, number]>();
 	for (const head of heads) {
 		for (const next of candidates) {
 			if (next === head || Math.abs(next.line - head.line) > reach) { continue; }
-			const word = joinWord(segmenter, joins, lefts.get(head)!, rights.get(next)!);
-			// Longer words across the cut are stronger evidence; continuations usually come later in the file.
-			if (word) { pairs.push({ head, next, word, score: word.length + (next.line > head.line ? 0.5 : 0) - Math.abs(next.line - head.line) / 1e6 }); }
+			const left = lefts.get(head)!, right = rights.get(next)!;
+			const key = `${left}\u0000${right}`;
+			if (!edges.has(key)) { edges.set(key, [left + right, left.length]); }
+			near.push([head, next, key]);
 		}
+	}
+	const words = segmented(segmenter, ctx.cache<string>('join'), near.map((n) => n[2]), (key) => edges.get(key)![0], (key, cut) => joinWord(edges.get(key)![1], cut));
+	const pairs: Pair[] = [];
+	for (const [head, next, key] of near) {
+		const word = words.get(key);
+		// Longer words across the cut are stronger evidence; continuations usually come later in the file.
+		if (word) { pairs.push({ head, next, word, score: word.length + (next.line > head.line ? 0.5 : 0) - Math.abs(next.line - head.line) / 1e6 }); }
 	}
 	pairs.sort((a, b) => b.score - a.score);
 	const usedHeads = new Set<Paragraph>();
