@@ -4,6 +4,7 @@
  */
 import { LruCache } from '../lruCache';
 import { RowInput } from './features';
+import { isSpaceUnit } from '../text/chars';
 import { keyOfFolded } from './lineKey';
 import { lineShape } from './lineShape';
 import { normalizeLine } from './normalize';
@@ -91,12 +92,19 @@ export function factsOf(text: string): LineFacts {
 			match, normalized: n, blank: t.length === 0, timestamp: timestamp.test(n), dated: t.length <= 80 && datedItem.test(n), numberOnly: numberOnly.test(n),
 			bullet: bullet.test(n), relatedHeading: related, prose: isProse(n), headlineLike: t.length <= 40 && !sentenceEnd.test(n),
 			shape, templateKey: keyOfFolded(t), label: /^([^:]{1,8}):/.exec(t)?.[1].replace(/\s+/g, ''),
-			patternLine: kind !== undefined, metadata: kind === 'source' || kind === 'credit', key: t, opening: t.replace(/\s+/g, '').slice(0, 2),
+			patternLine: kind !== undefined, metadata: kind === 'source' || kind === 'credit', key: t, opening: opening(t),
 			spam: t.length === 0 ? undefined : spamSpan(n, match?.kind === 'navigation'), headKey: headKey(text, t.length === 0 ? undefined : shape),
 		};
 		factsCache.set(text, f);
 	}
 	return f;
+}
+
+/** The line's first two units that are not spaces (`t.replace(/\s+/g, '').slice(0, 2)` without copying the line). */
+function opening(t: string): string {
+	let out = '';
+	for (let i = 0; i < t.length && out.length < 2; i++) { if (!isSpaceUnit(t.charCodeAt(i))) { out += t[i]; } }
+	return out;
 }
 
 const separators = /[-_|—–>›»:]/;

@@ -7,6 +7,7 @@
  * small; paragraphs are not counted.
  */
 import { textStamp } from '../text/stamp';
+import { isAsciiDigit, isSpaceUnit } from '../text/chars';
 import { normalizeLine } from './normalize';
 
 export const repeatedLineMaxLength = 40;
@@ -22,9 +23,26 @@ export function repeatedLineKey(text: string): string | undefined {
 /** The key of a line already folded (normalizeLine) and trimmed. */
 export function keyOfFolded(folded: string): string | undefined {
 	if (folded.length < 2 || folded.length > templateLineMaxLength) { return undefined; }
-	const key = folded.replace(/\s+/g, ' ').replace(/\d+/g, '0');
+	const key = collapsed(folded);
 	if (folded.length <= repeatedLineMaxLength) { return key; }
 	return endsSentence.test(key) ? undefined : `#${textStamp(key)}`;
+}
+
+/** `folded.replace(/\s+/g, ' ').replace(/\d+/g, '0')` in one pass (the line itself when it holds neither). */
+function collapsed(folded: string): string {
+	let out = '';
+	let from = 0;
+	for (let i = 0; i < folded.length; i++) {
+		const c = folded.charCodeAt(i);
+		const digit = c >= 0x30 && c <= 0x39;
+		if (!digit && !isSpaceUnit(c)) { continue; }
+		let end = i + 1;
+		while (end < folded.length && (digit ? isAsciiDigit(folded.charCodeAt(end)) : isSpaceUnit(folded.charCodeAt(end)))) { end++; }
+		out += folded.slice(from, i) + (digit ? '0' : ' ');
+		from = end;
+		i = end - 1;
+	}
+	return from === 0 ? folded : out + folded.slice(from);
 }
 
 /** The distinct keys of a text's lines (the first `max` of them). */

@@ -49,8 +49,10 @@ export function fingerprints(text: string): Fingerprints {
 	}
 	// Winnowing: the minimum of each window of shingles (rightmost on ties), recorded once per
 	// change of position; a monotonic queue keeps it linear.
-	const hashes: number[] = [];
-	const positions: number[] = [];
+	// At most one print per shingle; typed arrays, not number arrays (a hash above 2³¹ would be a heap number each).
+	const hashes = new Uint32Array(n);
+	const positions = new Int32Array(n);
+	let prints = 0;
 	const queue = new Int32Array(n);
 	let head = 0;
 	let tail = 0;
@@ -61,10 +63,10 @@ export function fingerprints(text: string): Fingerprints {
 		if (queue[head] <= i - windowSize) { head++; }
 		if (i >= windowSize - 1 || i === n - 1) {
 			const min = queue[head];
-			if (min !== last) { hashes.push(shingles[min]); positions.push(min); last = min; }
+			if (min !== last) { hashes[prints] = shingles[min]; positions[prints++] = min; last = min; }
 		}
 	}
-	return { hashes: Uint32Array.from(hashes), positions: Int32Array.from(positions), offsets };
+	return { hashes: hashes.slice(0, prints), positions: positions.slice(0, prints), offsets };
 }
 
 /** Finalizer so that similar shingles do not get similar hashes (murmur3 fmix32). */

@@ -19,6 +19,11 @@ export function isCjkPunctuation(cp: number): boolean {
 
 export const isCjk = (cp: number) => isHan(cp) || isCjkPunctuation(cp);
 
+/** A UTF-16 unit that a regular expression's `\s` matches (one table lookup; see the unit test that compares them). */
+export function isSpaceUnit(c: number): boolean {
+	return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+}
+
 export const isAsciiDigit = (cp: number) => cp >= 0x30 && cp <= 0x39;
 
 export const isAsciiLetter = (cp: number) => (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);

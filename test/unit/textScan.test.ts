@@ -1,0 +1,31 @@
+// Character scans that replace regular expressions on hot paths must match them exactly.
+import * as assert from 'node:assert/strict';
+import { keyOfFolded } from '../../server/src/service/boilerplate/lineKey';
+import { textStamp } from '../../server/src/service/text/stamp';
+import { isSpaceUnit } from '../../server/src/service/text/chars';
+import { random } from '../support/random';
+
+/** keyOfFolded as it was written with regular expressions. */
+function keyByRegex(folded: string): string | undefined {
+	if (folded.length < 2 || folded.length > 200) { return undefined; }
+	const key = folded.replace(/\s+/g, ' ').replace(/\d+/g, '0');
+	if (folded.length <= 40) { return key; }
+	return /[。!?]["”」』)]?$/.test(key) ? undefined : `#${textStamp(key)}`;
+}
+
+describe('text scans', () => {
+	it('isSpaceUnit is \\s for every UTF-16 unit', () => {
+		for (let c = 0; c < 0x10000; c++) { assert.equal(isSpaceUnit(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`); }
+	});
+
+	it('a line key collapses spaces and digit runs as the regular expressions did (20,000 random lines)', () => {
+		const next = random(7);
+		const pieces = [' ', '  ', '\t', '\u00a0', '\u3000', '\u2003', '\ufeff', '\u200b', '0', '12', '2024', '٣', '１', 'a', 'Z', '新', '闻', '。', '!', '?', '”', ')', '|', '-', '更新于'];
+		for (let k = 0; k < 20000; k++) {
+			let line = '';
+			const n = Math.floor(next() * 30);
+			for (let i = 0; i < n; i++) { line += pieces[Math.floor(next() * pieces.length)]; }
+			assert.equal(keyOfFolded(line), keyByRegex(line), JSON.stringify(line));
+		}
+	});
+});
