@@ -73,11 +73,11 @@ export class ClauseIndex {
 	readonly lineFirst: number[] = [];
 
 	/** The index of `lines`, whose body lines (`body[n]`) are cut by `clauses`. */
-	static of(lines: readonly Line[], body: Uint8Array, clauses: (text: string) => readonly LocalClause[]): ClauseIndex {
+	static of(lines: readonly Line[], body: Uint8Array, clauses: (text: string, line: number) => readonly LocalClause[]): ClauseIndex {
 		const index = new ClauseIndex();
 		for (let n = 0; n < lines.length; n++) {
 			index.lineFirst.push(index.keys.length);
-			if (body[n]) { index.#add(clauses(lines[n].text), lines[n].start); }
+			if (body[n]) { index.#add(clauses(lines[n].text, n), lines[n].start); }
 		}
 		index.lineFirst.push(index.keys.length);
 		return index;

@@ -43,7 +43,8 @@ export const duplicateParagraph: Rule = {
 		const punctuated = ctx.cache<boolean>('punctuated').perLine(doc, (text) => bodyLine.test(text));
 		for (let n = 0; n < lines.length; n++) { body[n] = punctuated[n] && !isChromeLine(analysis, n) ? 1 : 0; }
 		const reuse = reusable(doc, body, clauses, ctx.t);
-		const index = reuse ? reuse.index(clauses) : ClauseIndex.of(lines, body, clauses);
+		// A fresh index reads the clauses just split per line (a closed file's are not in the cache's maps: lruCache.ts).
+		const index = reuse ? reuse.index(clauses) : ClauseIndex.of(lines, body, (_text, n) => perLine[n]);
 		const found: (readonly LineFound[] | undefined)[] = new Array(lines.length);
 		for (let n = 0; n < lines.length; n++) {
 			if (!body[n]) { continue; }
