@@ -1,6 +1,7 @@
 // Character scans that replace regular expressions on hot paths must match them exactly.
 import * as assert from 'node:assert/strict';
 import { keyOfFolded } from '../../server/src/service/boilerplate/lineKey';
+import { foldTable, normalizeLine } from '../../server/src/service/boilerplate/normalize';
 import { textStamp } from '../../server/src/service/text/stamp';
 import { isSpaceUnit } from '../../server/src/service/text/chars';
 import { random } from '../support/random';
@@ -27,5 +28,27 @@ describe('text scans', () => {
 			for (let i = 0; i < n; i++) { line += pieces[Math.floor(next() * pieces.length)]; }
 			assert.equal(keyOfFolded(line), keyByRegex(line), JSON.stringify(line));
 		}
+	});
+});
+
+describe('normalizeLine', () => {
+	/** normalizeLine as it was written: a piece per folded unit. */
+	function byPieces(line: string): string {
+		const t = foldTable();
+		let out = '';
+		let from = 0;
+		for (let i = 0; i < line.length; i++) {
+			const to = t[line.charCodeAt(i)];
+			if (to !== 0) { out += line.slice(from, i) + String.fromCharCode(to); from = i + 1; }
+		}
+		return from === 0 ? line : out + line.slice(from);
+	}
+
+	it('folds as piece by piece did: 20,000 random lines, lone surrogates and a 100,000-unit text among them', () => {
+		const next = random(11);
+		const pieces = ['後', '后', '會', '会', '，', '：', '１', 'Ａ', 'ｚ', '　', 'a', ' ', '\ud842\udf9f', '\ud800', '\udc00', '。', '乾', '𠀋', '\u0000'];
+		const lines = Array.from({ length: 20000 }, () => Array.from({ length: Math.floor(next() * 40) }, () => pieces[Math.floor(next() * pieces.length)]).join(''));
+		lines.push(Array.from({ length: 50000 }, () => pieces[Math.floor(next() * 10)]).join(''));
+		for (const line of lines) { assert.equal(normalizeLine(line), byPieces(line), JSON.stringify(line.slice(0, 80))); }
 	});
 });

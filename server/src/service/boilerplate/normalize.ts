@@ -27,16 +27,22 @@ function table(): Uint16Array {
 	return cachedTable = t;
 }
 
+/** Scratch space of `normalizeLine`, grown as needed. */
+let units = new Uint16Array(1024);
+
 export function normalizeLine(line: string): string {
 	const t = table();
-	let out = '';
-	let from = 0;
-	for (let i = 0; i < line.length; i++) {
-		const to = t[line.charCodeAt(i)];
-		if (to !== 0) {
-			out += line.slice(from, i) + String.fromCharCode(to);
-			from = i + 1;
-		}
+	let i = 0;
+	while (i < line.length && t[line.charCodeAt(i)] === 0) { i++; }
+	if (i === line.length) { return line; }
+	// The folded units in a buffer, made a string in pieces of 4,096: concatenating a piece per
+	// folded unit built a rope of thousands of pieces for a traditional text, flattened later.
+	if (units.length < line.length) { units = new Uint16Array(Math.max(line.length, 2 * units.length)); }
+	for (let k = 0; k < line.length; k++) {
+		const c = line.charCodeAt(k);
+		units[k] = t[c] || c;
 	}
-	return from === 0 ? line : out + line.slice(from);
+	let out = '';
+	for (let k = 0; k < line.length; k += 4096) { out += String.fromCharCode.apply(null, units.subarray(k, Math.min(k + 4096, line.length)) as unknown as number[]); }
+	return out;
 }
