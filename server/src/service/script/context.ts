@@ -21,13 +21,15 @@ function sentenceAt(line: string, at: number): [number, number] {
 
 /** The names of a line, found sentence by sentence where an issue asks (a long paragraph is not tagged whole). */
 export class NamesOf {
-	readonly #spans = new Map<number, readonly NameSpan[]>();
+	/** Made on first use: most lines judged never ask for names. */
+	#spans: Map<number, readonly NameSpan[]> | undefined;
 	constructor(readonly line: string, readonly reading: string, readonly finder: NameFinder | undefined) {}
 
 	/** The name spans of the sentence holding `at`, in line offsets. */
 	at(at: number): readonly NameSpan[] {
 		if (!this.finder) { return []; }
 		const [start, end] = sentenceAt(this.line, at);
+		this.#spans ??= new Map();
 		let spans = this.#spans.get(start);
 		if (!spans) {
 			spans = this.finder(this.line.slice(start, end), this.reading.slice(start, end)).map((s) => ({ ...s, start: s.start + start, end: s.end + start }));
