@@ -66,6 +66,11 @@ export function decodeCorpusBytes(bytes: Uint8Array): ReadOutcome {
 	if (looksBinary(bytes)) { return { skipped: 'binary', detail: 'NUL or control bytes in its first 8 KB' }; }
 	const text = decodeUtf8(bytes);
 	if (text !== undefined) { return { text, bytes: bytes.length }; }
+	return encodingSkip(bytes);
+}
+
+/** Why bytes that are not UTF-8 are not read: the encoding they are in, when it is recognized. */
+export function encodingSkip(bytes: Uint8Array): ReadOutcome & { skipped: 'encoding' } {
 	const encoding = detectEncoding(bytes);
 	return { skipped: 'encoding', encoding, detail: encoding ? `in ${encoding}, not UTF-8` : 'not valid UTF-8, in an encoding that could not be recognized' };
 }

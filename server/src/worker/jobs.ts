@@ -5,15 +5,15 @@
  */
 import { fileURLToPath } from 'node:url';
 import { CorpusDocument, forgetEdits, LanguageService } from '../service';
-import { discover, foldText } from '../service/entities/discovery';
-import { type Discovery, DiscoveryTally } from '../service/entities/discoveryTally';
+import { foldText } from '../service/entities/discovery';
 import { matchNames } from '../service/entities/matcher';
 import { checkInParts, fixInParts, partSize, partsNote } from '../service/parts';
 import { linePositions } from '../service/text/linePositions';
 import type { Segmenter, Tagger } from '../service/types';
 import { fileFacts } from '../service/workspace';
 import { closedVersion, fileNotice, toDiagnostic } from '../lsp/convert';
-import { ReadOutcome, readCorpusFile, SkipReason, textStamp } from '../files/fileReader';
+import { defaultMaxBytes, ReadOutcome, readCorpusFile, SkipReason, textStamp } from '../files/fileReader';
+import { discoverFile, discoverInParts, matchFile, readsInParts } from './partJobs';
 import { NameList } from './nameList';
 import { CachePolicy, configureLineCaches } from '../service/lruCache';
 import { snapshotView } from './snapshotView';
@@ -53,6 +53,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 		large ||= (file.text?.length ?? 0) > partSize;
 		return file;
 	};
+	const maxBytes = () => limits?.maxBytes ?? defaultMaxBytes;
 	const skipped = (r: { skipped: SkipReason; detail: string; encoding?: string; size?: number; limit?: number }) => ({ reason: r.skipped, detail: r.detail, encoding: r.encoding, size: r.size, limit: r.limit });
 
 	const run = async (job: Job): Promise<AnyResult> => {
@@ -112,11 +113,20 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				return { uri: job.uri, stamp: job.version === undefined ? textStamp(text) : undefined, diagnostics, counts, capped: problems.length > shown.length };
 			}
 			case 'discover': {
+				if (job.text === undefined && readsInParts(fileURLToPath(job.uri))) {
+					large = true;
+					const r = discoverFile(fileURLToPath(job.uri), maxBytes(), jieba);
+					return r.skipped ? { uri: job.uri, skipped: skipped(r) } : { uri: job.uri, stamp: r.stamp, found: r.found };
+				}
 				const file = await read(job.uri, job.text);
 				if (file.skipped) { return { uri: job.uri, skipped: skipped(file) }; }
 				return { uri: job.uri, stamp: textStamp(file.text), found: discoverInParts(file.text, jieba) };
 			}
 			case 'match': {
+				if (job.text === undefined && readsInParts(fileURLToPath(job.uri))) {
+					large = true;
+					return { uri: job.uri, matches: matchFile(fileURLToPath(job.uri), maxBytes(), job.found, names, jieba.nameModel?.words) };
+				}
 				const file = await read(job.uri, job.text);
 				return { uri: job.uri, matches: file.skipped ? undefined : matchNames(file.text, job.found, names, jieba.nameModel?.words) };
 			}
@@ -153,28 +163,6 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 		}
 	};
 	return { run, control, get openDocuments() { return open.size; } };
-}
-
-/**
- * The names in a text, tallied as the entity index keeps them; a large text part after part, cut
- * at line ends (tagging reads one line at a time, so the names are those of one pass),
- * collecting between parts: one pass over a 200 MB file folded the whole text at once, and held
- * an object per name found (millions) until they were sent.
- */
-function discoverInParts(text: string, tagger: Tagger): Discovery {
-	const tally = new DiscoveryTally();
-	if (text.length <= partSize) {
-		tally.add(discover(text, tagger));
-		return tally.result();
-	}
-	for (let start = 0; start < text.length;) {
-		const next = text.indexOf('\n', start + partSize);
-		const end = next < 0 ? text.length : next + 1;
-		collectBetweenParts();
-		tally.add(discover(text.slice(start, end), tagger), start);
-		start = end;
-	}
-	return tally.result();
 }
 
 /** Typed arrays of a result move to the other thread instead of being copied. */
