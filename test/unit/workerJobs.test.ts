@@ -73,6 +73,9 @@ describe('the corpus workers\' jobs on large texts', function () {
 			assert.ok(expected.mentions.length > 400_000, `${expected.mentions.length / 4} mentions`);
 			assert.ok(expected.variants.length > 0, 'some traditional spellings');
 			assert.deepEqual(matched.matches, expected);
+			// An open document's text, given: matched part after part too.
+			const given = await runner.run({ kind: 'match', uri: 'file:///open.txt', found: found.spans, text: whole }) as MatchResult;
+			assert.deepEqual(given.matches, expected);
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}

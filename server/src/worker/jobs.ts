@@ -6,14 +6,13 @@
 import { fileURLToPath } from 'node:url';
 import { CorpusDocument, forgetEdits, LanguageService } from '../service';
 import { foldText } from '../service/entities/discovery';
-import { matchNames } from '../service/entities/matcher';
 import { checkInParts, fixInParts, partSize, partsNote } from '../service/parts';
 import { linePositions } from '../service/text/linePositions';
 import type { Segmenter, Tagger } from '../service/types';
 import { fileFacts } from '../service/workspace';
 import { closedVersion, fileNotice, toDiagnostic } from '../lsp/convert';
 import { defaultMaxBytes, ReadOutcome, readCorpusFile, SkipReason, textStamp } from '../files/fileReader';
-import { discoverFile, discoverInParts, matchFile, readsInParts } from './partJobs';
+import { discoverFile, discoverInParts, matchFile, matchInParts, readsInParts } from './partJobs';
 import { NameList } from './nameList';
 import { CachePolicy, configureLineCaches } from '../service/lruCache';
 import { snapshotView } from './snapshotView';
@@ -70,7 +69,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 			case 'index': {
 				const file = await read(job.uri, job.text);
 				if (file.skipped) { return { uri: job.uri, skipped: skipped(file) }; }
-				return { uri: job.uri, stamp: textStamp(file.text), facts: fileFacts(file.text), matches: matchNames(file.text, job.found ?? new Int32Array(0), names, jieba.nameModel?.words) };
+				return { uri: job.uri, stamp: textStamp(file.text), facts: fileFacts(file.text), matches: matchInParts(file.text, job.found ?? new Int32Array(0), names, jieba.nameModel?.words) };
 			}
 			case 'check': {
 				let text = job.text;
@@ -128,7 +127,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 					return { uri: job.uri, matches: matchFile(fileURLToPath(job.uri), maxBytes(), job.found, names, jieba.nameModel?.words) };
 				}
 				const file = await read(job.uri, job.text);
-				return { uri: job.uri, matches: file.skipped ? undefined : matchNames(file.text, job.found, names, jieba.nameModel?.words) };
+				return { uri: job.uri, matches: file.skipped ? undefined : matchInParts(file.text, job.found, names, jieba.nameModel?.words) };
 			}
 			case 'outline':
 				return largeOutline(openService, job.uri, job.version, job.text, job.options);

@@ -38,6 +38,21 @@ export function discoverInParts(text: string, tagger: Tagger): Discovery {
 	return tally.result();
 }
 
+/** The mentions of known names in a text; a large text part after part (the folded copy and the spans of one part at a time). */
+export function matchInParts(text: string, found: Int32Array, names: NameLookup, words?: WordSet): FileMatches {
+	if (text.length <= partSize) { return matchNames(text, found, names, words); }
+	const merged = new MatchesInParts();
+	for (let start = 0; start < text.length;) {
+		const next = text.indexOf('\n', start + partSize);
+		const end = next < 0 ? text.length : next + 1;
+		collectBetweenParts();
+		const part = text.slice(start, end);
+		merged.add(part, matchNames(part, spansWithin(found, start, end), names, words));
+		start = end;
+	}
+	return merged.result();
+}
+
 /** The names in a file read part after part; undefined names when it cannot be read as text. */
 export function discoverFile(file: string, maxBytes: number, tagger: Tagger): PartsOutcome & { found?: Discovery } {
 	const tally = new DiscoveryTally();
