@@ -98,15 +98,18 @@ async function clean(dir: string, big: string): Promise<void> {
 	resetPeak(client.process.pid!);
 	// A request every 100 ms meanwhile: the longest it waited for an answer.
 	let worst = 0;
-	let pings = 0;
 	let pinging = true;
 	const start = performance.now();
+	let traced = start;
 	const ping = (async () => {
 		while (pinging) {
 			const t = performance.now();
 			await client.connection.sendRequest('zhCorpus/documentStatus', { uri: 'file:///nowhere.txt' });
 			worst = Math.max(worst, performance.now() - t);
-			if (process.env.WRITES_TRACE && ++pings % 50 === 0) { console.error(`${((t - start) / 1000).toFixed(0)} s: ${statusMb(client.process.pid!, 'VmRSS').toFixed(0)} MB resident, ${await heap()}`); }
+			if (process.env.WRITES_TRACE && t - traced >= 2000) {
+				traced = t;
+				console.error(`${((t - start) / 1000).toFixed(0)} s: ${statusMb(client.process.pid!, 'VmRSS').toFixed(0)} MB resident (peak ${peakMb(client.process.pid!).toFixed(0)}), ${await heap()}`);
+			}
 			await new Promise((r) => setTimeout(r, 100));
 		}
 	})();

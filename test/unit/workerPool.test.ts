@@ -158,6 +158,7 @@ parentPort.on('message', (m) => {
 		const runner: JobRunner = {
 			run: async (j) => { ran.push(j.uri); await new Promise((r) => setTimeout(r, 5)); return {} as never; },
 			control: () => undefined,
+			afterJob: () => undefined,
 			openDocuments: 0,
 		};
 		const pool = new WorkerPool('/nonexistent/worker.js', 0, () => undefined, () => runner);

@@ -48,6 +48,7 @@ port.on('message', (message: ToWorker) => {
 	runner.run(job).then((result) => {
 		try { port.postMessage({ id, result }, transferables(result)); } catch (e) { fail(e); }
 	}, fail).finally(() => {
+		runner.afterJob();
 		if (--holding === 0) { idle = setTimeout(settle, idleMs); }
 	});
 });

@@ -16,7 +16,7 @@ import { discoverFile, discoverInParts, matchFile, matchInParts, readsInParts } 
 import { NameList } from './nameList';
 import { CachePolicy, configureLineCaches } from '../service/lruCache';
 import { snapshotView } from './snapshotView';
-import { collectBetweenParts } from './heldMemory';
+import { collectAfterLargeJob, collectBetweenParts } from './heldMemory';
 import type { CheckResult, Control, ProblemRow, DiscoverResult, FixResult, GazetteerResult, IndexResult, Job, MatchResult, OutlineResult, ReadLimits } from './protocol';
 import { parseGazetteer } from '../service/entities/gazetteer';
 import { largeOutline } from '../largeOutline';
@@ -29,6 +29,8 @@ export interface JobRunner {
 	control(c: Control): void;
 	/** Open documents whose last version is kept here. */
 	readonly openDocuments: number;
+	/** Once a job's result is sent: collects when the job read or was given a large text. */
+	afterJob(): void;
 }
 
 export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunner {
@@ -56,12 +58,16 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 	const skipped = (r: { skipped: SkipReason; detail: string; encoding?: string; size?: number; limit?: number }) => ({ reason: r.skipped, detail: r.detail, encoding: r.encoding, size: r.size, limit: r.limit });
 
 	const run = async (job: Job): Promise<AnyResult> => {
-		large = ((job as { text?: string }).text?.length ?? 0) > partSize;
+		large ||= ((job as { text?: string }).text?.length ?? 0) > partSize;
 		try {
 			return await runJob(job);
 		} finally {
-			if (large) { large = false; collectBetweenParts(); }
+			// A worker collects once the result is sent (a large file's diagnostics are garbage then too).
+			if (!own) { afterJob(); }
 		}
+	};
+	const afterJob = () => {
+		if (large) { large = false; collectAfterLargeJob(); }
 	};
 
 	const runJob = async (job: Job): Promise<AnyResult> => {
@@ -161,7 +167,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 			forgetEdits(c.uri);
 		}
 	};
-	return { run, control, get openDocuments() { return open.size; } };
+	return { run, control, afterJob, get openDocuments() { return open.size; } };
 }
 
 /** Typed arrays of a result move to the other thread instead of being copied. */
