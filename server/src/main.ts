@@ -4,6 +4,9 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
+import { boundHeapGrowth } from './worker/heldMemory';
+
+boundHeapGrowth();
 
 const connection = createConnection(ProposedFeatures.all);
 // Anything written to stdout would corrupt the stdio transport: route console output to the client's log.

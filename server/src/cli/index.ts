@@ -1,5 +1,8 @@
 /** Entry point of the `zh-corpus` command (dist/cli.js). */
 import { main } from './main';
+import { boundHeapGrowth } from '../worker/heldMemory';
+
+boundHeapGrowth();
 
 // `zh-corpus check … | head`: the reader went away; stop quietly.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') { process.exit(process.exitCode ?? 0); } throw e; });
