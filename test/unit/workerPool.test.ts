@@ -97,6 +97,42 @@ describe('the corpus workers\' queue', function () {
 		}
 	});
 
+	it('renews, on demand, the workers that run nothing and keep no open document\'s state; the command line\'s pool keeps its workers', async () => {
+		const logged: string[] = [];
+		const pool = new WorkerPool(path.join(dir, 'worker.js'), 2, (m) => logged.push(m), () => { throw new Error('jobs run in the worker'); }, 0, 2, 100);
+		const cli = new WorkerPool(path.join(dir, 'worker.js'), 1, () => undefined, () => { throw new Error('jobs run in the worker'); });
+		try {
+			type Answer = { threadId: number; controls: string[] };
+			const run = (p: WorkerPool, uri: string, options = {}) => p.run(job(uri), Priority.Scan, options) as unknown as Promise<Answer>;
+			const settled = () => new Promise((r) => setTimeout(r, 100));
+			pool.control({ kind: 'init', limits: { maxBytes: 1000 } });
+			// A key pinned to each worker; then one worker keeps an open document's state (and says so), the other ran closed files only.
+			const keys = new Map<number, string>();
+			for (let i = 0; keys.size < 2; i++) { keys.set((await run(pool, 'light', { pin: `file:///${i}.txt` })).threadId, `file:///${i}.txt`); }
+			const [[openThread, openKey], [closedThread, closedKey]] = [...keys];
+			assert.equal((await run(pool, 'heavy-open', { pin: openKey })).threadId, openThread);
+			await settled();
+			const busy = run(pool, 'busy', { pin: closedKey });
+			pool.renewFree();
+			assert.equal((await busy).threadId, closedThread, 'a worker running a job is not renewed');
+			assert.equal(logged.length, 0, logged.join('\n'));
+			await settled();
+			pool.renewFree();
+			const after = await Promise.all(['x-1', 'x-2', 'x-3', 'x-4'].map((u) => run(pool, u)));
+			const threads = new Set(after.map((r) => r.threadId));
+			assert.ok(threads.has(openThread), 'the worker keeping an open document\'s state is kept');
+			assert.ok(!threads.has(closedThread), 'the other was renewed');
+			assert.deepEqual(after.find((r) => r.threadId !== openThread)!.controls, ['init', 'names'], 'the new worker is told the state');
+			assert.ok(logged.some((m) => /renewed/.test(m)), logged.join('\n'));
+			const before = await run(cli, 'light');
+			cli.renewFree();
+			assert.equal((await run(cli, 'light')).threadId, before.threadId);
+		} finally {
+			await pool.dispose();
+			await cli.dispose();
+		}
+	});
+
 	it('the real corpus worker collects when idle and reports what it holds', async () => {
 		const script = path.join(repoRoot, 'dist', 'worker.js');
 		const logged: string[] = [];

@@ -36,7 +36,7 @@ export const enum Priority {
 }
 const priorities = 4;
 
-interface Pending { readonly job: Job; readonly priority: Priority; resolve(result: unknown): void; reject(e: Error): void; readonly wanted?: () => boolean }
+interface Pending { readonly job: Job; readonly priority: Priority; resolve(result: unknown): void; reject(e: Error): void; readonly wanted?: () => boolean; readonly pinned?: boolean }
 
 export interface RunOptions {
 	/** Always on the worker this key picks: an open document keeps its previous version and warm caches there. */
@@ -58,6 +58,8 @@ interface Slot {
 	readonly pinned: Pending[];
 	/** Terminated by the pool on purpose (replaced while idle): its exit is not a failure. */
 	retired: boolean;
+	/** Was given a pinned job since it last said it keeps no open document's state. */
+	mayKeepOpen: boolean;
 }
 
 export class WorkerPool {
@@ -115,7 +117,7 @@ export class WorkerPool {
 	run<J extends Job>(job: J, priority: Priority, options: RunOptions = {}): Promise<JobResult<J>> {
 		const { pin, away = false, wanted } = options;
 		return new Promise((resolve, reject) => {
-			const pending: Pending = { job, priority, resolve: resolve as (r: unknown) => void, reject, wanted };
+			const pending: Pending = { job, priority, resolve: resolve as (r: unknown) => void, reject, wanted, pinned: pin !== undefined };
 			if (pin !== undefined && this.#slots.length > 0) {
 				const pinned = this.#slots[(pinIndex(pin, this.#slots.length) + (away ? 1 : 0)) % this.#slots.length].pinned;
 				// After the pinned jobs of its priority and above.
@@ -198,6 +200,7 @@ export class WorkerPool {
 				if (pending.wanted && !pending.wanted()) { pending.reject(new Superseded()); continue; }
 				const id = this.#nextId++;
 				slot.running.set(id, pending);
+				if (pending.pinned) { slot.mayKeepOpen = true; }
 				slot.worker.postMessage({ id, job: pending.job });
 			}
 		}
@@ -209,14 +212,35 @@ export class WorkerPool {
 	 * document's last version (its next check would start from nothing).
 	 */
 	#idle(slot: Slot, report: IdleReport): void {
+		if (slot.running.size === 0 && slot.pinned.length === 0) { slot.mayKeepOpen = report.openDocuments > 0; }
 		if (this.#disposed || this.recycleAboveMb === undefined || report.heldMb <= this.recycleAboveMb) { return; }
 		if (slot.running.size > 0 || slot.pinned.length > 0 || report.openDocuments > 0) { return; }
+		if (this.#replace(slot)) { this.log(`zh-corpus: a corpus worker idle with ${report.heldMb} MB was replaced by a fresh one.`); }
+	}
+
+	/**
+	 * Replaces now, by fresh ones, the workers that have nothing running or pinned and keep no
+	 * open document's state: after bulk work that grew them (tagging a whole corpus grows jieba's
+	 * WebAssembly memory and V8's heap pages, which neither gives back), when more work follows at
+	 * once (the re-checks for the names found) and they would never be idle for a second before
+	 * it. A pool that never replaces workers (the command line's) keeps them.
+	 */
+	renewFree(): void {
+		if (this.#disposed || this.recycleAboveMb === undefined) { return; }
+		let renewed = 0;
+		for (const slot of [...this.#slots]) {
+			if (slot.running.size === 0 && slot.pinned.length === 0 && !slot.mayKeepOpen && this.#replace(slot)) { renewed++; }
+		}
+		if (renewed > 0) { this.log(`zh-corpus: ${renewed} corpus worker(s) renewed after bulk work.`); }
+	}
+
+	#replace(slot: Slot): boolean {
 		const index = this.#slots.indexOf(slot);
-		if (index < 0) { return; }
+		if (index < 0) { return false; }
 		slot.retired = true;
 		void slot.worker.terminate();
 		this.#slots[index] = this.#fresh();
-		this.log(`zh-corpus: a corpus worker idle with ${report.heldMb} MB was replaced by a fresh one.`);
+		return true;
 	}
 
 	/** One job at a time on this thread, each in its own macrotask so editor requests get in between. */
@@ -253,7 +277,7 @@ export class WorkerPool {
 	#spawn(): Slot {
 		// stdout and stderr are piped here, never to this process's stdout: that is the LSP channel.
 		const worker = new Worker(this.script, { stdout: true, stderr: true, workerData: { niceness: this.niceness } });
-		const slot: Slot = { worker, running: new Map(), pinned: [], retired: false };
+		const slot: Slot = { worker, running: new Map(), pinned: [], retired: false, mayKeepOpen: false };
 		worker.stderr.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
 		worker.stdout.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
 		worker.on('message', (m: FromWorker) => {
