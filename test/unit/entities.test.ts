@@ -14,6 +14,8 @@ import { jiebaSegmenter } from '../../server/src/segmenter';
 import { Converter } from 'opencc-js';
 import { GoldMention, NerScore, resolveMentions } from '../support/nerScore';
 import { fixtures, MemoryWorkspace, options, seedsDir, service } from './helpers';
+import { corpusSnapshot } from '../../server/src/worker/snapshot';
+import { snapshotView } from '../../server/src/worker/snapshotView';
 
 const tagger = jiebaSegmenter();
 const devGold = path.resolve(seedsDir, '..', 'ner-dev.gold.json');
@@ -235,5 +237,22 @@ describe('entity.variant', () => {
 		assert.equal(doc.text.slice(problems[0].start, problems[0].end), '盛莱运');
 		assert.equal(problems[0].fixes[0].edits[0].newText, '盛来运');
 		assert.equal(svc.lint(other, options()).filter((p) => p.ruleId === 'entity.variant').length, 0, 'the common spelling is not flagged');
+	});
+
+	it('flags it the same in a worker, from the corpus snapshot of a closed file', () => {
+		const ws = new MemoryWorkspace();
+		const svc = service(ws);
+		const other = new CorpusDocument('file:///b.txt', 1, '国家统计局副局长盛来运介绍了数据。盛来运说,就业稳定。');
+		svc.entityMentions(other);
+		const doc = new CorpusDocument('file:///a.txt', 1, '国家统计局副局长盛莱运在北京出席会议。');
+		svc.entityMentions(doc);
+		const onThread = svc.lint(doc, options()).filter((p) => p.ruleId === 'entity.variant');
+		// What the server sends a worker (built in steps) and what the worker's rules see of it.
+		const snapshot = corpusSnapshot(svc, doc.uri);
+		assert.equal(snapshot.entities?.soundAlikes.length, 1, JSON.stringify(snapshot.entities));
+		const inWorker = svc.lintWithView(doc, options(), snapshotView(snapshot)).filter((p) => p.ruleId === 'entity.variant');
+		assert.equal(inWorker.length, 1);
+		assert.deepEqual(inWorker.map((p) => [p.start, p.end, p.message, p.fixes[0].edits]), onThread.map((p) => [p.start, p.end, p.message, p.fixes[0].edits]));
+		assert.equal(svc.lintWithView(other, options(), snapshotView(corpusSnapshot(svc, other.uri))).filter((p) => p.ruleId === 'entity.variant').length, 0, 'the common spelling is not flagged');
 	});
 });

@@ -157,6 +157,9 @@ export class EntityIndex {
 		}
 	}
 
+	/** The file's mentions as stored (line, character, length, entity id, …; an entity may have been dropped since). */
+	packedMentions(uri: string): Int32Array { return this.#files.get(uri)?.mentions ?? none; }
+
 	mentions(uri: string): Mention[] {
 		return unpackMentions(this.#files.get(uri)?.mentions ?? none, this.#table);
 	}
