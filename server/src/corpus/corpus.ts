@@ -19,6 +19,7 @@ import { entityTypes } from '../service';
 import type { SettingsCache } from '../settings';
 import { jiebaSegmenter } from '../segmenter';
 import { createJobRunner } from '../worker/jobs';
+import { applyDiagnosticsDelta } from '../lsp/diagnosticsDelta';
 import { Priority, RunOptions, Superseded, WorkerPool } from './workerPool';
 import { CorpusStatus, statusNotification } from '../protocol';
 import { skippedDiagnostic } from '../files/fileNotes';
@@ -221,15 +222,29 @@ export class Corpus {
 		const corpus = await this.#openSnapshot(doc);
 		if (!isCurrent()) { return 'superseded'; }
 		let result;
-		try {
-			result = await this.pool.run({ kind: 'check', uri: doc.uri, options, corpus, text: doc.text, version: doc.version }, Priority.Open, { pin: doc.uri, wanted: isCurrent });
-		} catch (e) {
-			if (e instanceof Superseded) { return 'superseded'; }
-			throw e;
+		for (let whole = false; ; whole = true) {
+			const token = ++this.#tokens;
+			const base = whole ? undefined : this.#sent.get(doc.uri)?.token;
+			try {
+				result = await this.pool.run({ kind: 'check', uri: doc.uri, options, corpus, text: doc.text, version: doc.version, token, base }, Priority.Open, { pin: doc.uri, wanted: isCurrent });
+			} catch (e) {
+				if (e instanceof Superseded) { return 'superseded'; }
+				throw e;
+			}
+			const held = this.#sent.get(doc.uri);
+			// A change of a list this thread no longer holds (never expected: the worker answers in order): ask for the whole list.
+			if (result.delta && held?.token !== result.delta.base) { continue; }
+			const diagnostics = result.delta ? applyDiagnosticsDelta(held!.diagnostics, result.delta) : result.diagnostics;
+			if (!diagnostics) { this.#sent.delete(doc.uri); return undefined; }
+			this.#sent.set(doc.uri, { token, diagnostics });
+			return { problems: { counts: result.counts ?? {}, capped: result.capped ?? false }, diagnostics };
 		}
-		if (!result.diagnostics) { return undefined; }
-		return { problems: { counts: result.counts ?? {}, capped: result.capped ?? false }, diagnostics: result.diagnostics };
 	}
+
+	/** Names the lists of diagnostics the workers send for open documents. */
+	#tokens = 0;
+	/** The last list received for each open document checked in a worker: the next check sends a change of it. */
+	readonly #sent = new Map<string, { token: number; diagnostics: readonly Diagnostic[] }>();
 
 	/**
 	 * What the corpus says about an open document, kept until the indexes change (not rebuilt per
@@ -252,6 +267,7 @@ export class Corpus {
 	/** The editor closed the document: forget what was kept for it here and in its worker. */
 	forgetOpen(uri: string): void {
 		this.#snapshots.delete(uri);
+		this.#sent.delete(uri);
 		this.pool.control({ kind: 'closed', uri });
 	}
 

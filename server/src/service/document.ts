@@ -93,6 +93,17 @@ export class CorpusDocument {
 	}
 }
 
+/**
+ * Where two texts differ: `[start, oldEnd)` of `a` was replaced by `[start, newEnd)` of `b` (the
+ * longest common prefix, then the longest common suffix of the rest). Equal texts: an empty edit at the end.
+ */
+export function changedRange(a: string, b: string): { start: number; oldEnd: number; newEnd: number } {
+	const n = Math.min(a.length, b.length);
+	const start = commonPrefix(a, b, n);
+	const suffix = commonSuffix(a, b, n - start);
+	return { start, oldEnd: a.length - suffix, newEnd: b.length - suffix };
+}
+
 /** Lines of `text` (offsets shifted by `base`): `\r\n`, `\n` and `\r` all end a line. */
 function splitLines(text: string, base = 0): Line[] {
 	const lines: Line[] = [];

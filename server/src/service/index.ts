@@ -22,7 +22,7 @@ import { Workspace, WorkspaceIndex } from './workspace';
 import { forgetAnalysis } from './boilerplate/analysis';
 import { forgetFindings } from './duplicates/reuse';
 
-export { CorpusDocument } from './document';
+export { changedRange, CorpusDocument } from './document';
 /** Which shared passages duplicate.document can report on: a host computing them for a check keeps only these. */
 export { reportable as reportableSharing } from './rules/duplicateDocument';
 export { crossFacts, filesToRecheck } from './corpusModel';

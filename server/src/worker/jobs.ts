@@ -16,6 +16,7 @@ import { discoverFile, discoverInParts, matchFile, matchInParts, readsInParts } 
 import { NameList } from './nameList';
 import { CachePolicy, configureLineCaches } from '../service/lruCache';
 import { snapshotView } from './snapshotView';
+import { SentDiagnostics } from './sentDiagnostics';
 import { collectAfterLargeJob, collectBetweenParts } from './heldMemory';
 import type { CheckResult, Control, ProblemRow, DiscoverResult, FixResult, GazetteerResult, IndexResult, Job, MatchResult, OutlineResult, ReadLimits } from './protocol';
 import { parseGazetteer } from '../service/entities/gazetteer';
@@ -46,6 +47,8 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 	let limits: ReadLimits | undefined;
 	/** Open documents checked here (large ones): their last version, so the next one reuses its lines. */
 	const open = new Map<string, CorpusDocument>();
+	/** The diagnostics last sent for each of them: the next check sends a change of them. */
+	const sent = new SentDiagnostics();
 
 	/** A job read a text of more than one part: its garbage is collected before the next job (which may be long: tagging it). */
 	let large = false;
@@ -113,9 +116,14 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				}
 				const diagnostics = shown.map((p) => toDiagnostic(positioned, p));
 				if (note) { diagnostics.unshift(fileNotice('file.large', note)); }
+				const capped = problems.length > shown.length;
+				if (job.version !== undefined) {
+					const delta = sent.answer(job, doc, diagnostics);
+					if (delta) { return { uri: job.uri, delta, counts, capped }; }
+				}
 				// Only a closed file's check needs the stamp (was it edited since it was indexed?): an open
 				// document is current by its version, and hashing a megabyte per keystroke costs ≈ 1 ms.
-				return { uri: job.uri, stamp: job.version === undefined ? textStamp(text) : undefined, diagnostics, counts, capped: problems.length > shown.length };
+				return { uri: job.uri, stamp: job.version === undefined ? textStamp(text) : undefined, diagnostics, counts, capped };
 			}
 			case 'discover': {
 				if (job.text === undefined && readsInParts(fileURLToPath(job.uri))) {
@@ -164,6 +172,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 			names.update(c.rows, c.reset);
 		} else if (c.kind === 'closed') {
 			open.delete(c.uri);
+			sent.forget(c.uri);
 			forgetEdits(c.uri);
 		}
 	};

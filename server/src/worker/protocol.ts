@@ -14,6 +14,7 @@ import type { SharedFile } from '../service/duplicates/passages';
 import type { FixedPart } from '../service/parts';
 import type { SkipReason } from '../files/fileReader';
 import type { Gazetteer } from '../service/entities/gazetteer';
+import type { DiagnosticsDelta } from '../lsp/diagnosticsDelta';
 
 /** What the corpus holds beyond one file, as the server's indexes give it for a check. */
 export interface CorpusSnapshot {
@@ -36,6 +37,12 @@ export type Job =
 		readonly kind: 'check'; readonly uri: string; readonly options: LintOptions; readonly corpus: CorpusSnapshot; readonly text?: string; readonly version?: number; readonly stamp?: string;
 		/** Report rows instead of diagnostics (the command line): far less to copy back than LSP objects. */
 		readonly rows?: boolean;
+		/**
+		 * An open document's check: names the diagnostics this check returns (`token`), and the
+		 * list the server holds (`base`): when the worker sent that list, it may answer with a change of it.
+		 */
+		readonly token?: number;
+		readonly base?: number;
 	}
 	/** Tag a file for names (tier 1 of the entity index). */
 	| { readonly kind: 'discover'; readonly uri: string; readonly text?: string }
@@ -58,6 +65,8 @@ export interface CheckResult {
 	/** The text's stamp: when it differs from the indexed one, the file changed between index and check. */
 	readonly stamp?: string;
 	readonly diagnostics?: Diagnostic[];
+	/** Instead of `diagnostics`: the change of the job's `base` list (diagnosticsDelta.ts). */
+	readonly delta?: DiagnosticsDelta;
 	/** With `rows`: each problem as 0-based line, column, end line, end column (UTF-16), severity, rule, message. */
 	readonly rows?: ProblemRow[];
 	/** Problems per rule before the cap. */

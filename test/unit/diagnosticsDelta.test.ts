@@ -1,0 +1,121 @@
+// An open document's check in a worker answers with a change of the diagnostics it sent last
+// (lsp/diagnosticsDelta.ts, worker/sentDiagnostics.ts): the server's thread rebuilds the list.
+// After any sequence of edits the rebuilt list must equal the list a fresh check converts.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createJobRunner } from '../../server/src/worker/jobs';
+import { jiebaSegmenter } from '../../server/src/segmenter';
+import { applyDiagnosticsDelta, sameValue } from '../../server/src/lsp/diagnosticsDelta';
+import { corpusSnapshot } from '../../server/src/worker/snapshot';
+import type { CheckResult } from '../../server/src/worker/protocol';
+import { options, service } from './helpers';
+
+/** Lines with findings that carry fixes and related places: other-script characters, spaces, ASCII marks, repeats, chrome, a cut paragraph. */
+const lineTexts = [
+	'成立后的首屆年會在台北舉行，會議結束後委員們接受了採訪。',
+	'立法院今天三讀通過修正案,委員們(包括主席)接受了採訪。',
+	'皇后 與 國王 一同出席了 典禮。',
+	'市政府今天召开新闻发布会，介绍了全市经济运行情况，与会者表示满意。',
+	'他使用 javascript 和 github 寫程式。',
+	'這是一個例子，這是一個例子，這是一个例子。',
+	'',
+	'首頁 | 新聞 | 體育',
+	'分享到：微信 微博 QQ空间',
+	'市政府今天召开新闻发布会。会议指出，各部门在经济工作中发挥了重',
+	'要作用，取得了明显成效。',
+	'第一行\u200b中間有零寬空格，這是表情👍',
+];
+const inserts = ['', '后', '後', ' ', ',', '，', '\n', '\r\n', '\u200b', ...lineTexts.slice(0, 6).map((l) => `${l}\n`), '分享到：微信\n'];
+
+function document(seed: number, lines: number): string {
+	let x = seed;
+	const next = () => { x = (x * 1103515245 + 12345) % 2147483648; return x >> 8; };
+	return Array.from({ length: lines }, () => lineTexts[next() % lineTexts.length]).join('\n');
+}
+
+describe('diagnostics sent as a change of the last list', function () {
+	this.timeout(120000);
+	const jieba = jiebaSegmenter();
+	const opts = options({ terms: ['JavaScript', 'GitHub'] });
+
+	it('the list rebuilt from each answer equals a fresh check\'s after any edits (characters, line breaks, lines added and removed)', async () => {
+		const worker = createJobRunner(jieba, false);
+		const fresh = createJobRunner(jieba, false);
+		const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.constantFrom(...inserts) });
+		const cases = fc.sample(fc.tuple(fc.nat({ max: 100000 }), fc.integer({ min: 3, max: 60 }), fc.array(edit, { minLength: 1, maxLength: 8 })), { numRuns: 120, seed: 18 });
+		let deltas = 0, checks = 0, kept = 0;
+		for (const [n, [seed, lines, edits]] of cases.entries()) {
+			const uri = `file:///delta-${n}.txt`;
+			const corpus = corpusSnapshot(service(), uri);
+			let text = document(seed, lines);
+			let token = 0;
+			let held = (await worker.run({ kind: 'check', uri, options: opts, corpus, text, version: 1, token: ++token }) as CheckResult).diagnostics!;
+			for (const [k, e] of edits.entries()) {
+				const at = e.at % (text.length + 1);
+				text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+				const version = k + 2;
+				const r = await worker.run({ kind: 'check', uri, options: opts, corpus, text, version, token: token + 1, base: token }) as CheckResult;
+				token++;
+				held = r.delta ? applyDiagnosticsDelta(held, r.delta) : r.diagnostics!;
+				checks++;
+				if (r.delta) { deltas++; kept += r.delta.head + r.delta.tail; }
+				fresh.control({ kind: 'closed', uri });
+				const expected = (await fresh.run({ kind: 'check', uri, options: opts, corpus, text, version }) as CheckResult).diagnostics!;
+				assert.deepEqual(json(held), json(expected), `case ${n}, edit ${k}`);
+			}
+			worker.control({ kind: 'closed', uri });
+		}
+		// The changes are really used (a test of the whole lists alone would pass without them).
+		assert.ok(deltas > checks / 2 && kept > 1000, `${deltas} of ${checks} checks answered with a change, ${kept} diagnostics kept`);
+	});
+
+	it('sends the whole list when the server holds another one, and after the document was closed', async () => {
+		const worker = createJobRunner(jieba, false);
+		const uri = 'file:///delta-base.txt';
+		const corpus = corpusSnapshot(service(), uri);
+		const text = document(7, 30);
+		const first = await worker.run({ kind: 'check', uri, options: opts, corpus, text, version: 1, token: 1 }) as CheckResult;
+		assert.ok(first.diagnostics!.length > 5);
+		const edited = `后${text}`;
+		const stale = await worker.run({ kind: 'check', uri, options: opts, corpus, text: edited, version: 2, token: 2, base: 0 }) as CheckResult;
+		assert.ok(stale.diagnostics && !stale.delta);
+		const change = await worker.run({ kind: 'check', uri, options: opts, corpus, text, version: 3, token: 3, base: 2 }) as CheckResult;
+		assert.ok(change.delta && !change.diagnostics && change.delta.base === 2);
+		worker.control({ kind: 'closed', uri });
+		const reopened = await worker.run({ kind: 'check', uri, options: opts, corpus, text: edited, version: 1, token: 4, base: 3 }) as CheckResult;
+		assert.ok(reopened.diagnostics && !reopened.delta);
+	});
+
+	it('keeps the diagnostics an edit only moves: lines added above them, characters added before them on their line', async () => {
+		const worker = createJobRunner(jieba, false);
+		const uri = 'file:///delta-moves.txt';
+		const corpus = corpusSnapshot(service(), uri);
+		let text = ['今天天氣很好，大家都出門散步，公園裡的人很多。皇后 與 國王 一同出席了 典禮。', ...Array.from({ length: 12 }, (_, i) => lineTexts[i % 6])].join('\n');
+		let held = (await worker.run({ kind: 'check', uri, options: opts, corpus, text, version: 1, token: 1 }) as CheckResult).diagnostics!;
+		const first = held.length;
+		assert.ok(first > 20, `${first} diagnostics`);
+		// Line breaks added or removed after every place a message names, marks added and removed before findings on their line.
+		const beforeLast = (t: string, insert: string) => { const at = t.lastIndexOf('\n') + 1; return t.slice(0, at) + insert + t.slice(at); };
+		const edits = [(t: string) => beforeLast(t, '\n'), (t: string) => beforeLast(t, '\r\n\n'), (t: string) => t.replace('今天', '今天的'), (t: string) => t.replace('今天的', '今天'), (t: string) => t.slice(0, t.lastIndexOf('\n')) + t.slice(t.lastIndexOf('\n') + 1)];
+		for (const [k, edit] of edits.entries()) {
+			text = edit(text);
+			const r = await worker.run({ kind: 'check', uri, options: opts, corpus, text, version: k + 2, token: k + 2, base: k + 1 }) as CheckResult;
+			assert.ok(r.delta, `edit ${k}: a change`);
+			assert.deepEqual([r.delta.middle.length, r.delta.head + r.delta.tail], [0, first], `edit ${k}: ${JSON.stringify(r.delta.middle)}`);
+			held = applyDiagnosticsDelta(held, r.delta);
+		}
+	});
+
+	it('compares plain data field by field', () => {
+		assert.ok(sameValue({ a: 1, b: undefined, c: [1, { d: 'x' }] }, { c: [1, { d: 'x' }], a: 1 }));
+		assert.ok(!sameValue({ a: 1 }, { a: 1, b: 2 }));
+		assert.ok(!sameValue({ a: [1, 2] }, { a: [1, 2, 3] }));
+		assert.ok(!sameValue({ a: { b: 1 } }, { a: { b: '1' } }));
+		assert.ok(!sameValue([1], { 0: 1 }));
+		assert.ok(!sameValue({ a: null }, { a: {} }));
+	});
+});
+
+/** As the client receives it (absent and undefined properties alike). */
+const json = (ds: readonly Diagnostic[]) => JSON.parse(JSON.stringify(ds)) as unknown;
