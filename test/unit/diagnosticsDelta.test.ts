@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createJobRunner } from '../../server/src/worker/jobs';
 import { jiebaSegmenter } from '../../server/src/segmenter';
-import { applyDiagnosticsDelta, sameValue } from '../../server/src/lsp/diagnosticsDelta';
+import { applyDiagnosticsDelta, EditShift, moveDiagnostic, sameMoved, sameValue } from '../../server/src/lsp/diagnosticsDelta';
 import { corpusSnapshot } from '../../server/src/worker/snapshot';
 import type { CheckResult } from '../../server/src/worker/protocol';
 import { options, service } from './helpers';
@@ -105,6 +105,45 @@ describe('diagnostics sent as a change of the last list', function () {
 			assert.deepEqual([r.delta.middle.length, r.delta.head + r.delta.tail], [0, first], `edit ${k}: ${JSON.stringify(r.delta.middle)}`);
 			held = applyDiagnosticsDelta(held, r.delta);
 		}
+	});
+
+	it('tells whether a diagnostic is an old one moved as the server moves it (without building it)', () => {
+		const uri = 'file:///a.txt';
+		const pos = fc.record({ line: fc.nat({ max: 4 }), character: fc.nat({ max: 6 }) });
+		const range = fc.record({ start: pos, end: pos });
+		const edit = fc.record({ start: fc.nat({ max: 30 }), end: fc.nat({ max: 30 }), newText: fc.constantFrom('', 'a', '後') });
+		const fix = fc.record({ title: fc.constantFrom('t', 'u'), edits: fc.array(edit, { maxLength: 3 }), isPreferred: fc.option(fc.boolean(), { nil: undefined }) });
+		const related = fc.record({ location: fc.record({ uri: fc.constantFrom(uri, 'file:///b.txt'), range }), message: fc.constantFrom('m', 'n') });
+		const diagnostic = fc.record({
+			range, message: fc.constantFrom('x', 'y'), code: fc.constant('r'),
+			data: fc.option(fc.record({ ruleId: fc.constant('r'), version: fc.nat({ max: 3 }), fixes: fc.option(fc.array(fix, { maxLength: 2 }), { nil: undefined }) }), { nil: undefined }),
+			relatedInformation: fc.option(fc.array(related, { maxLength: 2 }), { nil: undefined }),
+		}, { requiredKeys: ['range', 'message'] });
+		const shift = fc.record({ uri: fc.constant(uri), version: fc.nat({ max: 3 }), from: fc.nat({ max: 30 }), delta: fc.integer({ min: -3, max: 3 }), line: fc.nat({ max: 4 }), character: fc.nat({ max: 6 }), lines: fc.integer({ min: -2, max: 2 }), characters: fc.integer({ min: -3, max: 3 }) });
+		// The other one: the old one moved, then perhaps one number or string in it changed, one removed or one added; or an unrelated diagnostic.
+		const paths = (v: unknown, at: (string | number)[] = []): (string | number)[][] => typeof v !== 'object' || v === null ? [at] : Object.entries(v).flatMap(([k, x]) => paths(x, [...at, Array.isArray(v) ? Number(k) : k]));
+		let same = 0;
+		fc.assert(fc.property(diagnostic, diagnostic, shift, fc.nat(), fc.nat({ max: 4 }), (old, other, s: EditShift, pick, how) => {
+			const moved = moveDiagnostic(old, s);
+			let next: unknown = other;
+			if (how > 0) {
+				next = JSON.parse(JSON.stringify(moved));
+				const all = paths(next);
+				const path = all[pick % all.length];
+				let parent = next as Record<string | number, unknown>;
+				for (const k of path.slice(0, -1)) { parent = parent[k] as Record<string | number, unknown>; }
+				const last = path[path.length - 1];
+				if (how === 2) { parent[last] = typeof parent[last] === 'number' ? (parent[last] as number) + 1 : `${String(parent[last])}!`; }
+				if (how === 3) { delete parent[last]; }
+				// Positions and ranges are compared by their fields (toRange makes them): none is added there.
+				const positional = 'line' in parent || typeof parent.start === 'object';
+				if (how === 4 && !Array.isArray(parent) && !positional) { parent.extra = 1; }
+			}
+			const expected = sameValue(moved, next);
+			if (expected) { same++; }
+			assert.equal(sameMoved(old, next as typeof old, s), expected, JSON.stringify({ old, next, s }));
+		}), { numRuns: 20000, seed: 18 });
+		assert.ok(same > 3000, `${same} equal`);
 	});
 
 	it('compares plain data field by field', () => {

@@ -9,6 +9,7 @@
  */
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { DiagnosticData } from './convert';
+import type { Fix, TextEdit } from '../service';
 
 /**
  * How an edit moves what follows it: offsets at or after `from` (the old end of the edit) by
@@ -47,6 +48,8 @@ export function editShift(uri: string, version: number, before: Positioned, afte
 	return { uri, version, from: oldEnd, delta: newEnd - oldEnd, line: o.line, character: o.character, lines: n.line - o.line, characters: n.character - o.character };
 }
 
+// What the edit leaves in place is shared, not copied: comparing and rebuilding 1,000 diagnostics
+// per keystroke then allocates little more than each one's new `data` (its version).
 const before = (p: Position, s: EditShift) => p.line < s.line || (p.line === s.line && p.character < s.character);
 const movedPosition = (p: Position, s: EditShift): Position => {
 	if (before(p, s)) { return p; }
@@ -54,28 +57,97 @@ const movedPosition = (p: Position, s: EditShift): Position => {
 };
 // A range that ends where the edit ends and starts before it keeps its end there (text typed
 // right after a line that a fix deletes is not part of that line).
-const movedRange = (r: Range, s: EditShift): Range => ({
-	start: movedPosition(r.start, s),
-	end: before(r.start, s) && r.end.line === s.line && r.end.character === s.character ? r.end : movedPosition(r.end, s),
-});
+const movedRange = (r: Range, s: EditShift): Range => {
+	const start = movedPosition(r.start, s);
+	const end = before(r.start, s) && r.end.line === s.line && r.end.character === s.character ? r.end : movedPosition(r.end, s);
+	return start === r.start && end === r.end ? r : { start, end };
+};
 const movedOffset = (o: number, s: EditShift) => (o >= s.from ? o + s.delta : o);
-const movedEdit = <E extends { start: number; end: number }>(e: E, s: EditShift): E =>
-	({ ...e, start: movedOffset(e.start, s), end: e.start < s.from && e.end === s.from ? e.end : movedOffset(e.end, s) });
+const movedEdit = <E extends { start: number; end: number }>(e: E, s: EditShift): E => {
+	const start = movedOffset(e.start, s);
+	const end = e.start < s.from && e.end === s.from ? e.end : movedOffset(e.end, s);
+	return start === e.start && end === e.end ? e : { ...e, start, end };
+};
+/** `items` with `move` applied: the same array when nothing moved. */
+function movedAll<T>(items: readonly T[], move: (item: T) => T): readonly T[] {
+	let out: T[] | undefined;
+	for (let i = 0; i < items.length; i++) {
+		const m = move(items[i]);
+		if (m !== items[i] && !out) { out = items.slice(0, i); }
+		out?.push(m);
+	}
+	return out ?? items;
+}
+const movedFix = (f: Fix, s: EditShift): Fix => {
+	const edits = movedAll(f.edits, (e) => movedEdit(e, s));
+	return edits === f.edits ? f : { ...f, edits };
+};
 
 /** A diagnostic of the old version as the edit moved it: ranges, inline fixes' offsets, related places in this document; `data.version` the new one. */
 export function moveDiagnostic(d: Diagnostic, s: EditShift): Diagnostic {
 	const data = d.data as DiagnosticData | undefined;
 	const out: Diagnostic = { ...d, range: movedRange(d.range, s) };
 	if (data) {
-		out.data = {
-			...data, version: s.version,
-			fixes: data.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => movedEdit(e, s)) })),
-		} satisfies DiagnosticData;
+		out.data = { ...data, version: s.version, fixes: data.fixes && movedAll(data.fixes, (f) => movedFix(f, s)) } satisfies DiagnosticData;
 	}
 	if (d.relatedInformation) {
-		out.relatedInformation = d.relatedInformation.map((r) => r.location.uri === s.uri ? { ...r, location: { ...r.location, range: movedRange(r.location.range, s) } } : r);
+		out.relatedInformation = movedAll(d.relatedInformation, (r) => {
+			if (r.location.uri !== s.uri) { return r; }
+			const range = movedRange(r.location.range, s);
+			return range === r.location.range ? r : { ...r, location: { ...r.location, range } };
+		}) as Diagnostic['relatedInformation'];
 	}
 	return out;
+}
+
+/*
+ * Whether `next` equals `moveDiagnostic(old, s)`, found without building it (the worker compares
+ * 1,000 diagnostics per keystroke). Field for field as `sameValue` compares the moved one;
+ * positions are compared by line and character (toRange makes them). A unit test holds the two
+ * to the same answers.
+ */
+type Fields = Record<string, unknown>;
+const samePosition = (p: Position, q: Position, s: EditShift, stays: boolean) => (stays || before(p, s)
+	? q.line === p.line && q.character === p.character
+	: q.line === p.line + s.lines && q.character === (p.line === s.line ? p.character + s.characters : p.character));
+const sameRange = (r: Range, q: Range | undefined, s: EditShift) => q !== undefined && samePosition(r.start, q.start, s, false)
+	&& samePosition(r.end, q.end, s, before(r.start, s) && r.end.line === s.line && r.end.character === s.character);
+/** The fields of `a` and `b` other than `special` are equal (absent and undefined alike). */
+function sameOthers(a: Fields, b: Fields, special: (k: string) => boolean): boolean {
+	for (const k in a) { if (!special(k) && !sameValue(a[k], b[k])) { return false; } }
+	for (const k in b) { if (!special(k) && !(k in a) && b[k] !== undefined) { return false; } }
+	return true;
+}
+const isEditOffset = (k: string) => k === 'start' || k === 'end';
+const sameEdit = (e: Fields & { start: number; end: number }, q: Fields | undefined, s: EditShift) => typeof q === 'object' && q !== null
+	&& q.start === movedOffset(e.start, s) && q.end === (e.start < s.from && e.end === s.from ? e.end : movedOffset(e.end, s)) && sameOthers(e, q, isEditOffset);
+const sameFix = (f: Fix, q: Fix | undefined, s: EditShift) => typeof q === 'object' && q !== null
+	&& sameList(f.edits, q.edits, (e, x) => sameEdit(e as unknown as Fields & TextEdit, x as unknown as Fields | undefined, s))
+	&& sameOthers(f as unknown as Fields, q as unknown as Fields, (k) => k === 'edits');
+function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined, same: (x: T, y: T | undefined) => boolean): boolean {
+	if (a === undefined || b === undefined) { return a === b; }
+	if (!Array.isArray(b) || a.length !== b.length) { return false; }
+	for (let i = 0; i < a.length; i++) { if (!same(a[i], b[i])) { return false; } }
+	return true;
+}
+const isMovedDataField = (k: string) => k === 'version' || k === 'fixes';
+function sameData(a: DiagnosticData | undefined, b: DiagnosticData | undefined, s: EditShift): boolean {
+	if (a === undefined || typeof b !== 'object' || b === null) { return a === b; }
+	return b.version === s.version && sameList(a.fixes, b.fixes, (f, g) => sameFix(f, g, s)) && sameOthers(a as unknown as Fields, b as unknown as Fields, isMovedDataField);
+}
+type Related = NonNullable<Diagnostic['relatedInformation']>[number];
+function sameRelated(r: Related, q: Related | undefined, s: EditShift): boolean {
+	if (r.location.uri !== s.uri) { return sameValue(r, q); }
+	return typeof q === 'object' && q !== null && typeof q.location === 'object' && q.location !== null && q.location.uri === r.location.uri && sameRange(r.location.range, q.location.range, s)
+		&& sameOthers(r.location as unknown as Fields, q.location as unknown as Fields, (k) => k === 'uri' || k === 'range')
+		&& sameOthers(r as unknown as Fields, q as unknown as Fields, (k) => k === 'location');
+}
+const isMovedField = (k: string) => k === 'range' || k === 'data' || k === 'relatedInformation';
+export function sameMoved(old: Diagnostic, next: Diagnostic, s: EditShift): boolean {
+	return sameRange(old.range, next.range, s)
+		&& sameData(old.data as DiagnosticData | undefined, next.data as DiagnosticData | undefined, s)
+		&& sameList(old.relatedInformation, next.relatedInformation, (r, q) => sameRelated(r, q, s))
+		&& sameOthers(old as unknown as Fields, next as unknown as Fields, isMovedField);
 }
 
 /** Equality of plain data (what a diagnostic is made of); a property set to undefined equals an absent one. */
@@ -99,9 +171,9 @@ export function sameValue(a: unknown, b: unknown): boolean {
 export function diagnosticsDelta(previous: readonly Diagnostic[], next: Diagnostic[], shift: EditShift, base: number): DiagnosticsDelta {
 	const most = Math.min(previous.length, next.length);
 	let head = 0;
-	while (head < most && sameValue(moveDiagnostic(previous[head], shift), next[head])) { head++; }
+	while (head < most && sameMoved(previous[head], next[head], shift)) { head++; }
 	let tail = 0;
-	while (tail < most - head && sameValue(moveDiagnostic(previous[previous.length - 1 - tail], shift), next[next.length - 1 - tail])) { tail++; }
+	while (tail < most - head && sameMoved(previous[previous.length - 1 - tail], next[next.length - 1 - tail], shift)) { tail++; }
 	return { base, shift, head, tail, middle: next.slice(head, next.length - tail) };
 }
 
