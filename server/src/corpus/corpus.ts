@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { Connection, Diagnostic, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import { CorpusIndexer, FileProblems } from './corpusIndexer';
 import { CorpusNames } from './corpusNames';
+import { SoundAlikeRechecks } from './soundAlikeRechecks';
 import type { DiagnosticsPublisher } from '../lsp/diagnostics';
 import type { LspWorkspace } from '../lsp/lspWorkspace';
 import type { CorpusDocument, LanguageService, LintOptions } from '../service';
@@ -26,7 +27,6 @@ import { skippedDiagnostic } from '../files/fileNotes';
 import { loadGazetteers } from '../files/gazetteerFiles';
 import { maxGlobstars } from '../files/gitignoreRules';
 import { defaultMaxBytes } from '../files/fileReader';
-
 
 /** The corpus workers run this much nicer than the server's thread (workerPool.ts): requests first. */
 const workerNiceness = 5;
@@ -53,14 +53,12 @@ export interface CorpusInit {
 	readonly restricted?: boolean;
 }
 
-
 export class Corpus {
 	readonly pool: WorkerPool;
 	readonly indexer: CorpusIndexer;
 	readonly names: CorpusNames;
 	#statusTimer: NodeJS.Timeout | undefined;
-	/** People with sound-alikes when names last changed (id → the others' ids). */
-	#alikes = new Map<number, string>();
+	readonly #soundAlikes: SoundAlikeRechecks;
 
 	constructor(private readonly init: CorpusInit) {
 		const { connection, service, workspace, settings, publisher } = init;
@@ -92,45 +90,18 @@ export class Corpus {
 				}
 			},
 		});
+		this.#soundAlikes = new SoundAlikeRechecks(service, (closed) => {
+			this.indexer.recheck(closed);
+			init.recheckOpen();
+		}, () => this.statusChanged());
 		this.names = new CorpusNames({
 			service, pool: this.pool, isOpen: init.isOpen, log, statusChanged: () => this.statusChanged(),
 			changed: () => {
 				init.entitiesChanged();
-				void this.#recheckSoundAlikes();
+				void this.#soundAlikes.namesChanged();
 			},
 		});
 	}
-
-	/**
-	 * entity.variant changes only where a person gained or lost a sound-alike: those files are
-	 * checked again. The people are compared in slices (drive.ts); names that change meanwhile
-	 * are compared once more after.
-	 */
-	async #recheckSoundAlikes(): Promise<void> {
-		if (this.#alikesBusy) { this.#alikesAgain = true; return; }
-		this.#alikesBusy = true;
-		const { service } = this.init;
-		try {
-			do {
-				this.#alikesAgain = false;
-				const now = await drive(service.soundAlikeMapInSteps());
-				const changed = new Set<number>();
-				for (const [id, others] of now) { if (this.#alikes.get(id) !== others) { changed.add(id); } }
-				for (const id of this.#alikes.keys()) { if (!now.has(id)) { changed.add(id); } }
-				this.#alikes = now;
-				if (changed.size > 0) {
-					this.indexer.recheck(service.filesMentioning(changed));
-					this.init.recheckOpen();
-				}
-			} while (this.#alikesAgain);
-		} finally {
-			this.#alikesBusy = false;
-			this.statusChanged();
-		}
-	}
-
-	#alikesBusy = false;
-	#alikesAgain = false;
 
 	/**
 	 * The user's gazetteers (`.zh-corpus/entities.json`), parsed in a worker so that a large one
@@ -184,7 +155,7 @@ export class Corpus {
 	status(): CorpusStatus {
 		const { problems, cappedFiles } = this.indexer.problemTotals;
 		// Sound-alikes being compared: re-checks may follow.
-		return { indexing: this.indexer.progress, tagging: this.names.tagging, rechecking: this.indexer.rechecking + (this.#alikesBusy ? 1 : 0), files: this.init.service.index.size, problems, cappedFiles, restricted: this.init.restricted ?? false };
+		return { indexing: this.indexer.progress, tagging: this.names.tagging, rechecking: this.indexer.rechecking + (this.#soundAlikes.busy ? 1 : 0), files: this.init.service.index.size, problems, cappedFiles, restricted: this.init.restricted ?? false };
 	}
 
 	/** At most every 250 ms: a notification per file would flood the client. */

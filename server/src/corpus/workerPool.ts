@@ -22,6 +22,7 @@ import type { Control, FromWorker, IdleReport, Job, JobResult } from '../worker/
 import type { JobRunner } from '../worker/jobs';
 import type { NameRow } from '../service/entities/entityTable';
 import { sliceUsed } from './drive';
+import { PriorityQueues } from './priorityQueues';
 
 /** Lower runs first. */
 export const enum Priority {
@@ -63,12 +64,10 @@ interface Slot {
 }
 
 export class WorkerPool {
-	readonly #queues: Pending[][] = Array.from({ length: priorities }, () => []);
-	readonly #heads: number[] = new Array<number>(priorities).fill(0);
+	readonly #queue = new PriorityQueues<Pending>(priorities);
 	readonly #slots: Slot[] = [];
 	/** Workers' results not yet handed to their callers, by priority (see `#handOver`). */
-	readonly #results: { readonly pending: Pending; readonly error?: string; readonly result?: unknown }[][] = Array.from({ length: priorities }, () => []);
-	readonly #resultHeads: number[] = new Array<number>(priorities).fill(0);
+	readonly #results = new PriorityQueues<{ readonly pending: Pending; readonly error?: string; readonly result?: unknown }>(priorities);
 	#nextId = 1;
 	#init: Control | undefined;
 	/** Every names row sent since the last reset, to bring a replacement worker up to date. */
@@ -107,8 +106,7 @@ export class WorkerPool {
 
 	/** Jobs waiting or running. */
 	get load(): number {
-		let n = this.#localBusy;
-		for (let p = 0; p < priorities; p++) { n += this.#queues[p].length - this.#heads[p]; }
+		let n = this.#localBusy + this.#queue.size;
 		for (const s of this.#slots) { n += s.running.size + s.pinned.length; }
 		return n;
 	}
@@ -125,7 +123,7 @@ export class WorkerPool {
 				while (at > 0 && pinned[at - 1].priority > priority) { at--; }
 				pinned.splice(at, 0, pending);
 			} else {
-				this.#queues[priority].push(pending);
+				this.#queue.push(priority, pending);
 			}
 			this.#dispatch();
 		});
@@ -146,26 +144,14 @@ export class WorkerPool {
 	async dispose(): Promise<void> {
 		this.#disposed = true;
 		for (const slot of this.#slots) { for (const pending of slot.pinned.splice(0)) { pending.reject(new Error('the server is shutting down')); } }
-		for (let p = 0; p < priorities; p++) {
-			for (const pending of this.#queues[p].slice(this.#heads[p])) { pending.reject(new Error('the server is shutting down')); }
-			this.#queues[p].length = 0;
-			this.#heads[p] = 0;
-		}
+		for (const pending of this.#queue.drain()) { pending.reject(new Error('the server is shutting down')); }
 		await Promise.all(this.#slots.map((s) => s.worker.terminate()));
 	}
 
 	/** The next job for a worker with these pinned jobs (none for this thread): the first of the highest priority, pinned first. */
 	#next(pinned?: Pending[]): Pending | undefined {
 		const pinnedPriority = pinned && pinned.length > 0 ? pinned[0].priority : priorities;
-		for (let p = 0; p < pinnedPriority; p++) {
-			const q = this.#queues[p];
-			if (this.#heads[p] < q.length) {
-				const pending = q[this.#heads[p]++];
-				if (this.#heads[p] > 1024 && this.#heads[p] * 2 > q.length) { q.splice(0, this.#heads[p]); this.#heads[p] = 0; }
-				return pending;
-			}
-		}
-		return pinned?.shift();
+		return this.#queue.shift(pinnedPriority) ?? pinned?.shift();
 	}
 
 	/**
@@ -178,15 +164,9 @@ export class WorkerPool {
 	#handOver(): void {
 		if (this.#disposed) { return; }
 		if (sliceUsed()) { setImmediate(() => this.#handOver()); return; }
-		for (let p = 0; p < priorities; p++) {
-			const q = this.#results[p];
-			if (this.#resultHeads[p] < q.length) {
-				const { pending, error, result } = q[this.#resultHeads[p]++];
-				if (this.#resultHeads[p] === q.length || this.#resultHeads[p] > 1024) { q.splice(0, this.#resultHeads[p]); this.#resultHeads[p] = 0; }
-				if (error !== undefined) { pending.reject(new Error(error)); } else { pending.resolve(result); }
-				return;
-			}
-		}
+		const next = this.#results.shift();
+		if (!next) { return; }
+		if (next.error !== undefined) { next.pending.reject(new Error(next.error)); } else { next.pending.resolve(next.result); }
 	}
 
 	#dispatch(): void {
@@ -285,7 +265,7 @@ export class WorkerPool {
 			const pending = slot.running.get(m.id);
 			if (!pending) { return; }
 			slot.running.delete(m.id);
-			this.#results[pending.priority].push({ pending, error: m.error, result: m.result });
+			this.#results.push(pending.priority, { pending, error: m.error, result: m.result });
 			setImmediate(() => this.#handOver());
 			this.#dispatch();
 		});
