@@ -21,6 +21,7 @@ import type { SettingsCache } from '../settings';
 import { jiebaSegmenter } from '../segmenter';
 import { createJobRunner } from '../worker/jobs';
 import { applyDiagnosticsDelta } from '../lsp/diagnosticsDelta';
+import { HeldByWorker, openCheckJob } from '../worker/textChange';
 import { Priority, RunOptions, Superseded, WorkerPool } from './workerPool';
 import { CorpusStatus, statusNotification } from '../protocol';
 import { skippedDiagnostic } from '../files/fileNotes';
@@ -188,52 +189,66 @@ export class Corpus {
 		return { ...service.index.summary(), ...this.status(), problemsPerRule: perRule, skipped, topEntities };
 	}
 
-	/** Checks a large open document in its pinned worker; 'superseded' when a newer version came before the check began. */
+	/**
+	 * Checks a large open document in its pinned worker; 'superseded' when a newer version came
+	 * before the check began. The worker is sent the edit since the version it checked last, and
+	 * the corpus snapshot only when it changed; when it does not hold them, everything is sent again.
+	 */
 	async checkOpen(doc: CorpusDocument, options: LintOptions, isCurrent: () => boolean): Promise<{ problems: FileProblems; diagnostics: Diagnostic[] } | 'superseded' | undefined> {
-		const corpus = await this.#openSnapshot(doc);
+		const { key: corpusKey, snapshot } = this.#openSnapshot(doc);
+		const corpus = await snapshot;
 		if (!isCurrent()) { return 'superseded'; }
 		let result;
 		for (let whole = false; ; whole = true) {
 			const token = ++this.#tokens;
-			const base = whole ? undefined : this.#sent.get(doc.uri)?.token;
+			const job = openCheckJob(doc.uri, doc.version, doc.text, options, corpus, corpusKey, token, whole ? undefined : this.#sent.get(doc.uri));
 			try {
-				result = await this.pool.run({ kind: 'check', uri: doc.uri, options, corpus, text: doc.text, version: doc.version, token, base }, Priority.Open, { pin: doc.uri, wanted: isCurrent });
+				result = await this.pool.run(job, Priority.Open, { pin: doc.uri, wanted: isCurrent });
 			} catch (e) {
 				if (e instanceof Superseded) { return 'superseded'; }
 				throw e;
+			}
+			if (result.resend) {
+				if (whole) { throw new Error(`the worker asked for ${doc.uri} again though it was sent whole`); }
+				continue;
 			}
 			const held = this.#sent.get(doc.uri);
 			// A change of a list this thread no longer holds (never expected: the worker answers in order): ask for the whole list.
 			if (result.delta && held?.token !== result.delta.base) { continue; }
 			const diagnostics = result.delta ? applyDiagnosticsDelta(held!.diagnostics, result.delta) : result.diagnostics;
 			if (!diagnostics) { this.#sent.delete(doc.uri); return undefined; }
-			this.#sent.set(doc.uri, { token, diagnostics });
+			this.#sent.set(doc.uri, { token, diagnostics, version: doc.version, text: doc.text, corpusKey });
 			return { problems: { counts: result.counts ?? {}, capped: result.capped ?? false }, diagnostics };
 		}
 	}
 
 	/** Names the lists of diagnostics the workers send for open documents. */
 	#tokens = 0;
-	/** The last list received for each open document checked in a worker: the next check sends a change of it. */
-	readonly #sent = new Map<string, { token: number; diagnostics: readonly Diagnostic[] }>();
+	/**
+	 * The last list received for each open document checked in a worker (the next check sends a
+	 * change of it), with the version, text and snapshot it was computed from: what the worker holds.
+	 */
+	readonly #sent = new Map<string, HeldByWorker & { readonly diagnostics: readonly Diagnostic[] }>();
 
 	/**
 	 * What the corpus says about an open document, kept until the indexes change (not rebuilt per
 	 * keystroke), and built in slices: a large document's shared passages take the thread long.
+	 * The last two are kept: the indexed text's and the edited text's (typing, then undoing it).
 	 */
-	#openSnapshot(doc: CorpusDocument): Promise<CorpusSnapshot> {
+	#openSnapshot(doc: CorpusDocument): { key: string; snapshot: Promise<CorpusSnapshot> } {
 		const { service } = this.init;
 		// Shared passages are located in the indexed text: only when the index holds this very text.
 		const indexed = doc.hasStamp(service.entities.indexedStamp(doc.uri));
 		const key = `${indexed}:${service.index.generation}:${service.entities.index.version}:${service.entities.index.table.generation}`;
-		const cached = this.#snapshots.get(doc.uri);
-		if (cached?.key === key) { return cached.snapshot; }
-		const snapshot = drive(corpusSnapshotInSteps(service, doc.uri, indexed));
-		this.#snapshots.set(doc.uri, { key, snapshot });
-		return snapshot;
+		const kept = this.#snapshots.get(doc.uri) ?? [];
+		const cached = kept.find((k) => k.key === key);
+		if (cached) { return cached; }
+		const made = { key, snapshot: drive(corpusSnapshotInSteps(service, doc.uri, indexed)) };
+		this.#snapshots.set(doc.uri, [made, ...kept.slice(0, 1)]);
+		return made;
 	}
 
-	readonly #snapshots = new Map<string, { key: string; snapshot: Promise<CorpusSnapshot> }>();
+	readonly #snapshots = new Map<string, { key: string; snapshot: Promise<CorpusSnapshot> }[]>();
 
 	/** The editor closed the document: forget what was kept for it here and in its worker. */
 	forgetOpen(uri: string): void {

@@ -18,7 +18,8 @@ import { CachePolicy, configureLineCaches } from '../service/lruCache';
 import { snapshotView } from './snapshotView';
 import { SentDiagnostics } from './sentDiagnostics';
 import { collectAfterLargeJob, collectBetweenParts } from './heldMemory';
-import type { CheckResult, Control, ProblemRow, DiscoverResult, FixResult, GazetteerResult, IndexResult, Job, MatchResult, OutlineResult, ReadLimits } from './protocol';
+import { applyChange } from './textChange';
+import type { CheckResult, Control, CorpusSnapshot, ProblemRow, DiscoverResult, FixResult, GazetteerResult, IndexResult, Job, MatchResult, OutlineResult, ReadLimits } from './protocol';
 import { parseGazetteer } from '../service/entities/gazetteer';
 import { largeOutline } from '../largeOutline';
 
@@ -49,6 +50,23 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 	const open = new Map<string, CorpusDocument>();
 	/** The diagnostics last sent for each of them: the next check sends a change of them. */
 	const sent = new SentDiagnostics();
+	/** The corpus snapshot last given for each of them, by its key: the server sends it again only when it changed. */
+	const corpora = new Map<string, { readonly key?: string; readonly corpus: CorpusSnapshot }>();
+	/** An open document's text and snapshot, from the job or from what is kept here; undefined when the job builds on what is not kept. */
+	const openInputs = (job: Extract<Job, { kind: 'check' }>): { text?: string; corpus?: CorpusSnapshot } | undefined => {
+		let text = job.text;
+		if (job.edit) {
+			const held = open.get(job.uri);
+			if (held?.version !== job.edit.from || held.text.length !== job.edit.length) { return undefined; }
+			text = applyChange(held.text, job.edit);
+		}
+		if (job.corpus) {
+			corpora.set(job.uri, { key: job.corpusKey, corpus: job.corpus });
+			return { text, corpus: job.corpus };
+		}
+		const kept = corpora.get(job.uri);
+		return kept?.key !== undefined && kept.key === job.corpusKey ? { text, corpus: kept.corpus } : undefined;
+	};
 
 	/** A job read a text of more than one part: its garbage is collected before the next job (which may be long: tagging it). */
 	let large = false;
@@ -81,7 +99,12 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				return { uri: job.uri, stamp: textStamp(file.text), facts: fileFacts(file.text), matches: matchInParts(file.text, job.found ?? new Int32Array(0), names, jieba.nameModel?.words) };
 			}
 			case 'check': {
-				let text = job.text;
+				const given = job.version === undefined ? { text: job.text, corpus: job.corpus } : openInputs(job);
+				if (!given?.corpus) {
+					if (job.version !== undefined) { return { uri: job.uri, resend: true }; }
+					throw new Error(`check of ${job.uri} without a corpus snapshot`);
+				}
+				let text = given.text;
 				if (text === undefined) {
 					const file = await read(job.uri);
 					if (file.skipped) { return { uri: job.uri, skipped: skipped(file) }; }
@@ -91,7 +114,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				const doc = last ? CorpusDocument.derive(last, job.version!, text) : new CorpusDocument(job.uri, job.version ?? closedVersion, text);
 				if (job.version !== undefined) { open.set(job.uri, doc); }
 				const options = { ...job.options, maxProblems: Number.MAX_SAFE_INTEGER };
-				const view = snapshotView(job.corpus);
+				const view = snapshotView(given.corpus);
 				// Parts of a very large file: positions of shared passages and mentions are the whole file's.
 				const partView = { corpus: { ...view.corpus, sharedWith: () => [] } };
 				const checker = job.version === undefined ? service : openService;
@@ -172,6 +195,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 			names.update(c.rows, c.reset);
 		} else if (c.kind === 'closed') {
 			open.delete(c.uri);
+			corpora.delete(c.uri);
 			sent.forget(c.uri);
 			forgetEdits(c.uri);
 		}

@@ -34,7 +34,13 @@ export type Job =
 	| { readonly kind: 'index'; readonly uri: string; readonly found?: Int32Array; readonly text?: string }
 	/** Check a file with every rule against the snapshot (text given for a large open document). */
 	| {
-		readonly kind: 'check'; readonly uri: string; readonly options: LintOptions; readonly corpus: CorpusSnapshot; readonly text?: string; readonly version?: number; readonly stamp?: string;
+		readonly kind: 'check'; readonly uri: string; readonly options: LintOptions; readonly text?: string; readonly version?: number; readonly stamp?: string;
+		/** Left out of an open document's check when it is the one of `corpusKey` the worker was last given for the document. */
+		readonly corpus?: CorpusSnapshot;
+		/** An open document's snapshot's name: the worker keeps the last one per document. */
+		readonly corpusKey?: string;
+		/** Instead of `text`: an open document's text as a change of the version the worker checked last. */
+		readonly edit?: TextChange;
 		/** Report rows instead of diagnostics (the command line): far less to copy back than LSP objects. */
 		readonly rows?: boolean;
 		/**
@@ -55,6 +61,9 @@ export type Job =
 	/** Fix-all of a file's text against the snapshot (the command line's `fix`), or only `families`' rules, or only `rule`'s problems. */
 	| { readonly kind: 'fix'; readonly uri: string; readonly text: string; readonly options: LintOptions; readonly corpus: CorpusSnapshot; readonly families?: readonly string[]; readonly rule?: string };
 
+/** `[start, end)` of the text of version `from` (`length` units long) replaced by `text`. */
+export interface TextChange { readonly from: number; readonly length: number; readonly start: number; readonly end: number; readonly text: string }
+
 /** Why a file was not read as text, with the message the user sees on it. */
 export interface Skipped { readonly reason: SkipReason; readonly detail: string; readonly encoding?: string; readonly size?: number; readonly limit?: number }
 
@@ -62,6 +71,8 @@ export interface IndexResult { readonly uri: string; readonly skipped?: Skipped;
 export interface CheckResult {
 	readonly uri: string;
 	readonly skipped?: Skipped;
+	/** The worker does not hold what an open document's job builds on (the `edit`'s version, the snapshot): send it whole. */
+	readonly resend?: true;
 	/** The text's stamp: when it differs from the indexed one, the file changed between index and check. */
 	readonly stamp?: string;
 	readonly diagnostics?: Diagnostic[];
