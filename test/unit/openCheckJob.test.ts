@@ -4,6 +4,7 @@
 // of the whole text with the same snapshot; a job building on what the worker does not hold is
 // answered `resend`, never checked against the wrong text.
 import * as assert from 'node:assert/strict';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createJobRunner } from '../../server/src/worker/jobs';
@@ -12,6 +13,7 @@ import { applyDiagnosticsDelta } from '../../server/src/lsp/diagnosticsDelta';
 import { corpusSnapshot } from '../../server/src/worker/snapshot';
 import { applyChange, HeldByWorker, openCheckJob, textChange } from '../../server/src/worker/textChange';
 import type { CheckResult, CorpusSnapshot } from '../../server/src/worker/protocol';
+import { configureLineCaches } from '../../server/src/service/lruCache';
 import { MemoryWorkspace, options, service } from './helpers';
 
 const lineTexts = [
@@ -122,5 +124,28 @@ describe('open documents checked from the edit and the snapshot the worker holds
 		assert.ok(!r.resend && r.delta);
 		worker.control({ kind: 'closed', uri });
 		assert.ok((await worker.run(openCheckJob(uri, 3, text, opts, corpus, 'a', 3, { ...held, version: 2, text: `后${text}` })) as CheckResult).resend);
+	});
+
+	it('a worker collects its young generation once an open document\'s check is answered', async () => {
+		const kinds: number[] = [];
+		const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) { kinds.push((e as unknown as { detail: { kind: number } }).detail.kind); } });
+		observer.observe({ entryTypes: ['gc'] });
+		const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+		const minors = () => kinds.filter((k) => k === constants.NODE_PERFORMANCE_GC_MINOR).length;
+		try {
+			const worker = createJobRunner(jieba, true);
+			const uri = 'file:///open-young.txt';
+			const corpus = corpusSnapshot(service(), uri);
+			await worker.run(openCheckJob(uri, 1, document(5, 20), opts, corpus, 'a', 1));
+			await settle();
+			const before = minors();
+			worker.afterJob();
+			await settle();
+			assert.ok(minors() > before, 'after an open document\'s check');
+		} finally {
+			observer.disconnect();
+			// A worker's runner limits the line caches (lruCache.ts): the other tests run with the server's.
+			configureLineCaches({ scale: 1, maxKeyLength: Infinity });
+		}
 	});
 });

@@ -17,7 +17,7 @@ import { NameList } from './nameList';
 import { CachePolicy, configureLineCaches } from '../service/lruCache';
 import { snapshotView } from './snapshotView';
 import { SentDiagnostics } from './sentDiagnostics';
-import { collectAfterLargeJob, collectBetweenParts } from './heldMemory';
+import { collectAfterLargeJob, collectBetweenParts, collectYoung } from './heldMemory';
 import { applyChange } from './textChange';
 import type { CheckResult, Control, CorpusSnapshot, ProblemRow, DiscoverResult, FixResult, GazetteerResult, IndexResult, Job, MatchResult, OutlineResult, ReadLimits } from './protocol';
 import { parseGazetteer } from '../service/entities/gazetteer';
@@ -70,6 +70,8 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 
 	/** A job read a text of more than one part: its garbage is collected before the next job (which may be long: tagging it). */
 	let large = false;
+	/** The job was an open document's check: the next one follows the user's next keystroke. */
+	let edited = false;
 	const read = (uri: string, text?: string): ReadOutcome => {
 		const file = text !== undefined ? { text, bytes: text.length } : readCorpusFile(fileURLToPath(uri), limits?.maxBytes);
 		large ||= (file.text?.length ?? 0) > partSize;
@@ -80,6 +82,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 
 	const run = async (job: Job): Promise<AnyResult> => {
 		large ||= ((job as { text?: string }).text?.length ?? 0) > partSize;
+		edited = job.kind === 'check' && job.version !== undefined;
 		try {
 			return await runJob(job);
 		} finally {
@@ -88,7 +91,9 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 		}
 	};
 	const afterJob = () => {
-		if (large) { large = false; collectAfterLargeJob(); }
+		if (large) { large = false; edited = false; collectAfterLargeJob(); }
+		// In a worker only: on the server's thread (no workers) the editor's requests would wait for it.
+		if (edited && own) { edited = false; collectYoung(); }
 	};
 
 	const runJob = async (job: Job): Promise<AnyResult> => {

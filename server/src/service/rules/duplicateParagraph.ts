@@ -51,7 +51,8 @@ export const duplicateParagraph: Rule = {
 			const local = perLine[n];
 			const kept = reuse?.lineBefore(n, local);
 			if (kept !== undefined) {
-				const list = reuse!.found(kept).map((f) => moved(f, reuse!, n >= reuse!.suffix, doc, ctx));
+				// Lines before the edit keep their findings as they are (the same objects).
+				const list = n < reuse!.suffix ? reuse!.found(kept) : reuse!.found(kept).map((f) => moved(f, reuse!, true, doc, ctx));
 				for (const f of list) { yield f.finding; }
 				found[n] = list;
 			} else {
