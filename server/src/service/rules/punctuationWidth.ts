@@ -61,8 +61,13 @@ function lineMarksOf(text: string): LineMarks {
 	return { marks, counts, ascii };
 }
 
+/** 1 for the units of the marks this rule counts (a line opening with another is passed over without a string). */
+const isMark = new Uint8Array(0x10000);
+for (const c of ',:;?!()，：；？！（）') { isMark[c.charCodeAt(0)] = 1; }
+
 /** The mark opening a line, judged with the line break before it (not cached: it depends on what precedes the line). */
 function openingMark(text: string, line: { start: number; text: string }): Mark | undefined {
+	if (line.text.length === 0 || isMark[line.text.charCodeAt(0)] === 0) { return undefined; }
 	const c = line.text[0];
 	if (fullOf[c] === undefined && asciiOf[c] !== undefined) { return { offset: 0, mark: c, ascii: false }; }
 	return fullOf[c] !== undefined && asciiBetweenCjk(text, line.start, c) ? { offset: 0, mark: c, ascii: true } : undefined;
@@ -89,17 +94,20 @@ export const punctuationWidth: Rule = {
 			const local = own[n] = marks[n];
 			for (let k = 0; k < totals.length; k++) { totals[k] += local.counts[k]; }
 		}
-		// Only ASCII marks are flagged, except in `halfwidth` mode: a line without any is passed over.
-		const flag = (m: Mark) => {
-			const f = familyIndex(m.mark);
-			return mode === 'halfwidth' ? !m.ascii : m.ascii && (mode === 'fullwidth' || totals[2 * f + 1] > totals[2 * f]);
-		};
+		// Only ASCII marks are flagged, except in `halfwidth` mode: per family, whether its ASCII
+		// (count slot 0) or full-width (slot 1) marks are; a line holding none of those is passed over.
+		const flagged = new Uint8Array(totals.length);
+		for (let f = 0; f < families.length; f++) {
+			if (mode === 'halfwidth') { flagged[2 * f + 1] = 1; } else { flagged[2 * f] = mode === 'fullwidth' || totals[2 * f + 1] > totals[2 * f] ? 1 : 0; }
+		}
+		const flag = (m: Mark) => flagged[2 * familyIndex(m.mark) + (m.ascii ? 0 : 1)] === 1;
+		const holdsFlagged = (counts: Int32Array) => { for (let k = 0; k < counts.length; k++) { if (flagged[k] && counts[k] > 0) { return true; } } return false; };
 		for (let n = 0; n < lines.length; n++) {
 			const local = own[n];
 			if (!local) { continue; }
 			const first = opening[n];
 			if (first && flag(first)) { yield finding(lines[n].start, first); }
-			if (mode !== 'halfwidth' && local.ascii === 0) { continue; }
+			if (!holdsFlagged(local.counts)) { continue; }
 			for (const m of local.marks) { if (flag(m)) { yield finding(lines[n].start + m.offset, m); } }
 		}
 
