@@ -21,6 +21,7 @@ import { nameSpans, DocumentNameSpan } from './entities/nameSpans';
 import { Workspace, WorkspaceIndex } from './workspace';
 import { forgetAnalysis } from './boilerplate/analysis';
 import { forgetFindings } from './duplicates/reuse';
+import { forgetSpelling } from './script/spellingTally';
 
 export { changedRange, CorpusDocument } from './document';
 /** Which shared passages duplicate.document can report on: a host computing them for a check keeps only these. */
@@ -58,6 +59,7 @@ const cacheLines = 50_000;
 export function forgetEdits(uri: string): void {
 	forgetAnalysis(uri);
 	forgetFindings(uri);
+	forgetSpelling(uri);
 	forgetLines(uri);
 }
 

@@ -57,6 +57,8 @@ interface Previous {
 	readonly facts: readonly LineFacts[];
 	readonly model: PageModel;
 	readonly verdict: PageVerdict;
+	/** The verdict's features before that one: no longer used, written over by the next version's. */
+	readonly spare?: Float64Array;
 }
 
 const remembered = new Map<string, Previous>();
@@ -111,8 +113,8 @@ function compute(doc: CorpusDocument): Analysis {
 	const headlineLike = (i: number) => facts[i].headlineLike;
 
 	const model = pageModel();
-	const { verdict, ...page } = pageOf(facts, model, prev?.model === model ? prev.verdict : undefined);
-	remember({ doc, facts, model, verdict });
+	const { verdict, ...page } = pageOf(facts, model, prev?.model === model ? prev.verdict : undefined, prev?.spare);
+	remember({ doc, facts, model, verdict, spare: prev?.verdict.x });
 	const inBlock = new Uint8Array(lines.length);
 	// A certain block speaks for its lines; inside a doubtful one the pattern table and the related
 	// and reaction blocks still report what they recognize (and fix-all applies those).
@@ -179,9 +181,9 @@ function inputsOf(facts: readonly LineFacts[]): { lines: number[]; rows: RowInpu
 	return { lines, rows };
 }
 
-function pageOf(facts: readonly LineFacts[], model: PageModel, previous: PageVerdict | undefined): Pick<Analysis, 'chrome' | 'articles' | 'blocks'> & { verdict: PageVerdict } {
+function pageOf(facts: readonly LineFacts[], model: PageModel, previous: PageVerdict | undefined, spare: Float64Array | undefined): Pick<Analysis, 'chrome' | 'articles' | 'blocks'> & { verdict: PageVerdict } {
 	const { lines, rows } = inputsOf(facts);
-	const verdict = judgePage(rows, model, previous);
+	const verdict = judgePage(rows, model, previous, spare);
 	const chrome = new Float64Array(facts.length);
 	lines.forEach((line, row) => { chrome[line] = verdict.chrome[row]; });
 	// An article's headline, dateline and byline are the article's, whatever the model says of them.

@@ -94,14 +94,17 @@ export interface StageOne {
  * (the same facts object) for it and four rows on either side, the same runs, the same count of
  * its text in the page, the same number of rows — has its features copied: they would be equal.
  */
-export function stageOneFeatures(rows: readonly RowInput[], last?: StageOne): StageOne {
+export function stageOneFeatures(rows: readonly RowInput[], last?: StageOne, spare?: Float64Array): StageOne {
 	const n = rows.length;
-	const x = new Float64Array(n * featureCount);
+	// Every number of a row is written below or by stage two (addStageTwo): a spare array of the
+	// right size needs no clearing, and a page's next version allocates no megabyte per edit.
+	const x = spare?.length === n * featureCount ? spare : new Float64Array(n * featureCount);
 	const runLengths = [runs(rows, short), runs(rows, headline), runs(rows, listItem)] as const;
 	const [shortRun, headlineRun, listRun] = runLengths;
-	const isProse = rows.map((r) => prose(r.shape));
+	const isProse = new Uint8Array(n);
+	for (let i = 0; i < n; i++) { isProse[i] = prose(rows[i].shape) ? 1 : 0; }
 	const proseSum = new Int32Array(n + 1);
-	for (let i = 0; i < n; i++) { proseSum[i + 1] = proseSum[i] + (isProse[i] ? 1 : 0); }
+	for (let i = 0; i < n; i++) { proseSum[i + 1] = proseSum[i] + isProse[i]; }
 	const same = last && last.rows.length === n ? last : undefined;
 	// Rows that are not the last version's row at their index, summed (a window is unchanged when its sum is).
 	const changed = new Int32Array(n + 1);
@@ -128,12 +131,13 @@ export function stageOneFeatures(rows: readonly RowInput[], last?: StageOne): St
 		for (const r of rows) { keyCount.set(r.key, (keyCount.get(r.key) ?? 0) + 1); }
 	}
 	const kept = same ? new Uint8Array(n) : undefined;
+	// The kept rows' features in one copy (stage two's numbers with them, rewritten by addStageTwo).
+	if (same) { x.set(same.x); }
 	for (let i = 0; i < n; i++) {
 		const o = i * featureCount;
 		const lo = Math.max(0, i - 4), hi = Math.min(n, i + 5);
 		if (same && changed[hi] === changed[lo] && shortRun[i] === same.runs[0][i] && headlineRun[i] === same.runs[1][i] && listRun[i] === same.runs[2][i]
 			&& (before.size === 0 || !before.has(rows[i].key) || before.get(rows[i].key) === keyCount.get(rows[i].key))) {
-			for (let j = o; j < o + stageOneCount; j++) { x[j] = same.x[j]; }
 			kept![i] = 1;
 			continue;
 		}
@@ -144,12 +148,12 @@ export function stageOneFeatures(rows: readonly RowInput[], last?: StageOne): St
 		x[k++] = rows[i].relatedHeading ? 1 : 0;
 		x[k++] = log(keyCount.get(rows[i].key)! - 1);
 		x[k++] = log(prev?.length ?? 0);
-		x[k++] = i > 0 && isProse[i - 1] ? 1 : 0;
+		x[k++] = i > 0 ? isProse[i - 1] : 0;
 		x[k++] = log(next?.length ?? 0);
-		x[k++] = i + 1 < n && isProse[i + 1] ? 1 : 0;
+		x[k++] = i + 1 < n ? isProse[i + 1] : 0;
 		x[k++] = log(shortRun[i]);
 		x[k++] = log(headlineRun[i]);
-		x[k++] = (proseSum[hi] - proseSum[lo] - (isProse[i] ? 1 : 0)) / Math.max(1, hi - lo - 1);
+		x[k++] = (proseSum[hi] - proseSum[lo] - isProse[i]) / Math.max(1, hi - lo - 1);
 		x[k++] = log(listRun[i]);
 		x[k++] = n > 1 ? i / (n - 1) : 0;
 	}

@@ -18,8 +18,8 @@ export interface PageFeatures {
 }
 
 /** The features of every row; with the page's last version, a row whose stage-one features were copied keeps its log-odds too. */
-export function pageFeatures(rows: readonly RowInput[], model: Pick<PageModel, 'stageOne'>, last?: PageFeatures): PageFeatures {
-	const one = stageOneFeatures(rows, last?.stageOne);
+export function pageFeatures(rows: readonly RowInput[], model: Pick<PageModel, 'stageOne'>, last?: PageFeatures, spare?: Float64Array): PageFeatures {
+	const one = stageOneFeatures(rows, last?.stageOne, spare);
 	const x = one.x;
 	const z = new Float64Array(rows.length);
 	for (let i = 0; i < rows.length; i++) { z[i] = one.kept?.[i] ? last!.z[i] : stageOne(model as PageModel, x, i * featureCount); }
@@ -43,9 +43,10 @@ export interface PageVerdict extends PageFeatures {
  * verdict of the page's last version (same model), a row that takes the same path through every
  * tree as the row at its index there, or as the row it was before rows were added or removed,
  * keeps its probability: the trees, most of a page's cost, score only the rows an edit changed.
+ * `spare`: a features array no longer used (the verdict before `previous`), written over.
  */
-export function judgePage(rows: readonly RowInput[], model: PageModel, previous?: PageVerdict): PageVerdict {
-	const features = pageFeatures(rows, model, previous);
+export function judgePage(rows: readonly RowInput[], model: PageModel, previous?: PageVerdict, spare?: Float64Array): PageVerdict {
+	const features = pageFeatures(rows, model, previous, spare);
 	const { x } = features;
 	const n = rows.length;
 	const chrome = new Float64Array(n);

@@ -19,7 +19,8 @@ import { judgeLine, ScriptIssue } from '../script/judge';
 import { RegionalStandards } from '../script/regional';
 import { isHongKongDocument, RegionEvidence, regionEvidence, toHongKongForms } from '../script/consistency';
 import { edit, issueFinding, paragraphFinding, spellingFindings, taiwanConsistency } from '../script/findings';
-import { addSites, SpellingCounts, spellingSites, SpellingSite } from '../script/spelling';
+import { spellingSites, SpellingSite } from '../script/spelling';
+import { spellingCounts } from '../script/spellingTally';
 import { mayHoldMisspelledSurname } from '../script/names';
 
 /** A document is mixed when the minority script has this share of single-script characters. */
@@ -75,7 +76,7 @@ export const mixedScript: Rule = {
 			if (mixed && inOther) {
 				yield paragraphFinding(line.start, line.end, issues, target, ctx);
 			} else {
-				for (const issue of issues) { if (!spelling.has(line.start + issue.start)) { yield issueFinding(line.start, issue, target, ctx); } }
+				for (const issue of issues) { if (!spelling.has(line.start + issue.start)) { yield findingOf(line.start, issue, target, ctx); } }
 			}
 		}
 		yield* spelling.values();
@@ -91,6 +92,20 @@ export const mixedScript: Rule = {
 		}
 	},
 };
+
+/**
+ * An issue's finding, made once for an issue (a line's cached result: the same object while the
+ * line's text is unchanged) at one offset, target and language: an edit makes new findings only
+ * for the lines it moved or changed.
+ */
+const findings = new WeakMap<ScriptIssue, { readonly offset: number; readonly target: FixedTarget; readonly t: RuleContext['t']; readonly finding: Finding }>();
+function findingOf(offset: number, issue: ScriptIssue, target: FixedTarget, ctx: RuleContext): Finding {
+	const made = findings.get(issue);
+	if (made && made.offset === offset && made.target === target && made.t === ctx.t) { return made.finding; }
+	const finding = issueFinding(offset, issue, target, ctx);
+	findings.set(issue, { offset, target, t: ctx.t, finding });
+	return finding;
+}
 
 interface LineCounts { readonly script: ScriptCounts; readonly region?: RegionEvidence }
 
@@ -112,9 +127,7 @@ function documentCounts(doc: CorpusDocument, cache: LineCache<LineCounts>): { co
 
 function documentSpelling(doc: CorpusDocument, ctx: RuleContext, target: FixedTarget, regional: RegionalStandards): Map<number, Finding> {
 	const sites = ctx.cache<SpellingSite[]>('spelling').perLine(doc, spellingSites);
-	const counts: SpellingCounts = new Map();
-	let several = false;
-	for (const s of sites) { several = addSites(counts, s) || several; }
+	const { counts, several } = spellingCounts(doc, sites);
 	if (!several) { return new Map(); }
 	return spellingFindings(doc, sites, counts, target, regional, ctx);
 }
