@@ -36,7 +36,7 @@ describe('spelling counts of an edited document', function () {
 				const next = CorpusDocument.derive(doc, doc.version + 1, doc.text.slice(0, at) + e.insert + doc.text.slice(at + e.remove));
 				// As a line cache gives them: the same array for a line whose text is as it was at its index.
 				const changed = sitesOf(next);
-				sites = next.lines.map((l, i) => changed[i] ?? sites[i]);
+				sites = next.lines.map((_line, i) => changed[i] ?? sites[i]);
 				doc = next;
 				const got = spellingCounts(doc, sites);
 				const expected = spellingCounts(new CorpusDocument('file:///fresh.txt', 0, doc.text), doc.lines.map((l) => spellingSites(l.text)));

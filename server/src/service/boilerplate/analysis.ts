@@ -194,7 +194,10 @@ function pageOf(facts: readonly LineFacts[], model: PageModel, previous: PageVer
 	for (const a of articles) { for (let i = a.first; i <= a.last; i++) { const l = labelOf(i); if (l) { articleLabels.add(l); } } }
 	const looksChrome = new Uint8Array(facts.length);
 	lines.forEach((line, row) => { looksChrome[line] = verdict.z[row] >= model.stageOne.prior ? 1 : 0; });
-	const inputs = facts.map((f, i) => ({ shape: f.blank ? undefined : f.shape, chrome: chrome[i], notice: f.match?.kind === 'copyright', prose: !f.blank && prose(f.shape), looksChrome: looksChrome[i] === 1,
-		articleLabel: !f.blank && articleLabels.size > 0 && articleLabels.has(labelOf(i) ?? '') }));
-	return { chrome, articles, blocks: chromeBlocks(inputs, articles, model), verdict };
+	const input = (i: number) => {
+		const f = facts[i];
+		return { shape: f.blank ? undefined : f.shape, chrome: chrome[i], notice: f.match?.kind === 'copyright', prose: !f.blank && prose(f.shape), looksChrome: looksChrome[i] === 1,
+			articleLabel: !f.blank && articleLabels.size > 0 && articleLabels.has(labelOf(i) ?? '') };
+	};
+	return { chrome, articles, blocks: chromeBlocks({ chrome, blank: (i) => facts[i].blank, input }, articles, model), verdict };
 }

@@ -49,24 +49,37 @@ const proseCertain = 0.97;
 /** Share of a certain block's lines that stage one alone judges chrome. */
 const lookingShare = 0.7;
 
-export function chromeBlocks(lines: readonly BlockInput[], articles: readonly Article[], model: PageModel): ChromeBlock[] {
+/**
+ * The page's lines as the blocks read them: each line's probability of chrome and whether it is
+ * blank for every line, the rest (`input`) only for the lines of a block.
+ */
+export interface BlockLines {
+	readonly chrome: Float64Array;
+	blank(line: number): boolean;
+	input(line: number): BlockInput;
+}
+
+export function chromeBlocks(lines: BlockLines, articles: readonly Article[], model: PageModel): ChromeBlock[] {
 	const out: ChromeBlock[] = [];
 	// Without an article the model has nothing to measure lines against (a programme, a poem, a
 	// photo page): no guesses; the pattern table still speaks.
 	if (articles.length === 0) { return out; }
+	const { chrome } = lines, count = chrome.length;
 	// Blocks do not straddle an article's edge: what lies inside it is judged apart.
-	const edge = new Uint8Array(lines.length + 1);
+	const edge = new Uint8Array(count + 1);
 	for (const a of articles) { edge[a.first] = 1; edge[a.last + 1] = 1; }
-	for (let i = 0; i < lines.length; i++) {
-		if (lines[i].chrome < model.report) { continue; }
+	for (let i = 0; i < count; i++) {
+		if (chrome[i] < model.report) { continue; }
 		let last = i, j = i + 1;
-		for (; j < lines.length && !edge[j]; j++) {
-			if (!lines[j].shape) { continue; }
-			if (lines[j].chrome < model.report) { break; }
+		for (; j < count && !edge[j]; j++) {
+			if (lines.blank(j)) { continue; }
+			if (chrome[j] < model.report) { break; }
 			last = j;
 		}
-		const b = block(lines, i, last, articles, model);
-		if (!likeTheArticle(lines, i, last)) { out.push(b); }
+		const inputs: BlockInput[] = [];
+		for (let k = i; k <= last; k++) { inputs.push(lines.input(k)); }
+		const b = block(inputs, i, last, articles, model);
+		if (!likeTheArticle(inputs)) { out.push(b); }
 		i = last;
 	}
 	return out;
@@ -77,14 +90,15 @@ export function chromeBlocks(lines: readonly BlockInput[], articles: readonly Ar
  * spec sheet's 最大功率:) are the article's own list, not chrome beside it: a block where they
  * are common is no block.
  */
-function likeTheArticle(lines: readonly BlockInput[], first: number, last: number): boolean {
+function likeTheArticle(lines: readonly BlockInput[]): boolean {
 	let labelled = 0, rows = 0;
-	for (let i = first; i <= last; i++) { if (lines[i].shape) { rows++; if (lines[i].articleLabel) { labelled++; } } }
+	for (const l of lines) { if (l.shape) { rows++; if (l.articleLabel) { labelled++; } } }
 	return labelled >= 2 && labelled * 4 >= rows;
 }
 
+/** The block of lines `first` to `last` (`lines`: theirs). */
 function block(lines: readonly BlockInput[], first: number, last: number, articles: readonly Article[], model: PageModel): ChromeBlock {
-	const rows = lines.slice(first, last + 1).filter((l) => l.shape);
+	const rows = lines.filter((l) => l.shape);
 	const place = placeOf(first, last, articles);
 	const mean = rows.reduce((n, r) => n + r.chrome, 0) / rows.length;
 	const next = articles.find((a) => a.first > last);

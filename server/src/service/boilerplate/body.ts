@@ -52,22 +52,23 @@ export interface GrowthRow {
  * Spans grown over what belongs to the article next to them: the sentences right beside it
  * (jusText's context step: a short block beside good text is good), an article's closing points
  * `二是…；`, and above it the head of the article — its dateline and byline rows and its
- * headline (with a subtitle or two), at most five rows.
+ * headline (with a subtitle or two), at most five rows. `row(i)` is asked only for the rows
+ * around the spans' edges (a page's rows are not all made into objects per edit).
  */
-export function grown(spans: readonly Span[], rows: readonly GrowthRow[]): Span[] {
+export function grown(spans: readonly Span[], count: number, row: (i: number) => GrowthRow): Span[] {
 	return spans.map((s, k) => {
-		const floor = k > 0 ? spans[k - 1].last + 1 : 0, ceiling = k + 1 < spans.length ? spans[k + 1].first - 1 : rows.length - 1;
+		const floor = k > 0 ? spans[k - 1].last + 1 : 0, ceiling = k + 1 < spans.length ? spans[k + 1].first - 1 : count - 1;
 		let first = s.first, last = s.last;
-		while (first > floor && rows[first - 1].sentence) { first--; }
-		while (last < ceiling && rows[last + 1].sentence) { last++; }
+		while (first > floor && row(first - 1).sentence) { first--; }
+		while (last < ceiling && row(last + 1).sentence) { last++; }
 		let headlines = 0, head = 0;
 		for (; head < 5 && first > floor && headlines < 3; head++) {
-			const r = rows[first - 1];
+			const r = row(first - 1);
 			if (r.headline) { headlines++; } else if (!r.metadata || headlines > 0) { break; }
 			first--;
 		}
 		// A span that starts at its headline: the headline rows opening it are its head too.
-		if (head === 0) { while (head < 3 && first + head < last && (rows[first + head].headline || rows[first + head].metadata)) { head++; } }
+		if (head === 0) { while (head < 3 && first + head < last && (row(first + head).headline || row(first + head).metadata)) { head++; } }
 		return { first, last, strength: s.strength, head };
 	});
 }

@@ -23,12 +23,15 @@ export function pageFeatures(rows: readonly RowInput[], model: Pick<PageModel, '
 	const x = one.x;
 	const z = new Float64Array(rows.length);
 	for (let i = 0; i < rows.length; i++) { z[i] = one.kept?.[i] ? last!.z[i] : stageOne(model as PageModel, x, i * featureCount); }
-	const growth = rows.map((r) => ({
-		sentence: r.shape.endsClause && !r.patternLine,
-		metadata: r.metadata || ((r.shape.hasDate || r.shape.hasTime) && r.shape.length <= 60),
-		headline: r.shape.length >= 6 && r.shape.length <= 64 && r.shape.sentenceMarks === 0 && r.shape.separators < 2 && !r.patternLine,
-	}));
-	const spans = grown(articleSpans(z, model.stageOne.prior), growth);
+	const growth = (i: number) => {
+		const r = rows[i];
+		return {
+			sentence: r.shape.endsClause && !r.patternLine,
+			metadata: r.metadata || ((r.shape.hasDate || r.shape.hasTime) && r.shape.length <= 60),
+			headline: r.shape.length >= 6 && r.shape.length <= 64 && r.shape.sentenceMarks === 0 && r.shape.separators < 2 && !r.patternLine,
+		};
+	};
+	const spans = grown(articleSpans(z, model.stageOne.prior), rows.length, growth);
 	addStageTwo(x, z, spans, rows);
 	return { x, z, spans, stageOne: one };
 }
