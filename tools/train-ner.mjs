@@ -2,7 +2,7 @@
 //
 //   npm install --no-save @node-rs/jieba@2.0.3   (its dict.txt: jieba's dictionary, MIT)
 //   npm run build && flock /tmp/zh-heavy.lock node --max-old-space-size=6000 tools/train-ner.mjs [--epochs 14] [--hash-bits 19] [--data ../shared/corpus/ner-train] [--dict path/to/dict.txt] [--out server/data/ner-model.bin]
-//       [--pa C] [--folds 10] [--names on|off] [--name-min N] [--weight SOURCE=W] [--pa-decay D] [--dropout P]
+//       [--pa C] [--folds 10] [--names on|off] [--name-min N] [--weight SOURCE=W] [--pa-decay D] [--dropout P] [--seed K] [--average-from E]
 //
 // The names labelled in the training text are a feature too (nameLexicon.ts), jackknifed: a
 // training sentence sees the names list of the other --folds folds only (contiguous blocks, so
@@ -154,6 +154,12 @@ function decode(s, w, tr, st, en) {
 }
 
 let clock = 1;
+// --average-from E: the averaged weights are the mean of the weights from epoch E on (the early
+// epochs' weights left out of the average). Default 5: msra-dev +0.17 and cluener-dev +0.07 over
+// three seeds (as shipped; from epoch 1: 0.8474 / 0.8427 / 0.8450, from 5: 0.8491 / 0.8457 / 0.8452),
+// every seed ≥ its own; from 3 and from 8 gave nothing on seed 0.
+const averageFrom = Number(arg('average-from', '5'));
+let origin = 0;
 // --pa C (default 1): passive-aggressive steps (MIRA with one constraint: the smallest step, at most C,
 // that puts the gold tags ahead of the prediction by its number of wrong tags); 0: perceptron steps of 1.
 const paC = Number(arg('pa', '1'));
@@ -197,13 +203,13 @@ function update(s, predicted) {
 		step = Math.min(paC, Math.max(0, (wrong - margin) / norm));
 	}
 	step *= epochScale * s.weight;
-	for (const [at, d] of delta) { weights[at] += step * d; sums[at] += clock * step * d; }
-	for (const [at, d] of transitionDelta) { transitions[at] += step * d; transitionSums[at] += clock * step * d; }
-	for (const [at, d] of startDelta) { startScores[at] += step * d; startSums[at] += clock * step * d; }
-	for (const [at, d] of endDelta) { endScores[at] += step * d; endSums[at] += clock * step * d; }
+	for (const [at, d] of delta) { weights[at] += step * d; sums[at] += (clock - origin) * step * d; }
+	for (const [at, d] of transitionDelta) { transitions[at] += step * d; transitionSums[at] += (clock - origin) * step * d; }
+	for (const [at, d] of startDelta) { startScores[at] += step * d; startSums[at] += (clock - origin) * step * d; }
+	for (const [at, d] of endDelta) { endScores[at] += step * d; endSums[at] += (clock - origin) * step * d; }
 }
 
-const average = (w, sum) => { const a = new Float32Array(w.length); for (let i = 0; i < w.length; i++) { a[i] = w[i] - sum[i] / clock; } return a; };
+const average = (w, sum) => { const a = new Float32Array(w.length); for (let i = 0; i < w.length; i++) { a[i] = w[i] - sum[i] / (clock - origin); } return a; };
 
 function score(set, tagSentence) {
 	const byType = [0, 1, 2].map(() => ({ tp: 0, predicted: 0, gold: 0 }));
@@ -221,8 +227,11 @@ const fmt = (r) => `F1 ${r.all.f1.toFixed(4)} (P ${r.all.p.toFixed(3)} R ${r.all
 const typeName = ['person', 'organization', 'place'];
 const asSpans = (tags) => spans(tags).map((x) => ({ start: x.start, end: x.end, type: typeName.indexOf(x.type) }));
 
-// Seeded shuffle (mulberry32): the same order on every run.
-let seed = 17;
+// Seeded shuffle (mulberry32): the same order on every run. --seed K (default 0) picks another
+// shuffle and dropout stream: the dev F1 moves by ±0.25 with the seed alone, so a change is
+// judged over several.
+const seedOffset = Number(arg('seed', '0'));
+let seed = 17 + seedOffset * 7919;
 const random = () => { seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
 const order = train.map((_, i) => i);
 // --dropout P: each feature of a training sentence is left out with probability P (its own seeded
@@ -232,7 +241,7 @@ const order = train.map((_, i) => i);
 // training (the textbook step): measured at P 0.25, rescaled weights found fewer names and lost
 // 1.2 points on msra-dev.
 const dropout = Number(arg('dropout', '0.1'));
-let dropSeed = 29;
+let dropSeed = 29 + seedOffset * 104729;
 const dropRandom = () => { dropSeed = (dropSeed + 0x6d2b79f5) | 0; let t = Math.imul(dropSeed ^ (dropSeed >>> 15), 1 | dropSeed); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
 const withDropout = (s) => {
 	if (dropout === 0) { return s; }
@@ -242,6 +251,10 @@ const withDropout = (s) => {
 };
 for (let epoch = 1; epoch <= epochs; epoch++) {
 	epochScale = 1 / (1 + paDecay * (epoch - 1));
+	if (epoch === averageFrom && epoch > 1) {
+		origin = clock - 1;
+		for (const a of [sums, transitionSums, startSums, endSums]) { a.fill(0); }
+	}
 	const t0 = Date.now();
 	for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
 	let errors = 0;
