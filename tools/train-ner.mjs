@@ -155,9 +155,9 @@ function decode(s, w, tr, st, en) {
 
 let clock = 1;
 // --average-from E: the averaged weights are the mean of the weights from epoch E on (the early
-// epochs' weights left out of the average). Default 5: msra-dev +0.17 and cluener-dev +0.07 over
-// three seeds (as shipped; from epoch 1: 0.8474 / 0.8427 / 0.8450, from 5: 0.8491 / 0.8457 / 0.8452),
-// every seed ≥ its own; from 3 and from 8 gave nothing on seed 0.
+// epochs' weights left out of the average). Default 5: over five seeds (as shipped, paired), msra-dev
+// +0.15 (from epoch 1: 0.8474 / 0.8427 / 0.8450 / 0.8398 / 0.8436; from 5: 0.8491 / 0.8457 / 0.8452 /
+// 0.8429 / 0.8429), cluener-dev +0.02; from 3 and from 8 gave nothing on seed 0.
 const averageFrom = Number(arg('average-from', '5'));
 let origin = 0;
 // --pa C (default 1): passive-aggressive steps (MIRA with one constraint: the smallest step, at most C,
