@@ -10,12 +10,23 @@
 
 const sliceMs = 8;
 
-/** The current turn's sliced work: when it began, and the turn's end (an immediate, after the event loop's next poll for input). */
+/**
+ * Turns of the event loop a slice leaves to other work before the next slice begins.
+ * vscode-jsonrpc handles one message read per immediate and writes one reply per immediate
+ * (its write semaphore), so a request read in the poll after a slice is answered only in the
+ * check phase after that: with one turn, each of those steps waited behind a slice of its own
+ * (8 ms and the step that overran it). A turn without a slice costs microseconds.
+ */
+const turnsBetweenSlices = 3;
+
+/** The current turn's sliced work: when it began, and the turn's end (immediates, after the event loop's next polls for input). */
 let turn: { readonly start: number; readonly ended: Promise<void> } | undefined;
+
+const afterTurns = (turns: number, then: () => void): void => { setImmediate(() => (turns > 1 ? afterTurns(turns - 1, then) : then())); };
 
 const current = () => turn ??= {
 	start: performance.now(),
-	ended: new Promise<void>((resolve) => setImmediate(() => { turn = undefined; resolve(); })),
+	ended: new Promise<void>((resolve) => afterTurns(turnsBetweenSlices, () => { turn = undefined; resolve(); })),
 };
 
 /** True when this turn's sliced work took its budget: wait for `nextTurn()` before the next unit. */
