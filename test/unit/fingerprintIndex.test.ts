@@ -102,6 +102,29 @@ describe('fingerprint index in typed arrays', () => {
 	});
 });
 
+describe('FingerprintIndex.queryInSteps', () => {
+	it('looks at the pairs shared with one large file in steps too, not in one', () => {
+		// Two files sharing 65,536 prints (one file repeated in another): 16 steps for the prints
+		// and their postings, and the 65,536 shared pairs grouped into passages in at least 8 more.
+		const n = 65_536;
+		const prints = (): FilePrints => {
+			const positions = Int32Array.from({ length: n }, (_, i) => i * 4);
+			return { hashes: Uint32Array.from({ length: n }, (_, i) => (i * 2654435761) >>> 0), positions, starts: positions.map((p) => p * 2), ends: positions.map((p) => p * 2 + 16), lineStarts: Int32Array.from([0]) };
+		};
+		const index = new FingerprintIndex();
+		index.set('file:///a.txt', prints());
+		index.set('file:///b.txt', prints());
+		const steps = index.queryInSteps('file:///b.txt', prints());
+		let yields = 0;
+		let next = steps.next();
+		for (; !next.done; next = steps.next()) { yields++; }
+		assert.equal(next.value.length, 1);
+		assert.equal(next.value[0].passages.length, 1);
+		assert.ok(yields >= 16 + 8, `${yields} steps`);
+		assert.deepEqual(next.value, index.query('file:///b.txt', prints()));
+	});
+});
+
 describe('PostingTable while it grows', () => {
 	it('answers as a map of chains after random adds and removals across many growths', () => {
 		const rand = random(7);

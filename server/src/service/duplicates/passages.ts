@@ -40,6 +40,8 @@ export interface SharedFile {
 }
 
 const fileBits = 2 ** 22;
+/** Prints, postings or shared pairs looked at per step of a query in steps (about a millisecond). */
+const stepWork = 8192;
 
 /**
  * A print held by more files than this is template text (a site's header block, a copyright
@@ -156,8 +158,11 @@ export class FingerprintIndex {
 	}
 
 	/**
-	 * `query` in steps: yields after every few thousand prints and every other file, so that a
-	 * host holding a large document's query on its only thread can let other work run between.
+	 * `query` in steps: yields after every `stepWork` prints and postings looked at, and within a
+	 * file's shared prints, so that a host holding a large document's query on its only thread can
+	 * let other work run between. A step is bounded by work, not by prints or files: a document
+	 * repeating itself, or sharing everything with another large document, has many postings per
+	 * print and one file with hundreds of thousands of shared prints (steps of 10–30 ms here).
 	 */
 	*queryInSteps(uri: string, prints: FilePrints, relevant?: { readonly similarity: number; readonly passage: number }): Generator<void, SharedFile[]> {
 		const self = this.#ids.get(uri);
@@ -166,10 +171,12 @@ export class FingerprintIndex {
 		const hits = new Map<number, number[]>();
 		const hashes = prints.hashes;
 		let mine = 0;
+		let work = 0;
 		for (let i = 0; i < hashes.length; i++) {
-			if ((i & 4095) === 4095) { yield; }
+			if (work >= stepWork) { work = 0; yield; }
 			// The queried file may hold the print too: one more than the limit is still not common.
 			const n = this.#postingsOf(hashes[i], limit + (self === undefined ? 0 : 1));
+			work += 1 + Math.max(0, n);
 			if (n < 0) { continue; }
 			mine++;
 			for (let k = n - 1; k >= 0; k--) { addHit(hits, self, i, this.#postings.file(this.#chain[k]), this.#postings.print(this.#chain[k])); }
@@ -186,11 +193,11 @@ export class FingerprintIndex {
 			const theirs = shared >= 0.75 * mine ? this.#informative(other.prints, limit) : other.prints.hashes.length;
 			const similarity = shared / Math.max(1, mine + theirs - shared);
 			if (!relevant) {
-				out.push({ uri: other.uri, similarity, passages: passagesOf(prints, other.prints, pairs) });
+				out.push({ uri: other.uri, similarity, passages: yield* passagesInSteps(prints, other.prints, pairs) });
 			} else if (similarity >= relevant.similarity) {
 				out.push({ uri: other.uri, similarity, passages: [] });
-			} else if (shared >= minPrints(relevant.passage) && longestRun(prints, other.prints, pairs) >= minPrints(relevant.passage)) {
-				const passages = passagesOf(prints, other.prints, pairs).filter((p) => p.length >= relevant.passage);
+			} else if (shared >= minPrints(relevant.passage) && (yield* longestRunInSteps(prints, other.prints, pairs)) >= minPrints(relevant.passage)) {
+				const passages = (yield* passagesInSteps(prints, other.prints, pairs)).filter((p) => p.length >= relevant.passage);
 				if (passages.length > 0) { out.push({ uri: other.uri, similarity, passages }); }
 			}
 		}
@@ -207,10 +214,11 @@ export function finish<T>(steps: Generator<void, T>): T {
 }
 
 /** The most shared prints at one offset delta: a passage holds that many at most. */
-function longestRun(mine: FilePrints, other: FilePrints, pairs: readonly number[]): number {
+function* longestRunInSteps(mine: FilePrints, other: FilePrints, pairs: readonly number[]): Generator<void, number> {
 	const counts = new Map<number, number>();
 	let best = 0;
 	for (let k = 0; k < pairs.length; k += 2) {
+		if (k > 0 && k % (2 * stepWork) === 0) { yield; }
 		const delta = other.positions[pairs[k + 1]] - mine.positions[pairs[k]];
 		const n = (counts.get(delta) ?? 0) + 1;
 		counts.set(delta, n);
@@ -231,16 +239,20 @@ function addHit(hits: Map<number, number[]>, self: number | undefined, mine: num
 	list.push(mine, theirs);
 }
 
-/** Groups shared prints (flat pairs: mine, theirs) by their offset delta and chains those close enough into passages. */
-function passagesOf(mine: FilePrints, other: FilePrints, pairs: readonly number[]): SharedPassage[] {
+/** Groups shared prints (flat pairs: mine, theirs) by their offset delta and chains those close enough into passages; yields every `stepWork` pairs. */
+function* passagesInSteps(mine: FilePrints, other: FilePrints, pairs: readonly number[]): Generator<void, SharedPassage[]> {
 	const byDelta = new Map<number, number[]>();
 	for (let k = 0; k < pairs.length; k += 2) {
+		if (k > 0 && k % (2 * stepWork) === 0) { yield; }
 		const delta = other.positions[pairs[k + 1]] - mine.positions[pairs[k]];
 		const list = byDelta.get(delta);
 		if (list) { list.push(pairs[k], pairs[k + 1]); } else { byDelta.set(delta, [pairs[k], pairs[k + 1]]); }
 	}
 	const passages: SharedPassage[] = [];
+	let work = 0;
 	for (const list of byDelta.values()) {
+		work += 1 + list.length / 2;
+		if (work >= stepWork) { work = 0; yield; }
 		// Pairs arrive in increasing order of my print index: no sort needed.
 		let first = 0;
 		let prev = 0;
@@ -261,6 +273,7 @@ function passagesOf(mine: FilePrints, other: FilePrints, pairs: readonly number[
 		}
 		flush();
 	}
+	yield;
 	return passages.sort((a, b) => a.start - b.start);
 }
 
