@@ -57,4 +57,33 @@ describe('a large document\'s diagnostics after edits (sent as changes from its 
 			await fresh.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 		}
 	});
+
+	it('are not pushed again when a re-check of the same version keeps them all', async () => {
+		const client = new LspClient({ settings });
+		await client.initialize();
+		try {
+			const rnd = random(7);
+			const lines: string[] = [];
+			for (let n = 0; n < 30_000;) { const l = linePool[Math.floor(rnd() * linePool.length)]; lines.push(l); n += l.length + 1; }
+			const uri = 'file:///large-recheck.txt';
+			const pushed: { version?: number; count: number }[] = [];
+			client.waitForDiagnostics(uri, (p) => { pushed.push({ version: p.version, count: p.diagnostics.length }); return false; }).catch(() => undefined);
+			const opened = client.waitForDiagnostics(uri);
+			await client.open(uri, lines.join('\n'));
+			assert.ok((await opened).diagnostics.length > 100);
+			// Settings "changed" to the same values: every open document is checked again, and finds the same.
+			await new Promise((r) => setTimeout(r, 1500));
+			const before = pushed.length;
+			await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+			await new Promise((r) => setTimeout(r, 1500));
+			assert.equal(pushed.length, before, `pushed again: ${JSON.stringify(pushed)}`);
+			// A real change is still pushed.
+			const change = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '分享到：微信\n' };
+			const edited = client.waitForDiagnostics(uri, (p) => p.version === 2);
+			await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [change] });
+			assert.equal((await edited).version, 2);
+		} finally {
+			await client.stop();
+		}
+	});
 });

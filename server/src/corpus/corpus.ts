@@ -215,7 +215,9 @@ export class Corpus {
 			const held = this.#sent.get(doc.uri);
 			// A change of a list this thread no longer holds (never expected: the worker answers in order): ask for the whole list.
 			if (result.delta && held?.token !== result.delta.base) { continue; }
-			const diagnostics = result.delta ? applyDiagnosticsDelta(held!.diagnostics, result.delta) : result.diagnostics;
+			// A re-check of the same version that kept every diagnostic (after indexing, after names change): the same list, so it is not pushed again (diagnostics.ts).
+			const unchanged = result.delta && held!.version === doc.version && result.delta.middle.length === 0 && result.delta.head + result.delta.tail === held!.diagnostics.length;
+			const diagnostics = unchanged ? held!.diagnostics : result.delta ? applyDiagnosticsDelta(held!.diagnostics, result.delta) : result.diagnostics;
 			if (!diagnostics) { this.#sent.delete(doc.uri); return undefined; }
 			this.#sent.set(doc.uri, { token, diagnostics, version: doc.version, text: doc.text, corpusKey });
 			return { problems: { counts: result.counts ?? {}, capped: result.capped ?? false }, diagnostics };
@@ -228,7 +230,7 @@ export class Corpus {
 	 * The last list received for each open document checked in a worker (the next check sends a
 	 * change of it), with the version, text and snapshot it was computed from: what the worker holds.
 	 */
-	readonly #sent = new Map<string, HeldByWorker & { readonly diagnostics: readonly Diagnostic[] }>();
+	readonly #sent = new Map<string, HeldByWorker & { readonly diagnostics: Diagnostic[] }>();
 
 	/**
 	 * What the corpus says about an open document, kept until the indexes change (not rebuilt per
