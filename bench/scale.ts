@@ -51,8 +51,8 @@ async function main(): Promise<void> {
 	// The server thread's heap as it is (no collection): the rest of the resident size is the workers' and what the allocator keeps.
 	const trace = process.env.SCALE_TRACE ? setInterval(() => {
 		const rss = residentMb(client.process.pid!), peak = peakMb(client.process.pid!);
-		void (client.connection.sendRequest('zhCorpus/debug/memory', { collect: false }) as Promise<{ heapTotal: number; external: number }>).then((m) => {
-			console.error(`${((performance.now() - start) / 1000).toFixed(0)} s: ${rss.toFixed(0)} MB resident, peak ${peak.toFixed(0)} MB; server thread heap ${(m.heapTotal / 2 ** 20).toFixed(0)} MB committed + ${(m.external / 2 ** 20).toFixed(0)} MB external`);
+		void (client.connection.sendRequest('zhCorpus/debug/memory', { collect: false }) as Promise<{ heapTotal: number; heapUsed: number; external: number }>).then((m) => {
+			console.error(`${((performance.now() - start) / 1000).toFixed(0)} s: ${rss.toFixed(0)} MB resident, peak ${peak.toFixed(0)} MB; server thread heap ${(m.heapTotal / 2 ** 20).toFixed(0)} MB committed (${(m.heapUsed / 2 ** 20).toFixed(0)} MB in use) + ${(m.external / 2 ** 20).toFixed(0)} MB external`);
 		});
 	}, 2000) : undefined;
 	const loadBefore = loadNow();

@@ -18,6 +18,8 @@ describe('PriorityQueues', () => {
 				assert.strictEqual(queues.shift(below), p < 0 ? undefined : model[p].shift(), `step ${step}`);
 			}
 			assert.strictEqual(queues.size, model.reduce((n, q) => n + q.length, 0));
+			const below = step % 5;
+			assert.strictEqual(queues.has(below), model.some((q, i) => i < below && q.length > 0), `has(${below}), step ${step}`);
 		}
 		assert.deepStrictEqual(queues.drain(), model.flat());
 		assert.strictEqual(queues.size, 0);

@@ -74,7 +74,7 @@ describe('the corpus workers\' queue', function () {
 
 	it('replaces an idle worker that holds much, unless it keeps an open document\'s state; the new one is told the state', async () => {
 		const logged: string[] = [];
-		const pool = new WorkerPool(path.join(dir, 'worker.js'), 1, (m) => logged.push(m), () => { throw new Error('jobs run in the worker'); }, 0, 2, 100);
+		const pool = new WorkerPool(path.join(dir, 'worker.js'), 1, (m) => logged.push(m), () => { throw new Error('jobs run in the worker'); }, 0, 2, { recycleAboveMb: 100 });
 		try {
 			type Answer = { threadId: number; controls: string[] };
 			const run = (uri: string) => pool.run(job(uri), Priority.Scan) as unknown as Promise<Answer>;
@@ -99,7 +99,7 @@ describe('the corpus workers\' queue', function () {
 
 	it('renews, on demand, the workers that run nothing and keep no open document\'s state; the command line\'s pool keeps its workers', async () => {
 		const logged: string[] = [];
-		const pool = new WorkerPool(path.join(dir, 'worker.js'), 2, (m) => logged.push(m), () => { throw new Error('jobs run in the worker'); }, 0, 2, 100);
+		const pool = new WorkerPool(path.join(dir, 'worker.js'), 2, (m) => logged.push(m), () => { throw new Error('jobs run in the worker'); }, 0, 2, { recycleAboveMb: 100 });
 		const cli = new WorkerPool(path.join(dir, 'worker.js'), 1, () => undefined, () => { throw new Error('jobs run in the worker'); });
 		try {
 			type Answer = { threadId: number; controls: string[] };
@@ -137,7 +137,7 @@ describe('the corpus workers\' queue', function () {
 		const script = path.join(repoRoot, 'dist', 'worker.js');
 		const logged: string[] = [];
 		// Any worker holds more than 0 MB: the report replaces it.
-		const pool = new WorkerPool(script, 1, (m) => logged.push(m), () => { throw new Error('jobs run in the worker'); }, 0, 2, 0);
+		const pool = new WorkerPool(script, 1, (m) => logged.push(m), () => { throw new Error('jobs run in the worker'); }, 0, 2, { recycleAboveMb: 0 });
 		try {
 			pool.control({ kind: 'init', limits: { maxBytes: 2 ** 20 } });
 			const file = path.join(dir, 'a.txt');

@@ -65,7 +65,7 @@ export class Corpus {
 		const { connection, service, workspace, settings, publisher } = init;
 		const log = (m: string) => connection.console.log(m);
 		const size = init.workers ?? Math.max(1, availableParallelism());
-		this.pool = new WorkerPool(path.join(__dirname, 'worker.js'), size, log, () => createJobRunner(jiebaSegmenter(log), false), workerNiceness, undefined, recycleAboveMb);
+		this.pool = new WorkerPool(path.join(__dirname, 'worker.js'), size, log, () => createJobRunner(jiebaSegmenter(log), false), workerNiceness, undefined, { recycleAboveMb, backgroundOnFirst: true });
 		this.pool.control({ kind: 'init', locale: init.locale, limits: { maxBytes: defaultMaxBytes } });
 		const folderSettings = (uri: string) => settings.get(workspace.folderUriOf(uri));
 		workspace.onRefusedRule = (file, rule) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: service.t('files.gitignoreRefused', file, rule.line, rule.text, maxGlobstars) });
@@ -92,7 +92,8 @@ export class Corpus {
 			},
 		});
 		this.#soundAlikes = new SoundAlikeRechecks(service, (closed) => {
-			this.indexer.recheck(closed);
+			// In the background, on one worker (workerPool.ts): after a first tagging that is most of the corpus.
+			this.indexer.recheck(closed, Priority.Background);
 			init.recheckOpen();
 		}, () => this.statusChanged());
 		this.names = new CorpusNames({

@@ -54,8 +54,8 @@ export class CorpusIndexer {
 	#problemTotal = 0;
 	#cappedFiles = 0;
 	readonly #skipped = new Map<string, Skipped>();
-	/** Files to check again (their cross-file inputs changed), drained in the background. */
-	readonly #recheck = new Set<string>();
+	/** Files to check again (their cross-file inputs changed), drained in the background, each at the most urgent priority asked. */
+	readonly #recheck = new Map<string, Priority>();
 	#draining = false;
 	/** Per-file change handling in order: a file is never indexed twice at once. */
 	readonly #busy = new Map<string, Promise<void>>();
@@ -152,8 +152,10 @@ export class CorpusIndexer {
 	crossInputs(uri: string): CrossInputs { return this.#crossInputs(uri); }
 
 	/** Checks a closed file again (settings changed, or its cross-file inputs did). */
-	recheck(uris: Iterable<string>): void {
-		for (const uri of uris) { if (this.#stamps.has(uri)) { this.#recheck.add(uri); } }
+	recheck(uris: Iterable<string>, priority = Priority.Scan): void {
+		for (const uri of uris) {
+			if (this.#stamps.has(uri)) { this.#recheck.set(uri, Math.min(priority, this.#recheck.get(uri) ?? priority)); }
+		}
 		void this.#drain();
 	}
 
@@ -182,7 +184,7 @@ export class CorpusIndexer {
 			while (this.#recheck.size > 0) {
 				const batch = [...this.#recheck];
 				this.#recheck.clear();
-				await forAll(batch, inFlight, undefined, (uri) => this.#serial(uri, () => this.#check(uri, Priority.Scan)));
+				await forAll(batch, inFlight, undefined, ([uri, priority]) => this.#serial(uri, () => this.#check(uri, priority)));
 			}
 		} finally {
 			this.#draining = false;

@@ -21,6 +21,12 @@ export class PriorityQueues<T> {
 
 	push(priority: number, item: T): void { this.#items[priority].push(item); }
 
+	/** Whether an item of a priority more urgent than `below` waits. */
+	has(below: number): boolean {
+		for (let p = 0; p < below; p++) { if (this.#heads[p] < this.#items[p].length) { return true; } }
+		return false;
+	}
+
 	/** The first item of the most urgent priority below `below` (all by default), removed. */
 	shift(below = this.priorities): T | undefined {
 		for (let p = 0; p < below; p++) {

@@ -12,7 +12,10 @@
  * and the caller retries. A worker idle for a second collects its garbage and says what it still
  * holds; one that holds more than `recycleAboveMb` (the heap and WebAssembly memory a large file
  * or a corpus's tagging grew it to, which V8 and jieba never give back) and keeps no open
- * document's state is replaced by a fresh one. Results are handed to their callers in the
+ * document's state is replaced by a fresh one. In the server, background jobs (tagging, the
+ * re-checks for names found) run on the first worker only, and another worker that goes idle
+ * is ended until other work comes (a worker costs 170–250 MB; the background work after a first
+ * scan takes minutes). Results are handed to their callers in the
  * server thread's shared slices (drive.ts), the most urgent priority first. Without worker
  * threads (or when the bundle is missing) the same jobs run on this thread, in the same order.
  */
@@ -61,6 +64,20 @@ interface Slot {
 	retired: boolean;
 	/** Was given a pinned job since it last said it keeps no open document's state. */
 	mayKeepOpen: boolean;
+	/** Ended while only background work was left (`backgroundOnFirst`): started again when other work comes. */
+	dormant: boolean;
+}
+
+/** How the server's pool keeps its workers' memory down; the command line's keeps its workers as they are (its workers are the work). */
+export interface WorkerLifecycle {
+	/** An idle worker holding more than this (MB, after a collection) is replaced by a fresh one. */
+	readonly recycleAboveMb: number;
+	/**
+	 * Background jobs (tagging, the re-checks for names) run on the first worker only, and another
+	 * worker that goes idle is ended, and started again when other work comes: the background
+	 * work after a first scan takes minutes, and a worker costs 170–250 MB.
+	 */
+	readonly backgroundOnFirst?: boolean;
 }
 
 export class WorkerPool {
@@ -94,8 +111,8 @@ export class WorkerPool {
 		 * whose thread reads files and runs jobs of its own between turns of its event loop.
 		 */
 		private readonly perWorker = 2,
-		/** An idle worker holding more than this (MB, after a collection) is replaced; undefined: never. */
-		private readonly recycleAboveMb?: number,
+		/** Undefined: workers are never replaced, renewed or ended but when they fail. */
+		private readonly lifecycle?: WorkerLifecycle,
 	) {
 		if (size > 0 && existsSync(script)) {
 			for (let i = 0; i < size; i++) { this.#slots.push(this.#spawn()); }
@@ -148,10 +165,13 @@ export class WorkerPool {
 		await Promise.all(this.#slots.map((s) => s.worker.terminate()));
 	}
 
-	/** The next job for a worker with these pinned jobs (none for this thread): the first of the highest priority, pinned first. */
-	#next(pinned?: Pending[]): Pending | undefined {
+	/**
+	 * The next job for a worker with these pinned jobs (none for this thread): the first of the
+	 * highest priority, pinned first; of the shared background jobs only when `background`.
+	 */
+	#next(pinned?: Pending[], background = true): Pending | undefined {
 		const pinnedPriority = pinned && pinned.length > 0 ? pinned[0].priority : priorities;
-		return this.#queue.shift(pinnedPriority) ?? pinned?.shift();
+		return this.#queue.shift(background ? pinnedPriority : Math.min(pinnedPriority, Priority.Background)) ?? pinned?.shift();
 	}
 
 	/**
@@ -172,9 +192,15 @@ export class WorkerPool {
 	#dispatch(): void {
 		if (this.#disposed) { return; }
 		if (this.#slots.length === 0) { this.#dispatchLocal(); return; }
-		for (const slot of this.#slots) {
+		for (let i = 0; i < this.#slots.length; i++) {
+			let slot = this.#slots[i];
+			const background = i === 0 || !this.lifecycle?.backgroundOnFirst;
+			if (slot.dormant) {
+				if (slot.pinned.length === 0 && !this.#queue.has(Priority.Background)) { continue; }
+				slot = this.#fresh(slot);
+			}
 			while (slot.running.size < this.perWorker) {
-				const pending = this.#next(slot.pinned);
+				const pending = this.#next(slot.pinned, background);
 				// Nothing queued for this worker; another may still have pinned jobs.
 				if (!pending) { break; }
 				if (pending.wanted && !pending.wanted()) { pending.reject(new Superseded()); continue; }
@@ -187,14 +213,23 @@ export class WorkerPool {
 	}
 
 	/**
-	 * A worker reported what it holds after a second without jobs. Replaced when it holds much,
-	 * has been given nothing since it reported (no job running or pinned to it) and keeps no open
-	 * document's last version (its next check would start from nothing).
+	 * A worker reported what it holds after a second without jobs. When it has been given nothing
+	 * since it reported (no job running or pinned to it) and keeps no open document's last version
+	 * (its next check would start from nothing): ended if it is not the first worker and only the
+	 * first takes background jobs (started again, fresh, when other work comes: `#dispatch`), else
+	 * replaced when it holds much.
 	 */
 	#idle(slot: Slot, report: IdleReport): void {
 		if (slot.running.size === 0 && slot.pinned.length === 0) { slot.mayKeepOpen = report.openDocuments > 0; }
-		if (this.#disposed || this.recycleAboveMb === undefined || report.heldMb <= this.recycleAboveMb) { return; }
+		if (this.#disposed || !this.lifecycle || slot.retired) { return; }
 		if (slot.running.size > 0 || slot.pinned.length > 0 || report.openDocuments > 0) { return; }
+		if (this.lifecycle.backgroundOnFirst && slot !== this.#slots[0]) {
+			slot.retired = slot.dormant = true;
+			void slot.worker.terminate();
+			this.log(`zh-corpus: a corpus worker idle with ${report.heldMb} MB was ended; it starts again when work other than names in the background comes.`);
+			return;
+		}
+		if (report.heldMb <= this.lifecycle.recycleAboveMb) { return; }
 		if (this.#replace(slot)) { this.log(`zh-corpus: a corpus worker idle with ${report.heldMb} MB was replaced by a fresh one.`); }
 	}
 
@@ -206,20 +241,20 @@ export class WorkerPool {
 	 * it. A pool that never replaces workers (the command line's) keeps them.
 	 */
 	renewFree(): void {
-		if (this.#disposed || this.recycleAboveMb === undefined) { return; }
+		if (this.#disposed || !this.lifecycle) { return; }
 		let renewed = 0;
 		for (const slot of [...this.#slots]) {
-			if (slot.running.size === 0 && slot.pinned.length === 0 && !slot.mayKeepOpen && this.#replace(slot)) { renewed++; }
+			if (!slot.dormant && slot.running.size === 0 && slot.pinned.length === 0 && !slot.mayKeepOpen && this.#replace(slot)) { renewed++; }
 		}
 		if (renewed > 0) { this.log(`zh-corpus: ${renewed} corpus worker(s) renewed after bulk work.`); }
 	}
 
+	/** A fresh worker in this one's place. */
 	#replace(slot: Slot): boolean {
-		const index = this.#slots.indexOf(slot);
-		if (index < 0) { return false; }
+		if (!this.#slots.includes(slot)) { return false; }
 		slot.retired = true;
 		void slot.worker.terminate();
-		this.#slots[index] = this.#fresh();
+		this.#fresh(slot);
 		return true;
 	}
 
@@ -246,18 +281,23 @@ export class WorkerPool {
 		return runner;
 	}
 
-	/** A new worker, told the state the others have (init and every names row). */
-	#fresh(): Slot {
+	/**
+	 * A new worker in the place of `old` (retired: replaced, failed or dormant), told the state the
+	 * others have (init and every names row); it takes the jobs pinned to the place meanwhile.
+	 */
+	#fresh(old: Slot): Slot {
 		const slot = this.#spawn();
 		if (this.#init) { slot.worker.postMessage({ control: this.#init }); }
 		slot.worker.postMessage({ control: { kind: 'names', reset: true, rows: this.#names } });
+		slot.pinned.push(...old.pinned.splice(0));
+		this.#slots[this.#slots.indexOf(old)] = slot;
 		return slot;
 	}
 
 	#spawn(): Slot {
 		// stdout and stderr are piped here, never to this process's stdout: that is the LSP channel.
 		const worker = new Worker(this.script, { stdout: true, stderr: true, workerData: { niceness: this.niceness } });
-		const slot: Slot = { worker, running: new Map(), pinned: [], retired: false, mayKeepOpen: false };
+		const slot: Slot = { worker, running: new Map(), pinned: [], retired: false, mayKeepOpen: false, dormant: false };
 		worker.stderr.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
 		worker.stdout.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
 		worker.on('message', (m: FromWorker) => {
@@ -277,9 +317,8 @@ export class WorkerPool {
 			for (const pending of [...slot.running.values(), ...slot.pinned]) { pending.reject(new Error(`worker stopped: ${why}`)); }
 			slot.running.clear();
 			slot.pinned.length = 0;
-			const index = this.#slots.indexOf(slot);
-			if (index >= 0) {
-				this.#slots[index] = this.#fresh();
+			if (this.#slots.includes(slot)) {
+				this.#fresh(slot);
 				this.#dispatch();
 			}
 		};
