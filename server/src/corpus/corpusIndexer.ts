@@ -45,6 +45,12 @@ export interface FileProblems { readonly counts: Readonly<Record<string, number>
 
 /** Files checked at once: enough to keep every worker busy, few enough to keep memory flat. */
 const inFlight = 32;
+/**
+ * Background re-checks at once: they run on one worker (workerPool.ts), two at a time; a file
+ * waiting its turn holds its corpus snapshot on the server's thread long enough to be promoted
+ * to the old generation, whose garbage grew the thread's heap by 110 MB over the re-checks for names.
+ */
+const backgroundInFlight = 4;
 
 export class CorpusIndexer {
 	/** Stamp of the text each closed file was indexed from; a check of another text is redone. */
@@ -184,7 +190,8 @@ export class CorpusIndexer {
 			while (this.#recheck.size > 0) {
 				const batch = [...this.#recheck];
 				this.#recheck.clear();
-				await forAll(batch, inFlight, undefined, ([uri, priority]) => this.#serial(uri, () => this.#check(uri, priority)));
+				const limit = batch.every(([, priority]) => priority === Priority.Background) ? backgroundInFlight : inFlight;
+				await forAll(batch, limit, undefined, ([uri, priority]) => this.#serial(uri, () => this.#check(uri, priority)));
 			}
 		} finally {
 			this.#draining = false;
