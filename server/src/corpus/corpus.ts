@@ -37,12 +37,6 @@ const workerNiceness = 5;
  * or tagged a large corpus holds 300 MB and more after collecting.
  */
 const recycleAboveMb = 160;
-/**
- * Each worker's young generation, MB. V8 commits 32 MB of new space in a worker that has run
- * for a while; 8 MB keeps 24 MB less per worker resident for the same CPU time (one worker
- * checking 2,000 bench files: 7.1–7.6 s of CPU either way; 200–241 MB resident instead of 243–246).
- */
-const youngGenerationMb = 8;
 
 export interface CorpusInit {
 	readonly connection: Connection;
@@ -71,7 +65,7 @@ export class Corpus {
 		const { connection, service, workspace, settings, publisher } = init;
 		const log = (m: string) => connection.console.log(m);
 		const size = init.workers ?? Math.max(1, availableParallelism());
-		this.pool = new WorkerPool(path.join(__dirname, 'worker.js'), size, log, () => createJobRunner(jiebaSegmenter(log), false), workerNiceness, undefined, { recycleAboveMb, backgroundOnFirst: true, youngGenerationMb });
+		this.pool = new WorkerPool(path.join(__dirname, 'worker.js'), size, log, () => createJobRunner(jiebaSegmenter(log), false), workerNiceness, undefined, { recycleAboveMb, backgroundOnFirst: true });
 		this.pool.control({ kind: 'init', locale: init.locale, limits: { maxBytes: defaultMaxBytes } });
 		const folderSettings = (uri: string) => settings.get(workspace.folderUriOf(uri));
 		workspace.onRefusedRule = (file, rule) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: service.t('files.gitignoreRefused', file, rule.line, rule.text, maxGlobstars) });

@@ -20,7 +20,7 @@
  * threads (or when the bundle is missing) the same jobs run on this thread, in the same order.
  */
 import { existsSync } from 'node:fs';
-import { ResourceLimits, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { Control, FromWorker, IdleReport, Job, JobResult } from '../worker/protocol';
 import type { JobRunner } from '../worker/jobs';
 import type { NameRow } from '../service/entities/entityTable';
@@ -78,8 +78,6 @@ export interface WorkerLifecycle {
 	 * work after a first scan takes minutes, and a worker costs 170–250 MB.
 	 */
 	readonly backgroundOnFirst?: boolean;
-	/** A bound on each worker's young generation (MB; V8's default is 32 MB committed per worker once it has run). */
-	readonly youngGenerationMb?: number;
 }
 
 export class WorkerPool {
@@ -296,14 +294,9 @@ export class WorkerPool {
 		return slot;
 	}
 
-	#resourceLimits(): ResourceLimits | undefined {
-		const young = this.lifecycle?.youngGenerationMb;
-		return young === undefined ? undefined : { maxYoungGenerationSizeMb: young };
-	}
-
 	#spawn(): Slot {
 		// stdout and stderr are piped here, never to this process's stdout: that is the LSP channel.
-		const worker = new Worker(this.script, { stdout: true, stderr: true, workerData: { niceness: this.niceness }, resourceLimits: this.#resourceLimits() });
+		const worker = new Worker(this.script, { stdout: true, stderr: true, workerData: { niceness: this.niceness } });
 		const slot: Slot = { worker, running: new Map(), pinned: [], retired: false, mayKeepOpen: false, dormant: false };
 		worker.stderr.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
 		worker.stdout.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
