@@ -30,7 +30,9 @@ export function modelFileBytes({ version, T, slots, hashBits, w, scores, words, 
 	const weights8 = new Int8Array(bytes.buffer, at, rows.length * T);
 	const shifts = new Uint8Array(rows.length);
 	rows.forEach((b, r) => {
-		const shift = Math.max(0, Math.ceil(Math.log2(largest[b] / scale / 127)));
+		// At most 8: the reader sums weights as 16-bit halves (127 × 2^8 = 32512); a row whose
+		// weights would need more (over 256 times the median row's; none in the shipped file) is clipped.
+		const shift = Math.min(8, Math.max(0, Math.ceil(Math.log2(largest[b] / scale / 127))));
 		shifts[r] = shift;
 		for (let t = 0; t < T; t++) { weights8[r * T + t] = Math.max(-127, Math.min(127, Math.round(w[b * T + t] / scale / 2 ** shift))); }
 	});
