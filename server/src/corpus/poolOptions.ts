@@ -1,0 +1,40 @@
+/** What callers give the corpus workers' pool (workerPool.ts): priorities, job options, how it keeps its workers. */
+
+/** Lower runs first. */
+export const enum Priority {
+	/** The editor waits for the answer (the light bulb's fix, symbols and folding, a gazetteer at startup). */
+	Interactive = 0,
+	/** Open documents' checks and indexing, and files changed on disk. */
+	Open = 1,
+	/** The first scan and re-checks of closed files. */
+	Scan = 2,
+	/** Tagging names in closed files. */
+	Background = 3,
+}
+export const priorities = 4;
+
+export interface RunOptions {
+	/** Always on the worker this key picks: an open document keeps its previous version and warm caches there. */
+	readonly pin?: string;
+	/** On the worker after the pinned one: long work about the document (tagging it) never delays its checks. */
+	readonly away?: boolean;
+	/** Asked when the job's turn comes: if false, it is dropped (rejected with `Superseded`). */
+	readonly wanted?: () => boolean;
+}
+
+/** A job dropped before it ran: a newer one replaced it (an open document's check of a version since edited). */
+export class Superseded extends Error {
+	constructor() { super('superseded by newer work'); }
+}
+
+/** How the server's pool keeps its workers' memory down; the command line's keeps its workers as they are (its workers are the work). */
+export interface WorkerLifecycle {
+	/** An idle worker holding more than this (MB, after a collection) is replaced by a fresh one. */
+	readonly recycleAboveMb: number;
+	/**
+	 * Background jobs (tagging, the re-checks for names) run on the first worker only, and another
+	 * worker that goes idle is ended, and started again when other work comes: the background
+	 * work after a first scan takes minutes, and a worker costs 170–250 MB.
+	 */
+	readonly backgroundOnFirst?: boolean;
+}
