@@ -17,6 +17,8 @@ import { corpusSnapshot, corpusSnapshotInSteps } from '../worker/snapshot';
 import { drive } from './drive';
 import type { Settings } from '../settings';
 import { beginProgress, throttled } from '../lsp/workDoneProgress';
+import { forAll } from './forAll';
+import { FileProblems, ProblemTally } from './problemTally';
 
 export interface IndexerHost {
 	readonly connection: Connection;
@@ -41,8 +43,6 @@ export interface IndexerHost {
 	listed?(): void;
 }
 
-export interface FileProblems { readonly counts: Readonly<Record<string, number>>; readonly capped: boolean }
-
 /** Files checked at once: enough to keep every worker busy, few enough to keep memory flat. */
 const inFlight = 32;
 /**
@@ -55,10 +55,7 @@ const backgroundInFlight = 4;
 export class CorpusIndexer {
 	/** Stamp of the text each closed file was indexed from; a check of another text is redone. */
 	readonly #stamps = new Map<string, string>();
-	readonly #problems = new Map<string, FileProblems>();
-	/** Sums over #problems, kept in step with it: the status is sent every 250 ms during a scan (summing 10,000 files took ≈ 30 ms). */
-	#problemTotal = 0;
-	#cappedFiles = 0;
+	readonly #problems = new ProblemTally();
 	readonly #skipped = new Map<string, Skipped>();
 	/** Files to check again (their cross-file inputs changed), drained in the background, each at the most urgent priority asked. */
 	readonly #recheck = new Map<string, Priority>();
@@ -77,9 +74,9 @@ export class CorpusIndexer {
 	get progress(): { phase: 'indexing' | 'checking'; done: number; total: number } | undefined { return this.#progress; }
 	problemsOf(uri: string): FileProblems | undefined { return this.#problems.get(uri); }
 	get skipped(): ReadonlyMap<string, Skipped> { return this.#skipped; }
-	get problems(): ReadonlyMap<string, FileProblems> { return this.#problems; }
+	get problems(): ReadonlyMap<string, FileProblems> { return this.#problems.all; }
 	/** Problems of every checked closed file, and how many files have more than are listed. */
-	get problemTotals(): { readonly problems: number; readonly cappedFiles: number } { return { problems: this.#problemTotal, cappedFiles: this.#cappedFiles }; }
+	get problemTotals(): { readonly problems: number; readonly cappedFiles: number } { return this.#problems.totals; }
 
 	/** The first scan: index every file, then check every file; progress ends when all are checked. */
 	async scan(): Promise<readonly string[]> {
@@ -248,7 +245,7 @@ export class CorpusIndexer {
 			void this.fileChanged(uri);
 			return;
 		}
-		this.#setProblems(uri, { counts: result.counts ?? {}, capped: result.capped ?? false });
+		this.#problems.set(uri, { counts: result.counts ?? {}, capped: result.capped ?? false });
 		this.host.publishClosed(uri, result, settings);
 	}
 
@@ -263,21 +260,10 @@ export class CorpusIndexer {
 
 	#forget(uri: string): void {
 		this.#stamps.delete(uri);
-		this.#setProblems(uri, undefined);
+		this.#problems.set(uri, undefined);
 		this.host.service.removeFile(uri);
 		if (this.#skipped.delete(uri)) { this.host.publishSkipped(uri, undefined); }
 		this.host.publishClosed(uri, undefined, undefined as unknown as Settings);
-	}
-
-	#setProblems(uri: string, problems: FileProblems | undefined): void {
-		const add = (p: FileProblems | undefined, sign: number) => {
-			if (!p) { return; }
-			for (const n of Object.values(p.counts)) { this.#problemTotal += sign * n; }
-			if (p.capped) { this.#cappedFiles += sign; }
-		};
-		add(this.#problems.get(uri), -1);
-		add(problems, 1);
-		if (problems) { this.#problems.set(uri, problems); } else { this.#problems.delete(uri); }
 	}
 
 	#serial(uri: string, work: () => Promise<void>): Promise<void> {
@@ -293,12 +279,3 @@ export class CorpusIndexer {
 
 /** What a file's cross-file findings elsewhere depend on (the core's CrossFacts). */
 export type CrossInputs = CrossFacts;
-
-/** Runs `work` over `items` with at most `limit` at once; stops taking new items when cancelled. */
-export async function forAll<T>(items: readonly T[], limit: number, token: { isCancellationRequested: boolean } | undefined, work: (item: T) => Promise<void>): Promise<void> {
-	let next = 0;
-	const lane = async () => {
-		while (next < items.length && !token?.isCancellationRequested) { await work(items[next++]); }
-	};
-	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-}

@@ -8,7 +8,7 @@
  */
 import { Entity, entityTypes, LanguageService } from '../service';
 import type { NameRow } from '../service/entities/entityTable';
-import { forAll } from './corpusIndexer';
+import { forAll } from './forAll';
 import { Priority, Superseded, WorkerPool } from './workerPool';
 import { nextTurn, sliceUsed } from './drive';
 

@@ -14,7 +14,7 @@ export class DiagnosticsPublisher {
 	/**
 	 * What was last pushed for an open document. A re-check of the same version (after its
 	 * indexing, after names change) mostly finds the same problems, and a worker's answer that
-	 * kept them all gives back the very list it changed (Corpus.checkOpen): pushing it again cost
+	 * kept them all gives back the very list it changed (OpenDocumentJobs.check): pushing it again cost
 	 * the server's thread ≈ 10 ms of JSON for a 1 MB document's 1,000 problems (the cap), the client as much.
 	 */
 	readonly #lastPushed = new Map<string, { version: number; diagnostics: readonly Diagnostic[] }>();

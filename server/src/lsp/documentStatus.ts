@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import type { CorpusStatus, DocumentStatus } from '../protocol';
-import type { FileProblems } from '../corpus/corpusIndexer';
+import type { FileProblems } from '../corpus/problemTally';
 import { decodeCorpusBytes } from '../files/fileReader';
 import type { CorpusDocument } from '../service';
 import { countScript } from '../service/script/detect';

@@ -10,7 +10,7 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './convert';
 import type { Corpus } from '../corpus/corpus';
-import type { FileProblems } from '../corpus/corpusIndexer';
+import type { FileProblems } from '../corpus/problemTally';
 import { notUtf8OnDisk } from './documentStatus';
 import { skippedDiagnostic } from '../files/fileNotes';
 import { LspWorkspace, uriToPath } from './lspWorkspace';
@@ -132,7 +132,7 @@ export class OpenDocuments {
 	async #computeOutline(doc: CorpusDocument): Promise<OutlineResult> {
 		const options = await this.init.settings.get(doc.uri);
 		// A large document's outline is computed in a worker: the server's thread never blocks on it.
-		if (isLarge(doc)) { return this.init.corpus.outlineOpen(doc, options, () => this.init.documents.get(doc.uri)?.version === doc.version); }
+		if (isLarge(doc)) { return this.init.corpus.open.outline(doc, options, () => this.init.documents.get(doc.uri)?.version === doc.version); }
 		const nodes = this.init.service.outline(doc, options);
 		return { symbols: toDocumentSymbols(doc, nodes), folding: toFoldingRanges(doc, nodes) };
 	}
@@ -159,7 +159,7 @@ export class OpenDocuments {
 			return { version: doc.version, diagnostics: [skippedDiagnostic(service.t, notText)] };
 		}
 		const checked = isLarge(doc) || expectedMatchMs(options.customPatterns, doc.text.length) > patternBudgetMs
-			? await corpus.checkOpen(doc, options, isCurrent)
+			? await corpus.open.check(doc, options, isCurrent)
 			: this.#check(doc, options);
 		if (!checked || checked === 'superseded') { return checked; }
 		if (this.#states.get(uri) === state) { state.problems = checked.problems; }
@@ -178,7 +178,7 @@ export class OpenDocuments {
 	forget(uri: string): void {
 		clearTimeout(this.#states.get(uri)?.indexTimer);
 		this.#states.delete(uri);
-		this.init.corpus.forgetOpen(uri);
+		this.init.corpus.open.forget(uri);
 		forgetEdits(uri);
 	}
 
@@ -202,7 +202,7 @@ export class OpenDocuments {
 		const before = corpus.indexer.crossInputs(uri);
 		if (isLarge(doc)) {
 			// Printed, tagged and matched in a worker: the server's thread never blocks on a large text.
-			await corpus.indexOpen(doc, () => this.init.documents.get(uri)?.version === doc.version);
+			await corpus.open.index(doc, () => this.init.documents.get(uri)?.version === doc.version);
 		} else {
 			service.index.set(uri, doc.text);
 			this.#indexNames(doc);
