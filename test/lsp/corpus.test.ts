@@ -6,41 +6,21 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Location, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver-protocol';
-import { LspClient, repoRoot } from './lspClient';
+import type { LspClient } from './lspClient';
+import { repoRoot } from './lspClient';
+import { workspaceSessions } from './workspaceSessions';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures');
 const traditional = fs.readFileSync(path.join(fixtures, 'mixed-script', 'tw-leftovers.txt'), 'utf8');
 const simplified = fs.readFileSync(path.join(fixtures, 'cleaning', 'c02-width-simplified.txt'), 'utf8');
 
-function workspace(files: Record<string, string | Buffer>): string {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-corpus-corpus-'));
-	for (const [name, text] of Object.entries(files)) {
-		fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-		fs.writeFileSync(path.join(dir, name), text);
-	}
-	return dir;
-}
-
 describe('the whole corpus over LSP', function () {
 	this.timeout(60000);
-	const clients: LspClient[] = [];
-	const dirs: string[] = [];
-	const start = async (files: Record<string, string | Buffer>, options: Partial<ConstructorParameters<typeof LspClient>[0]> = {}) => {
-		const dir = workspace(files);
-		dirs.push(dir);
-		const client = new LspClient({ workspaceFolder: dir, progress: true, ...options });
-		clients.push(client);
-		await client.initialize();
-		return { dir, client, uri: (name: string) => pathToFileURL(path.join(dir, name)).href };
-	};
-	afterEach(async () => {
-		for (const c of clients.splice(0)) { await c.stop(); }
-		for (const d of dirs.splice(0)) { fs.rmSync(d, { recursive: true, force: true }); }
-	});
+	const sessions = workspaceSessions('zh-corpus-corpus-');
+	const start = sessions.start;
+	afterEach(() => sessions.stopAll());
 
 	it('reports the scan as work-done progress, indexing then checking, and publishes problems of files that are not open', async () => {
 		const { client, uri } = await start({ 'a/tw.txt': traditional, 'b/s.txt': simplified, 'b/clean.txt': '今天天气很好。\n' });

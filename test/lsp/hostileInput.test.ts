@@ -8,10 +8,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Hover } from 'vscode-languageserver-protocol';
-import { LspClient } from './lspClient';
+import { workspaceSessions } from './workspaceSessions';
 import { longestWait } from './latencyProbe';
 
 /**
@@ -22,31 +20,11 @@ import { longestWait } from './latencyProbe';
 const maxWaitMs = 1000 * Math.min(3, Math.max(1, os.loadavg()[0] / os.cpus().length));
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
-function workspace(files: Record<string, string>): string {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-corpus-hostile-'));
-	for (const [name, text] of Object.entries(files)) {
-		fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-		fs.writeFileSync(path.join(dir, name), text);
-	}
-	return dir;
-}
-
 describe('hostile input over LSP', function () {
 	this.timeout(120000);
-	const clients: LspClient[] = [];
-	const dirs: string[] = [];
-	const start = async (files: Record<string, string>, settings: Record<string, unknown> = {}) => {
-		const dir = workspace(files);
-		dirs.push(dir);
-		const client = new LspClient({ workspaceFolder: dir, progress: true, settings, initializationOptions: { debug: true } });
-		clients.push(client);
-		await client.initialize();
-		return { dir, client, uri: (name: string) => pathToFileURL(path.join(dir, name)).href };
-	};
-	afterEach(async () => {
-		for (const c of clients.splice(0)) { await c.stop(); }
-		for (const d of dirs.splice(0)) { fs.rmSync(d, { recursive: true, force: true }); }
-	});
+	const sessions = workspaceSessions('zh-corpus-hostile-');
+	const start = (files: Record<string, string>, settings: Record<string, unknown> = {}) => sessions.start(files, { settings, initializationOptions: { debug: true } });
+	afterEach(() => sessions.stopAll());
 
 	it('refuses patterns too slow for a long line, and stays responsive while a document of long lines is checked', async () => {
 		const patterns = [
