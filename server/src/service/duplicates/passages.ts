@@ -3,8 +3,10 @@
  * fingerprints with a text, how many (for a resemblance estimate) and where (runs of shared prints
  * at a constant offset are shared passages, located in both files). Updated one file at a time.
  */
-import { Fingerprints, shingle, windowSize } from './fingerprints';
+import { Fingerprints, shingle } from './fingerprints';
 import { PostingTable } from './postings';
+import { grown, releaseHits, takeHits } from './queryHits';
+import { holdsRunInSteps, minPrints, passagesInSteps, stepWork } from './sharedRuns';
 
 export interface Position { readonly line: number; readonly character: number }
 
@@ -40,8 +42,6 @@ export interface SharedFile {
 }
 
 const fileBits = 2 ** 22;
-/** Prints, postings or shared pairs looked at per step of a query in steps (about a millisecond). */
-const stepWork = 8192;
 
 /**
  * A print held by more files than this is template text (a site's header block, a copyright
@@ -74,6 +74,8 @@ export function filePrints(text: string, fp: Fingerprints): FilePrints {
 
 export class FingerprintIndex {
 	readonly #files: ({ readonly uri: string; readonly prints: FilePrints } | undefined)[] = [];
+	/** Per file id: its number of prints, -1 when the id is free. A query meets hundreds of files per text and decides on most from this alone, without reading their entries. */
+	#printCounts: Int32Array = new Int32Array(1024).fill(-1);
 	readonly #ids = new Map<string, number>();
 	/** Ids freed by removed files, reused so that the id space stays as large as the corpus. */
 	readonly #free: number[] = [];
@@ -86,6 +88,8 @@ export class FingerprintIndex {
 		this.remove(uri);
 		const id = this.#free.pop() ?? this.#files.length;
 		this.#files[id] = { uri, prints };
+		if (id >= this.#printCounts.length) { this.#printCounts = grown(this.#printCounts, 2 * id + 1).fill(-1, this.#printCounts.length); }
+		this.#printCounts[id] = prints.hashes.length;
 		this.#ids.set(uri, id);
 		const hashes = prints.hashes;
 		for (let i = 0; i < hashes.length; i++) { this.#postings.add(hashes[i], id, i); }
@@ -99,6 +103,7 @@ export class FingerprintIndex {
 		this.#files[id] = undefined;
 		this.#ids.delete(uri);
 		this.#free.push(id);
+		this.#printCounts[id] = -1;
 	}
 
 	/** The prints the index holds for a file. */
@@ -109,14 +114,16 @@ export class FingerprintIndex {
 
 	/**
 	 * The postings of `hash` in the order they were added, into `this.#chain`; returns how many,
-	 * or -1 when there are more than `max` (a common print).
+	 * or -1 when there are more than `max` (a common print). With `ownPrint` (a print of the
+	 * queried file's own indexed prints), a print held once is the file's alone: none.
 	 */
-	#postingsOf(hash: number, max: number): number {
+	#postingsOf(hash: number, max: number, ownPrint = false): number {
 		const postings = this.#postings;
 		const slot = postings.slotOf(hash);
 		if (slot < 0) { return 0; }
 		const n = postings.countAt(slot);
 		if (n > max) { return -1; }
+		if (n === 1 && ownPrint) { return 0; }
 		if (this.#chain.length < n) { this.#chain = new Int32Array(n); }
 		let k = 0;
 		for (let p = postings.headAt(slot); p >= 0; p = postings.next(p)) { this.#chain[k++] = p; }
@@ -167,41 +174,60 @@ export class FingerprintIndex {
 	*queryInSteps(uri: string, prints: FilePrints, relevant?: { readonly similarity: number; readonly passage: number }): Generator<void, SharedFile[]> {
 		const self = this.#ids.get(uri);
 		const limit = commonPrintLimit(this.#ids.size);
-		// Per other file: pairs (my print index, their print index).
-		const hits = new Map<number, number[]>();
-		const hashes = prints.hashes;
-		let mine = 0;
-		let work = 0;
-		for (let i = 0; i < hashes.length; i++) {
-			if (work >= stepWork) { work = 0; yield; }
-			// The queried file may hold the print too: one more than the limit is still not common.
-			const n = this.#postingsOf(hashes[i], limit + (self === undefined ? 0 : 1));
-			work += 1 + Math.max(0, n);
-			if (n < 0) { continue; }
-			mine++;
-			for (let k = n - 1; k >= 0; k--) { addHit(hits, self, i, this.#postings.file(this.#chain[k]), this.#postings.print(this.#chain[k])); }
-		}
-		const out: SharedFile[] = [];
-		for (const [id, pairs] of hits) {
-			yield;
-			// Between steps the file may have left the index (a snapshot taken meanwhile is stale and taken again).
-			const other = this.#files[id];
-			if (!other) { continue; }
-			let shared = 0;
-			for (let k = 0; k < pairs.length; k += 2) { if (k === 0 || pairs[k] !== pairs[k - 2]) { shared++; } }
-			// Resemblance over the prints that are not common; the other file's count only when it can matter.
-			const theirs = shared >= 0.75 * mine ? this.#informative(other.prints, limit) : other.prints.hashes.length;
-			const similarity = shared / Math.max(1, mine + theirs - shared);
-			if (!relevant) {
-				out.push({ uri: other.uri, similarity, passages: yield* passagesInSteps(prints, other.prints, pairs) });
-			} else if (similarity >= relevant.similarity) {
-				out.push({ uri: other.uri, similarity, passages: [] });
-			} else if (shared >= minPrints(relevant.passage) && (yield* longestRunInSteps(prints, other.prints, pairs)) >= minPrints(relevant.passage)) {
-				const passages = (yield* passagesInSteps(prints, other.prints, pairs)).filter((p) => p.length >= relevant.passage);
-				if (passages.length > 0) { out.push({ uri: other.uri, similarity, passages }); }
+		const hits = takeHits();
+		try {
+			const hashes = prints.hashes;
+			const postings = this.#postings;
+			let mine = 0;
+			let work = 0;
+			// The file's own indexed prints: a print held once is held by the file alone (checked again after every step).
+			let own = self !== undefined && this.#files[self]?.prints === prints;
+			for (let i = 0; i < hashes.length; i++) {
+				if (work >= stepWork) { work = 0; yield; own = self !== undefined && this.#files[self]?.prints === prints; }
+				// The queried file may hold the print too: one more than the limit is still not common.
+				const n = this.#postingsOf(hashes[i], limit + (self === undefined ? 0 : 1), own);
+				work += 1 + Math.max(0, n);
+				if (n < 0) { continue; }
+				mine++;
+				for (let k = n - 1; k >= 0; k--) {
+					const id = postings.file(this.#chain[k]);
+					if (id !== self) { hits.add(id, i, postings.print(this.#chain[k])); }
+				}
 			}
+			hits.group();
+			const out: SharedFile[] = [];
+			const need = relevant ? minPrints(relevant.passage) : 0;
+			work = 0;
+			for (let f = 0; f < hits.files; f++) {
+				const pairs = hits.pairsOf(f);
+				work += 1 + pairs.length / 2;
+				if (work >= stepWork) { work = 0; yield; }
+				// Between steps the file may have left the index (a snapshot taken meanwhile is stale and taken again).
+				const id = hits.fileAt(f);
+				const count = this.#printCounts[id];
+				if (count < 0) { continue; }
+				let shared = 0;
+				for (let k = 0; k < pairs.length; k += 2) { if (k === 0 || pairs[k] !== pairs[k - 2]) { shared++; } }
+				// Resemblance over the prints that are not common; the other file's count only when it can matter.
+				const theirs = shared >= 0.75 * mine ? this.#informative(this.#files[id]!.prints, limit) : count;
+				const similarity = shared / Math.max(1, mine + theirs - shared);
+				if (!relevant) {
+					const other = this.#files[id]!;
+					out.push({ uri: other.uri, similarity, passages: yield* passagesInSteps(prints, other.prints, pairs) });
+				} else if (similarity >= relevant.similarity) {
+					out.push({ uri: this.#files[id]!.uri, similarity, passages: [] });
+				} else if (shared >= need) {
+					const other = this.#files[id]!;
+					if (!(yield* holdsRunInSteps(prints, other.prints, pairs, need))) { continue; }
+					const passages = (yield* passagesInSteps(prints, other.prints, pairs)).filter((p) => p.length >= relevant.passage);
+					if (passages.length > 0) { out.push({ uri: other.uri, similarity, passages }); }
+				}
+			}
+			return out;
+		} finally {
+			// Also when left between steps (returned early); a query dropped unfinished leaves its scratch to the collector.
+			releaseHits(hits);
 		}
-		return out;
 	}
 }
 
@@ -211,78 +237,4 @@ export function finish<T>(steps: Generator<void, T>): T {
 		const next = steps.next();
 		if (next.done) { return next.value; }
 	}
-}
-
-/** The most shared prints at one offset delta: a passage holds that many at most. */
-function* longestRunInSteps(mine: FilePrints, other: FilePrints, pairs: readonly number[]): Generator<void, number> {
-	const counts = new Map<number, number>();
-	let best = 0;
-	for (let k = 0; k < pairs.length; k += 2) {
-		if (k > 0 && k % (2 * stepWork) === 0) { yield; }
-		const delta = other.positions[pairs[k + 1]] - mine.positions[pairs[k]];
-		const n = (counts.get(delta) ?? 0) + 1;
-		counts.set(delta, n);
-		if (n > best) { best = n; }
-	}
-	return best;
-}
-
-/** Prints a passage of `length` units holds at least: one per window of shingles, with 60 % of its units significant (punctuation and spaces are not). */
-function minPrints(length: number): number {
-	return Math.max(1, Math.floor((length * 0.6 - shingle + 1) / windowSize));
-}
-
-function addHit(hits: Map<number, number[]>, self: number | undefined, mine: number, id: number, theirs: number): void {
-	if (id === self) { return; }
-	let list = hits.get(id);
-	if (!list) { list = []; hits.set(id, list); }
-	list.push(mine, theirs);
-}
-
-/** Groups shared prints (flat pairs: mine, theirs) by their offset delta and chains those close enough into passages; yields every `stepWork` pairs. */
-function* passagesInSteps(mine: FilePrints, other: FilePrints, pairs: readonly number[]): Generator<void, SharedPassage[]> {
-	const byDelta = new Map<number, number[]>();
-	for (let k = 0; k < pairs.length; k += 2) {
-		if (k > 0 && k % (2 * stepWork) === 0) { yield; }
-		const delta = other.positions[pairs[k + 1]] - mine.positions[pairs[k]];
-		const list = byDelta.get(delta);
-		if (list) { list.push(pairs[k], pairs[k + 1]); } else { byDelta.set(delta, [pairs[k], pairs[k + 1]]); }
-	}
-	const passages: SharedPassage[] = [];
-	let work = 0;
-	for (const list of byDelta.values()) {
-		work += 1 + list.length / 2;
-		if (work >= stepWork) { work = 0; yield; }
-		// Pairs arrive in increasing order of my print index: no sort needed.
-		let first = 0;
-		let prev = 0;
-		const flush = () => {
-			const start = mine.starts[list[first]];
-			const end = mine.ends[list[prev]];
-			passages.push({
-				start,
-				end,
-				other: { start: positionOf(other.lineStarts, other.starts[list[first + 1]]), end: positionOf(other.lineStarts, other.ends[list[prev + 1]]) },
-				length: end - start,
-			});
-		};
-		for (let k = 2; k < list.length; k += 2) {
-			// Consecutive prints of one passage are at most a window apart.
-			if (mine.positions[list[k]] - mine.positions[list[prev]] > windowSize) { flush(); first = k; }
-			prev = k;
-		}
-		flush();
-	}
-	yield;
-	return passages.sort((a, b) => a.start - b.start);
-}
-
-function positionOf(lineStarts: Int32Array, offset: number): Position {
-	let lo = 0;
-	let hi = lineStarts.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if (lineStarts[mid] <= offset) { lo = mid; } else { hi = mid - 1; }
-	}
-	return { line: lo, character: offset - lineStarts[lo] };
 }
