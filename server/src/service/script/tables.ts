@@ -154,11 +154,14 @@ function buildTables(): ScriptTables {
 		if (k > 0) { set.add(simp.charCodeAt(k - 1)); }
 		if (k + 1 < simp.length) { set.add(simp.charCodeAt(k + 1) + 0x10000); }
 	};
+	// Every traditional form of a simplified character, made once per character (not per phrase holding it).
+	const formsOf = new Map<string, readonly string[]>();
+	const forms = (c: string) => formsOf.get(c) ?? formsOf.set(c, [...new Set((stCandidates.get(c) ?? []).flatMap((x) => [x, twVariant.get(x) ?? x, hkVariant.get(x) ?? x]))]).get(c)!;
 	for (const [simp, [tw, hk]] of stPhrases.entries()) {
 		for (let k = 0; k < simp.length; k++) {
 			const code = simp.charCodeAt(k);
 			if (cls[code] === CharClass.Han && (tw[k] !== simp[k] || hk[k] !== simp[k])) { beside(code, simp, k); }
-			for (const form of new Set((stCandidates.get(simp[k]) ?? []).flatMap((c) => [c, twVariant.get(c) ?? c, hkVariant.get(c) ?? c]))) {
+			for (const form of forms(simp[k])) {
 				if (form.length === 1 && form !== tw[k] && form !== hk[k] && cls[form.charCodeAt(0)] === CharClass.TraditionalOnly) { beside(form.charCodeAt(0), simp, k); }
 			}
 		}
