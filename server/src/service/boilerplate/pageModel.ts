@@ -54,35 +54,56 @@ export function stageOne(model: PageModel, x: Float64Array, offset: number): num
 
 /**
  * The trees in flat typed arrays (built once per model): a row is scored without allocating.
+ * Only real splits are kept: a node without one (-1, most of them: many trees are shallower than
+ * `depth`) always goes left, so its subtree's left path is taken at once. A split's children are
+ * split indices (≥ 0) or leaves (`~` the leaf's index in `leaf`, as the full layout numbers them).
  * `cuts[f]`: the thresholds the trees compare feature `f` with, sorted.
  */
-interface FlatTrees { readonly count: number; readonly inner: number; readonly feature: Int16Array; readonly threshold: Float64Array; readonly leaf: Float64Array; readonly cuts: readonly Float64Array[] }
+interface FlatTrees {
+	readonly count: number;
+	/** Per tree: its first split, or `~leaf` for a tree of one leaf. */
+	readonly roots: Int32Array;
+	/** Per split: feature, left child, right child. */
+	readonly splits: Int32Array;
+	readonly threshold: Float64Array;
+	readonly leaf: Float64Array;
+	readonly cuts: readonly Float64Array[];
+}
 const flat = new WeakMap<Trees, FlatTrees>();
 
 function flatten(trees: Trees): FlatTrees {
 	let f = flat.get(trees);
 	if (!f) {
 		const inner = (1 << trees.depth) - 1;
-		const feature = Int16Array.from(trees.trees.flatMap((t) => t.feature)), threshold = Float64Array.from(trees.trees.flatMap((t) => t.threshold));
+		const splits: number[] = [], thresholds: number[] = [];
+		const compile = (t: number, node: number): number => {
+			const { feature, threshold } = trees.trees[t];
+			if (node >= inner) { return ~(t * (inner + 1) + node - inner); }
+			if (feature[node] < 0) { return compile(t, 2 * node + 1); }
+			const at = thresholds.length;
+			thresholds.push(threshold[node]);
+			splits.push(feature[node], 0, 0);
+			splits[3 * at + 1] = compile(t, 2 * node + 1);
+			splits[3 * at + 2] = compile(t, 2 * node + 2);
+			return at;
+		};
+		const roots = Int32Array.from(trees.trees, (_, t) => compile(t, 0));
+		const feature = trees.trees.flatMap((t) => t.feature), threshold = trees.trees.flatMap((t) => t.threshold);
 		const cuts = featureNames.map((_, k) => Float64Array.from(new Set(threshold.filter((_t, i) => feature[i] === k))).sort());
-		f = { count: trees.trees.length, inner, feature, threshold, leaf: Float64Array.from(trees.trees.flatMap((t) => t.leaf)), cuts };
+		f = { count: trees.trees.length, roots, splits: Int32Array.from(splits), threshold: Float64Array.from(thresholds), leaf: Float64Array.from(trees.trees.flatMap((t) => t.leaf)), cuts };
 		flat.set(trees, f);
 	}
 	return f;
 }
 
-/** The trees' log-odds for the row of `x` starting at `offset`. */
+/** The trees' log-odds for the row of `x` starting at `offset` (the leaves summed in tree order). */
 export function treeScore(trees: Trees, x: Float64Array, offset: number): number {
-	const { count, inner, feature, threshold, leaf } = flatten(trees);
+	const { count, roots, splits, threshold, leaf } = flatten(trees);
 	let z = trees.base;
 	for (let t = 0; t < count; t++) {
-		const base = t * inner;
-		let node = 0;
-		while (node < inner) {
-			const f = feature[base + node];
-			node = 2 * node + (f >= 0 && x[offset + f] > threshold[base + node] ? 2 : 1);
-		}
-		z += leaf[t * (inner + 1) + node - inner];
+		let node = roots[t];
+		while (node >= 0) { node = x[offset + splits[3 * node]] > threshold[node] ? splits[3 * node + 2] : splits[3 * node + 1]; }
+		z += leaf[~node];
 	}
 	return z;
 }
