@@ -8,7 +8,7 @@
  *
  *   node out/bench/digest.js [folder…]          (default: the 10,000-file bench corpus, written if absent)
  *   DIGEST_FILES=out.txt …                      one line per file (path, facts hash, findings hash) to diff two builds
- *   DIGEST_TIME=1 …                             CPU time of reading, facts and each rule (the process's, in s)
+ *   DIGEST_TIME=1 …                             CPU time of reading, facts, each rule, and the server thread's index updates and snapshots (the process's, in s)
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -79,7 +79,9 @@ async function digest(dir: string, lines: string[]): Promise<string> {
 		add('index job (facts, names matched)', now() - t);
 		if (timing) { t = now(); fileFacts(read.text); add('of which fileFacts (again)', now() - t); }
 		factHash.set(uri, createHash('sha256').update(JSON.stringify([r.stamp, r.facts], plain)).digest('hex').slice(0, 16));
+		t = now();
 		if (r.facts) { service.index.setFacts(uri, r.facts); }
+		add('index updates (the server\'s thread)', now() - t);
 	}
 	const all = createHash('sha256');
 	const counts = new Map<string, number>();
@@ -89,10 +91,12 @@ async function digest(dir: string, lines: string[]): Promise<string> {
 		const text = texts.get(uri);
 		let findings = 'none';
 		if (text !== undefined) {
+			let t = now();
 			const view = snapshotView(corpusSnapshot(service, uri));
+			add('corpus snapshots (the server\'s thread)', now() - t);
 			const partView = { corpus: { ...view.corpus, sharedWith: () => [] } };
 			const doc = new CorpusDocument(uri, closedVersion, text);
-			const t = now();
+			t = now();
 			const problems: Problem[] = checkInParts(doc, (part, whole) => checker.lintWithView(part, options, whole ? view : partView));
 			add('lint (all rules)', now() - t);
 			for (const p of problems) { counts.set(p.ruleId, (counts.get(p.ruleId) ?? 0) + 1); }
