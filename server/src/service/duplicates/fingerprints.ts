@@ -22,10 +22,20 @@ export interface Fingerprints {
 
 const significant = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
+type Scratch = { codes: Uint16Array; offsets: Int32Array; shingles: Uint32Array; queue: Int32Array; hashes: Uint32Array; positions: Int32Array };
+const newScratch = (n: number): Scratch => ({ codes: new Uint16Array(n), offsets: new Int32Array(n), shingles: new Uint32Array(n), queue: new Int32Array(n), hashes: new Uint32Array(n), positions: new Int32Array(n) });
+/** Texts up to this long use arrays kept between calls (22 bytes a unit: 1.4 MB); a longer one gets its own, left to the collector. */
+const keptLength = 1 << 16;
+/** Scratch arrays reused text after text (the results are copied out of them): a page's prints without six allocations. */
+let kept: Scratch | undefined;
+
+function scratchFor(length: number): Scratch {
+	return length > keptLength ? newScratch(length) : (kept ??= newScratch(keptLength));
+}
+
 export function fingerprints(text: string): Fingerprints {
 	const fold = foldTable();
-	const all = new Uint16Array(text.length);
-	const allOffsets = new Int32Array(text.length);
+	const { codes: all, offsets: allOffsets, shingles, queue, hashes, positions } = scratchFor(text.length);
 	let count = 0;
 	for (let i = 0; i < text.length; i++) {
 		const raw = text.charCodeAt(i);
@@ -40,7 +50,6 @@ export function fingerprints(text: string): Fingerprints {
 	const base = 0x01000193;
 	let power = 1;
 	for (let i = 1; i < shingle; i++) { power = Math.imul(power, base); }
-	const shingles = new Uint32Array(n);
 	let h = 0;
 	for (let i = 0; i < codes.length; i++) {
 		if (i >= shingle) { h = (h - Math.imul(codes[i - shingle], power)) | 0; }
@@ -50,10 +59,7 @@ export function fingerprints(text: string): Fingerprints {
 	// Winnowing: the minimum of each window of shingles (rightmost on ties), recorded once per
 	// change of position; a monotonic queue keeps it linear.
 	// At most one print per shingle; typed arrays, not number arrays (a hash above 2³¹ would be a heap number each).
-	const hashes = new Uint32Array(n);
-	const positions = new Int32Array(n);
 	let prints = 0;
-	const queue = new Int32Array(n);
 	let head = 0;
 	let tail = 0;
 	let last = -1;
