@@ -154,3 +154,57 @@ describe('PostingTable while it grows', () => {
 		}
 	});
 });
+
+describe('FingerprintIndex with a file that repeats its prints', () => {
+	/** A posting table that counts the chains walked. */
+	class CountingTable extends PostingTable {
+		removals = 0;
+		lookups = 0;
+		override removeFile(hash: number, file: number): void { this.removals++; super.removeFile(hash, file); }
+		override slotOf(hash: number): number { this.lookups++; return super.slotOf(hash); }
+	}
+	// A large document repeating itself: 60 hashes, 600 prints (a 1 MB document: 26,000 prints, 6,000 hashes).
+	const repeated = (): FilePrints => {
+		const n = 600;
+		const positions = Int32Array.from({ length: n }, (_, i) => i * 4);
+		return { hashes: Uint32Array.from({ length: n }, (_, i) => 1000 + (i % 60)), positions, starts: positions.map((p) => p * 2), ends: positions.map((p) => p * 2 + 16), lineStarts: Int32Array.from([0]) };
+	};
+
+	it('walks each hash\'s chain once to remove it, and to find its holders', () => {
+		const table = new CountingTable();
+		const index = new FingerprintIndex(table);
+		index.set('file:///other.txt', { ...repeated(), hashes: Uint32Array.from([1022, 44]), positions: Int32Array.from([0, 4]), starts: Int32Array.from([0, 8]), ends: Int32Array.from([16, 24]) });
+		index.set('file:///large.txt', repeated());
+		assert.deepEqual([...index.holders('file:///large.txt', repeated())], ['file:///other.txt']);
+		assert.equal(table.lookups, 60, 'chains looked up for the holders');
+		index.set('file:///large.txt', repeated());
+		// Each chain held 10 of the file's postings: walking it once per print walked each 10 times.
+		assert.equal(table.removals, 60);
+		assert.deepEqual([...index.holders('file:///other.txt', index.printsOf('file:///other.txt')!)], ['file:///large.txt']);
+	});
+});
+
+describe('PostingTable growth', () => {
+	it('never copies or fills its arrays in one piece as it grows', () => {
+		// A growth held the server's thread: the arena was copied whole (16–52 ms past 1.3 M
+		// postings) and a grown table filled whole (5–15 ms). Watch for copies and fills of more than a page.
+		const large: string[] = [];
+		const { set, fill } = Int32Array.prototype;
+		const watch = <T extends unknown[]>(name: string, original: (this: Int32Array, ...args: T) => unknown) => function (this: Int32Array, ...args: T) {
+			if (this.length > 3 * 65_536) { large.push(`${name} ${this.length}`); }
+			return original.apply(this, args);
+		};
+		Int32Array.prototype.set = watch('set', set) as typeof set;
+		Int32Array.prototype.fill = watch('fill', fill) as typeof fill;
+		try {
+			const table = new PostingTable();
+			for (let i = 0; i < 600_000; i++) { table.add((i * 2654435761) >>> 0, i & 1023, i); }
+			assert.equal(table.size, 600_000);
+			assert.equal(table.print(table.head((599_999 * 2654435761) >>> 0)), 599_999);
+		} finally {
+			Int32Array.prototype.set = set;
+			Int32Array.prototype.fill = fill;
+		}
+		assert.deepEqual(large, []);
+	});
+});

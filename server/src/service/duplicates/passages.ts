@@ -80,9 +80,11 @@ export class FingerprintIndex {
 	/** Ids freed by removed files, reused so that the id space stays as large as the corpus. */
 	readonly #free: number[] = [];
 	/** Print hash → (file id, print index) postings, in typed arrays (see postings.ts). */
-	readonly #postings = new PostingTable();
+	readonly #postings: PostingTable;
 	/** A chain walked in insertion order: read into this (common prints are skipped before it fills). */
 	#chain = new Int32Array(128);
+
+	constructor(postings = new PostingTable()) { this.#postings = postings; }
 
 	set(uri: string, prints: FilePrints): void {
 		this.remove(uri);
@@ -99,7 +101,13 @@ export class FingerprintIndex {
 		const id = this.#ids.get(uri);
 		if (id === undefined) { return; }
 		const entry = this.#files[id]!;
-		for (const h of entry.prints.hashes) { this.#postings.removeFile(h, id); }
+		// Each hash once: removeFile walks the hash's whole chain, and a large document repeats its
+		// prints (a 1 MB document's 26,000 prints are 6,000 hashes: 500 ms instead of 50 here). In
+		// the file's order: the chains' postings of neighbouring prints were added together.
+		const seen = new Set<number>();
+		for (const h of entry.prints.hashes) {
+			if (!seen.has(h)) { seen.add(h); this.#postings.removeFile(h, id); }
+		}
 		this.#files[id] = undefined;
 		this.#ids.delete(uri);
 		this.#free.push(id);
@@ -135,7 +143,11 @@ export class FingerprintIndex {
 		const out = new Set<string>();
 		const limit = commonPrintLimit(this.#ids.size);
 		const postings = this.#postings;
+		// A print the file repeats has no holders the first time did not add.
+		const seen = new Set<number>();
 		for (const h of prints.hashes) {
+			if (seen.has(h)) { continue; }
+			seen.add(h);
 			// A common print that just became (or stopped being) common changes little: its holders are template pages.
 			const n = this.#postingsOf(h, limit + 1);
 			for (let k = n - 1; k >= 0; k--) {
