@@ -125,6 +125,28 @@ describe('FingerprintIndex.queryInSteps', () => {
 	});
 });
 
+describe('FingerprintIndex.holdersInSteps', () => {
+	it('looks up a large file\'s holders in steps, with the answer of holders', () => {
+		// 65,536 prints, a quarter of them held by other files: at least 8 steps of 8,192 prints.
+		const n = 65_536;
+		const positions = Int32Array.from({ length: n }, (_, i) => i * 4);
+		const large: FilePrints = { hashes: Uint32Array.from({ length: n }, (_, i) => (i * 2654435761) >>> 0), positions, starts: positions.map((p) => p * 2), ends: positions.map((p) => p * 2 + 16), lineStarts: Int32Array.from([0]) };
+		const index = new FingerprintIndex();
+		for (let f = 0; f < 40; f++) {
+			const hashes = Uint32Array.from({ length: 400 }, (_, i) => (((f * 400 + i) * 41) % n * 2654435761) >>> 0);
+			index.set(`file:///c/${f}.txt`, { hashes, positions: positions.slice(0, 400), starts: positions.slice(0, 400), ends: positions.slice(0, 400), lineStarts: Int32Array.from([0]) });
+		}
+		index.set('file:///large.txt', large);
+		const steps = index.holdersInSteps('file:///large.txt', large);
+		let yields = 0;
+		let next = steps.next();
+		for (; !next.done; next = steps.next()) { yields++; }
+		assert.ok(yields >= 8, `${yields} steps`);
+		assert.equal(next.value.size, 40);
+		assert.deepEqual([...next.value], [...index.holders('file:///large.txt', large)]);
+	});
+});
+
 describe('PostingTable while it grows', () => {
 	it('answers as a map of chains after random adds and removals across many growths', () => {
 		const rand = random(7);

@@ -129,9 +129,9 @@ export class CorpusIndexer {
 	fileChanged(uri: string): Promise<void> {
 		return this.#serial(uri, async () => {
 			if (this.host.isOpen(uri)) { return; }
-			const before = this.#crossInputs(uri);
+			const before = await this.crossInputs(uri);
 			await this.#index(uri, Priority.Open);
-			const after = this.#crossInputs(uri);
+			const after = await this.crossInputs(uri);
 			await this.#check(uri, Priority.Open);
 			await this.#affected(uri, before, after);
 		});
@@ -140,19 +140,22 @@ export class CorpusIndexer {
 	/** A file was deleted (or left the corpus through a setting). */
 	fileDeleted(uri: string): Promise<void> {
 		return this.#serial(uri, async () => {
-			const before = this.#crossInputs(uri);
+			const before = await this.crossInputs(uri);
 			this.#forget(uri);
-			await this.#affected(uri, before, this.#crossInputs(uri));
+			await this.#affected(uri, before, await this.crossInputs(uri));
 		});
 	}
 
 	/** An open document's text changed the index (the server's thread indexed it): re-check the files it affects. */
-	openDocumentIndexed(uri: string, before: CrossInputs): Promise<void> {
-		return this.#affected(uri, before, this.#crossInputs(uri));
+	async openDocumentIndexed(uri: string, before: CrossInputs): Promise<void> {
+		return this.#affected(uri, before, await this.crossInputs(uri));
 	}
 
-	/** What a file's cross-file findings elsewhere depend on, to compare before and after a change. */
-	crossInputs(uri: string): CrossInputs { return this.#crossInputs(uri); }
+	/**
+	 * What a file's cross-file findings elsewhere depend on, to compare before and after a change;
+	 * in slices (drive.ts): a large document's neighbours held the thread 5–30 ms in one piece.
+	 */
+	crossInputs(uri: string): Promise<CrossInputs> { return drive(this.host.service.crossFactsInSteps(uri)); }
 
 	/** Checks a closed file again (settings changed, or its cross-file inputs did). */
 	recheck(uris: Iterable<string>, priority = Priority.Scan): void {
@@ -167,10 +170,6 @@ export class CorpusIndexer {
 
 	/** The stamp of the text the index holds for a file (a snapshot's positions are in that text). */
 	stampOf(uri: string): string | undefined { return this.#stamps.get(uri); }
-
-	#crossInputs(uri: string): CrossInputs {
-		return this.host.service.crossFacts(uri);
-	}
 
 	/** Checks again the files whose findings the change can move (the core's corpus model says which). */
 	async #affected(uri: string, before: CrossInputs, after: CrossInputs): Promise<void> {

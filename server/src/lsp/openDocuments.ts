@@ -199,7 +199,7 @@ export class OpenDocuments {
 		const { service, corpus } = this.init;
 		const doc = await this.get(uri);
 		if (!doc) { return; }
-		const before = corpus.indexer.crossInputs(uri);
+		const before = await corpus.indexer.crossInputs(uri);
 		if (isLarge(doc)) {
 			// Printed, tagged and matched in a worker: the server's thread never blocks on a large text.
 			await corpus.open.index(doc, () => this.init.documents.get(uri)?.version === doc.version);

@@ -6,10 +6,20 @@
 import { severityOf } from './lint';
 import type { CorpusFacts, CrossFacts, FactsChange, LintOptions, Rule } from './types';
 import type { WorkspaceIndex } from './workspace';
+import { finish } from './duplicates/passages';
 
 /** A file's cross-file facts as the index holds them now (take them before and after a change). */
 export function crossFacts(index: WorkspaceIndex, uri: string): CrossFacts {
-	return { keys: index.get(uri)?.lineKeys ?? [], neighbours: index.printNeighbours(uri), fileCount: index.size };
+	return finish(crossFactsInSteps(index, uri));
+}
+
+/**
+ * `crossFacts` in steps: the neighbours of a large document are looked up in steps. The keys
+ * and the count are those when it begins; a file indexed meanwhile is checked after it anyway.
+ */
+export function* crossFactsInSteps(index: WorkspaceIndex, uri: string): Generator<void, CrossFacts> {
+	const keys = index.get(uri)?.lineKeys ?? [], fileCount = index.size;
+	return { keys, neighbours: yield* index.printNeighboursInSteps(uri), fileCount };
 }
 
 /** The index as the rules' `affected` read it. */

@@ -14,7 +14,7 @@ import { reportable } from './rules/duplicateDocument';
 import { conversionEdits, ConversionTarget } from './script/convert';
 import { NameFinder, nameFinder } from './script/names';
 import type { CancellationToken, CorpusView, CrossFacts, EntityView, FactsChange, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, Severity, Tagger, TextEdit } from './types';
-import { crossFacts, filesToRecheck } from './corpusModel';
+import { crossFacts, crossFactsInSteps, filesToRecheck } from './corpusModel';
 import { EntityService } from './entities/service';
 import { EntityRuleView } from './entities/ruleView';
 import { nameSpans, DocumentNameSpan } from './entities/nameSpans';
@@ -190,6 +190,11 @@ export class LanguageService {
 	/** A file's cross-file facts now: take them before and after it changes, and ask `affectedBy`. */
 	crossFacts(uri: string): CrossFacts {
 		return crossFacts(this.index, uri);
+	}
+
+	/** `crossFacts` in steps, for a host that drives them between other work (a large document's neighbours). */
+	crossFactsInSteps(uri: string): Generator<void, CrossFacts> {
+		return crossFactsInSteps(this.index, uri);
 	}
 
 	/** The other files whose findings can change with one file's change of facts (per the rules that read the corpus). */

@@ -140,16 +140,25 @@ export class FingerprintIndex {
 
 	/** URIs of the other files holding any of these prints (the files whose shared passages change with this file). */
 	holders(uri: string, prints: FilePrints): Set<string> {
+		return finish(this.holdersInSteps(uri, prints));
+	}
+
+	/** `holders` in steps of about `stepWork` prints and postings looked at (a 1 MB document: 26,000 prints). */
+	*holdersInSteps(uri: string, prints: FilePrints): Generator<void, Set<string>> {
 		const out = new Set<string>();
 		const limit = commonPrintLimit(this.#ids.size);
 		const postings = this.#postings;
 		// A print the file repeats has no holders the first time did not add.
 		const seen = new Set<number>();
+		let work = 0;
 		for (const h of prints.hashes) {
+			if (work >= stepWork) { work = 0; yield; }
+			work++;
 			if (seen.has(h)) { continue; }
 			seen.add(h);
 			// A common print that just became (or stopped being) common changes little: its holders are template pages.
 			const n = this.#postingsOf(h, limit + 1);
+			work += Math.max(0, n);
 			for (let k = n - 1; k >= 0; k--) {
 				const other = this.#files[postings.file(this.#chain[k])];
 				if (other && other.uri !== uri) { out.add(other.uri); }
