@@ -100,6 +100,20 @@ describe('fingerprint index in typed arrays', () => {
 		assert.equal(table.print(table.head(6999)), 6999);
 		assert.equal(table.size, 2 + 2000);
 	});
+
+	it('removes at most the postings it is told the file has, the newest first', () => {
+		// A file indexed again is at the chains' heads: the walk ends at its last posting, not the chain's.
+		const table = new PostingTable(8);
+		table.add(7, 1, 0);
+		for (let file = 2; file < 50; file++) { table.add(7, file, 0); }
+		table.add(7, 1, 1);
+		table.add(7, 1, 2);
+		table.removeFile(7, 1, 2);
+		const chain: [number, number][] = [];
+		for (let p = table.head(7); p >= 0; p = table.next(p)) { chain.unshift([table.file(p), table.print(p)]); }
+		assert.deepEqual(chain, [[1, 0], ...Array.from({ length: 48 }, (_, i): [number, number] => [i + 2, 0])]);
+		assert.equal(table.count(7), 49);
+	});
 });
 
 describe('FingerprintIndex.queryInSteps', () => {

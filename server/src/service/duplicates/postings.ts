@@ -102,14 +102,19 @@ export class PostingTable {
 		}
 	}
 
-	/** Removes every posting of `file` under `hash`, keeping the others in their order. */
-	removeFile(hash: number, file: number): void {
+	/**
+	 * Removes the postings of `file` under `hash` (at most `count`, the newest first), keeping the
+	 * others in their order. With the count the file holds, the walk ends at its last posting: a
+	 * file indexed last (an open document indexed again) is at the chains' heads.
+	 */
+	removeFile(hash: number, file: number, count = Infinity): void {
 		this.#moveSome(hash);
 		const slot = this.#find(hash);
 		if (slot < 0) { return; }
 		const pages = this.#pages;
 		let prev = -1;
-		for (let p = this.#heads[slot] - 1; p >= 0;) {
+		let left = count;
+		for (let p = this.#heads[slot] - 1; p >= 0 && left > 0;) {
 			const page = pages[p >>> pageBits], at = 3 * (p & pageMask);
 			const next = page[at + 2];
 			if (page[at] === file) {
@@ -117,6 +122,7 @@ export class PostingTable {
 				page[at + 2] = this.#freed;
 				this.#freed = p;
 				this.#counts[slot]--;
+				left--;
 			} else {
 				prev = p;
 			}
