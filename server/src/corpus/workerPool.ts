@@ -23,7 +23,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Control, FromWorker, IdleReport, Job, JobResult } from '../worker/protocol';
 import type { JobRunner } from '../worker/jobs';
-import type { NameRow } from '../service/entities/entityTable';
+import { ControlOnTheWire, encodeRows, fromWire, NameRowLog } from '../worker/namesWire';
 import { sliceUsed } from './drive';
 import { PriorityQueues } from './priorityQueues';
 import { Priority, priorities, RunOptions, Superseded, WorkerLifecycle } from './poolOptions';
@@ -52,8 +52,8 @@ export class WorkerPool {
 	readonly #results = new PriorityQueues<{ readonly pending: Pending; readonly error?: string; readonly result?: unknown }>(priorities);
 	#nextId = 1;
 	#init: Control | undefined;
-	/** Every names row sent since the last reset, to bring a replacement worker up to date. */
-	#names: NameRow[] = [];
+	/** Every names row sent since the last reset, to bring a replacement worker up to date (as JSON: namesWire.ts). */
+	readonly #names = new NameRowLog();
 	#disposed = false;
 	#local: JobRunner | undefined;
 	#localBusy = 0;
@@ -114,12 +114,13 @@ export class WorkerPool {
 	/** Sent to every worker now, after the jobs they already hold and before any job given to them later. */
 	control(c: Control): void {
 		if (c.kind === 'init') { this.#init = c; }
+		let wire: ControlOnTheWire = c as Exclude<Control, { kind: 'names' }>;
 		if (c.kind === 'names') {
-			if (c.reset) { this.#names = []; }
-			// A loop, not push(...rows): a gazetteer or a corpus gives more names than a call takes arguments.
-			for (const row of c.rows) { this.#names.push(row); }
+			const json = encodeRows(c.rows);
+			this.#names.add(json, c.reset);
+			wire = { kind: 'names', reset: c.reset, json: [json] };
 		}
-		for (const s of this.#slots) { s.worker.postMessage({ control: c }); }
+		for (const s of this.#slots) { s.worker.postMessage({ control: wire }); }
 		this.#local?.control(c);
 	}
 
@@ -242,7 +243,7 @@ export class WorkerPool {
 	#createLocal(): JobRunner {
 		const runner = this.localRunner();
 		if (this.#init) { runner.control(this.#init); }
-		runner.control({ kind: 'names', reset: true, rows: this.#names });
+		runner.control(fromWire({ kind: 'names', reset: true, json: this.#names.batches }));
 		return runner;
 	}
 
@@ -253,7 +254,7 @@ export class WorkerPool {
 	#fresh(old: Slot): Slot {
 		const slot = this.#spawn();
 		if (this.#init) { slot.worker.postMessage({ control: this.#init }); }
-		slot.worker.postMessage({ control: { kind: 'names', reset: true, rows: this.#names } });
+		slot.worker.postMessage({ control: { kind: 'names', reset: true, json: this.#names.batches } });
 		slot.pinned.push(...old.pinned.splice(0));
 		this.#slots[this.#slots.indexOf(old)] = slot;
 		return slot;

@@ -9,6 +9,7 @@ import { jiebaSegmenter } from '../segmenter';
 import { createJobRunner, transferables } from './jobs';
 import { collectIdle } from './heldMemory';
 import type { FromWorker, ToWorker } from './protocol';
+import { fromWire } from './namesWire';
 
 const port = parentPort!;
 
@@ -39,7 +40,7 @@ let holding = 0;
 let idle: NodeJS.Timeout | undefined;
 
 port.on('message', (message: ToWorker) => {
-	if (message.id === undefined) { runner.control(message.control); return; }
+	if (message.id === undefined) { runner.control(fromWire(message.control)); return; }
 	const { id, job } = message;
 	clearTimeout(idle);
 	holding++;

@@ -15,6 +15,7 @@ import type { FixedPart } from '../service/parts';
 import type { SkipReason } from '../files/fileReader';
 import type { Gazetteer } from '../service/entities/gazetteer';
 import type { DiagnosticsDelta } from '../lsp/diagnosticsDelta';
+import type { ControlOnTheWire } from './namesWire';
 
 /** What the corpus holds beyond one file, as the server's indexes give it for a check. */
 export interface CorpusSnapshot {
@@ -116,7 +117,8 @@ export interface ReadLimits {
 	readonly maxBytes: number;
 }
 
-export type ToWorker = { readonly id: number; readonly job: Job } | { readonly id?: undefined; readonly control: Control };
+/** Names rows cross as JSON (namesWire.ts). */
+export type ToWorker = { readonly id: number; readonly job: Job } | { readonly id?: undefined; readonly control: ControlOnTheWire };
 export type FromWorker =
 	| { readonly id: number; readonly result?: unknown; readonly error?: string; readonly idle?: undefined }
 	/** The worker has had no job for a while and collected its garbage (heldMemory.ts). */
