@@ -58,6 +58,8 @@ class DocumentState {
 	outline: { version: number; result: Promise<OutlineResult> } | undefined;
 	/** Indexing when the user pauses. */
 	indexTimer: NodeJS.Timeout | undefined;
+	/** The indexing under way: the next waits for it (a check during it scheduled another). */
+	indexing: Promise<void> | undefined;
 }
 
 export class OpenDocuments {
@@ -191,7 +193,8 @@ export class OpenDocuments {
 		clearTimeout(state.indexTimer);
 		state.indexTimer = setTimeout(() => {
 			state.indexTimer = undefined;
-			this.#index(uri).catch((e: unknown) => this.init.connection.console.error(`zh-corpus: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+			const index = () => this.#index(uri).catch((e: unknown) => this.init.connection.console.error(`zh-corpus: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+			state.indexing = state.indexing?.then(index) ?? index();
 		}, indexDelay);
 	}
 
@@ -199,6 +202,11 @@ export class OpenDocuments {
 		const { service, corpus } = this.init;
 		const doc = await this.get(uri);
 		if (!doc) { return; }
+		// Scheduled again by a check that ran while this text was indexed (a large document's tagging
+		// takes seconds): its facts and names enter together (Corpus.open.index), so fresh names mean
+		// nothing is left to do. It was printed, tagged and matched a second time, the print table's
+		// removal and insertion of its prints on the server's thread included.
+		if (isLarge(doc) && service.index.get(uri) && !service.entitiesStale(doc)) { return; }
 		const before = await corpus.indexer.crossInputs(uri);
 		if (isLarge(doc)) {
 			// Printed, tagged and matched in a worker: the server's thread never blocks on a large text.
