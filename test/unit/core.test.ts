@@ -181,6 +181,31 @@ describe('CorpusDocument.derive', () => {
 		}
 	});
 
+	it('takes the edit\'s range when given (a worker knows it): the same lines, with unchanged lines shared (seeded)', () => {
+		let seed = 5;
+		const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+		const pieces = ['\n', '\r\n', '\r', '甲', '乙丙', ' ', '\n\n', '𠮷'];
+		const piece = () => pieces[Math.floor(rnd() * pieces.length)];
+		for (let round = 0; round < 300; round++) {
+			let text = Array.from({ length: 1 + Math.floor(rnd() * 30) }, piece).join('');
+			let doc = new CorpusDocument('file:///d.txt', 0, text);
+			void doc.lines;
+			for (let v = 1; v <= 10; v++) {
+				const start = Math.floor(rnd() * (text.length + 1));
+				const end = Math.min(text.length, start + Math.floor(rnd() * 4));
+				// The edit as typed, not the least range that changed (replacing 甲 by 甲 is an edit too).
+				const inserted = Array.from({ length: Math.floor(rnd() * 3) }, piece).join('');
+				const before = doc;
+				text = text.slice(0, start) + inserted + text.slice(end);
+				doc = CorpusDocument.derive(doc, v, text, { start, oldEnd: end, newEnd: start + inserted.length });
+				const fresh = new CorpusDocument('file:///d.txt', v, text).lines;
+				assert.deepEqual(doc.lines, fresh, `round ${round}, version ${v}: ${JSON.stringify(text)}`);
+				// The first line is kept as it was when the edit is past the end of the second (lines are derived, not split again).
+				if (before.lines.length > 2 && before.lines[1].end + 2 < start) { assert.equal(doc.lines[0], before.lines[0]); }
+			}
+		}
+	});
+
 	it('knows its stamp: another length is told apart without hashing, the same length by the hash', () => {
 		const doc = new CorpusDocument('file:///d.txt', 1, '会议结束后。');
 		assert.equal(doc.hasStamp(new CorpusDocument('file:///e.txt', 0, '会议结束后。').stamp), true);

@@ -37,17 +37,12 @@ export const closedVersion = -1;
 export function toDiagnostic(doc: PositionedDocument, p: Problem): Diagnostic {
 	const size = doc.version === closedVersion ? Infinity : p.fixes.reduce((n, f) => n + f.edits.reduce((m, e) => m + e.newText.length + 8, 0), 0);
 	const data: DiagnosticData = { ruleId: p.ruleId, version: doc.version, fixes: size <= inlineLimit ? p.fixes : undefined };
-	return {
-		range: toRange(doc, p.start, p.end),
-		severity: severities[p.severity],
-		source: diagnosticSource,
-		code: p.ruleId,
-		message: p.message,
-		data,
-		...(p.related ? {
-			relatedInformation: p.related.map((r) => ({ location: r.uri === undefined ? { uri: doc.uri, range: toRange(doc, r.start, r.end) } : { uri: r.uri, range: r.range }, message: r.message })),
-		} : {}),
-	};
+	const d: Diagnostic = { range: toRange(doc, p.start, p.end), severity: severities[p.severity], source: diagnosticSource, code: p.ruleId, message: p.message, data };
+	// Set, not spread in: a conditional spread takes V8's slow path (1,000 diagnostics per keystroke of a large document).
+	if (p.related) {
+		d.relatedInformation = p.related.map((r) => ({ location: r.uri === undefined ? { uri: doc.uri, range: toRange(doc, r.start, r.end) } : { uri: r.uri, range: r.range }, message: r.message }));
+	}
+	return d;
 }
 
 export function toLspEdits(doc: CorpusDocument, edits: readonly TextEdit[]): LspTextEdit[] {

@@ -83,12 +83,26 @@ const movedFix = (f: Fix, s: EditShift): Fix => {
 	return edits === f.edits ? f : { ...f, edits };
 };
 
+/**
+ * The fields of `o`, in its order (a copy by `for…in`: a spread of these objects took V8's slow
+ * path, ≈ 0.65 ms against ≈ 0.15 ms to move a 1 MB document's 1,000 diagnostics per keystroke).
+ */
+function copyOf<T extends object>(o: T): T {
+	const out = {} as Record<string, unknown>;
+	for (const k in o) { out[k] = o[k]; }
+	return out as T;
+}
+
 /** A diagnostic of the old version as the edit moved it: ranges, inline fixes' offsets, related places in this document; `data.version` the new one. */
 export function moveDiagnostic(d: Diagnostic, s: EditShift): Diagnostic {
 	const data = d.data as DiagnosticData | undefined;
-	const out: Diagnostic = { ...d, range: movedRange(d.range, s) };
+	const out = copyOf(d);
+	out.range = movedRange(d.range, s);
 	if (data) {
-		out.data = { ...data, version: s.version, fixes: data.fixes && movedAll(data.fixes, (f) => movedFix(f, s)) } satisfies DiagnosticData;
+		const moved = copyOf(data) as { -readonly [K in keyof DiagnosticData]: DiagnosticData[K] };
+		moved.version = s.version;
+		moved.fixes = data.fixes && movedAll(data.fixes, (f) => movedFix(f, s));
+		out.data = moved;
 	}
 	if (d.relatedInformation) {
 		out.relatedInformation = movedAll(d.relatedInformation, (r) => {

@@ -26,14 +26,17 @@ export class CorpusDocument {
 	 * The next version of `previous` after an edit: lines outside the edited region keep their
 	 * text strings (moved to their new offsets), so the rules' per-line caches find them by a
 	 * string whose hash is already known and an edit costs about the lines it touched.
+	 * `change`: where `text` differs from the previous text, when the caller knows it (a worker
+	 * given the edit): the texts are then not compared (two passes over a megabyte per keystroke).
+	 * Any range outside which the two texts are equal will do; the lines are the same.
 	 */
-	static derive(previous: CorpusDocument, version: number, text: string): CorpusDocument {
+	static derive(previous: CorpusDocument, version: number, text: string, change?: TextRange): CorpusDocument {
 		const doc = new CorpusDocument(previous.uri, version, text);
 		const old = previous.#lines;
-		if (!old || previous.text === text) { doc.#lines = old; return doc; }
-		const a = previous.text, n = Math.min(a.length, text.length);
-		const prefix = commonPrefix(a, text, n);
-		const suffix = commonSuffix(a, text, n - prefix);
+		if (!old || (!change && previous.text === text)) { doc.#lines = old; return doc; }
+		const a = previous.text;
+		const { start: prefix, oldEnd } = change ?? changedRange(a, text);
+		const suffix = a.length - oldEnd;
 		// Old lines wholly before the edit, and wholly after it (a line break ends each line, so a
 		// line ending before `prefix` is untouched, and one starting after the edit's end is too).
 		const delta = text.length - a.length;
@@ -93,11 +96,14 @@ export class CorpusDocument {
 	}
 }
 
+/** `[start, oldEnd)` of one text replaced by `[start, newEnd)` of the next. */
+export interface TextRange { readonly start: number; readonly oldEnd: number; readonly newEnd: number }
+
 /**
  * Where two texts differ: `[start, oldEnd)` of `a` was replaced by `[start, newEnd)` of `b` (the
  * longest common prefix, then the longest common suffix of the rest). Equal texts: an empty edit at the end.
  */
-export function changedRange(a: string, b: string): { start: number; oldEnd: number; newEnd: number } {
+export function changedRange(a: string, b: string): TextRange {
 	const n = Math.min(a.length, b.length);
 	const start = commonPrefix(a, b, n);
 	const suffix = commonSuffix(a, b, n - start);

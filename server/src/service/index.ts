@@ -24,6 +24,7 @@ import { forgetFindings } from './duplicates/reuse';
 import { forgetSpelling } from './script/spellingTally';
 
 export { changedRange, CorpusDocument } from './document';
+export type { TextRange } from './document';
 /** Which shared passages duplicate.document can report on: a host computing them for a check keeps only these. */
 export { reportable as reportableSharing } from './rules/duplicateDocument';
 export { crossFacts, filesToRecheck } from './corpusModel';

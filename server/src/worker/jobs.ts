@@ -4,7 +4,7 @@
  * on the server's thread when workers cannot start.
  */
 import { fileURLToPath } from 'node:url';
-import { CorpusDocument, forgetEdits, LanguageService } from '../service';
+import { CorpusDocument, forgetEdits, LanguageService, type TextRange } from '../service';
 import { foldText } from '../service/entities/discovery';
 import { checkInParts, fixInParts, partSize, partsNote } from '../service/parts';
 import { linePositions } from '../service/text/linePositions';
@@ -52,20 +52,25 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 	const sent = new SentDiagnostics();
 	/** The corpus snapshot last given for each of them, by its key: the server sends it again only when it changed. */
 	const corpora = new Map<string, { readonly key?: string; readonly corpus: CorpusSnapshot }>();
-	/** An open document's text and snapshot, from the job or from what is kept here; undefined when the job builds on what is not kept. */
-	const openInputs = (job: Extract<Job, { kind: 'check' }>): { text?: string; corpus?: CorpusSnapshot } | undefined => {
+	/**
+	 * An open document's text and snapshot, from the job or from what is kept here; undefined when
+	 * the job builds on what is not kept. With an edit: the version it applies to and where it changed the text.
+	 */
+	const openInputs = (job: Extract<Job, { kind: 'check' }>): { text?: string; corpus?: CorpusSnapshot; edited?: { from: CorpusDocument; range: TextRange } } | undefined => {
 		let text = job.text;
+		let edited: { from: CorpusDocument; range: TextRange } | undefined;
 		if (job.edit) {
 			const held = open.get(job.uri);
 			if (held?.version !== job.edit.from || held.text.length !== job.edit.length) { return undefined; }
 			text = applyChange(held.text, job.edit);
+			edited = { from: held, range: { start: job.edit.start, oldEnd: job.edit.end, newEnd: job.edit.start + job.edit.text.length } };
 		}
 		if (job.corpus) {
 			corpora.set(job.uri, { key: job.corpusKey, corpus: job.corpus });
-			return { text, corpus: job.corpus };
+			return { text, corpus: job.corpus, edited };
 		}
 		const kept = corpora.get(job.uri);
-		return kept?.key !== undefined && kept.key === job.corpusKey ? { text, corpus: kept.corpus } : undefined;
+		return kept?.key !== undefined && kept.key === job.corpusKey ? { text, corpus: kept.corpus, edited } : undefined;
 	};
 
 	/** A job read a text of more than one part: its garbage is collected before the next job (which may be long: tagging it). */
@@ -104,7 +109,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				return { uri: job.uri, stamp: textStamp(file.text), facts: fileFacts(file.text), matches: matchInParts(file.text, job.found ?? new Int32Array(0), names, jieba.nameModel?.words) };
 			}
 			case 'check': {
-				const given = job.version === undefined ? { text: job.text, corpus: job.corpus } : openInputs(job);
+				const given: { text?: string; corpus?: CorpusSnapshot; edited?: { from: CorpusDocument; range: TextRange } } | undefined = job.version === undefined ? { text: job.text, corpus: job.corpus } : openInputs(job);
 				if (!given?.corpus) {
 					if (job.version !== undefined) { return { uri: job.uri, resend: true }; }
 					throw new Error(`check of ${job.uri} without a corpus snapshot`);
@@ -116,7 +121,9 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 					text = file.text;
 				}
 				const last = job.version === undefined ? undefined : open.get(job.uri);
-				const doc = last ? CorpusDocument.derive(last, job.version!, text) : new CorpusDocument(job.uri, job.version ?? closedVersion, text);
+				// The edit says where the text changed (comparing the texts again costs two passes over a megabyte).
+				const range = given.edited?.from === last ? given.edited?.range : undefined;
+				const doc = last ? CorpusDocument.derive(last, job.version!, text, range) : new CorpusDocument(job.uri, job.version ?? closedVersion, text);
 				if (job.version !== undefined) { open.set(job.uri, doc); }
 				const options = { ...job.options, maxProblems: Number.MAX_SAFE_INTEGER };
 				const view = snapshotView(given.corpus);
@@ -146,7 +153,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				if (note) { diagnostics.unshift(fileNotice('file.large', note)); }
 				const capped = problems.length > shown.length;
 				if (job.version !== undefined) {
-					const delta = sent.answer(job, doc, diagnostics);
+					const delta = sent.answer(job, doc, diagnostics, given.edited);
 					if (delta) { return { uri: job.uri, delta, counts, capped }; }
 				}
 				// Only a closed file's check needs the stamp (was it edited since it was indexed?): an open
