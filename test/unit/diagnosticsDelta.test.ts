@@ -8,6 +8,9 @@ import { createJobRunner } from '../../server/src/worker/jobs';
 import { jiebaSegmenter } from '../../server/src/segmenter';
 import { applyDiagnosticsDelta, EditShift, moveDiagnostic, sameMoved, sameValue } from '../../server/src/lsp/diagnosticsDelta';
 import { corpusSnapshot } from '../../server/src/worker/snapshot';
+import { SentDiagnostics } from '../../server/src/worker/sentDiagnostics';
+import { toDiagnostic } from '../../server/src/lsp/convert';
+import { CorpusDocument, type Problem } from '../../server/src/service';
 import type { CheckResult } from '../../server/src/worker/protocol';
 import { options, service } from './helpers';
 
@@ -105,6 +108,43 @@ describe('diagnostics sent as a change of the last list', function () {
 			assert.deepEqual([r.delta.middle.length, r.delta.head + r.delta.tail], [0, first], `edit ${k}: ${JSON.stringify(r.delta.middle)}`);
 			held = applyDiagnosticsDelta(held, r.delta);
 		}
+	});
+
+	it('keeps a problem equal to the last check\'s unconverted only when it lies wholly before the edit', async () => {
+		const worker = createJobRunner(jieba, false);
+		const fresh = createJobRunner(jieba, false);
+		const uri = 'file:///delta-before.txt';
+		const corpus = corpusSnapshot(service(), uri);
+		// The term on line 1 is at the same offsets after the edit, on line 0: its problem is equal, its diagnostic is not.
+		const texts = ['他用 javascript 寫程式。\njavascript\n今天天氣很好，大家都出門散步。', '他用 javascript 寫程式。甲javascript乙今天天氣很好，大家都出門散步。'];
+		let held = (await worker.run({ kind: 'check', uri, options: opts, corpus, text: texts[0], version: 1, token: 1 }) as CheckResult).diagnostics!;
+		assert.equal(held.filter((d) => d.code === 'term.case').length, 2);
+		const r = await worker.run({ kind: 'check', uri, options: opts, corpus, text: texts[1], version: 2, token: 2, base: 1 }) as CheckResult;
+		assert.ok(r.delta && r.delta.head >= 1, 'the term before the edit is kept');
+		held = applyDiagnosticsDelta(held, r.delta);
+		const expected = (await fresh.run({ kind: 'check', uri, options: opts, corpus, text: texts[1], version: 2 }) as CheckResult).diagnostics!;
+		assert.deepEqual(json(held), json(expected));
+	});
+
+	it('converts none of the problems before an edit that equal the last check\'s (only those it sends)', () => {
+		const uri = 'file:///delta-convert.txt';
+		const text = Array.from({ length: 200 }, (_, i) => `第${i}行 javascript`).join('\n');
+		const problemsOf = (t: string): Problem[] => [...t.matchAll(/javascript/g)].map((m) => ({ ruleId: 'term.case', start: m.index!, end: m.index! + 10, message: 'm', severity: 'info', fixes: [{ title: 'f', edits: [{ start: m.index!, end: m.index! + 10, newText: 'JavaScript' }] }] }));
+		let converted = 0;
+		const sent = new SentDiagnostics();
+		const convertIn = (doc: CorpusDocument) => (p: Problem) => { converted++; return toDiagnostic(doc, p); };
+		const first = new CorpusDocument(uri, 1, text);
+		sent.answer({ uri, token: 1 }, first, problemsOf(text), convertIn(first));
+		assert.equal(converted, 200);
+		const at = text.lastIndexOf('\n');
+		const edited = `${text.slice(0, at)}后${text.slice(at)}`;
+		const second = CorpusDocument.derive(first, 2, edited);
+		converted = 0;
+		const answer = sent.answer({ uri, token: 2, base: 1 }, second, problemsOf(edited), convertIn(second));
+		assert.ok('delta' in answer && answer.delta.head === 200 && answer.delta.middle.length === 0);
+		// The one ending where the text was inserted and the one after it are compared as diagnostics (the last list's were
+		// converted when it was sent whole); the 198 before them are not converted at all.
+		assert.equal(converted, 2);
 	});
 
 	it('tells whether a diagnostic is an old one moved as the server moves it (without building it)', () => {

@@ -4,7 +4,8 @@
  * on the server's thread when workers cannot start.
  */
 import { fileURLToPath } from 'node:url';
-import { CorpusDocument, forgetEdits, LanguageService, type TextRange } from '../service';
+import { CorpusDocument, forgetEdits, LanguageService, type Problem, type TextRange } from '../service';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { foldText } from '../service/entities/discovery';
 import { checkInParts, fixInParts, partSize, partsNote } from '../service/parts';
 import { linePositions } from '../service/text/linePositions';
@@ -149,12 +150,17 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 					if (note) { rows.unshift([0, 0, 0, 0, 'info', 'file.large', note]); }
 					return { uri: job.uri, rows, capped: problems.length > shown.length };
 				}
-				const diagnostics = shown.map((p) => toDiagnostic(positioned, p));
-				if (note) { diagnostics.unshift(fileNotice('file.large', note)); }
 				const capped = problems.length > shown.length;
-				if (job.version !== undefined) {
-					const delta = sent.answer(job, doc, diagnostics, given.edited);
-					if (delta) { return { uri: job.uri, delta, counts, capped }; }
+				const convert = (p: Problem) => toDiagnostic(positioned, p);
+				let diagnostics: Diagnostic[];
+				if (job.version !== undefined && !note) {
+					const answer = sent.answer(job, doc, shown, convert, given.edited);
+					if ('delta' in answer) { return { uri: job.uri, delta: answer.delta, counts, capped }; }
+					diagnostics = answer.diagnostics;
+				} else {
+					if (job.version !== undefined) { sent.forget(job.uri); }
+					diagnostics = shown.map(convert);
+					if (note) { diagnostics.unshift(fileNotice('file.large', note)); }
 				}
 				// Only a closed file's check needs the stamp (was it edited since it was indexed?): an open
 				// document is current by its version, and hashing a megabyte per keystroke costs ≈ 1 ms.
