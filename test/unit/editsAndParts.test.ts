@@ -7,7 +7,8 @@ import { applyPatch } from 'diff';
 import { unifiedDiff } from '../../server/src/cli/diff';
 import { CorpusDocument } from '../../server/src/service';
 import { applyEdits, EditComposer } from '../../server/src/service/edits';
-import { fixedTexts, fixInParts, partRows, PartCutter, partStarts } from '../../server/src/service/parts';
+import { checkInParts, checkInPartsCounted, fixedTexts, fixInParts, partRows, PartCutter, partStarts } from '../../server/src/service/parts';
+import { options, service } from './helpers';
 
 describe('edits and parts of large texts', function () {
 	this.timeout(120000);
@@ -61,6 +62,27 @@ describe('edits and parts of large texts', function () {
 		const whole = new CorpusDocument('file:///t.txt', 0, text);
 		const expected = removeX(whole).map((e) => { const p = whole.positionAt(e.start); return `${p.line + 1}:${p.character + 1}`; });
 		assert.deepEqual([...partRows('file:///t.txt', text, parts)].map((r) => `${r.line}:${r.column}`), expected);
+	});
+
+	it('a check in parts that keeps only the first problems keeps the same ones and counts all of them', () => {
+		// Real rules over parts of 300 units: half-width marks in Chinese text, traditional forms in simplified text.
+		const text = `${'今天天气很好,我们去公园散步吧!\n這個問題很重要，请大家注意。\n重复的一行文字在这里。\n'.repeat(30)}${'没有换行的长句子,一直写下去。'.repeat(40)}\n`;
+		const svc = service();
+		const doc = new CorpusDocument('file:///t.txt', 0, text);
+		const check = (part: CorpusDocument) => svc.lint(part, options({ maxProblems: Number.MAX_SAFE_INTEGER }));
+		const all = checkInParts(doc, check, 300);
+		assert.ok(all.length > 40 && new Set(all.map((p) => p.ruleId)).size >= 2, `${all.length} problems`);
+		const counts: Record<string, number> = {};
+		for (const p of all) { counts[p.ruleId] = (counts[p.ruleId] ?? 0) + 1; }
+		for (const keep of [0, 1, 37, all.length, all.length + 5]) {
+			const counted = checkInPartsCounted(doc, check, keep, 300);
+			assert.deepEqual(counted.first, all.slice(0, keep));
+			assert.equal(counted.total, all.length);
+			assert.deepEqual(Object.entries(counted.counts), Object.entries(counts));
+		}
+		// A document of one part: checked whole, the same.
+		const small = new CorpusDocument('file:///s.txt', 0, text.slice(0, 200));
+		assert.deepEqual(checkInPartsCounted(small, check, 2).first, checkInParts(small, check).slice(0, 2));
 	});
 
 	it('a text cut as it arrives in pieces is cut where the whole text is (parts of a streamed file)', () => {

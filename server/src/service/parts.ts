@@ -80,16 +80,47 @@ function softCut(text: string, from: number, limit: number): number {
  * shared passages, only apply then).
  */
 export function checkInParts(doc: CorpusDocument, check: (part: CorpusDocument, whole: boolean) => Problem[], size = partSize): Problem[] {
-	if (doc.text.length <= size) { return check(doc, true); }
-	const starts = partStarts(doc.text, size);
 	const out: Problem[] = [];
+	eachProblemInParts(doc, check, size, (p, by) => { out.push(by === 0 ? p : shift(p, by)); });
+	return out;
+}
+
+/** The first problems of a check, in `checkInParts`'s order, and how many it found in all, by rule. */
+export interface CountedProblems {
+	readonly first: Problem[];
+	readonly total: number;
+	readonly counts: Record<string, number>;
+}
+
+/**
+ * `checkInParts` keeping only the first `keep` problems and counting the others: a 200 MB file
+ * has half a million, which its check used to keep to its end (≈ 350 MB) only to count them.
+ */
+export function checkInPartsCounted(doc: CorpusDocument, check: (part: CorpusDocument, whole: boolean) => Problem[], keep: number, size = partSize): CountedProblems {
+	const first: Problem[] = [];
+	const counts: Record<string, number> = {};
+	let total = 0;
+	eachProblemInParts(doc, check, size, (p, by) => {
+		total++;
+		counts[p.ruleId] = (counts[p.ruleId] ?? 0) + 1;
+		if (first.length < keep) { first.push(by === 0 ? p : shift(p, by)); }
+	});
+	return { first, total, counts };
+}
+
+/** Each problem of `doc`, with the offset of the part that found it (0 when checked whole). */
+function eachProblemInParts(doc: CorpusDocument, check: (part: CorpusDocument, whole: boolean) => Problem[], size: number, take: (p: Problem, by: number) => void): void {
+	if (doc.text.length <= size) {
+		for (const p of check(doc, true)) { take(p, 0); }
+		return;
+	}
+	const starts = partStarts(doc.text, size);
 	starts.forEach((start, i) => {
 		const end = i + 1 < starts.length ? starts[i + 1] : doc.text.length;
 		// Version 0: a part is no editor's version, so the rules remember nothing of it for the next one.
 		const part = new CorpusDocument(doc.uri, 0, doc.text.slice(start, end));
-		for (const p of check(part, false)) { out.push(shift(p, start)); }
+		for (const p of check(part, false)) { take(p, start); }
 	});
-	return out;
 }
 
 function shift(p: Problem, by: number): Problem {

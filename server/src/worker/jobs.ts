@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CorpusDocument, forgetEdits, LanguageService, type Problem, type TextRange } from '../service';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { foldText } from '../service/entities/discovery';
-import { checkInParts, fixInParts, partSize, partsNote } from '../service/parts';
+import { checkInPartsCounted, fixInParts, partSize, partsNote } from '../service/parts';
 import { linePositions } from '../service/text/linePositions';
 import type { Segmenter, Tagger } from '../service/types';
 import { fileFacts } from '../service/workspace';
@@ -131,13 +131,11 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				// Parts of a very large file: positions of shared passages and mentions are the whole file's.
 				const partView = { corpus: { ...view.corpus, sharedWith: () => [] } };
 				const checker = job.version === undefined ? service : openService;
-				const problems = checkInParts(doc, (part, whole) => {
+				// Only the problems shown are kept; the others are counted.
+				const { first: shown, total, counts } = checkInPartsCounted(doc, (part, whole) => {
 					if (!whole) { collectBetweenParts(); }
 					return checker.lintWithView(part, options, whole ? view : partView);
-				});
-				const counts: Record<string, number> = {};
-				for (const p of problems) { counts[p.ruleId] = (counts[p.ruleId] ?? 0) + 1; }
-				const shown = problems.slice(0, job.options.maxProblems);
+				}, job.options.maxProblems);
 				// A file checked in parts: positions from a table of line starts, not the whole file's line objects.
 				const positioned = text.length > partSize ? { uri: doc.uri, version: doc.version, ...linePositions(text) } : doc;
 				const note = partsNote(text, checker.t);
@@ -148,9 +146,9 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 						return [start.line, start.character, end.line, end.character, p.severity, p.ruleId, p.message];
 					});
 					if (note) { rows.unshift([0, 0, 0, 0, 'info', 'file.large', note]); }
-					return { uri: job.uri, rows, capped: problems.length > shown.length };
+					return { uri: job.uri, rows, capped: total > shown.length };
 				}
-				const capped = problems.length > shown.length;
+				const capped = total > shown.length;
 				const convert = (p: Problem) => toDiagnostic(positioned, p);
 				let diagnostics: Diagnostic[];
 				if (job.version !== undefined && !note) {
