@@ -5,7 +5,6 @@
 import type { CorpusDocument } from '../document';
 import type { EntityRef } from '../types';
 import type { Entity } from './entityTable';
-import { unpackMentions } from './fileEntities';
 import { plainPinyin } from './pinyin';
 import { finish } from '../duplicates/passages';
 import type { EntityService } from './service';
@@ -60,15 +59,16 @@ export class EntityRuleView {
 			if (others.length > 0) { soundAlikes.set(id, others); }
 		}
 		if (soundAlikes.size === 0) { return undefined; }
-		const mentions = unpackMentions(packed, this.entities.index.table);
 		// The rule reads `first` of the others only: the mentions' own refs go without it.
 		const refs = new Map<number, EntityRef>();
 		const plain = (e: Entity) => refs.get(e.id) ?? refs.set(e.id, withoutFirst(this.ref(e))).get(e.id)!;
 		const out: [number, number, number, EntityRef][] = [];
-		for (let i = 0; i < mentions.length; i++) {
-			if ((i & 4095) === 4095) { yield; }
-			const m = mentions[i];
-			out.push([m.line, m.character, m.length, plain(m.entity)]);
+		// From the packed mentions in steps too (unpacking a 1 MB document's 12,000 first was 11 ms in one piece at load);
+		// mentions of entities the table no longer has are left out, as unpackMentions does.
+		for (let i = 0; i < packed.length; i += 4) {
+			if ((i & 16383) === 16380) { yield; }
+			const e = this.entities.index.table.get(packed[i + 3]);
+			if (e) { out.push([packed[i], packed[i + 1], packed[i + 2], plain(e)]); }
 		}
 		return { mentions: out, soundAlikes: [...soundAlikes] };
 	}
