@@ -160,50 +160,50 @@ describe('fix-all', () => {
 	});
 });
 
-describe('CorpusDocument.derive', () => {
-	it('gives the lines a fresh split gives, after random edits around line breaks (seeded)', () => {
-		let seed = 7;
-		const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
-		const pieces = ['\n', '\r\n', '\r', '甲', '乙丙', ' ', '\n\n', '𠮷'];
-		const piece = () => pieces[Math.floor(rnd() * pieces.length)];
-		for (let round = 0; round < 300; round++) {
-			let text = Array.from({ length: 1 + Math.floor(rnd() * 30) }, piece).join('');
-			let doc = new CorpusDocument('file:///d.txt', 0, text);
-			void doc.lines;
-			for (let v = 1; v <= 10; v++) {
-				const start = Math.floor(rnd() * (text.length + 1));
-				const end = Math.min(text.length, start + Math.floor(rnd() * 4));
-				text = text.slice(0, start) + Array.from({ length: Math.floor(rnd() * 3) }, piece).join('') + text.slice(end);
-				doc = CorpusDocument.derive(doc, v, text);
-				const fresh = new CorpusDocument('file:///d.txt', v, text).lines;
-				assert.deepEqual(doc.lines, fresh, `round ${round}, version ${v}: ${JSON.stringify(text)}`);
-			}
+interface RandomEdit { readonly round: number; readonly version: number; readonly text: string; readonly start: number; readonly end: number; readonly inserted: string }
+
+/**
+ * Seeded random edits around line breaks: 300 texts (`begin`), then 10 edits of each (`edit`,
+ * given the text after it and the edit as typed, not the least range that changed).
+ */
+function randomEdits(seed: number, begin: (text: string) => void, edit: (e: RandomEdit) => void): void {
+	const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+	const pieces = ['\n', '\r\n', '\r', '甲', '乙丙', ' ', '\n\n', '𠮷'];
+	const piece = () => pieces[Math.floor(rnd() * pieces.length)];
+	for (let round = 0; round < 300; round++) {
+		let text = Array.from({ length: 1 + Math.floor(rnd() * 30) }, piece).join('');
+		begin(text);
+		for (let version = 1; version <= 10; version++) {
+			const start = Math.floor(rnd() * (text.length + 1));
+			const end = Math.min(text.length, start + Math.floor(rnd() * 4));
+			const inserted = Array.from({ length: Math.floor(rnd() * 3) }, piece).join('');
+			text = text.slice(0, start) + inserted + text.slice(end);
+			edit({ round, version, text, start, end, inserted });
 		}
+	}
+}
+
+describe('CorpusDocument.derive', () => {
+	const fresh = (version: number, text: string) => new CorpusDocument('file:///d.txt', version, text).lines;
+	let doc: CorpusDocument;
+	const begin = (text: string) => { doc = new CorpusDocument('file:///d.txt', 0, text); void doc.lines; };
+
+	it('gives the lines a fresh split gives, after random edits around line breaks (seeded)', () => {
+		randomEdits(7, begin, ({ round, version, text }) => {
+			doc = CorpusDocument.derive(doc, version, text);
+			assert.deepEqual(doc.lines, fresh(version, text), `round ${round}, version ${version}: ${JSON.stringify(text)}`);
+		});
 	});
 
 	it('takes the edit\'s range when given (a worker knows it): the same lines, with unchanged lines shared (seeded)', () => {
-		let seed = 5;
-		const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
-		const pieces = ['\n', '\r\n', '\r', '甲', '乙丙', ' ', '\n\n', '𠮷'];
-		const piece = () => pieces[Math.floor(rnd() * pieces.length)];
-		for (let round = 0; round < 300; round++) {
-			let text = Array.from({ length: 1 + Math.floor(rnd() * 30) }, piece).join('');
-			let doc = new CorpusDocument('file:///d.txt', 0, text);
-			void doc.lines;
-			for (let v = 1; v <= 10; v++) {
-				const start = Math.floor(rnd() * (text.length + 1));
-				const end = Math.min(text.length, start + Math.floor(rnd() * 4));
-				// The edit as typed, not the least range that changed (replacing 甲 by 甲 is an edit too).
-				const inserted = Array.from({ length: Math.floor(rnd() * 3) }, piece).join('');
-				const before = doc;
-				text = text.slice(0, start) + inserted + text.slice(end);
-				doc = CorpusDocument.derive(doc, v, text, { start, oldEnd: end, newEnd: start + inserted.length });
-				const fresh = new CorpusDocument('file:///d.txt', v, text).lines;
-				assert.deepEqual(doc.lines, fresh, `round ${round}, version ${v}: ${JSON.stringify(text)}`);
-				// The first line is kept as it was when the edit is past the end of the second (lines are derived, not split again).
-				if (before.lines.length > 2 && before.lines[1].end + 2 < start) { assert.equal(doc.lines[0], before.lines[0]); }
-			}
-		}
+		randomEdits(5, begin, ({ round, version, text, start, end, inserted }) => {
+			// The edit as typed, not the least range that changed (replacing 甲 by 甲 is an edit too).
+			const before = doc;
+			doc = CorpusDocument.derive(doc, version, text, { start, oldEnd: end, newEnd: start + inserted.length });
+			assert.deepEqual(doc.lines, fresh(version, text), `round ${round}, version ${version}: ${JSON.stringify(text)}`);
+			// The first line is kept as it was when the edit is past the end of the second (lines are derived, not split again).
+			if (before.lines.length > 2 && before.lines[1].end + 2 < start) { assert.equal(doc.lines[0], before.lines[0]); }
+		});
 	});
 
 	it('knows its stamp: another length is told apart without hashing, the same length by the hash', () => {
