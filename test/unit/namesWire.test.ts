@@ -27,11 +27,12 @@ describe('names rows on the wire', () => {
 		for (let batch = 0; batch < 3000; batch++) {
 			const reset = rand() < 0.002;
 			const rows = Array.from({ length: Math.floor(rand() * 12) }, () => row(rand() < 0.2 ? Math.floor(rand() * id + 1) : id++, rand() < 0.5 ? 'person' : 'place'));
-			log.add(JSON.stringify(rows), reset);
+			const sent = log.record({ kind: 'names', reset, rows });
+			assert.deepEqual(decoded(sent.json), rows);
 			model = reset ? rows : [...model, ...rows];
 			if (batch % 100 === 99) {
-				assert.deepEqual(decoded(log.batches), model, `after batch ${batch}`);
-				assert.ok(log.batches.length <= 2 * Math.log2(model.length + 2) + 2, `${log.batches.length} batches for ${model.length} rows`);
+				assert.deepEqual(decoded(log.replay().json), model, `after batch ${batch}`);
+				assert.ok(log.replay().json.length <= 2 * Math.log2(model.length + 2) + 2, `${log.replay().json.length} batches for ${model.length} rows`);
 			}
 		}
 	});

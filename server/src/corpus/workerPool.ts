@@ -23,7 +23,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Control, FromWorker, IdleReport, Job, JobResult } from '../worker/protocol';
 import type { JobRunner } from '../worker/jobs';
-import { ControlOnTheWire, encodeRows, fromWire, NameRowLog } from '../worker/namesWire';
+import { fromWire, NameRowLog } from '../worker/namesWire';
 import { sliceUsed } from './drive';
 import { PriorityQueues } from './priorityQueues';
 import { Priority, priorities, RunOptions, Superseded, WorkerLifecycle } from './poolOptions';
@@ -114,12 +114,7 @@ export class WorkerPool {
 	/** Sent to every worker now, after the jobs they already hold and before any job given to them later. */
 	control(c: Control): void {
 		if (c.kind === 'init') { this.#init = c; }
-		let wire: ControlOnTheWire = c as Exclude<Control, { kind: 'names' }>;
-		if (c.kind === 'names') {
-			const json = encodeRows(c.rows);
-			this.#names.add(json, c.reset);
-			wire = { kind: 'names', reset: c.reset, json: [json] };
-		}
+		const wire = c.kind === 'names' ? this.#names.record(c) : c;
 		for (const s of this.#slots) { s.worker.postMessage({ control: wire }); }
 		this.#local?.control(c);
 	}
@@ -243,7 +238,7 @@ export class WorkerPool {
 	#createLocal(): JobRunner {
 		const runner = this.localRunner();
 		if (this.#init) { runner.control(this.#init); }
-		runner.control(fromWire({ kind: 'names', reset: true, json: this.#names.batches }));
+		runner.control(fromWire(this.#names.replay()));
 		return runner;
 	}
 
@@ -254,7 +249,7 @@ export class WorkerPool {
 	#fresh(old: Slot): Slot {
 		const slot = this.#spawn();
 		if (this.#init) { slot.worker.postMessage({ control: this.#init }); }
-		slot.worker.postMessage({ control: { kind: 'names', reset: true, json: this.#names.batches } });
+		slot.worker.postMessage({ control: this.#names.replay() });
 		slot.pinned.push(...old.pinned.splice(0));
 		this.#slots[this.#slots.indexOf(old)] = slot;
 		return slot;

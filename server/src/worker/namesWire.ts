@@ -12,8 +12,6 @@ import type { Control } from './protocol';
 export interface NamesOnTheWire { readonly kind: 'names'; readonly reset: boolean; readonly json: readonly string[] }
 export type ControlOnTheWire = Exclude<Control, { kind: 'names' }> | NamesOnTheWire;
 
-export const encodeRows = (rows: readonly NameRow[]): string => JSON.stringify(rows);
-
 /** The control a worker's runner takes. */
 export function fromWire(c: ControlOnTheWire): Control {
 	if (c.kind !== 'names') { return c; }
@@ -30,9 +28,17 @@ export function fromWire(c: ControlOnTheWire): Control {
 export class NameRowLog {
 	#batches: string[] = [];
 
-	get batches(): readonly string[] { return this.#batches; }
+	/** Records a names control sent to the workers, and gives it as it goes on the wire. */
+	record(c: Extract<Control, { kind: 'names' }>): NamesOnTheWire {
+		const json = JSON.stringify(c.rows);
+		this.#add(json, c.reset);
+		return { kind: 'names', reset: c.reset, json: [json] };
+	}
 
-	add(json: string, reset: boolean): void {
+	/** Every row since the last reset, for a worker that starts now. */
+	replay(): NamesOnTheWire { return { kind: 'names', reset: true, json: this.#batches }; }
+
+	#add(json: string, reset: boolean): void {
 		if (reset) { this.#batches = []; }
 		const b = this.#batches;
 		b.push(json);
