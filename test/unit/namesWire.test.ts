@@ -42,6 +42,43 @@ describe('names rows on the wire', () => {
 		}
 	});
 
+	it('brings a worker up to date in steps, with the batches recorded meanwhile, in order', async () => {
+		for (const resetAt of [-1, 1, 4]) {
+			const log = new NameRowLog();
+			const told: { reset: boolean; json: readonly string[] }[] = [];
+			let posted = false, id = 0;
+			// As the pool does: a batch recorded once the worker was told the log is sent to it as to the others.
+			const batch = (reset = false) => {
+				const sent = log.record({ kind: 'names', reset, rows: [row(id++), row(id++)] });
+				if (posted) { told.push(sent); }
+				return sent.json;
+			};
+			let model: string[] = [];
+			for (let i = 0; i < 5000; i++) { model.push(...batch(i === 0)); }
+			let turns = 0, counting = true;
+			const countTurns = () => { turns++; if (counting) { setImmediate(countTurns); } };
+			setImmediate(countTurns);
+			// Each message takes the slice's time (9 ms): each waits for a turn of its own; names come meanwhile.
+			const busy = () => { const end = performance.now() + 9; while (performance.now() < end) { /* work */ } };
+			const steps = log.replayInSteps((c) => { told.push(c); busy(); }, () => { posted = true; }, () => true);
+			const during = (async () => {
+				for (let i = 0; i < 12; i++) {
+					await new Promise((r) => setImmediate(r));
+					if (i === resetAt) { model = [...batch(true)]; } else { model.push(...batch()); }
+				}
+			})();
+			await Promise.all([steps, during]);
+			counting = false;
+			assert.ok(posted);
+			assert.ok(told.every((c) => c.json.length <= 1024), 'at most 1,024 batches a message');
+			if (resetAt < 0) { assert.ok(told.length >= 5 && turns >= 4, `${told.length} messages in ${turns} turns`); }
+			// What the worker holds: each reset starts again.
+			let held: string[] = [];
+			for (const c of told) { held = [...(c.reset ? [] : held), ...c.json]; }
+			assert.deepEqual(held, model, `reset at ${resetAt}`);
+		}
+	});
+
 	it('a fresh worker is sent the rows as strings, and gets them all', async () => {
 		// A worker that answers each job with the names controls it was sent, as they arrived.
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-names-'));
@@ -70,6 +107,12 @@ parentPort.on('message', (m) => {
 			assert.ok(told.reset);
 			assert.ok(Array.isArray(told.json) && told.json.every((j) => typeof j === 'string'), 'rows as strings, not objects');
 			assert.deepEqual(decoded(told.json as string[]), [...sent, row(3, 'organization')]);
+			// Many batches: in several messages, all before the fresh worker's first job.
+			for (let i = 500; i < 3500; i++) { pool.control({ kind: 'names', reset: false, rows: [row(i)] }); }
+			pool.renewFree();
+			const many = await run();
+			assert.ok(many.names.length >= 3 && many.names[0].reset && many.names.slice(1).every((c) => !c.reset), `${many.names.length} messages`);
+			assert.deepEqual(many.names.flatMap((c) => decoded(c.json as string[])), [...sent, row(3, 'organization'), ...Array.from({ length: 3000 }, (_, i) => row(500 + i))]);
 		} finally {
 			await pool.dispose();
 			fs.rmSync(dir, { recursive: true, force: true });

@@ -43,6 +43,8 @@ interface Slot {
 	mayKeepOpen: boolean;
 	/** Ended while only background work was left (`backgroundOnFirst`): started again when other work comes. */
 	dormant: boolean;
+	/** Fresh and being told the names rows (in steps): given no job and no names control until told all. */
+	warming: boolean;
 }
 
 export class WorkerPool {
@@ -115,7 +117,7 @@ export class WorkerPool {
 	control(c: Control): void {
 		if (c.kind === 'init') { this.#init = c; }
 		const wire = c.kind === 'names' ? this.#names.record(c) : c;
-		for (const s of this.#slots) { s.worker.postMessage({ control: wire }); }
+		for (const s of this.#slots) { if (!(s.warming && wire.kind === 'names')) { s.worker.postMessage({ control: wire }); } }
 		this.#local?.control(c);
 	}
 
@@ -160,6 +162,7 @@ export class WorkerPool {
 				if (slot.pinned.length === 0 && !this.#queue.has(Priority.Background)) { continue; }
 				slot = this.#fresh(slot);
 			}
+			if (slot.warming) { continue; }
 			while (slot.running.size < this.perWorker) {
 				const pending = this.#next(slot.pinned, background);
 				// Nothing queued for this worker; another may still have pinned jobs.
@@ -182,7 +185,7 @@ export class WorkerPool {
 	 */
 	#idle(slot: Slot, report: IdleReport): void {
 		if (slot.running.size === 0 && slot.pinned.length === 0) { slot.mayKeepOpen = report.openDocuments > 0; }
-		if (this.#disposed || !this.lifecycle || slot.retired) { return; }
+		if (this.#disposed || !this.lifecycle || slot.retired || slot.warming) { return; }
 		if (slot.running.size > 0 || slot.pinned.length > 0 || report.openDocuments > 0) { return; }
 		if (this.lifecycle.backgroundOnFirst && slot !== this.#slots[0]) {
 			slot.retired = slot.dormant = true;
@@ -205,7 +208,7 @@ export class WorkerPool {
 		if (this.#disposed || !this.lifecycle) { return; }
 		let renewed = 0;
 		for (const slot of [...this.#slots]) {
-			if (!slot.dormant && slot.running.size === 0 && slot.pinned.length === 0 && !slot.mayKeepOpen && this.#replace(slot)) { renewed++; }
+			if (!slot.dormant && !slot.warming && slot.running.size === 0 && slot.pinned.length === 0 && !slot.mayKeepOpen && this.#replace(slot)) { renewed++; }
 		}
 		if (renewed > 0) { this.log(`zh-corpus: ${renewed} corpus worker(s) renewed after bulk work.`); }
 	}
@@ -243,22 +246,24 @@ export class WorkerPool {
 	}
 
 	/**
-	 * A new worker in the place of `old` (retired: replaced, failed or dormant), told the state the
-	 * others have (init and every names row); it takes the jobs pinned to the place meanwhile.
+	 * A new worker in the place of `old` (retired: replaced, failed or dormant), told the others' state
+	 * (init, every names row in steps: no job before the last); it takes the jobs pinned there meanwhile.
 	 */
 	#fresh(old: Slot): Slot {
 		const slot = this.#spawn();
 		if (this.#init) { slot.worker.postMessage({ control: this.#init }); }
-		slot.worker.postMessage({ control: this.#names.replay() });
 		slot.pinned.push(...old.pinned.splice(0));
 		this.#slots[this.#slots.indexOf(old)] = slot;
+		slot.warming = true;
+		const told = () => { slot.warming = false; queueMicrotask(() => this.#dispatch()); };
+		void this.#names.replayInSteps((c) => slot.worker.postMessage({ control: c }), told, () => !this.#disposed && this.#slots.includes(slot));
 		return slot;
 	}
 
 	#spawn(): Slot {
 		// stdout and stderr are piped here, never to this process's stdout: that is the LSP channel.
 		const worker = new Worker(this.script, { stdout: true, stderr: true, workerData: { niceness: this.niceness } });
-		const slot: Slot = { worker, running: new Map(), pinned: [], retired: false, mayKeepOpen: false, dormant: false };
+		const slot: Slot = { worker, running: new Map(), pinned: [], retired: false, mayKeepOpen: false, dormant: false, warming: false };
 		worker.stderr.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
 		worker.stdout.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
 		worker.on('message', (m: FromWorker) => {
