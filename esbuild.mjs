@@ -58,10 +58,13 @@ if (tests) {
 const wasm = join('node_modules', 'jieba-wasm', 'pkg', 'nodejs', 'jieba_rs_wasm_bg.wasm');
 // The name recognizer's weights (tools/train-ner.mjs), read by the server beside its bundle.
 const nameModel = join('server', 'data', 'ner-model.bin');
+// The pairs of characters jieba's dictionary words hold (tools/build-join-pairs.mjs), read beside the bundle too.
+const joinPairs = join('server', 'data', 'join-pairs.bin');
 for (const dir of ['dist', ...(tests ? ['out/unit', 'out/unit/rules', 'out/bench', 'out/lsp'] : [])]) {
 	mkdirSync(dir, { recursive: true });
 	copyFileSync(wasm, join(dir, 'jieba_rs_wasm_bg.wasm'));
 	copyFileSync(nameModel, join(dir, 'ner-model.bin'));
+	copyFileSync(joinPairs, join(dir, 'join-pairs.bin'));
 }
 
 /** In watch mode: one line per round of builds and per error, read by the "watch" task's problem matcher. */

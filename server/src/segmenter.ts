@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Segmenter, Tagger } from './service';
 import { NameModel } from './service/entities/ner/model';
+import { JoinPairs } from './service/text/joinPairs';
 
 interface Jieba {
 	cut(text: string, hmm?: boolean): string[];
@@ -31,12 +32,21 @@ export function jiebaSegmenter(onError: (message: string) => void = () => undefi
 	};
 	let model: NameModel | undefined;
 	let modelFailed = false;
+	// Without the table every cut is asked of jieba: the same answers, only slower (so no message).
+	let pairs: JoinPairs | null | undefined;
+	const loadPairs = (): JoinPairs | null => {
+		try {
+			return JoinPairs.decode(fs.readFileSync(dataPath('join-pairs.bin')));
+		} catch {
+			return null;
+		}
+	};
 	return {
 		/** The name recognizer's weights, read on first use (about 6 MB; beside the bundle, or in server/data when run from source). */
 		get nameModel() {
 			if (model || modelFailed) { return model; }
 			try {
-				model = new NameModel(fs.readFileSync(nameModelPath()));
+				model = new NameModel(fs.readFileSync(dataPath('ner-model.bin')));
 			} catch (e) {
 				modelFailed = true;
 				onError(`zh-corpus: the name recognizer could not be loaded (${e instanceof Error ? e.message : String(e)}); people, organizations and places are not recognized.`);
@@ -49,6 +59,8 @@ export function jiebaSegmenter(onError: (message: string) => void = () => undefi
 			const j = load();
 			return j ? cutJoined(j, texts) : texts.map((t) => [t]);
 		},
+		// The pairs inside the dictionary's words (tools/build-join-pairs.mjs, from the dictionary jieba-wasm embeds).
+		mayJoin: (first, second) => (pairs === undefined ? (pairs = loadPairs()) : pairs)?.mayJoin(first, second) ?? true,
 		// With the HMM: unknown names come back as one word more often, which is what the recognizer needs.
 		tag: (text) => load()?.tag(text, true) ?? [{ word: text, tag: 'x' }],
 	};
@@ -72,8 +84,8 @@ export function cutJoined(jieba: Pick<Jieba, 'cut'>, texts: readonly string[]): 
 	return out.length === texts.length ? out : texts.map((t) => jieba.cut(t, false));
 }
 
-/** The model file: copied beside the bundle by esbuild.mjs; server/data/ in a source checkout. */
-function nameModelPath(): string {
-	const beside = path.join(__dirname, 'ner-model.bin');
-	return fs.existsSync(beside) ? beside : path.join(__dirname, '..', '..', 'server', 'data', 'ner-model.bin');
+/** A data file (the name model, the join pairs): copied beside the bundle by esbuild.mjs; server/data/ in a source checkout. */
+function dataPath(name: string): string {
+	const beside = path.join(__dirname, name);
+	return fs.existsSync(beside) ? beside : path.join(__dirname, '..', '..', 'server', 'data', name);
 }

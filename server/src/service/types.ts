@@ -90,6 +90,12 @@ export interface Segmenter {
 	cut(text: string): string[];
 	/** `texts.map(cut)` in one call (jieba: one crossing into WebAssembly instead of one per text); see `cutEach`. */
 	cutMany?(texts: readonly string[]): string[][];
+	/**
+	 * False only when no word of `cut` can hold the units `first` then `second` side by side (jieba
+	 * without its HMM: no word of its dictionary holds them), so a cut there is never joined and
+	 * need not be asked. Absent: ask `cut`.
+	 */
+	mayJoin?(first: number, second: number): boolean;
 }
 
 /** The words of each text, in one call when the segmenter can. */
