@@ -107,16 +107,32 @@ function joinWord(cut: number, words: readonly string[]): string {
 
 interface Pair { readonly head: Paragraph; readonly next: Paragraph; readonly word: string; readonly score: number }
 
-function bestPairs(all: readonly Paragraph[], segmenter: Segmenter, ctx: RuleContext): Pair[] {
-	const heads = all.filter(isHead);
-	// A paragraph that starts a sentence begins with a whole word; a continuation with a fragment.
-	// Kept on the line's shape too: an edit does not look every candidate's edge up again.
-	// A first unit that no word holds with the second is a word alone: segmented only when one may.
-	for (const p of all) { if (p.canContinue && p.shape.fragment === undefined) { p.shape.fragment = aloneAtStart(segmenter, rightEdge(p)); } }
-	const unknown = all.filter((p) => p.canContinue && p.shape.fragment === undefined);
+/**
+ * The paragraphs that may continue a cut: a paragraph that starts a sentence begins with a whole
+ * word, a continuation with a fragment. Kept on the line's shape: an edit does not look every
+ * candidate's edge up again. A start is segmented only when it can matter: with few enough pairs
+ * that every head meets every candidate, one that no head's edge may join is in no pair anyway.
+ */
+function continuations(all: readonly Paragraph[], heads: readonly Paragraph[], segmenter: Segmenter, ctx: RuleContext): Paragraph[] {
+	const continuing = all.filter((p) => p.canContinue);
+	const everyPair = heads.length * continuing.length <= maxPairs;
+	const lefts = heads.map(leftEdge);
+	const matters = (p: Paragraph) => !everyPair || heads.some((h, i) => h !== p && mayJoinAcross(segmenter, lefts[i], rightEdge(p)));
+	const unknown: Paragraph[] = [];
+	for (const p of continuing) {
+		if (p.shape.fragment !== undefined || !matters(p)) { continue; }
+		// A first unit that no word holds with the second is a word alone: segmented only when one may.
+		p.shape.fragment = aloneAtStart(segmenter, rightEdge(p));
+		if (p.shape.fragment === undefined) { unknown.push(p); }
+	}
 	const fragments = segmented(segmenter, ctx.cache<boolean>('fragment'), unknown.map(rightEdge), (right) => right, startsWithFragment);
 	for (const p of unknown) { p.shape.fragment = fragments.get(rightEdge(p)); }
-	const candidates = all.filter((p) => p.canContinue && p.shape.fragment);
+	return continuing.filter((p) => p.shape.fragment);
+}
+
+function bestPairs(all: readonly Paragraph[], segmenter: Segmenter, ctx: RuleContext): Pair[] {
+	const heads = all.filter(isHead);
+	const candidates = continuations(all, heads, segmenter, ctx);
 	const lefts = new Map(heads.map((h) => [h, leftEdge(h)]));
 	const rights = new Map(candidates.map((c) => [c, rightEdge(c)]));
 	const reach = heads.length * candidates.length > maxPairs ? Math.floor(maxPairs / Math.max(1, heads.length) / 2) : Infinity;
