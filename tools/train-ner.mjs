@@ -109,6 +109,12 @@ for (let f = 0; f < folds; f++) {
 const shipped = nameList(-1);
 const fullNames = useNames ? new NameLexicon(shipped.keys, shipped.entries) : undefined;
 for (const s of [...dev.msra, ...dev.cluener]) { featurize(s, fullNames); }
+// --dump-features DIR: the features for the dev-only neural experiment (tools/ner-neural/), then stop.
+if (arg('dump-features')) {
+	const traditional = (convert) => readJsonl('msra-dev').map((r) => parse({ ...r, text: convert(r.text) })).map((s) => { featurize(s, fullNames); return s; });
+	(await import('./ner-neural/dump-features.mjs')).dumpFeatures(arg('dump-features'), { train, msraDev: dev.msra, cluenerDev: dev.cluener }, traditional);
+	process.exit(0);
+}
 console.log(`${train.length} training sentences (${train.reduce((a, s) => a + s.n, 0)} characters), ${trainingNameList.size} names, prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 const buckets = 2 ** hashBits;
