@@ -6,6 +6,7 @@
  * equal those another server publishes when it opens the same text at the same version.
  */
 import * as assert from 'node:assert/strict';
+import type { CodeAction } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { linePool } from '../support/docGen';
 import { random } from '../support/random';
@@ -36,6 +37,7 @@ describe('a large document\'s diagnostics after edits (sent as changes from its 
 		const opened = edited.waitForDiagnostics(uri);
 		await edited.open(uri, doc.getText());
 		await opened;
+		let quickFixes = 0;
 		for (let burst = 0; burst < 24; burst++) {
 			const count = burst % 3 === 0 ? 3 : 1;
 			for (let k = 0; k < count; k++) {
@@ -54,8 +56,14 @@ describe('a large document\'s diagnostics after edits (sent as changes from its 
 			const expected = await expecting;
 			assert.ok(expected.diagnostics.length > 100, `${expected.diagnostics.length} diagnostics`);
 			assert.deepEqual(got.diagnostics, expected.diagnostics, `burst ${burst}, version ${doc.version}`);
+			// Their quick fixes come from what each server holds (sent diagnostics carry none): moved by the edits in one, found by a full check in the other.
+			const ask = (c: LspClient) => c.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, context: { diagnostics: got.diagnostics } }) as Promise<CodeAction[]>;
+			const [gotActions, expectedActions] = await Promise.all([ask(edited), ask(fresh)]);
+			quickFixes += gotActions.filter((a) => a.edit && a.diagnostics).length;
+			assert.deepEqual(gotActions, expectedActions, `code actions, burst ${burst}, version ${doc.version}`);
 			await fresh.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 		}
+		assert.ok(quickFixes > 100, `${quickFixes} quick fixes compared`);
 	});
 
 	it('are not pushed again when a re-check of the same version keeps them all', async () => {

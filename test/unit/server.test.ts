@@ -52,11 +52,11 @@ describe('LSP conversion', () => {
 		assert.equal(toOffset(doc, { line: 1, character: 2 }), 6);
 		assert.equal(toOffset(doc, { line: 9, character: 0 }), doc.text.length);
 	});
-	it('gives a diagnostic the rule id, the source, the version and small fixes in its data', () => {
+	it('gives a diagnostic the rule id, the source, the version and small fixes in its data (the rule only once, as its code)', () => {
 		const d = toDiagnostic(doc, { ruleId: 'mixed-script', start: 6, end: 7, message: 'm', severity: 'warning', fixes: [{ title: 'f', edits: [{ start: 6, end: 7, newText: '後' }], isPreferred: true }] });
 		assert.equal(d.code, 'mixed-script');
 		assert.equal(d.source, 'zh-corpus');
-		assert.deepEqual(d.data, { ruleId: 'mixed-script', version: 3, fixes: [{ title: 'f', edits: [{ start: 6, end: 7, newText: '後' }], isPreferred: true }] });
+		assert.deepEqual(d.data, { version: 3, fixes: [{ title: 'f', edits: [{ start: 6, end: 7, newText: '後' }], isPreferred: true }] });
 	});
 	it('leaves large fixes out of the data to be recomputed', () => {
 		const edits = Array.from({ length: 100 }, (_, i) => ({ start: i, end: i + 1, newText: 'x' }));

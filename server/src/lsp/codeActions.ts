@@ -1,6 +1,7 @@
 /**
- * Code actions: a quick fix per fix of each of our diagnostics (from its inline `data` when
- * the version matches, recomputed otherwise: a fix for an older version is never applied),
+ * Code actions: a quick fix per fix of each of our diagnostics (the fixes the server holds for
+ * it when it is of the current version — sent diagnostics do not carry them, heldDiagnostics.ts —
+ * recomputed otherwise: a fix for an older version is never applied),
  * "fix all X problems in this file" per rule, and `source.fixAll.zhCorpus`.
  *
  * The light bulb lists fix-all actions without computing them: a client that resolves code
@@ -9,7 +10,8 @@
  * for a large one a command that computes and applies it.
  */
 import { CodeAction, CodeActionKind, CodeActionParams, Command, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { diagnosticSource, DiagnosticData, toLspEdits, toOffset } from './convert';
+import { diagnosticSource, toLspEdits, toOffset } from './convert';
+import type { HeldDiagnostics } from './heldDiagnostics';
 import type { CorpusDocument, Fix, LanguageService, LintOptions, TextEdit } from '../service';
 import { serverCommands } from '../protocol';
 import { largeDocument } from './openDocuments';
@@ -34,6 +36,8 @@ export interface CodeActionContext {
 	readonly resolvesEdits: boolean;
 	/** Problems per rule of the document's last check, when known: "fix all X" is offered where X has two or more. */
 	readonly counts?: Readonly<Record<string, number>>;
+	/** The diagnostics of the last check of this version, with their fixes, when it is done. */
+	readonly held?: HeldDiagnostics;
 }
 
 /** What a fix-all action listed without its edit carries to `codeAction/resolve`. */
@@ -63,9 +67,10 @@ export function codeActions(ctx: CodeActionContext, params: CodeActionParams): C
 	if (wants(only, CodeActionKind.QuickFix)) {
 		/** Rule → whether one of its diagnostics here has a fix (a fix-all computed later is offered only then). */
 		const rules = new Map<string, boolean>();
+		const taken = new Set<Diagnostic>();
 		for (const diagnostic of params.context.diagnostics) {
 			if (diagnostic.source !== diagnosticSource || typeof diagnostic.code !== 'string') { continue; }
-			const fixes = fixesOf(ctx, diagnostic);
+			const fixes = fixesOf(ctx, diagnostic, taken);
 			rules.set(diagnostic.code, (rules.get(diagnostic.code) ?? false) || fixes.length > 0);
 			for (const fix of fixes) {
 				actions.push({
@@ -101,10 +106,10 @@ function fixAllAction(ctx: CodeActionContext, title: string, kind: string, rule:
 	return { title, kind, command: Command.create(title, fixAllCommand, doc.uri, ...(rule === undefined ? [] : [rule])) };
 }
 
-function fixesOf(ctx: CodeActionContext, diagnostic: Diagnostic): readonly Fix[] {
-	const data = diagnostic.data as DiagnosticData | undefined;
-	if (data?.version === ctx.doc.version && data.fixes) { return data.fixes; }
-	// Stale or not inline: recompute on the current text for the problem now at that range.
+function fixesOf(ctx: CodeActionContext, diagnostic: Diagnostic, taken: Set<Diagnostic>): readonly Fix[] {
+	const held = ctx.held?.version === ctx.doc.version ? ctx.held.fixesOf(diagnostic, taken) : undefined;
+	if (held) { return held; }
+	// Stale, not held or not inline: recompute on the current text for the problem now at that range.
 	const start = toOffset(ctx.doc, diagnostic.range.start);
 	const end = toOffset(ctx.doc, diagnostic.range.end);
 	return ctx.service.fixesAt(ctx.doc, ctx.settings, String(diagnostic.code), start, end);

@@ -7,9 +7,11 @@ import type { CorpusDocument, Fix, Problem, TextEdit } from '../service';
 
 export const diagnosticSource = 'zh-corpus';
 
-/** What a diagnostic's `data` holds: which finding it is, and its fixes when small. */
+/**
+ * What a diagnostic's `data` holds on the server: the version of the text it was found on (its
+ * rule is `code`) and its fixes when small. The editor gets it without the fixes (heldDiagnostics.ts).
+ */
 export interface DiagnosticData {
-	readonly ruleId: string;
 	readonly version: number;
 	/** Inline fixes in offsets of `version`; absent when large (recomputed on request). */
 	readonly fixes?: readonly Fix[];
@@ -36,7 +38,7 @@ export const closedVersion = -1;
 
 export function toDiagnostic(doc: PositionedDocument, p: Problem): Diagnostic {
 	const size = doc.version === closedVersion ? Infinity : p.fixes.reduce((n, f) => n + f.edits.reduce((m, e) => m + e.newText.length + 8, 0), 0);
-	const data: DiagnosticData = { ruleId: p.ruleId, version: doc.version, fixes: size <= inlineLimit ? p.fixes : undefined };
+	const data: DiagnosticData = { version: doc.version, fixes: size <= inlineLimit ? p.fixes : undefined };
 	const d: Diagnostic = { range: toRange(doc, p.start, p.end), severity: severities[p.severity], source: diagnosticSource, code: p.ruleId, message: p.message, data };
 	// Set, not spread in: a conditional spread takes V8's slow path (1,000 diagnostics per keystroke of a large document).
 	if (p.related) {

@@ -64,7 +64,7 @@ export class EditCommands {
 		}
 		const doc = await this.#c.open.get(params.textDocument.uri);
 		if (!doc) { return []; }
-		return codeActions({ service, doc, settings: await this.#c.settings.get(doc.uri), documentChanges: this.#c.documentChanges, resolvesEdits: this.#c.resolvesEdits, counts: this.#c.open.problemsOf(doc.uri)?.counts }, params);
+		return codeActions({ service, doc, settings: await this.#c.settings.get(doc.uri), documentChanges: this.#c.documentChanges, resolvesEdits: this.#c.resolvesEdits, counts: this.#c.open.problemsOf(doc.uri)?.counts, held: this.#c.open.heldOf(doc.uri, doc.version) }, params);
 	}
 
 	/**

@@ -9,6 +9,7 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './convert';
+import { HeldDiagnostics } from './heldDiagnostics';
 import type { Corpus } from '../corpus/corpus';
 import type { FileProblems } from '../corpus/problemTally';
 import { notUtf8OnDisk } from './documentStatus';
@@ -54,6 +55,8 @@ class DocumentState {
 	isCorpus: Promise<boolean> | undefined;
 	/** Problems per rule of its last check. */
 	problems: FileProblems | undefined;
+	/** The diagnostics of its last check, with their fixes, and as sent. */
+	held: HeldDiagnostics | undefined;
 	/** Its outline (symbols and folding, asked for together), for one version. */
 	outline: { version: number; result: Promise<OutlineResult> } | undefined;
 	/** Indexing when the user pauses. */
@@ -81,6 +84,12 @@ export class OpenDocuments {
 	}
 
 	problemsOf(uri: string): FileProblems | undefined { return this.#states.get(uri)?.problems; }
+
+	/** The diagnostics of the document's last check, with their fixes, when it checked `version`. */
+	heldOf(uri: string, version: number): HeldDiagnostics | undefined {
+		const held = this.#states.get(uri)?.held;
+		return held?.version === version ? held : undefined;
+	}
 
 	/** Settings, the project file or a .gitignore changed: which documents are corpus documents is asked again. */
 	invalidate(): void {
@@ -140,8 +149,9 @@ export class OpenDocuments {
 	}
 
 	/**
-	 * The problems of the document's current version; undefined when it is not a corpus document,
-	 * 'superseded' when a newer version came meanwhile (its own check follows: nothing to publish).
+	 * The problems of the document's current version, as sent (without fixes: `heldOf` keeps them);
+	 * undefined when it is not a corpus document, 'superseded' when a newer version came meanwhile
+	 * (its own check follows: nothing to publish). A re-check that kept the very list gives the same list.
 	 */
 	async diagnostics(uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | 'superseded' | undefined> {
 		const { service, corpus } = this.init;
@@ -158,15 +168,18 @@ export class OpenDocuments {
 		const notText = doc.text.includes('\ufffd') ? await notUtf8OnDisk(uriToPath(uri)) : undefined;
 		if (notText) {
 			state.problems = { counts: {}, capped: false };
+			state.held = undefined;
 			return { version: doc.version, diagnostics: [skippedDiagnostic(service.t, notText)] };
 		}
 		const checked = isLarge(doc) || expectedMatchMs(options.customPatterns, doc.text.length) > patternBudgetMs
 			? await corpus.open.check(doc, options, isCurrent)
 			: this.#check(doc, options);
 		if (!checked || checked === 'superseded') { return checked; }
-		if (this.#states.get(uri) === state) { state.problems = checked.problems; }
+		let held = state.held;
+		if (held?.version !== doc.version || held.held !== checked.diagnostics) { held = new HeldDiagnostics(doc.version, checked.diagnostics); }
+		if (this.#states.get(uri) === state) { state.problems = checked.problems; state.held = held; }
 		corpus.statusChanged();
-		return { version: doc.version, diagnostics: checked.diagnostics };
+		return { version: doc.version, diagnostics: held.sent };
 	}
 
 	#check(doc: CorpusDocument, options: LintOptions): { problems: FileProblems; diagnostics: Diagnostic[] } {

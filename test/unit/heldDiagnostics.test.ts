@@ -1,0 +1,98 @@
+/**
+ * Sent diagnostics carry no fixes; the server holds them (lsp/heldDiagnostics.ts) and a quick fix
+ * finds them there. The quick fixes must be exactly those of the diagnostics that carried their
+ * fixes (inline when small, recomputed when large), and never an older version's.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { codeActions, CodeActionContext, workspaceEdit } from '../../server/src/lsp/codeActions';
+import { DiagnosticData, toDiagnostic, toOffset } from '../../server/src/lsp/convert';
+import { HeldDiagnostics, sentDiagnostic } from '../../server/src/lsp/heldDiagnostics';
+import { CorpusDocument, Fix } from '../../server/src/service';
+import { options, readFixture, seedsAvailable, seedsDir, service } from './helpers';
+
+const svc = service();
+const settings = options();
+
+function checked(doc: CorpusDocument): HeldDiagnostics {
+	return new HeldDiagnostics(doc.version, svc.lint(doc, settings).map((p) => toDiagnostic(doc, p)));
+}
+
+const context = (doc: CorpusDocument, held: HeldDiagnostics | undefined): CodeActionContext => ({ service: svc, doc, settings, documentChanges: true, resolvesEdits: true, held });
+const quickFixes = (ctx: CodeActionContext, diagnostics: Diagnostic[]): CodeAction[] =>
+	codeActions(ctx, { textDocument: { uri: ctx.doc.uri }, range: diagnostics[0].range, context: { diagnostics } }).filter((a) => a.diagnostics);
+
+/** The quick fixes of `sent` as they were when each diagnostic carried its fixes: inline ones when of this version, else recomputed. */
+function carriedFixes(doc: CorpusDocument, sent: Diagnostic, carried: readonly Fix[] | undefined): CodeAction[] {
+	const fixes = carried ?? svc.fixesAt(doc, settings, String(sent.code), toOffset(doc, sent.range.start), toOffset(doc, sent.range.end));
+	return fixes.map((f) => ({ title: f.title, kind: 'quickfix', diagnostics: [sent], isPreferred: f.isPreferred, edit: workspaceEdit({ doc, documentChanges: true }, f.edits) }));
+}
+
+function documents(): { name: string; text: string }[] {
+	const docs = ['tw-leftovers.txt', 'simplified-with-traditional.txt', 'half-and-half.txt'].map((name) => ({ name, text: readFixture(path.join('mixed-script', name)) }));
+	if (!seedsAvailable()) { console.log('    ../shared/corpus/seeds is absent: only the fixtures are compared'); return docs; }
+	return [...docs, ...fs.readdirSync(seedsDir).sort().map((name) => ({ name, text: fs.readFileSync(path.join(seedsDir, name), 'utf8') }))];
+}
+
+describe('quick fixes from the fixes the server holds (sent diagnostics carry none)', () => {
+	it('equal the fixes each diagnostic carried, one diagnostic at a time and all at once, on the seeds and mixed documents', () => {
+		let withFixes = 0;
+		for (const { name, text } of documents()) {
+			const doc = new CorpusDocument(`file:///${name}`, 4, text);
+			const held = checked(doc);
+			assert.ok(held.held.length > 0, name);
+			const expectedAll: CodeAction[] = [];
+			for (let i = 0; i < held.held.length; i++) {
+				const sent = held.sent[i];
+				const carried = (held.held[i].data as DiagnosticData).fixes;
+				assert.equal(JSON.stringify(sent).includes('"fixes"'), false, `${name}: diagnostic ${i} is sent without fixes`);
+				assert.equal(held.fixesOf(sent, new Set()), carried, `${name}: diagnostic ${i}'s fixes are found`);
+				if (carried?.length) { withFixes++; }
+				const expected = carriedFixes(doc, sent, carried);
+				expectedAll.push(...expected);
+				assert.deepEqual(quickFixes(context(doc, held), [sent]), expected, `${name}: diagnostic ${i} (${String(sent.code)})`);
+			}
+			assert.deepEqual(quickFixes(context(doc, held), held.sent), expectedAll, `${name}: all at once`);
+		}
+		assert.ok(withFixes > 20, `${withFixes} diagnostics with fixes`);
+	});
+
+	it('recomputes on the current text for a diagnostic of an older version, whatever the server holds', () => {
+		const text = readFixture('mixed-script/tw-leftovers.txt');
+		const before = new CorpusDocument('file:///m.txt', 1, text);
+		const after = CorpusDocument.derive(before, 2, `一${text}`);
+		const old = checked(before);
+		let compared = 0;
+		for (const held of [old, checked(after), undefined]) {
+			for (const sent of old.sent) {
+				const expected = carriedFixes(after, sent, undefined);
+				compared += expected.length;
+				const got = quickFixes(context(after, held), [sent]);
+				assert.deepEqual(got, expected, `${String(sent.code)} at ${JSON.stringify(sent.range)}`);
+				for (const a of got) { assert.equal((a.edit?.documentChanges?.[0] as { textDocument: { version: number } }).textDocument.version, 2); }
+			}
+		}
+		assert.ok(compared > 10, `${compared} recomputed fixes`);
+	});
+
+	it('gives two alike diagnostics at one place their own fixes', () => {
+		const doc = new CorpusDocument('file:///a.txt', 1, '甲乙丙');
+		const fix = (newText: string): Fix => ({ title: newText, edits: [{ start: 0, end: 1, newText }] });
+		const problem = (f: Fix) => ({ ruleId: 'term.case', start: 0, end: 1, message: 'm', severity: 'info' as const, fixes: [f] });
+		const held = new HeldDiagnostics(1, [toDiagnostic(doc, problem(fix('A'))), toDiagnostic(doc, problem(fix('B')))]);
+		assert.deepEqual(quickFixes(context(doc, held), held.sent).map((a) => a.title), ['A', 'B']);
+		assert.deepEqual(quickFixes(context(doc, held), [held.sent[0]]).map((a) => a.title), ['A']);
+	});
+
+	it('sends the very diagnostic when it has no inline fixes, and a copy without them otherwise', () => {
+		const doc = new CorpusDocument('file:///a.txt', 1, '甲乙丙');
+		const none = toDiagnostic(doc, { ruleId: 'term.case', start: 0, end: 1, message: 'm', severity: 'info', fixes: [] });
+		const large = toDiagnostic(doc, { ruleId: 'term.case', start: 0, end: 1, message: 'm', severity: 'info', fixes: [{ title: 't', edits: [{ start: 0, end: 1, newText: 'x'.repeat(300) }] }] });
+		assert.notEqual(sentDiagnostic(none), none);
+		assert.deepEqual(sentDiagnostic(none), { ...none, data: { version: 1 } });
+		assert.equal(sentDiagnostic(large), large);
+		assert.equal(JSON.stringify(sentDiagnostic(large)), JSON.stringify({ ...large, data: { version: 1 } }));
+	});
+});
