@@ -119,7 +119,35 @@ async function main(): Promise<void> {
 	}
 	console.log(JSON.stringify({ name: `hover on ${name}, indexed corpus (over stdio)`, ms: median(hover), p90: p90(hover) }));
 	console.log(JSON.stringify({ name: `references of ${name}: ${count.toLocaleString('en')} mentions (over stdio)`, ms: median(refs), p90: p90(refs) }));
+	await referencesAtSize(client, 7_000, 8_000);
 	await client.stop();
+}
+
+/**
+ * References of the name whose mentions are closest to the middle of [least, most] (the issue's
+ * size: the most mentioned person above has more than twice as many), asked from its first mention.
+ */
+async function referencesAtSize(client: LspClient, least: number, most: number): Promise<void> {
+	const rows: { id: number; name: string; mentions: number }[] = [];
+	for (const type of ['person', 'organization', 'place', 'work', 'event']) {
+		rows.push(...await client.connection.sendRequest('zhCorpus/entities', { type, limit: 100_000 }) as { id: number; name: string; mentions: number }[]);
+	}
+	const fits = rows.filter((r) => r.mentions >= least && r.mentions <= most).sort((a, b) => Math.abs(a.mentions - (least + most) / 2) - Math.abs(b.mentions - (least + most) / 2));
+	if (fits.length === 0) { console.log(JSON.stringify({ name: `references of a name with ${least.toLocaleString('en')}–${most.toLocaleString('en')} mentions`, value: 'none in this corpus' })); return; }
+	const { locations } = await client.connection.sendRequest('zhCorpus/entityMentions', { uri: '', id: fits[0].id }) as { locations: Location[] };
+	const at = locations[0];
+	const opened = client.waitForDiagnostics(at.uri, (p) => p.version === 1);
+	await client.open(at.uri, fs.readFileSync(new URL(at.uri), 'utf8'));
+	await opened;
+	const refs: number[] = [];
+	let count = 0;
+	for (let i = 0; i < 30; i++) {
+		const t = performance.now();
+		const r = await client.connection.sendRequest('textDocument/references', { textDocument: { uri: at.uri }, position: at.range.start, context: { includeDeclaration: true } }) as Location[];
+		refs.push(performance.now() - t);
+		count = r.length;
+	}
+	console.log(JSON.stringify({ name: `references of ${fits[0].name}: ${count.toLocaleString('en')} mentions (over stdio)`, ms: median(refs), p90: p90(refs) }));
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });
