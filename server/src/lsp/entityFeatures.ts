@@ -38,7 +38,8 @@ export interface EntityContext {
 }
 
 /** Object literals, not `Location.create`: references of a name in every file build thousands (same JSON). */
-const toLocation = (l: EntityLocation): Location => ({ uri: l.uri, range: { start: { line: l.line, character: l.character }, end: { line: l.line, character: l.character + l.length } } });
+const location = (uri: string, line: number, character: number, length: number): Location => ({ uri, range: { start: { line, character }, end: { line, character: character + length } } });
+const toLocation = (l: EntityLocation): Location => location(l.uri, l.line, l.character, l.length);
 
 export function registerEntityFeatures(ctx: EntityContext): void {
 	const { connection } = ctx;
@@ -80,7 +81,7 @@ export function registerEntityFeatures(ctx: EntityContext): void {
 		const at = await entityAt(textDocument.uri, position);
 		if (!at) { return null; }
 		await ctx.indexReady();
-		return entities.references(at.mention.entity).map(toLocation);
+		return entities.references(at.mention.entity, location);
 	}));
 
 	connection.onDocumentHighlight(safe(null, async ({ textDocument, position }) => {
@@ -166,7 +167,7 @@ export function registerEntityFeatures(ctx: EntityContext): void {
 		const entities = service.entities;
 		await ctx.indexReady();
 		const entity = params.id !== undefined ? entities.index.table.get(params.id) : params.position && (await entityAt(params.uri, params.position))?.mention.entity;
-		return entity ? { id: entity.id, name: entity.name, locations: entities.references(entity).map(toLocation) } : null;
+		return entity ? { id: entity.id, name: entity.name, locations: entities.references(entity, location) } : null;
 	}));
 }
 

@@ -11,7 +11,7 @@ import { Discovery, tallyFound } from './discoveryTally';
 import { Entity, EntityTable } from './entityTable';
 import { emptyGazetteer, Gazetteer } from './gazetteer';
 import { entityTypes } from './recognize';
-import { appendLocations, FileEntities, Mention, mentionsOfEntity, none, unpackMentions } from './fileEntities';
+import { appendLocations, FileEntities, MakeLocation, Mention, mentionsOfEntity, none, unpackMentions } from './fileEntities';
 import { FileIds, Strings } from './fileLists';
 import { FileMatches, matchNames } from './matcher';
 
@@ -170,8 +170,8 @@ export class EntityIndex {
 	}
 
 	/** Appends the entity's mentions in one file to `out` as locations (references: no object per other mention, none in between). */
-	locationsOf(uri: string, e: Entity, out: { uri: string; line: number; character: number; length: number }[]): void {
-		appendLocations(uri, this.#files.get(uri)?.mentions ?? none, e, out);
+	locationsOf<T>(uri: string, e: Entity, make: MakeLocation<T>, out: T[]): void {
+		appendLocations(uri, this.#files.get(uri)?.mentions ?? none, e, make, out);
 	}
 
 	/** Roles written before the entity's names in the files that discovered it, most frequent first. */

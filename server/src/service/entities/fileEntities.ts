@@ -52,10 +52,13 @@ export function mentionsOfEntity(m: Int32Array, e: Entity): Mention[] {
 	return out;
 }
 
-/** Appends the entity's packed mentions to `out` as locations in `uri` (references: none in between). */
-export function appendLocations(uri: string, m: Int32Array, e: Entity, out: { uri: string; line: number; character: number; length: number }[]): void {
+/** Makes a place of a mention: the caller's own location object (references make one per mention, nothing in between). */
+export type MakeLocation<T> = (uri: string, line: number, character: number, length: number) => T;
+
+/** Appends the entity's packed mentions to `out` as locations in `uri`. */
+export function appendLocations<T>(uri: string, m: Int32Array, e: Entity, make: MakeLocation<T>, out: T[]): void {
 	const id = e.id;
 	for (let i = 3; i < m.length; i += 4) {
-		if (m[i] === id) { out.push({ uri, line: m[i - 3], character: m[i - 2], length: m[i - 1] }); }
+		if (m[i] === id) { out.push(make(uri, m[i - 3], m[i - 2], m[i - 1])); }
 	}
 }
