@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { codeActions, CodeActionContext, workspaceEdit } from '../../server/src/lsp/codeActions';
-import { DiagnosticData, toDiagnostic, toOffset } from '../../server/src/lsp/convert';
+import { DiagnosticData, fileNotice, toDiagnostic, toOffset } from '../../server/src/lsp/convert';
 import { HeldDiagnostics, sentDiagnostic } from '../../server/src/lsp/heldDiagnostics';
 import { CorpusDocument, Fix } from '../../server/src/service';
 import { options, readFixture, seedsAvailable, seedsDir, service } from './helpers';
@@ -48,7 +48,7 @@ describe('quick fixes from the fixes the server holds (sent diagnostics carry no
 				const sent = held.sent[i];
 				const carried = (held.held[i].data as DiagnosticData).fixes;
 				assert.equal(JSON.stringify(sent).includes('"fixes"'), false, `${name}: diagnostic ${i} is sent without fixes`);
-				assert.equal(held.fixesOf(sent, new Set()), carried, `${name}: diagnostic ${i}'s fixes are found`);
+				assert.equal(held.fixesOf(sent), carried, `${name}: diagnostic ${i}'s fixes are found`);
 				if (carried?.length) { withFixes++; }
 				const expected = carriedFixes(doc, sent, carried);
 				expectedAll.push(...expected);
@@ -86,13 +86,30 @@ describe('quick fixes from the fixes the server holds (sent diagnostics carry no
 		assert.deepEqual(quickFixes(context(doc, held), [held.sent[0]]).map((a) => a.title), ['A']);
 	});
 
-	it('sends the very diagnostic when it has no inline fixes, and a copy without them otherwise', () => {
+	it('finds the fixes by the diagnostic\'s place in its list, not by its range (Neovim 0.7 sends columns in bytes); another diagnostic\'s place is not taken', () => {
+		const text = readFixture('mixed-script/tw-leftovers.txt');
+		const doc = new CorpusDocument('file:///m.txt', 0, text);
+		const held = checked(doc);
+		const i = held.held.findIndex((d) => (d.data as DiagnosticData).fixes?.length && Buffer.byteLength(text.slice(0, toOffset(doc, d.range.start))) !== toOffset(doc, d.range.start));
+		assert.ok(i >= 0);
+		const sent = held.sent[i];
+		const inBytes = (p: { line: number; character: number }) => ({ line: p.line, character: Buffer.byteLength(doc.lines[p.line].text.slice(0, p.character)) });
+		const back = { ...sent, range: { start: inBytes(sent.range.start), end: inBytes(sent.range.end) } };
+		assert.deepEqual(quickFixes(context(doc, held), [back]).map((a) => a.edit), carriedFixes(doc, sent, (held.held[i].data as DiagnosticData).fixes).map((a) => a.edit));
+		const other = held.held.findIndex((d) => d.message !== sent.message);
+		const pointing = { ...sent, data: { version: 0, id: other } };
+		assert.equal(held.fixesOf(pointing), undefined);
+		assert.equal(held.fixesOf({ ...sent, data: { version: 0, id: 'x' } }), undefined);
+		assert.equal(held.fixesOf({ ...sent, data: { version: 0, id: held.held.length } }), undefined);
+	});
+
+	it('sends each of our diagnostics with its version and place and without its fixes, others as they are', () => {
 		const doc = new CorpusDocument('file:///a.txt', 1, '甲乙丙');
 		const none = toDiagnostic(doc, { ruleId: 'term.case', start: 0, end: 1, message: 'm', severity: 'info', fixes: [] });
 		const large = toDiagnostic(doc, { ruleId: 'term.case', start: 0, end: 1, message: 'm', severity: 'info', fixes: [{ title: 't', edits: [{ start: 0, end: 1, newText: 'x'.repeat(300) }] }] });
-		assert.notEqual(sentDiagnostic(none), none);
-		assert.deepEqual(sentDiagnostic(none), { ...none, data: { version: 1 } });
-		assert.equal(sentDiagnostic(large), large);
-		assert.equal(JSON.stringify(sentDiagnostic(large)), JSON.stringify({ ...large, data: { version: 1 } }));
+		assert.deepEqual(sentDiagnostic(none, 0), { ...none, data: { version: 1, id: 0 } });
+		assert.equal(JSON.stringify(sentDiagnostic(large, 3)), JSON.stringify({ ...large, data: { version: 1, id: 3 } }));
+		const notice = fileNotice('file.skipped', 'm');
+		assert.equal(sentDiagnostic(notice, 0), notice);
 	});
 });

@@ -67,10 +67,9 @@ export function codeActions(ctx: CodeActionContext, params: CodeActionParams): C
 	if (wants(only, CodeActionKind.QuickFix)) {
 		/** Rule → whether one of its diagnostics here has a fix (a fix-all computed later is offered only then). */
 		const rules = new Map<string, boolean>();
-		const taken = new Set<Diagnostic>();
 		for (const diagnostic of params.context.diagnostics) {
 			if (diagnostic.source !== diagnosticSource || typeof diagnostic.code !== 'string') { continue; }
-			const fixes = fixesOf(ctx, diagnostic, taken);
+			const fixes = fixesOf(ctx, diagnostic);
 			rules.set(diagnostic.code, (rules.get(diagnostic.code) ?? false) || fixes.length > 0);
 			for (const fix of fixes) {
 				actions.push({
@@ -106,8 +105,8 @@ function fixAllAction(ctx: CodeActionContext, title: string, kind: string, rule:
 	return { title, kind, command: Command.create(title, fixAllCommand, doc.uri, ...(rule === undefined ? [] : [rule])) };
 }
 
-function fixesOf(ctx: CodeActionContext, diagnostic: Diagnostic, taken: Set<Diagnostic>): readonly Fix[] {
-	const held = ctx.held?.version === ctx.doc.version ? ctx.held.fixesOf(diagnostic, taken) : undefined;
+function fixesOf(ctx: CodeActionContext, diagnostic: Diagnostic): readonly Fix[] {
+	const held = ctx.held?.version === ctx.doc.version ? ctx.held.fixesOf(diagnostic) : undefined;
 	if (held) { return held; }
 	// Stale, not held or not inline: recompute on the current text for the problem now at that range.
 	const start = toOffset(ctx.doc, diagnostic.range.start);

@@ -10,25 +10,25 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { DiagnosticData } from './convert';
 import type { Fix } from '../service';
 
-/** What a sent diagnostic's `data` holds: the version of the text it was found on (its rule is `code`). */
-export interface SentData { readonly version: number }
+/**
+ * What a sent diagnostic's `data` holds: the version of the text it was found on (its rule is
+ * `code`) and its place in that version's list, by which a code action finds its fixes — not by its
+ * range: Neovim 0.7 sends a diagnostic back with its columns in bytes.
+ */
+export interface SentData { readonly version: number; readonly id: number }
 
-/** `d` as sent: without its inline fixes (the same object when it has none). */
-export function sentDiagnostic(d: Diagnostic): Diagnostic {
+/** `d` as sent, the `id`th of its list: without its inline fixes (the same object when its data is not ours). */
+export function sentDiagnostic(d: Diagnostic, id: number): Diagnostic {
 	const data = d.data as DiagnosticData | undefined;
-	if (typeof data !== 'object' || data === null || data.fixes === undefined) { return d; }
+	if (typeof data !== 'object' || data === null || typeof data.version !== 'number') { return d; }
 	// Copied field by field (a spread takes V8's slow path: 1,000 diagnostics per keystroke).
 	const out = {} as Record<string, unknown>;
 	for (const k in d) { out[k] = d[k as keyof Diagnostic]; }
-	out.data = { version: data.version } satisfies SentData;
+	out.data = { version: data.version, id } satisfies SentData;
 	return out as unknown as Diagnostic;
 }
 
-const positionKey = (d: Diagnostic) => `${d.range.start.line}:${d.range.start.character}:${d.range.end.line}:${d.range.end.character}`;
-
 export class HeldDiagnostics {
-	/** Held diagnostics by range, built when a code action first asks. */
-	#byRange: Map<string, Diagnostic[]> | undefined;
 	/** What is sent for them. */
 	readonly sent: Diagnostic[];
 
@@ -37,24 +37,14 @@ export class HeldDiagnostics {
 	}
 
 	/**
-	 * The inline fixes of the held diagnostic `d` was sent for (same range, rule and message), when
-	 * `d` is of this version and has some; undefined otherwise (recompute). `taken`: held diagnostics
-	 * already matched in this request — two alike problems of one rule at one place each give
-	 * their own fixes, as when each carried its own.
+	 * The inline fixes of the held diagnostic `d` was sent for, when `d` is of this version (its
+	 * `data`) and is that diagnostic (same rule and message); undefined otherwise: recompute.
 	 */
-	fixesOf(d: Diagnostic, taken: Set<Diagnostic>): readonly Fix[] | undefined {
-		if ((d.data as Partial<SentData> | undefined)?.version !== this.version) { return undefined; }
-		if (!this.#byRange) {
-			this.#byRange = new Map();
-			for (const h of this.held) {
-				const key = positionKey(h);
-				const same = this.#byRange.get(key);
-				if (same) { same.push(h); } else { this.#byRange.set(key, [h]); }
-			}
-		}
-		const match = this.#byRange.get(positionKey(d))?.find((h) => !taken.has(h) && h.code === d.code && h.message === d.message);
-		if (!match) { return undefined; }
-		taken.add(match);
-		return (match.data as DiagnosticData | undefined)?.fixes;
+	fixesOf(d: Diagnostic): readonly Fix[] | undefined {
+		const data = d.data as Partial<SentData> | undefined;
+		if (data?.version !== this.version || typeof data.id !== 'number') { return undefined; }
+		const h = this.held[data.id] as Diagnostic | undefined;
+		if (!h || h.code !== d.code || h.message !== d.message) { return undefined; }
+		return (h.data as DiagnosticData | undefined)?.fixes;
 	}
 }
