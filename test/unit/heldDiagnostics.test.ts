@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { codeActions, CodeActionContext, workspaceEdit } from '../../server/src/lsp/codeActions';
 import { DiagnosticData, fileNotice, toDiagnostic, toOffset } from '../../server/src/lsp/convert';
-import { HeldDiagnostics, sentDiagnostic } from '../../server/src/lsp/heldDiagnostics';
+import { HeldDiagnostics, SentData, sentDiagnostic } from '../../server/src/lsp/heldDiagnostics';
 import { CorpusDocument, Fix } from '../../server/src/service';
 import { options, readFixture, seedsAvailable, seedsDir, service } from './helpers';
 
@@ -101,6 +101,20 @@ describe('quick fixes from the fixes the server holds (sent diagnostics carry no
 		assert.equal(held.fixesOf(pointing), undefined);
 		assert.equal(held.fixesOf({ ...sent, data: { version: 0, id: 'x' } }), undefined);
 		assert.equal(held.fixesOf({ ...sent, data: { version: 0, id: held.held.length } }), undefined);
+	});
+
+	it('does not take a diagnostic of the last list of the same version for one of the next (a re-check after indexing may list others)', () => {
+		// Lines that each give the same problem with the same message: a list one shorter at the front puts an alike diagnostic at each place.
+		const doc = new CorpusDocument('file:///r.txt', 2, Array.from({ length: 6 }, (_, i) => `立法院${i}日三讀通過修正案，會議結束后，委員離開。`).join('\n'));
+		const last = checked(doc);
+		assert.ok(last.held.length >= 4 && last.held.slice(1).some((d, i) => d.message === last.held[i].message && (d.data as DiagnosticData).fixes?.length));
+		const next = new HeldDiagnostics(2, last.held.slice(1), last);
+		assert.equal((next.sent[0].data as SentData).id, last.held.length);
+		for (const sent of last.sent.slice(1)) {
+			assert.equal(next.fixesOf(sent), undefined);
+			assert.deepEqual(quickFixes(context(doc, next), [sent]), carriedFixes(doc, sent, undefined));
+		}
+		assert.equal(new HeldDiagnostics(3, last.held, next).firstId, 0);
 	});
 
 	it('sends each of our diagnostics with its version and place and without its fixes, others as they are', () => {

@@ -176,7 +176,7 @@ export class OpenDocuments {
 			: this.#check(doc, options);
 		if (!checked || checked === 'superseded') { return checked; }
 		let held = state.held;
-		if (held?.version !== doc.version || held.held !== checked.diagnostics) { held = new HeldDiagnostics(doc.version, checked.diagnostics); }
+		if (held?.version !== doc.version || held.held !== checked.diagnostics) { held = new HeldDiagnostics(doc.version, checked.diagnostics, held); }
 		if (this.#states.get(uri) === state) { state.problems = checked.problems; state.held = held; }
 		corpus.statusChanged();
 		return { version: doc.version, diagnostics: held.sent };
