@@ -10,6 +10,7 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './convert';
 import { HeldDiagnostics } from './heldDiagnostics';
+import { sameValue } from './diagnosticsDelta';
 import type { Corpus } from '../corpus/corpus';
 import type { FileProblems } from '../corpus/problemTally';
 import { notUtf8OnDisk } from './documentStatus';
@@ -175,8 +176,9 @@ export class OpenDocuments {
 			? await corpus.open.check(doc, options, isCurrent)
 			: this.#check(doc, options);
 		if (!checked || checked === 'superseded') { return checked; }
+		// A re-check of the same version that finds the same (after indexing, mostly) keeps the numbers the editor holds.
 		let held = state.held;
-		if (held?.version !== doc.version || held.held !== checked.diagnostics) { held = new HeldDiagnostics(doc.version, checked.diagnostics, held); }
+		if (held?.version !== doc.version || (held.held !== checked.diagnostics && !sameValue(held.held, checked.diagnostics))) { held = new HeldDiagnostics(doc.version, checked.diagnostics, held); }
 		if (this.#states.get(uri) === state) { state.problems = checked.problems; state.held = held; }
 		corpus.statusChanged();
 		return { version: doc.version, diagnostics: held.sent };
