@@ -177,7 +177,7 @@ async function writeLarge(ctx: CleanContext, uri: string, target: Located, runFo
 		if (cannot) { throw cannot; }
 		let edits = 0;
 		const written = await (await runFor()).writeStreamed(target, source, async function* (parts) {
-			for await (const { doc, fixed } of fixStreamed(uri, parts, (part) => ctx.fixPart(part, settings, families))) {
+			for await (const { doc, fixed } of fixStreamed(uri, parts, (part) => ctx.service.clean(part, settings, families))) {
 				edits += fixed.edits.length;
 				// The decoded text has no byte-order mark: the file keeps its own.
 				const text = Buffer.from(applyEdits(doc.text, fixed.edits), 'utf8');

@@ -49,8 +49,6 @@ export interface CleanContext {
 	readonly inform: (message: string, warning?: boolean) => void;
 	/** Fix-all of a file's text limited to rule families, in parts (on a corpus worker when it fits one). */
 	readonly fixText: (uri: string, text: string, settings: Settings, families: readonly string[]) => Promise<FixedPart[]>;
-	/** Fix-all of one part of a large file limited to rule families (on a corpus worker): its edits against the part. */
-	readonly fixPart: (part: CorpusDocument, settings: Settings, families: readonly string[]) => Promise<readonly RuleEdit[]>;
 }
 
 export interface CleanArgs {
@@ -96,13 +94,13 @@ async function readForClean(ctx: CleanContext, uri: string): Promise<{ text: str
 	return text === undefined ? 'notUtf8' : { text, real: target.real };
 }
 
-/** A large file's fixes per rule, its text read part after part and each part fixed on a worker (never held whole). */
+/** A large file's fixes per rule, its text read part after part and fixed on this thread (never held whole). */
 async function countLarge(ctx: CleanContext, uri: string, file: string, settings: Settings, families: readonly string[]): Promise<Map<string, number> | SkipReason> {
 	const source = await StreamedText.open(file).catch(() => undefined);
 	if (!source) { return 'unreadable'; }
 	const counts = new Map<string, number>();
 	try {
-		for await (const { fixed } of fixStreamed(uri, source.parts(), (part) => ctx.fixPart(part, settings, families))) {
+		for await (const { fixed } of fixStreamed(uri, source.parts(), (part) => ctx.service.clean(part, settings, families))) {
 			for (const e of fixed.edits) { counts.set(e.ruleId, (counts.get(e.ruleId) ?? 0) + 1); }
 		}
 	} catch (e) {
