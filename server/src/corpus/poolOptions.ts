@@ -22,6 +22,13 @@ export interface RunOptions {
 	readonly wanted?: () => boolean;
 }
 
+/** The worker that `RunOptions.pin`'s key goes to, of `workers` (FNV-1a of the key: the same key, the same worker). */
+export function pinIndex(key: string, workers: number): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < key.length; i++) { h = Math.imul(h ^ key.charCodeAt(i), 16777619); }
+	return (h >>> 0) % workers;
+}
+
 /** A job dropped before it ran: a newer one replaced it (an open document's check of a version since edited). */
 export class Superseded extends Error {
 	constructor() { super('superseded by newer work'); }

@@ -26,7 +26,7 @@ import type { JobRunner } from '../worker/jobs';
 import { fromWire, NameRowLog } from '../worker/namesWire';
 import { sliceUsed } from './drive';
 import { PriorityQueues } from './priorityQueues';
-import { Priority, priorities, RunOptions, Superseded, WorkerLifecycle } from './poolOptions';
+import { pinIndex, Priority, priorities, RunOptions, Superseded, WorkerLifecycle } from './poolOptions';
 
 export { Priority, Superseded };
 export type { RunOptions, WorkerLifecycle };
@@ -292,11 +292,4 @@ export class WorkerPool {
 		worker.on('exit', (code) => fail(`exit code ${code}`));
 		return slot;
 	}
-}
-
-/** The worker a pinned key goes to (FNV-1a of the key). */
-function pinIndex(key: string, workers: number): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < key.length; i++) { h = Math.imul(h ^ key.charCodeAt(i), 16777619); }
-	return (h >>> 0) % workers;
 }
