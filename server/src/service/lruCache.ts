@@ -85,7 +85,7 @@ export class LruCache<T> implements LineCache<T> {
 	 * a result depends on its line's text only (this cache's contract). Editor documents only
 	 * (version above 0); a closed file checked once is not remembered.
 	 */
-	perLine(doc: CorpusDocument, compute: (text: string) => T): readonly T[] {
+	perLine(doc: CorpusDocument, compute: (text: string, n: number) => T): readonly T[] {
 		if (doc.version <= 0 && this.lines) { return this.#fromRecords(doc, this.lines.recordsOf(doc), compute); }
 		const lines = doc.lines;
 		const last = lastLines.get(doc.uri)?.get(this) as Remembered<T> | undefined;
@@ -99,7 +99,7 @@ export class LruCache<T> implements LineCache<T> {
 			}
 			let r = this.get(text);
 			if (r === undefined) {
-				r = compute(text);
+				r = compute(text, i);
 				// Not in either generation (just looked up): put without the old generation's delete.
 				if (text.length <= this.policy.maxKeyLength) { this.#put(text, r); }
 			}
@@ -110,7 +110,7 @@ export class LruCache<T> implements LineCache<T> {
 	}
 
 	/** `perLine` of a closed file (or a part): each line's result in its record, shared with the other caches of the store. */
-	#fromRecords(doc: CorpusDocument, records: readonly (unknown[] | undefined)[], compute: (text: string) => T): readonly T[] {
+	#fromRecords(doc: CorpusDocument, records: readonly (unknown[] | undefined)[], compute: (text: string, n: number) => T): readonly T[] {
 		const lines = doc.lines;
 		const slot = this.#slot;
 		const results = new Array<T>(lines.length);
@@ -118,7 +118,7 @@ export class LruCache<T> implements LineCache<T> {
 			const record = records[i];
 			let r = record?.[slot] as T | undefined;
 			if (r === undefined) {
-				r = compute(lines[i].text);
+				r = compute(lines[i].text, i);
 				if (record) { record[slot] = r; }
 			}
 			results[i] = r;

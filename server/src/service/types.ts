@@ -64,8 +64,12 @@ export interface CancellationToken {
 export interface LineCache<T> {
 	get(key: string): T | undefined;
 	set(key: string, value: T): void;
-	/** `compute(text)` of every line of `doc` (cached by text; an edited document's unchanged lines by position). */
-	perLine(doc: import('./document').CorpusDocument, compute: (text: string) => T): readonly T[];
+	/**
+	 * `compute(text)` of every line of `doc` (cached by text; an edited document's unchanged lines by
+	 * position). `n` is the line's index in `doc`, for reading what else is known of the same line
+	 * text; the result must still depend on the text only.
+	 */
+	perLine(doc: import('./document').CorpusDocument, compute: (text: string, n: number) => T): readonly T[];
 }
 
 export interface RuleContext {

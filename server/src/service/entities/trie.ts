@@ -113,7 +113,14 @@ export class Trie {
 	 */
 	longestAt(text: string, start: number, end: number): number {
 		if (this.#next) { this.#moveSome(); }
-		if (this.#starts[text.charCodeAt(start)] === 0 || this.#hasChildren[0] === 0) { return 0; }
+		const first = text.charCodeAt(start), starts = this.#starts[first];
+		if (starts === 0 || this.#hasChildren[0] === 0) { return 0; }
+		// No name of one unit starts here: a longer one needs its first two units' bit (as in forEachMatch).
+		if (starts === 1) {
+			if (start + 1 >= end) { return 0; }
+			const b = pairBit(first, text.charCodeAt(start + 1));
+			if ((this.#pairs[b >>> 5] & (1 << (b & 31))) === 0) { return 0; }
+		}
 		const slots = this.#slots;
 		let length = 0;
 		for (let j = start, node = 0; j < end; j++) {

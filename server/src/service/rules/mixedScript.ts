@@ -14,14 +14,14 @@
  */
 import type { Finding, LineCache, Rule, RuleContext } from '../types';
 import type { CorpusDocument } from '../document';
-import { countScript, dominantScript, FixedTarget, needsCheck, scanLine, ScriptCounts } from '../script/detect';
+import { dominantScript, FixedTarget, needsCheck, scanLine, ScriptCounts } from '../script/detect';
 import { judgeLine, ScriptIssue } from '../script/judge';
 import { RegionalStandards } from '../script/regional';
 import { isHongKongDocument, RegionEvidence, regionEvidence, toHongKongForms } from '../script/consistency';
 import { edit, issueFinding, paragraphFinding, spellingFindings, taiwanConsistency } from '../script/findings';
 import { spellingSites, SpellingSite } from '../script/spelling';
 import { spellingCounts } from '../script/spellingTally';
-import { mayHoldMisspelledSurname } from '../script/names';
+import { Holds, LineTriage, triageLine } from '../script/triage';
 
 /** A document is mixed when the minority script has this share of single-script characters. */
 const mixedShare = 0.2;
@@ -42,7 +42,7 @@ export const mixedScript: Rule = {
 	defaultSeverity: 'warning',
 
 	*check(doc: CorpusDocument, ctx: RuleContext): Iterable<Finding> {
-		const { counts, evidence } = documentCounts(doc, ctx.cache<LineCounts>('counts'));
+		const { counts, evidence, perLine } = documentCounts(doc, ctx.cache<LineCounts>('counts'));
 		const auto = ctx.options.scriptTarget === 'auto';
 		const target: FixedTarget | undefined = auto ? dominantScript(counts) : ctx.options.scriptTarget as FixedTarget;
 		if (!target) { return; }
@@ -53,12 +53,15 @@ export const mixedScript: Rule = {
 		const mixed = auto && minority >= mixedMinimum && minority >= mixedShare * (counts.simplified + counts.traditional);
 		const all: { offset: number; issue: ScriptIssue }[] = [];
 		// Traditional text: the document's own spelling of a word a converter wrote two ways (留侯里 … 留侯裏).
-		const spelling = target !== 'simplified' && !mixed ? documentSpelling(doc, ctx, target, regional) : new Map<number, Finding>();
+		const spelling = target !== 'simplified' && !mixed ? documentSpelling(doc, ctx, target, regional, perLine) : new Map<number, Finding>();
 		// A traditional document's fixes write its own region's forms: Taiwan's unless it writes Hong Kong's throughout.
 		const hongKong = target === 'traditional' && isHongKongDocument(evidence);
-		const lineIssues = cache.perLine(doc, (text) => {
-			// A surname a converter respelled (範振宗) needs no other candidate on its line.
-			const candidate = needsCheck(text, target) || (target !== 'simplified' && mayHoldMisspelledSurname(text));
+		const lineIssues = cache.perLine(doc, (text, n) => {
+			// The line's units say whether any candidate can start there (triage.ts); a surname a
+			// converter respelled (範振宗) needs no other candidate on its line.
+			const holds = perLine[n].holds;
+			const candidate = target === 'simplified' ? (holds & Holds.ForSimplified) !== 0
+				: ((holds & Holds.ForTraditional) !== 0 && needsCheck(text, target)) || (holds & Holds.Surname) !== 0;
 			// A line without candidates is remembered too: an edit looks it up instead of scanning it again.
 			return candidate ? judgeLine(text, scanLine(text, target), judging) : none;
 		});
@@ -71,7 +74,7 @@ export const mixedScript: Rule = {
 			// A name quoted in traditional script that the page also writes in simplified script is a leftover.
 			issues = issues.map((i) => (i.quoted && i.quoted.simplified.length >= 2 && doc.text.includes(i.quoted.simplified) ? { ...i, tier: i.quoted.tier, reason: undefined } : i));
 			for (const issue of issues) { all.push({ offset: line.start, issue }); }
-			const own = countScript(doc.text, line.start, line.end);
+			const own = perLine[n].script;
 			const inOther = target === 'simplified' ? own.traditional > own.simplified : own.simplified > own.traditional;
 			if (mixed && inOther) {
 				yield paragraphFinding(line.start, line.end, issues, target, ctx);
@@ -107,26 +110,32 @@ function findingOf(offset: number, issue: ScriptIssue, target: FixedTarget, ctx:
 	return finding;
 }
 
-interface LineCounts { readonly script: ScriptCounts; readonly region?: RegionEvidence }
+interface LineCounts extends LineTriage { readonly region?: RegionEvidence }
 
-/** The document's script counts and regional forms, summed from counts cached per line text (an edit recounts its lines only). */
-function documentCounts(doc: CorpusDocument, cache: LineCache<LineCounts>): { counts: ScriptCounts; evidence: RegionEvidence } {
+/**
+ * The document's script counts and regional forms, summed from counts cached per line text (an
+ * edit recounts its lines only), and each line's counts and triage.
+ */
+function documentCounts(doc: CorpusDocument, cache: LineCache<LineCounts>): { counts: ScriptCounts; evidence: RegionEvidence; perLine: readonly LineCounts[] } {
 	const counts = { simplified: 0, traditional: 0 };
 	const evidence: RegionEvidence = {};
 	const perLine = cache.perLine(doc, (text) => {
-		const region = regionEvidence(text);
-		return { script: countScript(text), region: Object.keys(region).length > 0 ? region : undefined };
+		const triage = triageLine(text);
+		const region = (triage.holds & Holds.Region) !== 0 ? regionEvidence(text) : undefined;
+		return region && Object.keys(region).length > 0 ? { ...triage, region } : triage;
 	});
 	for (const c of perLine) {
 		counts.simplified += c.script.simplified;
 		counts.traditional += c.script.traditional;
 		if (c.region) { for (const key in c.region) { evidence[key] = (evidence[key] ?? 0) + c.region[key]; } }
 	}
-	return { counts, evidence };
+	return { counts, evidence, perLine };
 }
 
-function documentSpelling(doc: CorpusDocument, ctx: RuleContext, target: FixedTarget, regional: RegionalStandards): Map<number, Finding> {
-	const sites = ctx.cache<SpellingSite[]>('spelling').perLine(doc, spellingSites);
+const noSites: SpellingSite[] = [];
+
+function documentSpelling(doc: CorpusDocument, ctx: RuleContext, target: FixedTarget, regional: RegionalStandards, lines: readonly LineCounts[]): Map<number, Finding> {
+	const sites = ctx.cache<SpellingSite[]>('spelling').perLine(doc, (text, n) => ((lines[n].holds & Holds.Spelling) !== 0 ? spellingSites(text) : noSites));
 	const { counts, several } = spellingCounts(doc, sites);
 	if (!several) { return new Map(); }
 	return spellingFindings(doc, sites, counts, target, regional, ctx);

@@ -16,7 +16,7 @@ export type RegionEvidence = Record<string, number>;
 
 let codes: Uint8Array | undefined;
 /** 1 for the code units of both regions' forms: the only ones a line's evidence looks at. */
-function regionalCodes(): Uint8Array {
+export function regionalCodes(): Uint8Array {
 	if (!codes) {
 		codes = new Uint8Array(0x10000);
 		for (const [hk, tw] of toTaiwan) {

@@ -106,24 +106,36 @@ export function scanLine(line: string, target: FixedTarget): LineScan {
 
 /** Reads traditional text as simplified, keeping the length (t2s phrases, then characters). */
 export function toSimplified(line: string, t: ScriptTables = scriptTables()): string {
-	let out = '';
-	let from = 0;
-	for (let i = 0; i < line.length;) {
-		const length = t.tsPhrases.longestAt(line, i, line.length);
+	const n = line.length;
+	let units: Uint16Array | undefined;
+	for (let i = 0; i < n;) {
+		const length = t.tsPhrases.longestAt(line, i, n);
 		if (length >= 2) {
-			out += line.slice(from, i) + t.tsPhrases.value![0];
+			units ??= unitsOf(line);
+			const phrase = t.tsPhrases.value![0];
+			for (let k = 0; k < length; k++) { units[i + k] = phrase.charCodeAt(k); }
 			i += length;
-			from = i;
 			continue;
 		}
 		const s = t.t2s[line.charCodeAt(i)];
-		if (s !== 0) {
-			out += line.slice(from, i) + String.fromCharCode(s);
-			from = i + 1;
-		}
+		if (s !== 0) { (units ??= unitsOf(line))[i] = s; }
 		i++;
 	}
-	return from === 0 ? line : out + line.slice(from);
+	return units ? stringOf(units, n) : line;
+}
+
+/** A line's code units, in a buffer reused line after line (the reading is written over them, then made a string once). */
+let buffer = new Uint16Array(256);
+function unitsOf(line: string): Uint16Array {
+	if (buffer.length < line.length) { buffer = new Uint16Array(2 * line.length); }
+	for (let i = 0; i < line.length; i++) { buffer[i] = line.charCodeAt(i); }
+	return buffer;
+}
+
+function stringOf(units: Uint16Array, n: number): string {
+	let out = '';
+	for (let i = 0; i < n; i += 4096) { out += String.fromCharCode.apply(null, units.subarray(i, Math.min(n, i + 4096)) as unknown as number[]); }
+	return out;
 }
 
 function flagsToSimplified(line: string, t: ScriptTables): { flags: Flag[]; reading: string } {

@@ -119,7 +119,8 @@ export function nameFinder(tagger?: Tagger): NameFinder {
 const surnameOverConversions = new Map([...'範范餘余鬱郁遊游薑姜嶽岳鬍胡穀谷週周'].flatMap((c, i, a) => (i % 2 ? [] : [[c, a[i + 1]]])));
 
 const anyOverConvertedSurname = new RegExp(`[${[...surnameOverConversions.keys()].join('')}]`);
-const overConvertedSurname = new Uint8Array(0x10000);
+/** 1 for the code units of `surnameOverConversions`' keys. */
+export const overConvertedSurname = new Uint8Array(0x10000);
 for (const c of surnameOverConversions.keys()) { overConvertedSurname[c.charCodeAt(0)] = 1; }
 
 /** Words after a surname that make it one (範先生, 餘小姐). */

@@ -23,7 +23,7 @@ export interface SpellingSite {
 
 let several: Uint8Array | undefined;
 /** 1 for traditional forms of a simplified character that has several (里 裏, 后 後, 干 乾 幹, 范 範, 面 麵 …). */
-function severalForms(): Uint8Array {
+export function severalForms(): Uint8Array {
 	if (several) { return several; }
 	const t = scriptTables();
 	several = new Uint8Array(0x10000);
