@@ -5,7 +5,7 @@
  */
 import { articleSpans, grown, Span } from './body';
 import { addStageTwo, featureCount, RowInput, StageOne, stageOneFeatures } from './features';
-import { PageModel, samePaths, stageOne, treeScore } from './pageModel';
+import { compiledTrees, PageModel, stageOne } from './pageModel';
 
 export interface PageFeatures {
 	/** Row-major features, `featureCount` per row. */
@@ -54,12 +54,13 @@ export function judgePage(rows: readonly RowInput[], model: PageModel, previous?
 	const n = rows.length;
 	const chrome = new Float64Array(n);
 	const old = previous?.chrome.length ?? 0, shift = old - n;
+	const trees = compiledTrees(model.stageTwo);
 	for (let i = 0; i < n; i++) {
 		const o = i * featureCount;
 		const kept = !previous ? -1
-			: i < old && samePaths(model.stageTwo, x, o, previous.x, i * featureCount) ? i
-				: shift !== 0 && i + shift >= 0 && i + shift < old && samePaths(model.stageTwo, x, o, previous.x, (i + shift) * featureCount) ? i + shift : -1;
-		chrome[i] = kept >= 0 ? previous!.chrome[kept] : 1 / (1 + Math.exp(-treeScore(model.stageTwo, x, o)));
+			: i < old && trees.samePaths(x, o, previous.x, i * featureCount) ? i
+				: shift !== 0 && i + shift >= 0 && i + shift < old && trees.samePaths(x, o, previous.x, (i + shift) * featureCount) ? i + shift : -1;
+		chrome[i] = kept >= 0 ? previous!.chrome[kept] : 1 / (1 + Math.exp(-trees.score(x, o)));
 	}
 	return { ...features, chrome };
 }

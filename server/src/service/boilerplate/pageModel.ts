@@ -68,6 +68,8 @@ interface FlatTrees {
 	readonly threshold: Float64Array;
 	readonly leaf: Float64Array;
 	readonly cuts: readonly Float64Array[];
+	/** The features some tree splits on (those with cuts). */
+	readonly split: Int32Array;
 }
 const flat = new WeakMap<Trees, FlatTrees>();
 
@@ -90,7 +92,8 @@ function flatten(trees: Trees): FlatTrees {
 		const roots = Int32Array.from(trees.trees, (_, t) => compile(t, 0));
 		const feature = trees.trees.flatMap((t) => t.feature), threshold = trees.trees.flatMap((t) => t.threshold);
 		const cuts = featureNames.map((_, k) => Float64Array.from(new Set(threshold.filter((_t, i) => feature[i] === k))).sort());
-		f = { count: trees.trees.length, roots, splits: Int32Array.from(splits), threshold: Float64Array.from(thresholds), leaf: Float64Array.from(trees.trees.flatMap((t) => t.leaf)), cuts };
+		const split = Int32Array.from(cuts.flatMap((c, k) => (c.length > 0 ? [k] : [])));
+		f = { count: trees.trees.length, roots, splits: Int32Array.from(splits), threshold: Float64Array.from(thresholds), leaf: Float64Array.from(trees.trees.flatMap((t) => t.leaf)), cuts, split };
 		flat.set(trees, f);
 	}
 	return f;
@@ -98,8 +101,12 @@ function flatten(trees: Trees): FlatTrees {
 
 /** The trees' log-odds for the row of `x` starting at `offset` (the leaves summed in tree order). */
 export function treeScore(trees: Trees, x: Float64Array, offset: number): number {
-	const { count, roots, splits, threshold, leaf } = flatten(trees);
-	let z = trees.base;
+	return scoreOf(trees.base, flatten(trees), x, offset);
+}
+
+function scoreOf(base: number, f: FlatTrees, x: Float64Array, offset: number): number {
+	const { count, roots, splits, threshold, leaf } = f;
+	let z = base;
 	for (let t = 0; t < count; t++) {
 		let node = roots[t];
 		while (node >= 0) { node = x[offset + splits[3 * node]] > threshold[node] ? splits[3 * node + 2] : splits[3 * node + 1]; }
@@ -121,11 +128,17 @@ function side(cuts: Float64Array, v: number): number {
  * trees compare it with. (A global feature such as the main article's strength moves a little
  * with every edit; a row's paths rarely change for it.)
  */
-export function samePaths(trees: Trees, x: Float64Array, offset: number, y: Float64Array, other: number): boolean {
-	const { cuts } = flatten(trees);
-	for (let f = 0; f < cuts.length; f++) {
-		const a = x[offset + f], b = y[other + f];
-		if (a !== b && (cuts[f].length === 0 ? false : side(cuts[f], a) !== side(cuts[f], b))) { return false; }
+function samePathsOf(f: FlatTrees, x: Float64Array, offset: number, y: Float64Array, other: number): boolean {
+	const { cuts, split } = f;
+	for (let k = 0; k < split.length; k++) {
+		const g = split[k], a = x[offset + g], b = y[other + g];
+		if (a !== b && side(cuts[g], a) !== side(cuts[g], b)) { return false; }
 	}
 	return true;
+}
+
+/** `treeScore` and `samePaths` of one model's trees, looked up once for a page's rows (not once per row: a weak map's lookup each). */
+export function compiledTrees(trees: Trees): { score(x: Float64Array, offset: number): number; samePaths(x: Float64Array, offset: number, y: Float64Array, other: number): boolean } {
+	const f = flatten(trees), base = trees.base;
+	return { score: (x, offset) => scoreOf(base, f, x, offset), samePaths: (x, offset, y, other) => samePathsOf(f, x, offset, y, other) };
 }
