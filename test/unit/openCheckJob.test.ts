@@ -11,7 +11,7 @@ import { createJobRunner } from '../../server/src/worker/jobs';
 import { jiebaSegmenter } from '../../server/src/segmenter';
 import { applyDiagnosticsDelta } from '../../server/src/lsp/diagnosticsDelta';
 import { corpusSnapshot } from '../../server/src/worker/snapshot';
-import { applyChange, HeldByWorker, openCheckJob, textChange } from '../../server/src/worker/textChange';
+import { applyChange, HeldByWorker, keysAfter, openCheckJob, textChange } from '../../server/src/worker/textChange';
 import type { CheckResult, CorpusSnapshot } from '../../server/src/worker/protocol';
 import { configureLineCaches } from '../../server/src/service/lruCache';
 import { MemoryWorkspace, options, service } from './helpers';
@@ -75,7 +75,7 @@ describe('open documents checked from the edit and the snapshot the worker holds
 				// A job dropped before its turn: built, never run (the server learns nothing of it).
 				if (s.event === 'dropped') { continue; }
 				// As the server does: a change of a list it no longer holds, or a job building on what the worker does not hold, is sent again whole.
-				const check = async (sent: typeof job, jobText: string, snapshot: CorpusSnapshot, key: string) => {
+				const check = async (sent: typeof job, jobText: string, snapshot: CorpusSnapshot, key: string, base = held) => {
 					edits += sent.edit ? 1 : 0;
 					withoutSnapshot += sent.corpus ? 0 : 1;
 					let r = await worker.run(sent) as CheckResult;
@@ -85,17 +85,20 @@ describe('open documents checked from the edit and the snapshot the worker holds
 						r = await worker.run(sent) as CheckResult;
 						assert.ok(!r.resend && !r.delta, `case ${n}, step ${k}: asked again for a whole job`);
 					}
-					held = { token: sent.token!, version: sent.version!, text: jobText, corpusKey: key, diagnostics: r.delta ? applyDiagnosticsDelta(held!.diagnostics, r.delta) : r.diagnostics! };
+					held = { token: sent.token!, version: sent.version!, text: jobText, corpusKeys: keysAfter(sent.base === undefined ? undefined : base, key), diagnostics: r.delta ? applyDiagnosticsDelta(held!.diagnostics, r.delta) : r.diagnostics! };
 					return sent;
 				};
 				// Two checks sent before the first answers: the second builds on what the worker held before the first ran.
 				if (s.event === 'overlap') {
 					const otherKey = `key-${1 - s.snapshot}`, firstText = `${text}后`;
-					const first = openCheckJob(uri, version, firstText, opts, snapshots[1 - s.snapshot], otherKey, ++token, held);
-					job = openCheckJob(uri, version + 0.5, text, opts, corpus, corpusKey, ++token, held);
-					await check(first, firstText, snapshots[1 - s.snapshot], otherKey);
+					const built = held;
+					const first = openCheckJob(uri, version, firstText, opts, snapshots[1 - s.snapshot], otherKey, ++token, built);
+					job = openCheckJob(uri, version + 0.5, text, opts, corpus, corpusKey, ++token, built);
+					await check(first, firstText, snapshots[1 - s.snapshot], otherKey, built);
+					job = await check(job, text, corpus, corpusKey, built);
+				} else {
+					job = await check(job, text, corpus, corpusKey);
 				}
-				job = await check(job, text, corpus, corpusKey);
 				const diagnostics = held!.diagnostics;
 				fresh.control({ kind: 'closed', uri });
 				const expected = (await fresh.run({ kind: 'check', uri, options: opts, corpus, text, version: job.version }) as CheckResult).diagnostics!;
@@ -111,13 +114,42 @@ describe('open documents checked from the edit and the snapshot the worker holds
 		assert.ok(edits > checks / 2 && withoutSnapshot > checks / 4 && resends > 10 && differ > checks / 4, `${checks} checks: ${edits} edits, ${withoutSnapshot} without the snapshot, ${resends} resends, ${differ} where the snapshot matters`);
 	});
 
+	// The bench's keystrokes insert a character and delete it: every other version is the indexed
+	// text, whose snapshot (with shared passages and names) differs from the edited text's.
+	it('keeps two snapshots: switching between them sends neither again; a third evicts the older', async () => {
+		const uri = 'file:///open-two.txt';
+		const ws = new MemoryWorkspace();
+		const svc = service(ws);
+		let text = document(11, 30);
+		svc.index.set(uri, text);
+		for (let i = 0; i < 5; i++) { svc.index.set(`file:///other-${i}.txt`, lineTexts.slice(3, 5).join('\n')); }
+		const snapshots: Record<string, CorpusSnapshot> = { a: corpusSnapshot(service(), uri), b: corpusSnapshot(svc, uri), c: corpusSnapshot(svc, uri, false) };
+		const worker = createJobRunner(jieba, false), fresh = createJobRunner(jieba, false);
+		let held: (HeldByWorker & { diagnostics: Diagnostic[] }) | undefined;
+		const sent: string[] = [];
+		const keys = ['a', 'b', 'a', 'b', 'a', 'b', 'a', 'b', 'c', 'a', 'c', 'b'];
+		for (const [k, key] of keys.entries()) {
+			text = k % 2 === 0 ? `${text}后` : text.slice(0, -1);
+			const job = openCheckJob(uri, k + 1, text, opts, snapshots[key], key, k + 1, held);
+			if (job.corpus) { sent.push(key); }
+			const r = await worker.run(job) as CheckResult;
+			assert.ok(!r.resend, `step ${k}`);
+			held = { token: k + 1, version: k + 1, text, corpusKeys: keysAfter(held, key), diagnostics: r.delta ? applyDiagnosticsDelta(held!.diagnostics, r.delta) : r.diagnostics! };
+			fresh.control({ kind: 'closed', uri });
+			const expected = (await fresh.run({ kind: 'check', uri, options: opts, corpus: snapshots[key], text, version: k + 1 }) as CheckResult).diagnostics!;
+			assert.deepEqual(json(held.diagnostics), json(expected), `step ${k}`);
+		}
+		// a and b once each; c evicts a (b was used last), a evicts b, b comes back.
+		assert.deepEqual(sent, ['a', 'b', 'c', 'a', 'b']);
+	});
+
 	it('answers resend for an edit of another version or a snapshot it was not given, and for a closed document', async () => {
 		const worker = createJobRunner(jieba, false);
 		const uri = 'file:///open-resend.txt';
 		const corpus = corpusSnapshot(service(), uri);
 		const text = document(3, 20);
 		await worker.run(openCheckJob(uri, 1, text, opts, corpus, 'a', 1));
-		const held = { token: 1, version: 1, text, corpusKey: 'a' };
+		const held = { token: 1, version: 1, text, corpusKeys: ['a'] };
 		assert.ok((await worker.run(openCheckJob(uri, 2, `后${text}`, opts, corpus, 'a', 2, { ...held, version: 0 })) as CheckResult).resend);
 		assert.ok((await worker.run({ ...openCheckJob(uri, 2, `后${text}`, opts, corpus, 'b', 2, held), corpus: undefined }) as CheckResult).resend);
 		const r = await worker.run(openCheckJob(uri, 2, `后${text}`, opts, corpus, 'a', 2, held)) as CheckResult;

@@ -8,7 +8,7 @@ import type { CorpusDocument, LanguageService, LintOptions } from '../service';
 import type { CorpusSnapshot, OutlineResult } from '../worker/protocol';
 import { corpusSnapshotInSteps } from '../worker/snapshot';
 import { applyDiagnosticsDelta } from '../lsp/diagnosticsDelta';
-import { HeldByWorker, openCheckJob } from '../worker/textChange';
+import { HeldByWorker, keysAfter, openCheckJob } from '../worker/textChange';
 import type { CorpusNames } from './corpusNames';
 import { drive } from './drive';
 import type { FileProblems } from './problemTally';
@@ -35,7 +35,8 @@ export class OpenDocumentJobs {
 		let result;
 		for (let whole = false; ; whole = true) {
 			const token = ++this.#tokens;
-			const job = openCheckJob(doc.uri, doc.version, doc.text, options, corpus, corpusKey, token, whole ? undefined : this.#sent.get(doc.uri));
+			const base = whole ? undefined : this.#sent.get(doc.uri);
+			const job = openCheckJob(doc.uri, doc.version, doc.text, options, corpus, corpusKey, token, base);
 			try {
 				result = await this.host.pool.run(job, Priority.Open, { pin: doc.uri, wanted: isCurrent });
 			} catch (e) {
@@ -53,7 +54,7 @@ export class OpenDocumentJobs {
 			const unchanged = result.delta && held!.version === doc.version && result.delta.middle.length === 0 && result.delta.head + result.delta.tail === held!.diagnostics.length;
 			const diagnostics = unchanged ? held!.diagnostics : result.delta ? applyDiagnosticsDelta(held!.diagnostics, result.delta) : result.diagnostics;
 			if (!diagnostics) { this.#sent.delete(doc.uri); return undefined; }
-			this.#sent.set(doc.uri, { token, diagnostics, version: doc.version, text: doc.text, corpusKey });
+			this.#sent.set(doc.uri, { token, diagnostics, version: doc.version, text: doc.text, corpusKeys: keysAfter(base, corpusKey) });
 			return { problems: { counts: result.counts ?? {}, capped: result.capped ?? false }, diagnostics };
 		}
 	}

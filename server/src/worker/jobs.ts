@@ -19,7 +19,7 @@ import { CachePolicy, configureLineCaches } from '../service/lruCache';
 import { snapshotView } from './snapshotView';
 import { SentDiagnostics } from './sentDiagnostics';
 import { collectAfterLargeJob, collectBetweenParts, collectYoung } from './heldMemory';
-import { applyChange } from './textChange';
+import { applyChange, keptSnapshots } from './textChange';
 import type { CheckResult, Control, CorpusSnapshot, ProblemRow, DiscoverResult, FixResult, GazetteerResult, IndexResult, Job, MatchResult, OutlineResult, ReadLimits } from './protocol';
 import { parseGazetteer } from '../service/entities/gazetteer';
 import { largeOutline } from '../largeOutline';
@@ -51,8 +51,12 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 	const open = new Map<string, CorpusDocument>();
 	/** The diagnostics last sent for each of them: the next check sends a change of them. */
 	const sent = new SentDiagnostics();
-	/** The corpus snapshot last given for each of them, by its key: the server sends it again only when it changed. */
-	const corpora = new Map<string, { readonly key?: string; readonly corpus: CorpusSnapshot }>();
+	/** The corpus snapshots last given for each of them, by key, the last used first: the server sends one again only when it is not kept. */
+	const corpora = new Map<string, { readonly key?: string; readonly corpus: CorpusSnapshot }[]>();
+	/** Uses `entry` for `uri`: first of its kept snapshots (the server orders them the same way: textChange.ts). */
+	const useSnapshot = (uri: string, entry: { readonly key?: string; readonly corpus: CorpusSnapshot }) => {
+		corpora.set(uri, [entry, ...(corpora.get(uri) ?? []).filter((e) => e !== entry && (e.key === undefined || e.key !== entry.key))].slice(0, keptSnapshots));
+	};
 	/**
 	 * An open document's text and snapshot, from the job or from what is kept here; undefined when
 	 * the job builds on what is not kept. With an edit: the version it applies to and where it changed the text.
@@ -67,11 +71,13 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 			edited = { from: held, range: { start: job.edit.start, oldEnd: job.edit.end, newEnd: job.edit.start + job.edit.text.length } };
 		}
 		if (job.corpus) {
-			corpora.set(job.uri, { key: job.corpusKey, corpus: job.corpus });
+			useSnapshot(job.uri, { key: job.corpusKey, corpus: job.corpus });
 			return { text, corpus: job.corpus, edited };
 		}
-		const kept = corpora.get(job.uri);
-		return kept?.key !== undefined && kept.key === job.corpusKey ? { text, corpus: kept.corpus, edited } : undefined;
+		const kept = job.corpusKey === undefined ? undefined : corpora.get(job.uri)?.find((e) => e.key === job.corpusKey);
+		if (!kept) { return undefined; }
+		useSnapshot(job.uri, kept);
+		return { text, corpus: kept.corpus, edited };
 	};
 
 	/** A job read a text of more than one part: its garbage is collected before the next job (which may be long: tagging it). */
