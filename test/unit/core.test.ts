@@ -215,6 +215,22 @@ describe('CorpusDocument.derive', () => {
 		assert.equal(doc.hasStamp(`${doc.text.length}0:${doc.stamp.split(':')[1]}`), false);
 	});
 
+	// A text typed and undone is the stamped (indexed) text again: told by comparing it with the last
+	// text found to have the stamp, not by hashing it; a text of the same length that differs is not.
+	it('knows its stamp again after a typed character is undone, and tells a same-length text apart', () => {
+		const indexed = '会议结束后。'.repeat(50);
+		const stamp = new CorpusDocument('file:///s.txt', 0, indexed).stamp;
+		let doc = new CorpusDocument('file:///s.txt', 1, indexed);
+		for (let v = 2; v < 12; v++) {
+			const text = v % 2 === 0 ? `${indexed}后` : (v % 4 === 1 ? indexed : `${indexed.slice(0, -1)}後`);
+			doc = CorpusDocument.derive(doc, v, text);
+			assert.equal(doc.hasStamp(stamp), text === indexed, `version ${v}`);
+			// Another string of the indexed text (built anew) has the stamp; one of its length that differs has not.
+			assert.equal(new CorpusDocument('file:///s.txt', v, `${text.slice(0, indexed.length - 1)}。`).hasStamp(stamp), text.slice(0, indexed.length - 1) === indexed.slice(0, -1), `version ${v}, rebuilt`);
+			assert.equal(new CorpusDocument('file:///s.txt', v, `${indexed.slice(0, -1)}！`).hasStamp(stamp), false, `version ${v}, other`);
+		}
+	});
+
 	it('finds the edit in long texts too (compared in chunks of up to 64 K units first)', () => {
 		let seed = 11;
 		const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
