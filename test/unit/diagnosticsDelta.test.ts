@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createJobRunner } from '../../server/src/worker/jobs';
 import { jiebaSegmenter } from '../../server/src/segmenter';
-import { applyDiagnosticsDelta, EditShift, moveDiagnostic, sameMoved, sameValue } from '../../server/src/lsp/diagnosticsDelta';
+import { applyDiagnosticsDelta, deltaCounts, EditShift, moveDiagnostic, sameMoved, sameValue } from '../../server/src/lsp/diagnosticsDelta';
 import { corpusSnapshot } from '../../server/src/worker/snapshot';
 import { SentDiagnostics } from '../../server/src/worker/sentDiagnostics';
 import { toDiagnostic } from '../../server/src/lsp/convert';
@@ -62,7 +62,7 @@ describe('diagnostics sent as a change of the last list', function () {
 				token++;
 				held = r.delta ? applyDiagnosticsDelta(held, r.delta) : r.diagnostics!;
 				checks++;
-				if (r.delta) { deltas++; kept += r.delta.head + r.delta.tail; }
+				if (r.delta) { deltas++; kept += deltaCounts(r.delta).kept; }
 				fresh.control({ kind: 'closed', uri });
 				const expected = (await fresh.run({ kind: 'check', uri, options: opts, corpus, text, version }) as CheckResult).diagnostics!;
 				assert.deepEqual(json(held), json(expected), `case ${n}, edit ${k}`);
@@ -71,6 +71,41 @@ describe('diagnostics sent as a change of the last list', function () {
 		}
 		// The changes are really used (a test of the whole lists alone would pass without them).
 		assert.ok(deltas > checks / 2 && kept > 1000, `${deltas} of ${checks} checks answered with a change, ${kept} diagnostics kept`);
+	});
+
+	// A list capped at maxProblems: a problem added or removed before the cap moves every later one a
+	// place, the cap lets one in or out at the end, and the run between is sent as kept (shifted).
+	it('rebuilds a capped list after problems are added or removed before the cap (a run of the last list kept a few places on)', async () => {
+		const worker = createJobRunner(jieba, false);
+		const fresh = createJobRunner(jieba, false);
+		const capped = options({ terms: ['JavaScript', 'GitHub'], maxProblems: 40 });
+		const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.constantFrom(...inserts) });
+		const cases = fc.sample(fc.tuple(fc.nat({ max: 100000 }), fc.integer({ min: 40, max: 90 }), fc.array(edit, { minLength: 1, maxLength: 8 })), { numRuns: 80, seed: 19 });
+		let shifted = 0, checks = 0;
+		for (const [n, [seed, lines, edits]] of cases.entries()) {
+			const uri = `file:///delta-capped-${n}.txt`;
+			const corpus = corpusSnapshot(service(), uri);
+			let text = document(seed, lines);
+			let token = 0;
+			let held = (await worker.run({ kind: 'check', uri, options: capped, corpus, text, version: 1, token: ++token }) as CheckResult).diagnostics!;
+			for (const [k, e] of edits.entries()) {
+				// Edits in the first lines, before most of the capped list.
+				const at = e.at % Math.min(text.length + 1, 400);
+				text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+				const version = k + 2;
+				const r = await worker.run({ kind: 'check', uri, options: capped, corpus, text, version, token: token + 1, base: token }) as CheckResult;
+				token++;
+				// A run kept at another place than its own, not counting the head and the tail.
+				if (r.delta && r.delta.parts.some((p, at) => 'from' in p && p.count > 0 && at > 0 && at < r.delta!.parts.length - 1)) { shifted++; }
+				held = r.delta ? applyDiagnosticsDelta(held, r.delta) : r.diagnostics!;
+				checks++;
+				fresh.control({ kind: 'closed', uri });
+				const expected = (await fresh.run({ kind: 'check', uri, options: capped, corpus, text, version }) as CheckResult).diagnostics!;
+				assert.deepEqual(json(held), json(expected), `case ${n}, edit ${k}`);
+			}
+			worker.control({ kind: 'closed', uri });
+		}
+		assert.ok(shifted >= 10, `${shifted} of ${checks} answers kept a shifted run`);
 	});
 
 	it('sends the whole list when the server holds another one, and after the document was closed', async () => {
@@ -105,7 +140,7 @@ describe('diagnostics sent as a change of the last list', function () {
 			text = edit(text);
 			const r = await worker.run({ kind: 'check', uri, options: opts, corpus, text, version: k + 2, token: k + 2, base: k + 1 }) as CheckResult;
 			assert.ok(r.delta, `edit ${k}: a change`);
-			assert.deepEqual([r.delta.middle.length, r.delta.head + r.delta.tail], [0, first], `edit ${k}: ${JSON.stringify(r.delta.middle)}`);
+			assert.deepEqual([deltaCounts(r.delta).sent, deltaCounts(r.delta).kept], [0, first], `edit ${k}: ${JSON.stringify(r.delta.parts)}`);
 			held = applyDiagnosticsDelta(held, r.delta);
 		}
 	});
@@ -120,7 +155,7 @@ describe('diagnostics sent as a change of the last list', function () {
 		let held = (await worker.run({ kind: 'check', uri, options: opts, corpus, text: texts[0], version: 1, token: 1 }) as CheckResult).diagnostics!;
 		assert.equal(held.filter((d) => d.code === 'term.case').length, 2);
 		const r = await worker.run({ kind: 'check', uri, options: opts, corpus, text: texts[1], version: 2, token: 2, base: 1 }) as CheckResult;
-		assert.ok(r.delta && r.delta.head >= 1, 'the term before the edit is kept');
+		assert.ok(r.delta && 'from' in r.delta.parts[0] && r.delta.parts[0].count >= 1, 'the term before the edit is kept');
 		held = applyDiagnosticsDelta(held, r.delta);
 		const expected = (await fresh.run({ kind: 'check', uri, options: opts, corpus, text: texts[1], version: 2 }) as CheckResult).diagnostics!;
 		assert.deepEqual(json(held), json(expected));
@@ -141,7 +176,7 @@ describe('diagnostics sent as a change of the last list', function () {
 		const second = CorpusDocument.derive(first, 2, edited);
 		converted = 0;
 		const answer = sent.answer({ uri, token: 2, base: 1 }, second, problemsOf(edited), convertIn(second));
-		assert.ok('delta' in answer && answer.delta.head === 200 && answer.delta.middle.length === 0);
+		assert.ok('delta' in answer && deltaCounts(answer.delta).kept === 200 && deltaCounts(answer.delta).sent === 0);
 		// The one ending where the text was inserted and the one after it are compared as diagnostics (the last list's were
 		// converted when it was sent whole); the 198 before them are not converted at all.
 		assert.equal(converted, 2);

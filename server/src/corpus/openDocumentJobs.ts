@@ -7,7 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { CorpusDocument, LanguageService, LintOptions } from '../service';
 import type { CorpusSnapshot, OutlineResult } from '../worker/protocol';
 import { corpusSnapshotInSteps } from '../worker/snapshot';
-import { applyDiagnosticsDelta } from '../lsp/diagnosticsDelta';
+import { applyDiagnosticsDelta, keepsAll } from '../lsp/diagnosticsDelta';
 import { HeldByWorker, keysAfter, openCheckJob } from '../worker/textChange';
 import type { CorpusNames } from './corpusNames';
 import { drive } from './drive';
@@ -51,7 +51,7 @@ export class OpenDocumentJobs {
 			// A change of a list this thread no longer holds (never expected: the worker answers in order): ask for the whole list.
 			if (result.delta && held?.token !== result.delta.base) { continue; }
 			// A re-check of the same version that kept every diagnostic (after indexing, after names change): the same list, so it is not pushed again (diagnostics.ts).
-			const unchanged = result.delta && held!.version === doc.version && result.delta.middle.length === 0 && result.delta.head + result.delta.tail === held!.diagnostics.length;
+			const unchanged = result.delta && held!.version === doc.version && keepsAll(result.delta, held!.diagnostics);
 			const diagnostics = unchanged ? held!.diagnostics : result.delta ? applyDiagnosticsDelta(held!.diagnostics, result.delta) : result.diagnostics;
 			if (!diagnostics) { this.#sent.delete(doc.uri); return undefined; }
 			this.#sent.set(doc.uri, { token, diagnostics, version: doc.version, text: doc.text, corpusKeys: keysAfter(base, corpusKey) });

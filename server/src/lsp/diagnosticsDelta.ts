@@ -27,16 +27,26 @@ export interface EditShift {
 	readonly characters: number;
 }
 
-/** The diagnostics of a check as a change of the list with token `base`. */
+/**
+ * The diagnostics of a check as a change of the list with token `base`: `parts` in order, each a
+ * run of the base list kept (`count` from index `from`, moved by `shift`) or new diagnostics.
+ * Mostly a head and a tail of the base list around a few new ones; when problems were added or
+ * removed before the end of a list capped at `maxProblems` (names found all through the text, a
+ * new problem early on), the kept runs lie a few places on or back from where they were.
+ */
 export interface DiagnosticsDelta {
 	readonly base: number;
 	readonly shift: EditShift;
-	/** Leading diagnostics of the base list kept (moved by `shift`). */
-	readonly head: number;
-	/** Trailing diagnostics of the base list kept (moved by `shift`). */
-	readonly tail: number;
-	/** The new diagnostics between them. */
-	readonly middle: Diagnostic[];
+	readonly parts: readonly DeltaPart[];
+}
+
+export type DeltaPart = { readonly from: number; readonly count: number } | { readonly diagnostics: Diagnostic[] };
+
+/** How many diagnostics of the base list `delta` keeps, and how many it sends. */
+export function deltaCounts(delta: DiagnosticsDelta): { kept: number; sent: number } {
+	let kept = 0, sent = 0;
+	for (const p of delta.parts) { if ('from' in p) { kept += p.count; } else { sent += p.diagnostics.length; } }
+	return { kept, sent };
 }
 
 interface Positioned { positionAt(offset: number): Position }
@@ -188,14 +198,33 @@ export function diagnosticsDelta(previous: readonly Diagnostic[], next: Diagnost
 	while (head < most && sameMoved(previous[head], next[head], shift)) { head++; }
 	let tail = 0;
 	while (tail < most - head && sameMoved(previous[previous.length - 1 - tail], next[next.length - 1 - tail], shift)) { tail++; }
-	return { base, shift, head, tail, middle: next.slice(head, next.length - tail) };
+	return { base, shift, parts: [{ from: 0, count: head }, { diagnostics: next.slice(head, next.length - tail) }, { from: previous.length - tail, count: tail }] };
 }
 
 /** The list `delta` describes, rebuilt from `previous` (the list it was computed against). */
 export function applyDiagnosticsDelta(previous: readonly Diagnostic[], delta: DiagnosticsDelta): Diagnostic[] {
 	const out: Diagnostic[] = [];
-	for (let i = 0; i < delta.head; i++) { out.push(moveDiagnostic(previous[i], delta.shift)); }
-	for (const d of delta.middle) { out.push(d); }
-	for (let i = previous.length - delta.tail; i < previous.length; i++) { out.push(moveDiagnostic(previous[i], delta.shift)); }
+	for (const p of delta.parts) {
+		if ('from' in p) {
+			for (let i = p.from; i < p.from + p.count; i++) { out.push(moveDiagnostic(previous[i], delta.shift)); }
+		} else {
+			for (const d of p.diagnostics) { out.push(d); }
+		}
+	}
 	return out;
+}
+
+/** Whether `delta` keeps the base list as it was (a re-check of the same version that found the same). */
+export function keepsAll(delta: DiagnosticsDelta, previous: readonly Diagnostic[]): boolean {
+	let at = 0;
+	for (const p of delta.parts) {
+		if ('from' in p) {
+			if (p.count === 0) { continue; }
+			if (p.from !== at) { return false; }
+			at += p.count;
+		} else if (p.diagnostics.length > 0) {
+			return false;
+		}
+	}
+	return at === previous.length;
 }

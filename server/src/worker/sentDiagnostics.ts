@@ -14,7 +14,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { changedRange, CorpusDocument, type Problem, type TextRange } from '../service';
 import { partSize } from '../service/parts';
-import { DiagnosticsDelta, editShift, sameMoved, sameValue } from '../lsp/diagnosticsDelta';
+import { DeltaPart, DiagnosticsDelta, editShift, sameMoved, sameValue } from '../lsp/diagnosticsDelta';
 
 interface Sent {
 	readonly token: number;
@@ -46,19 +46,62 @@ export class SentDiagnostics {
 		if (!last || job.base !== last.token) { return whole(); }
 		const { start, oldEnd, newEnd } = edited?.from === last.doc ? edited.range : changedRange(last.doc.text, doc.text);
 		const shift = editShift(job.uri, doc.version, last.doc, doc, oldEnd, newEnd);
-		const most = Math.min(last.problems.length, problems.length);
+		/** Whether the last list's `j`th diagnostic, moved by the edit, is this list's `i`th. */
+		const same = (j: number, i: number) => (whollyBefore(problems[i], start, oldEnd) && sameValue(last.problems[j], problems[i]))
+			|| sameMoved(diagnosticOf(last, j), diagnosticOf(sent, i), shift);
+		const n = problems.length, m = last.problems.length, most = Math.min(m, n);
 		let head = 0;
-		while (head < most && whollyBefore(problems[head], start, oldEnd) && sameValue(last.problems[head], problems[head])) { head++; }
-		while (head < most && sameMoved(diagnosticOf(last, head), diagnosticOf(sent, head), shift)) { head++; }
+		while (head < most && same(head, head)) { head++; }
 		let tail = 0;
-		while (tail < most - head && sameMoved(diagnosticOf(last, last.problems.length - 1 - tail), diagnosticOf(sent, problems.length - 1 - tail), shift)) { tail++; }
+		while (tail < most - head && same(m - 1 - tail, n - 1 - tail)) { tail++; }
 		if (head + tail === 0) { return whole(); }
-		const middle: Diagnostic[] = [];
-		for (let i = head; i < problems.length - tail; i++) { middle.push(diagnosticOf(sent, i)); }
-		return { delta: { base: last.token, shift, head, tail, middle } satisfies DiagnosticsDelta };
+		const parts: DeltaPart[] = [{ from: 0, count: head }];
+		// Problems added or removed before the end of a list capped at `maxProblems` move the rest of
+		// it by a few places: between head and tail, runs of the last list are kept where they now are.
+		if (!aligned(parts, head, n - tail, m - tail, same, (i) => diagnosticOf(sent, i))) { return whole(); }
+		parts.push({ from: m - tail, count: tail });
+		return { delta: { base: last.token, shift, parts } satisfies DiagnosticsDelta };
 	}
 
 	forget(uri: string): void { this.#sent.delete(uri); }
+}
+
+/** How far ahead a run of the last list is looked for: problems added or removed at one place. */
+const maxShift = 64;
+/** Comparisons per diagnostic of the stretch before it is sent whole: another text altogether. */
+const maxComparisons = 8;
+
+/**
+ * Appends to `parts` this list's `[start, end)` as runs of the last list's `[start, oldEnd)` and
+ * new diagnostics (`diagnostic(i)`), in order. Greedy: where the two disagree, the nearest place
+ * where they agree again (a diagnostic of this list `d` places on, or of the last list) within
+ * `maxShift`; a diagnostic with none is new (it replaces the last list's at that place). False
+ * when that took more than `maxComparisons` per diagnostic.
+ */
+function aligned(parts: DeltaPart[], start: number, end: number, oldEnd: number, same: (j: number, i: number) => boolean, diagnostic: (i: number) => Diagnostic): boolean {
+	let budget = maxComparisons * (end - start) + maxShift;
+	const keep = (j: number) => {
+		const p = parts[parts.length - 1];
+		if ('from' in p && p.from + p.count === j) { (p as { count: number }).count++; } else { parts.push({ from: j, count: 1 }); }
+	};
+	const send = (i: number) => {
+		const p = parts[parts.length - 1];
+		if ('diagnostics' in p) { p.diagnostics.push(diagnostic(i)); } else { parts.push({ diagnostics: [diagnostic(i)] }); }
+	};
+	let i = start, j = start;
+	while (i < end) {
+		if (j >= oldEnd) { send(i); i++; continue; }
+		if ((budget--, same(j, i))) { keep(j); i++; j++; continue; }
+		let d = 1;
+		for (; d <= maxShift; d++) {
+			if (i + d < end && (budget--, same(j, i + d))) { for (let k = 0; k < d; k++) { send(i + k); } i += d; break; }
+			if (j + d < oldEnd && (budget--, same(j + d, i))) { j += d; break; }
+			if (i + d >= end && j + d >= oldEnd) { d = maxShift + 1; }
+		}
+		if (d > maxShift) { send(i); i++; j++; }
+		if (budget < 0) { return false; }
+	}
+	return true;
 }
 
 /**
