@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { EntityTree, goToMention } from './entityView';
+import { reusingLastUri } from './lastUri';
 import { CorpusStatus, StatusBar } from './statusBar';
 import { SummaryProvider, summaryScheme } from './summary';
 import { debugRequests, notifications, requests, serverCommands } from '../../server/src/protocol';
@@ -50,6 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 			],
 		},
 		outputChannelName: 'zh-corpus',
+		// A references answer repeats each file's URI for every mention in it: parsed once per file (lastUri.ts).
+		uriConverters: { code2Protocol: (uri) => uri.toString(), protocol2Code: reusingLastUri((value) => vscode.Uri.parse(value)) },
 		// Read at every (re)start: trusting the folder restarts the server with its patterns and gazetteer.
 		// The key that signs clean manifests lives in the extension's global storage, out of every workspace's reach.
 		initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, debug: process.env.ZH_CORPUS_DEBUG === '1', manifestKey }),
