@@ -1,7 +1,8 @@
 /**
- * Stage two's trees are scored from a compiled form that skips nodes without a split; the score
- * must be the level-order walk's, bit for bit (leaves summed in the same order), for the shipped
- * model and for random trees with every kind of missing split.
+ * Stage two's trees are scored from the distinct questions they ask, answered once per row, each
+ * tree stepping by its answers (depth 3 unrolled, other depths in a loop); the score must be the
+ * level-order walk's, bit for bit (leaves summed in the same order), for the shipped model and for
+ * random trees of depths 1 to 4 with every kind of missing split.
  */
 import * as assert from 'node:assert/strict';
 import { featureCount } from '../../server/src/service/boilerplate/features';

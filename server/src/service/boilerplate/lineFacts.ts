@@ -4,10 +4,9 @@
  */
 import { LruCache } from '../lruCache';
 import { RowInput } from './features';
-import { isSpaceUnit } from '../text/chars';
+import { isAsciiDigit, isSpaceUnit } from '../text/chars';
 import { keyOfFolded } from './lineKey';
-import { lineShape } from './lineShape';
-import { normalizeLine } from './normalize';
+import { foldedLine } from './lineShape';
 import { BoilerplateKind, patternRows, relatedHeading, spamPattern } from './patterns';
 import { headKey } from './runningHeads';
 export interface LineMatch {
@@ -25,14 +24,11 @@ const datedItem = /\D\s*[(\[]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d
 const bullet = /^\s*[•·▪◆■□●○\-*]\s*\S/;
 export const sentenceEnd = /[。!?…”」』)]\s*$/;
 
-/** Span rows strip a trailing `(…)` (a byline, (完), a jump marker), optionally followed by digits. */
-const closesWithParen = /\)\s*\d{0,8}\s*$/;
-
-function matchLine(normalized: string): LineMatch | undefined {
-	const length = normalized.trim().length;
-	if (length === 0) { return undefined; }
+/** The pattern row of a folded line (`trimmed`: the line trimmed, not blank). */
+function matchLine(normalized: string, trimmed: string): LineMatch | undefined {
+	const length = trimmed.length;
 	// Every span row ends with `)`: most content lines skip their costly look-behind scans.
-	const spans = closesWithParen.test(normalized.trimEnd().slice(-40));
+	const spans = closesWithParen(trimmed);
 	for (const r of patternRows) {
 		if (r.span ? !spans : length > r.maxLength) { continue; }
 		if (r.longLineOpener && length > 30 && !r.longLineOpener.test(normalized)) { continue; }
@@ -49,11 +45,30 @@ function matchLine(normalized: string): LineMatch | undefined {
 	return undefined;
 }
 
-/** Prose: a sentence a reader would keep (ends a sentence, or long with clause punctuation). */
-function isProse(text: string): boolean {
-	const t = text.trim();
-	if (t.length >= 16 && sentenceEnd.test(t) && /[,、;:]/.test(t)) { return true; }
-	return t.length >= 60 && (t.match(/[,、;]/g)?.length ?? 0) >= 2 && sentenceEnd.test(t);
+/** `/\)\s*\d{0,8}\s*$/` on the last 40 units of the trimmed line: span rows strip a trailing `(…)`, maybe followed by digits. */
+function closesWithParen(trimmed: string): boolean {
+	let i = trimmed.length - 1;
+	const digitsEnd = i;
+	while (i >= 0 && isAsciiDigit(trimmed.charCodeAt(i))) { i--; }
+	if (digitsEnd - i > 8) { return false; }
+	while (i >= 0 && isSpaceUnit(trimmed.charCodeAt(i))) { i--; }
+	return i >= trimmed.length - 40 && trimmed.charCodeAt(i) === 0x29;
+}
+
+/**
+ * Prose: a sentence a reader would keep (ends a sentence, or long with clause punctuation).
+ * `clauseMarks`: the line's , 、 ; and : (its shape's count); `ends`: it ends as `sentenceEnd` says.
+ */
+function isProse(t: string, clauseMarks: number, ends: boolean): boolean {
+	if (!ends) { return false; }
+	if (t.length >= 16 && clauseMarks > 0) { return true; }
+	return t.length >= 60 && (t.match(/[,、;]/g)?.length ?? 0) >= 2;
+}
+
+/** `sentenceEnd` of a trimmed line: its last unit is one of 。!?…”」』). */
+function endsSentence(t: string): boolean {
+	const c = t.charCodeAt(t.length - 1);
+	return c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x201d || c === 0x300d || c === 0x300f || c === 0x29;
 }
 
 /** What the block and tail logic needs to know of one line; computed once per distinct line text. */
@@ -82,22 +97,32 @@ const factsCache = new LruCache<LineFacts>(100_000);
 export function factsOf(text: string): LineFacts {
 	let f = factsCache.get(text);
 	if (!f) {
-		const n = normalizeLine(text);
-		const t = n.trim();
-		const shape = lineShape(n);
-		const match = matchLine(n), related = relatedHeading.test(n);
-		const kind = match && !match.span ? match.kind : undefined;
-		// One object per distinct line, which is also the page model's row (no row objects per check).
-		f = {
-			match, normalized: n, blank: t.length === 0, timestamp: timestamp.test(n), dated: t.length <= 80 && datedItem.test(n), numberOnly: numberOnly.test(n),
-			bullet: bullet.test(n), relatedHeading: related, prose: isProse(n), headlineLike: t.length <= 40 && !sentenceEnd.test(n),
-			shape, templateKey: keyOfFolded(t), label: /^([^:]{1,8}):/.exec(t)?.[1].replace(/\s+/g, ''),
-			patternLine: kind !== undefined, metadata: kind === 'source' || kind === 'credit', key: t, opening: opening(t),
-			spam: t.length === 0 ? undefined : spamSpan(n, match?.kind === 'navigation'), headKey: headKey(text, t.length === 0 ? undefined : shape),
-		};
+		f = lineFacts(text);
 		factsCache.set(text, f);
 	}
 	return f;
+}
+
+/**
+ * The facts of one line, without the cache. The line is folded once and trimmed once; the
+ * questions about its end are answered from its last units, and the expressions for dates run
+ * only on lines with the digits they need (the shape counts them): test/unit/lineFacts.test.ts
+ * compares every fact with the expressions themselves.
+ */
+export function lineFacts(text: string): LineFacts {
+	const { folded: n, trimmed: t, shape } = foldedLine(text);
+	const blank = t.length === 0;
+	const ends = !blank && endsSentence(t), dateDigits = shape.digits >= 6;
+	const match = blank ? undefined : matchLine(n, t), related = !blank && relatedHeading.test(n);
+	const kind = match && !match.span ? match.kind : undefined;
+	// One object per distinct line, which is also the page model's row (no row objects per check).
+	return {
+		match, normalized: n, blank, timestamp: dateDigits && timestamp.test(n), dated: dateDigits && t.length <= 80 && datedItem.test(n), numberOnly: numberOnly.test(n),
+		bullet: bullet.test(n), relatedHeading: related, prose: isProse(t, shape.clauseMarks, ends), headlineLike: t.length <= 40 && !ends,
+		shape, templateKey: keyOfFolded(t), label: /^([^:]{1,8}):/.exec(t)?.[1].replace(/\s+/g, ''),
+		patternLine: kind !== undefined, metadata: kind === 'source' || kind === 'credit', key: t, opening: opening(t),
+		spam: blank ? undefined : spamSpan(n, match?.kind === 'navigation'), headKey: headKey(t, blank ? undefined : shape),
+	};
 }
 
 /** The line's first two units that are not spaces (`t.replace(/\s+/g, '').slice(0, 2)` without copying the line). */

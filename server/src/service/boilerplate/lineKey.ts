@@ -23,9 +23,9 @@ export function repeatedLineKey(text: string): string | undefined {
 /** The key of a line already folded (normalizeLine) and trimmed. */
 export function keyOfFolded(folded: string): string | undefined {
 	if (folded.length < 2 || folded.length > templateLineMaxLength) { return undefined; }
-	const key = collapsed(folded);
-	if (folded.length <= repeatedLineMaxLength) { return key; }
-	return endsSentence.test(key) ? undefined : `#${textStamp(key)}`;
+	if (folded.length <= repeatedLineMaxLength) { return collapsed(folded); }
+	// Collapsing changes no sentence mark or closing quote at the end of a trimmed line.
+	return endsSentence.test(folded) ? undefined : `#${textStamp(collapsed(folded))}`;
 }
 
 /** `folded.replace(/\s+/g, ' ').replace(/\d+/g, '0')` in one pass (the line itself when it holds neither). */

@@ -2,8 +2,11 @@
  * The shape of one line, as the page-chrome model sees it: length, share of Han characters,
  * sentence and clause punctuation, function words, digits and dates, separators, brackets and
  * list markers. Computed on the folded line (simplified, ASCII punctuation: normalize.ts), so a
- * traditional page and a simplified one have the same shapes. One pass over the characters.
+ * traditional page and a simplified one have the same shapes. One pass over the characters, which
+ * also folds them.
  */
+import { isSpaceUnit } from '../text/chars';
+import { foldTable, stringOfUnits } from './normalize';
 
 export interface LineShape {
 	/** Non-space characters. */
@@ -66,28 +69,90 @@ const listMarker = /^(\d{1,3}\s*[.、)\]]|\d{1,2}\s+\S|#\d+|[(\[]\d{1,3}[)\]]|[�
 const numeric = /^[\d\s:.,\-/年月日时分秒()#%+~]+$/u;
 const date = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日|\b\d{1,2}[-/]\d{1,2}\b/u;
 const time = /\d{1,2}:\d{2}/;
-const sentenceEnd = /[。!?…”」』"]$/u;
-const truncated = /(…|\.{3}|。。。)\s*[\]》)]?$/u;
-const counted = /[(\[]\d+[)\]]$/;
 const url = /https?:|www\.|\.(com|cn|net|org|tw|hk)\b|@[\w-]+\./i;
 
+/** A line folded (normalize.ts), the folded line trimmed, and its shape. */
+export interface FoldedLine {
+	readonly folded: string;
+	readonly trimmed: string;
+	readonly shape: LineShape;
+}
+
+/** The shape of a line already folded. */
 export function lineShape(folded: string): LineShape {
+	return foldedLine(folded, noFold ??= new Uint16Array(0x10000)).shape;
+}
+
+let noFold: Uint16Array | undefined;
+/** Scratch space of the folded units, grown as needed. */
+let units = new Uint16Array(1024);
+
+/**
+ * The line folded and its shape in one pass over its units (folding keeps every space a space,
+ * so the line's trimmed bounds are the folded line's). The questions about the line's end are
+ * answered from its last units (a regular expression anchored only at the end tries every
+ * start); the date, time and URL expressions run only on lines with the digits or ASCII letters
+ * every match of theirs holds (`\d` and `\w` are ASCII). test/unit/lineFacts.test.ts compares
+ * all of it with the plain fold and expressions.
+ */
+export function foldedLine(line: string, fold = foldTable()): FoldedLine {
 	const t = classTable();
-	const text = folded.trim();
+	const n = line.length;
+	let s = 0, e = n;
+	while (s < e && isSpaceUnit(line.charCodeAt(s))) { s++; }
+	while (e > s && isSpaceUnit(line.charCodeAt(e - 1))) { e--; }
+	if (units.length < n) { units = new Uint16Array(Math.max(n, 2 * units.length)); }
+	let changed = 0;
+	for (let i = 0; i < s; i++) { const c = line.charCodeAt(i), f = fold[c]; changed |= f; units[i] = f || c; }
 	let length = 0, han = 0, latin = 0, digits = 0, func = 0, sentence = 0, clause = 0, gaps = 0, separators = 0, brackets = 0, quotes = 0;
 	let space = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
+	for (let i = s; i < e; i++) {
+		const raw = line.charCodeAt(i), f = fold[raw], c = f || raw;
+		changed |= f;
+		units[i] = c;
 		if (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) { space = true; continue; }
 		if (space) { gaps++; space = false; }
 		length++;
 		const k = t[c];
-		if (k & HAN) { han++; if (k & FUNC) { func++; } } else if (k === SENT) { sentence++; } else if (k === CLAUSE) { clause++; } else if (k === SEP) { separators++; } else if (k === BRACKET) { brackets++; } else if (k === QUOTE) { quotes++; } else if (c >= 48 && c <= 57) { digits++; } else if ((c | 32) >= 97 && (c | 32) <= 122) { latin++; } else if (c === 45 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) { separators++; }
+		if (k & HAN) { han++; if (k & FUNC) { func++; } } else if (k === SENT) { sentence++; } else if (k === CLAUSE) { clause++; } else if (k === SEP) { separators++; } else if (k === BRACKET) { brackets++; } else if (k === QUOTE) { quotes++; } else if (c >= 48 && c <= 57) { digits++; } else if ((c | 32) >= 97 && (c | 32) <= 122) { latin++; } else if (c === 45 && i > s && units[i - 1] === 32 && i + 1 < e && (fold[line.charCodeAt(i + 1)] || line.charCodeAt(i + 1)) === 32) { separators++; }
 	}
-	return {
+	for (let i = e; i < n; i++) { const c = line.charCodeAt(i), f = fold[c]; changed |= f; units[i] = f || c; }
+	const folded = changed ? stringOfUnits(units, n) : line;
+	const text = s === 0 && e === n ? folded : folded.slice(s, e);
+	const last = text.length > 0 ? text.charCodeAt(text.length - 1) : -1;
+	const endsSentence = last === 0x3002 || last === 0x21 || last === 0x3f || last === 0x2026 || last === 0x201d || last === 0x300d || last === 0x300f || last === 0x22;
+	const shape = {
 		length, han, latin, digits, functionWords: func, sentenceMarks: sentence, clauseMarks: clause,
-		endsSentence: sentenceEnd.test(text), endsClause: /[。!?…”」』";]$/u.test(text), gaps, separators, brackets, quotes,
-		listMarker: listMarker.test(text), numeric: length > 0 && numeric.test(text), hasDate: date.test(text), hasTime: time.test(text),
-		truncated: truncated.test(text), counted: counted.test(text), url: url.test(text), label: /:$/.test(text), labelled: /^[^:]{1,6}:/.test(text),
+		endsSentence, endsClause: endsSentence || last === 0x3b, gaps, separators, brackets, quotes,
+		listMarker: listMarker.test(text), numeric: length > 0 && numeric.test(text), hasDate: digits >= 2 && date.test(text), hasTime: digits >= 3 && time.test(text),
+		truncated: endsTruncated(text), counted: endsCounted(text), url: (latin > 0 || text.includes('@')) && url.test(text), label: last === 0x3a, labelled: opensLabel(text),
 	};
+	return { folded, trimmed: text, shape };
+}
+
+/** `/(…|\.{3}|。。。)\s*[\]》)]?$/u`: a teaser cut short, maybe inside its closing bracket. */
+function endsTruncated(text: string): boolean {
+	let e = text.length;
+	const c = text.charCodeAt(e - 1);
+	if (c === 0x5d || c === 0x300b || c === 0x29) { e--; }
+	while (e > 0 && isSpaceUnit(text.charCodeAt(e - 1))) { e--; }
+	const p = text.charCodeAt(e - 1);
+	if (p === 0x2026) { return true; }
+	return (p === 0x2e || p === 0x3002) && e >= 3 && text.charCodeAt(e - 2) === p && text.charCodeAt(e - 3) === p;
+}
+
+/** `/[(\[]\d+[)\]]$/`: a count closing the line, `(12)`. */
+function endsCounted(text: string): boolean {
+	const c = text.charCodeAt(text.length - 1);
+	if (c !== 0x29 && c !== 0x5d) { return false; }
+	let i = text.length - 2;
+	while (i >= 0 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) { i--; }
+	const o = text.charCodeAt(i);
+	return i < text.length - 2 && (o === 0x28 || o === 0x5b);
+}
+
+/** `/^[^:]{1,6}:/`: a colon among the units 2 to 7. */
+function opensLabel(text: string): boolean {
+	for (let i = 0; i < 7 && i < text.length; i++) { if (text.charCodeAt(i) === 0x3a) { return i > 0; } }
+	return false;
 }

@@ -42,7 +42,12 @@ export function normalizeLine(line: string): string {
 		const c = line.charCodeAt(k);
 		units[k] = t[c] || c;
 	}
+	return stringOfUnits(units, line.length);
+}
+
+/** The first `length` units of `units` as a string, made in pieces of 4,096. */
+export function stringOfUnits(units: Uint16Array, length: number): string {
 	let out = '';
-	for (let k = 0; k < line.length; k += 4096) { out += String.fromCharCode.apply(null, units.subarray(k, Math.min(k + 4096, line.length)) as unknown as number[]); }
+	for (let k = 0; k < length; k += 4096) { out += String.fromCharCode.apply(null, units.subarray(k, Math.min(k + 4096, length)) as unknown as number[]); }
 	return out;
 }

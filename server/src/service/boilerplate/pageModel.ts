@@ -53,20 +53,16 @@ export function stageOne(model: PageModel, x: Float64Array, offset: number): num
 }
 
 /**
- * The trees in flat typed arrays (built once per model): a row is scored without allocating.
- * Only real splits are kept: a node without one (-1, most of them: many trees are shallower than
- * `depth`) always goes left, so its subtree's left path is taken at once. A split's children are
- * split indices (≥ 0) or leaves (`~` the leaf's index in `leaf`, as the full layout numbers them).
+ * The trees in flat typed arrays (built once per model): a row is scored without allocating and
+ * without a branch that depends on the row. The trees ask 111 distinct questions (`feature >
+ * threshold`) of a row, in 450 splits: each question is answered once per row, then every tree
+ * reads its answers along its path, taking the answer as the step (left + 1 when true). A node
+ * without a split (-1) always goes left: it reads question 0, whose answer is always false.
  * `cuts[f]`: the thresholds the trees compare feature `f` with, sorted.
  */
 interface FlatTrees {
-	readonly count: number;
-	/** Per tree: its first split, or `~leaf` for a tree of one leaf. */
-	readonly roots: Int32Array;
-	/** Per split: feature, left child, right child. */
-	readonly splits: Int32Array;
-	readonly threshold: Float64Array;
-	readonly leaf: Float64Array;
+	/** The trees' log-odds for the row of `x` at `offset`. */
+	readonly score: (x: Float64Array, offset: number) => number;
 	readonly cuts: readonly Float64Array[];
 	/** The features some tree splits on (those with cuts). */
 	readonly split: Int32Array;
@@ -76,43 +72,64 @@ const flat = new WeakMap<Trees, FlatTrees>();
 function flatten(trees: Trees): FlatTrees {
 	let f = flat.get(trees);
 	if (!f) {
-		const inner = (1 << trees.depth) - 1;
-		const splits: number[] = [], thresholds: number[] = [];
-		const compile = (t: number, node: number): number => {
-			const { feature, threshold } = trees.trees[t];
-			if (node >= inner) { return ~(t * (inner + 1) + node - inner); }
-			if (feature[node] < 0) { return compile(t, 2 * node + 1); }
-			const at = thresholds.length;
-			thresholds.push(threshold[node]);
-			splits.push(feature[node], 0, 0);
-			splits[3 * at + 1] = compile(t, 2 * node + 1);
-			splits[3 * at + 2] = compile(t, 2 * node + 2);
-			return at;
-		};
-		const roots = Int32Array.from(trees.trees, (_, t) => compile(t, 0));
 		const feature = trees.trees.flatMap((t) => t.feature), threshold = trees.trees.flatMap((t) => t.threshold);
 		const cuts = featureNames.map((_, k) => Float64Array.from(new Set(threshold.filter((_t, i) => feature[i] === k))).sort());
 		const split = Int32Array.from(cuts.flatMap((c, k) => (c.length > 0 ? [k] : [])));
-		f = { count: trees.trees.length, roots, splits: Int32Array.from(splits), threshold: Float64Array.from(thresholds), leaf: Float64Array.from(trees.trees.flatMap((t) => t.leaf)), cuts, split };
+		f = { score: scorer(trees), cuts, split };
 		flat.set(trees, f);
 	}
 	return f;
 }
 
-/** The trees' log-odds for the row of `x` starting at `offset` (the leaves summed in tree order). */
-export function treeScore(trees: Trees, x: Float64Array, offset: number): number {
-	return scoreOf(trees.base, flatten(trees), x, offset);
+/** The scoring function of `trees`, its tables held as constants of the closure (V8 reads them faster than an object's). */
+function scorer(trees: Trees): (x: Float64Array, offset: number) => number {
+	const { depth, base } = trees, count = trees.trees.length, inner = (1 << depth) - 1;
+	const index = new Map<string, number>();
+	const features = [-1], thresholds = [0];
+	/** Per tree, per inner node in level order: its question. */
+	const questions = new Int32Array(count * inner);
+	trees.trees.forEach((t, k) => {
+		for (let node = 0; node < inner; node++) {
+			if (t.feature[node] < 0) { continue; }
+			const key = `${t.feature[node]} ${t.threshold[node]}`;
+			let q = index.get(key);
+			if (q === undefined) { index.set(key, q = features.length); features.push(t.feature[node]); thresholds.push(t.threshold[node]); }
+			questions[k * inner + node] = q;
+		}
+	});
+	const feature = Int32Array.from(features), threshold = Float64Array.from(thresholds), asked = feature.length;
+	const leaf = Float64Array.from(trees.trees.flatMap((t) => t.leaf));
+	/** The row's answers (0 or 1); answer 0 stays 0. */
+	const answers = new Uint8Array(asked);
+	const answer = (x: Float64Array, offset: number) => { for (let q = 1; q < asked; q++) { answers[q] = x[offset + feature[q]] > threshold[q] ? 1 : 0; } };
+	if (depth === 3) {
+		// The shipped model's depth, unrolled.
+		return (x, offset) => {
+			answer(x, offset);
+			let z = base;
+			for (let t = 0, n = 0, l = 0; t < count; t++, n += 7, l += 8) {
+				const a = answers[questions[n]];
+				const b = answers[questions[n + 1 + a]];
+				z += leaf[l + 4 * a + 2 * b + answers[questions[n + 3 + 2 * a + b]]];
+			}
+			return z;
+		};
+	}
+	return (x, offset) => {
+		answer(x, offset);
+		let z = base;
+		for (let t = 0; t < count; t++) {
+			let node = 0;
+			for (let d = 0; d < depth; d++) { node = 2 * node + 1 + answers[questions[t * inner + node]]; }
+			z += leaf[t * (inner + 1) + node - inner];
+		}
+		return z;
+	};
 }
 
-function scoreOf(base: number, f: FlatTrees, x: Float64Array, offset: number): number {
-	const { count, roots, splits, threshold, leaf } = f;
-	let z = base;
-	for (let t = 0; t < count; t++) {
-		let node = roots[t];
-		while (node >= 0) { node = x[offset + splits[3 * node]] > threshold[node] ? splits[3 * node + 2] : splits[3 * node + 1]; }
-		z += leaf[~node];
-	}
-	return z;
+/** The trees' log-odds for the row of `x` starting at `offset` (the leaves summed in tree order). */
+export function treeScore(trees: Trees, x: Float64Array, offset: number): number {
+	return flatten(trees).score(x, offset);
 }
 
 /** How many of `cuts` lie below `v`: two values with the same count take the same branch at every split on the feature. */
@@ -139,6 +156,6 @@ function samePathsOf(f: FlatTrees, x: Float64Array, offset: number, y: Float64Ar
 
 /** `treeScore` and `samePaths` of one model's trees, looked up once for a page's rows (not once per row: a weak map's lookup each). */
 export function compiledTrees(trees: Trees): { score(x: Float64Array, offset: number): number; samePaths(x: Float64Array, offset: number, y: Float64Array, other: number): boolean } {
-	const f = flatten(trees), base = trees.base;
-	return { score: (x, offset) => scoreOf(base, f, x, offset), samePaths: (x, offset, y, other) => samePathsOf(f, x, offset, y, other) };
+	const f = flatten(trees);
+	return { score: f.score, samePaths: (x, offset, y, other) => samePathsOf(f, x, offset, y, other) };
 }

@@ -11,7 +11,6 @@
 import type { Analysis } from './analysis';
 import { prose } from './features';
 import type { LineShape } from './lineShape';
-import { normalizeLine } from './normalize';
 
 /** Occurrences a line needs to be a running head. */
 export const runningHeadRepeats = 3;
@@ -25,12 +24,13 @@ const letters = /[\p{L}]/gu;
 
 /**
  * The key under which a line is compared with the document's other lines when it may be a running
- * head (page numbers at its edges removed), else undefined. Computed once per distinct line
- * (the page analysis keeps it).
+ * head (page numbers at its edges removed), else undefined. `folded`: the line folded and trimmed
+ * (normalize.ts; folding keeps every space a space). Computed once per distinct line (the page
+ * analysis keeps it).
  */
-export function headKey(text: string, s: LineShape | undefined): string | undefined {
+export function headKey(folded: string, s: LineShape | undefined): string | undefined {
 	if (!s || s.numeric || s.labelled || s.length < minLetters || s.length > 80 || prose(s)) { return undefined; }
-	const key = normalizeLine(text.trim()).replace(/\s+/g, ' ').replace(edgeNumber, '');
+	const key = folded.replace(/\s+/g, ' ').replace(edgeNumber, '');
 	return (key.match(letters)?.length ?? 0) < minLetters ? undefined : key;
 }
 
