@@ -11,7 +11,7 @@ import { lineFacts } from '../../server/src/service/boilerplate/lineFacts';
 import { repeatedLineKey, templateLineMaxLength } from '../../server/src/service/boilerplate/lineKey';
 import { lineShape } from '../../server/src/service/boilerplate/lineShape';
 import { foldTable, normalizeLine } from '../../server/src/service/boilerplate/normalize';
-import { patternRows, relatedHeading } from '../../server/src/service/boilerplate/patterns';
+import { patternRows, relatedHeading, spamPattern } from '../../server/src/service/boilerplate/patterns';
 import { prose } from '../../server/src/service/boilerplate/features';
 import { textStamp } from '../../server/src/service/text/stamp';
 import { corpusTexts } from '../../bench/corpusFolder';
@@ -91,9 +91,27 @@ function plainKey(folded: string): string | undefined {
 	return /[。!?]["”」』)]?$/.test(key) ? undefined : `#${textStamp(key)}`;
 }
 
+const separators = /[-_|—–>›»:]/;
+
+/** Main's spam span: the pattern searched on every line. */
+function plainSpam(line: string, navigation: boolean): { start: number; end: number } | undefined {
+	const m = spamPattern.exec(line);
+	if (!m) { return undefined; }
+	let start = m.index;
+	while (start > 0 && !separators.test(line[start - 1])) { start--; }
+	let end = m.index + m[0].length;
+	while (end < line.length && !separators.test(line[end])) { end++; }
+	const leftSeparator = start > 0 && /[-_|—–]/.test(line[start - 1]);
+	const toEnd = line.slice(end).trim().length === 0;
+	if (!(leftSeparator && toEnd) && !navigation && line.trim().length > 40) { return undefined; }
+	if (leftSeparator) { start--; }
+	while (start < end && line[start] === ' ') { start++; }
+	return { start, end };
+}
+
 const edgeNumber = /^[\s\-—–·•|([第]*\d{1,4}(?![\d.])|(?<![\d.])\d{1,4}[\s\-—–·•|)\]页]*$/g;
 
-/** Every fact of `lineFacts` that the shortcuts give, as main computed them (the shape's counts, the spam span and the rest are the same code). */
+/** Every fact of `lineFacts` that the shortcuts give, as main computed them. */
 function plainFacts(text: string) {
 	const n = normalizeLine(text);
 	const t = n.trim();
@@ -107,6 +125,7 @@ function plainFacts(text: string) {
 	return {
 		normalized: n, shape, match, blank: t.length === 0, timestamp: timestamp.test(n), dated: t.length <= 80 && datedItem.test(n), relatedHeading: relatedHeading.test(n),
 		prose: plainProse(n), headlineLike: t.length <= 40 && !sentenceEnd.test(n), templateKey: plainKey(t), headKey: headKeyOf,
+		spam: t.length === 0 ? undefined : plainSpam(n, match?.kind === 'navigation'),
 	};
 }
 
@@ -115,7 +134,7 @@ function checkLine(text: string): void {
 	const plain = plainFacts(text);
 	const got = {
 		normalized: f.normalized, shape: f.shape, match: f.match, blank: f.blank, timestamp: f.timestamp, dated: f.dated, relatedHeading: f.relatedHeading, prose: f.prose, headlineLike: f.headlineLike,
-		templateKey: f.templateKey, headKey: f.headKey,
+		templateKey: f.templateKey, headKey: f.headKey, spam: f.spam,
 	};
 	assert.deepEqual(got, plain, JSON.stringify(text));
 	// Unfolded, as lineShape takes a line already folded: full-width forms stay as they are.
@@ -135,6 +154,7 @@ const alphabet = [
 	...'abcwhtpsomnrgCPAhk', ...'ｗｗｗ', ' ', ' ', ' ', '\t', '\u3000', '\u00a0', '\u2003', '\u200b', '\ufeff',
 	...'的了是在新闻记者编辑来源责任分享微信打印关闭相关阅读投注官网澳门赌场彩票真人娱乐城注册送彩金摄影图为版权所有转载請編輯責任來源', '\ud840\udc0b',
 	' - ', '\u3000－\u3000', ' -', '- ', 'http://', 'www.', '.com', '.cn', '2024-01-02', '2024-1-2', '2024/1/2 9:30', '2024年1月2日', '12:30', '(12)', '...', '。。。', '(完)', '(记者 王小明)', '(责任编辑:李明)', '下转第3版',
+	'投注官网', '-澳门金沙', '注册送彩金', '开户送88元', '世界杯买球', '色情网站', '成人直播', 'NBA下注', '百家乐app', '真人娱乐平台', '|博彩网址', '開戶送彩金', '澳門網上賭場',
 ];
 
 /** Lines built around the edges of the shortcuts: a span row's closing with spaces and digits after it, dates of 6 digits. */

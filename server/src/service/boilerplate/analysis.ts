@@ -5,7 +5,7 @@
  */
 import type { CorpusDocument } from '../document';
 import { Article, ChromeBlock, chromeBlocks } from './blocks';
-import { prose, RowInput } from './features';
+import { featureCount, prose, RowInput } from './features';
 import { factsOf, LineFacts, LineMatch, sentenceEnd } from './lineFacts';
 import { LineShape } from './lineShape';
 import { judgePage, PageVerdict } from './page';
@@ -113,7 +113,7 @@ function compute(doc: CorpusDocument): Analysis {
 	const headlineLike = (i: number) => facts[i].headlineLike;
 
 	const model = pageModel();
-	const { verdict, ...page } = pageOf(facts, model, prev?.model === model ? prev.verdict : undefined, prev?.spare);
+	const { verdict, ...page } = pageOf(facts, model, prev?.model === model ? prev.verdict : undefined, prev?.spare ?? (doc.version <= 0 ? closedScratch : undefined));
 	remember({ doc, facts, model, verdict, spare: prev?.verdict.x });
 	const inBlock = new Uint8Array(lines.length);
 	// A certain block speaks for its lines; inside a doubtful one the pattern table and the related
@@ -181,9 +181,17 @@ function inputsOf(facts: readonly LineFacts[]): { lines: number[]; rows: RowInpu
 	return { lines, rows };
 }
 
-function pageOf(facts: readonly LineFacts[], model: PageModel, previous: PageVerdict | undefined, spare: Float64Array | undefined): Pick<Analysis, 'chrome' | 'articles' | 'blocks'> & { verdict: PageVerdict } {
+/**
+ * A closed file's features are not kept after its analysis (only an editor's document is
+ * remembered): one array per thread, written over file after file, for pages up to this many rows.
+ */
+const scratchRows = 4096;
+let scratch: Float64Array | undefined;
+const closedScratch = (rows: number) => (rows > scratchRows ? undefined : (scratch ??= new Float64Array(scratchRows * featureCount)).subarray(0, rows * featureCount));
+
+function pageOf(facts: readonly LineFacts[], model: PageModel, previous: PageVerdict | undefined, spare: Float64Array | ((rows: number) => Float64Array | undefined) | undefined): Pick<Analysis, 'chrome' | 'articles' | 'blocks'> & { verdict: PageVerdict } {
 	const { lines, rows } = inputsOf(facts);
-	const verdict = judgePage(rows, model, previous, spare);
+	const verdict = judgePage(rows, model, previous, typeof spare === 'function' ? spare(rows.length) : spare);
 	const chrome = new Float64Array(facts.length);
 	lines.forEach((line, row) => { chrome[line] = verdict.chrome[row]; });
 	// An article's headline, dateline and byline are the article's, whatever the model says of them.

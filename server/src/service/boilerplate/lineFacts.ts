@@ -110,7 +110,7 @@ export function factsOf(text: string): LineFacts {
  * compares every fact with the expressions themselves.
  */
 export function lineFacts(text: string): LineFacts {
-	const { folded: n, trimmed: t, shape } = foldedLine(text);
+	const { folded: n, trimmed: t, shape, spamMarked } = foldedLine(text);
 	const blank = t.length === 0;
 	const ends = !blank && endsSentence(t), dateDigits = shape.digits >= 6;
 	const match = blank ? undefined : matchLine(n, t), related = !blank && relatedHeading.test(n);
@@ -121,7 +121,7 @@ export function lineFacts(text: string): LineFacts {
 		bullet: bullet.test(n), relatedHeading: related, prose: isProse(t, shape.clauseMarks, ends), headlineLike: t.length <= 40 && !ends,
 		shape, templateKey: keyOfFolded(t), label: /^([^:]{1,8}):/.exec(t)?.[1].replace(/\s+/g, ''),
 		patternLine: kind !== undefined, metadata: kind === 'source' || kind === 'credit', key: t, opening: opening(t),
-		spam: blank ? undefined : spamSpan(n, match?.kind === 'navigation'), headKey: headKey(t, blank ? undefined : shape),
+		spam: spamMarked ? spamSpan(n, match?.kind === 'navigation') : undefined, headKey: headKey(t, blank ? undefined : shape),
 	};
 }
 

@@ -7,6 +7,7 @@
  */
 import { isSpaceUnit } from '../text/chars';
 import { foldTable, stringOfUnits } from './normalize';
+import { spamMarks } from './patterns';
 
 export interface LineShape {
 	/** Non-space characters. */
@@ -47,7 +48,7 @@ export interface LineShape {
 	readonly labelled: boolean;
 }
 
-const HAN = 1, FUNC = 2, SENT = 4, CLAUSE = 8, SEP = 16, BRACKET = 32, QUOTE = 64;
+const HAN = 1, FUNC = 2, SENT = 4, CLAUSE = 8, SEP = 16, BRACKET = 32, QUOTE = 64, SPAM = 128;
 const functionWords = '的了是在和也都就而与着把被让从对但所这那们我你他她它其之于为以将会能要有没不很更还又才已并及等后时说到地得过给向可如因此即却该由';
 let classes: Uint8Array | undefined;
 
@@ -57,6 +58,7 @@ function classTable(): Uint8Array {
 	for (let c = 0x3400; c <= 0x9fff; c++) { t[c] = HAN; }
 	for (let c = 0xf900; c <= 0xfaff; c++) { t[c] = HAN; }
 	for (const ch of functionWords) { t[ch.charCodeAt(0)] |= FUNC; }
+	for (const ch of spamMarks) { t[ch.charCodeAt(0)] |= SPAM; }
 	for (const ch of '。!?…') { t[ch.charCodeAt(0)] = SENT; }
 	for (const ch of ',、;:') { t[ch.charCodeAt(0)] = CLAUSE; }
 	for (const ch of '|>›»·•/<‹«│┃') { t[ch.charCodeAt(0)] = SEP; }
@@ -76,6 +78,8 @@ export interface FoldedLine {
 	readonly folded: string;
 	readonly trimmed: string;
 	readonly shape: LineShape;
+	/** The line holds one of `spamMarks`: it may hold SEO spam. */
+	readonly spamMarked: boolean;
 }
 
 /** The shape of a line already folded. */
@@ -104,7 +108,7 @@ export function foldedLine(line: string, fold = foldTable()): FoldedLine {
 	if (units.length < n) { units = new Uint16Array(Math.max(n, 2 * units.length)); }
 	let changed = 0;
 	for (let i = 0; i < s; i++) { const c = line.charCodeAt(i), f = fold[c]; changed |= f; units[i] = f || c; }
-	let length = 0, han = 0, latin = 0, digits = 0, func = 0, sentence = 0, clause = 0, gaps = 0, separators = 0, brackets = 0, quotes = 0;
+	let length = 0, han = 0, latin = 0, digits = 0, func = 0, sentence = 0, clause = 0, gaps = 0, separators = 0, brackets = 0, quotes = 0, marks = 0;
 	let space = false;
 	for (let i = s; i < e; i++) {
 		const raw = line.charCodeAt(i), f = fold[raw], c = f || raw;
@@ -114,7 +118,7 @@ export function foldedLine(line: string, fold = foldTable()): FoldedLine {
 		if (space) { gaps++; space = false; }
 		length++;
 		const k = t[c];
-		if (k & HAN) { han++; if (k & FUNC) { func++; } } else if (k === SENT) { sentence++; } else if (k === CLAUSE) { clause++; } else if (k === SEP) { separators++; } else if (k === BRACKET) { brackets++; } else if (k === QUOTE) { quotes++; } else if (c >= 48 && c <= 57) { digits++; } else if ((c | 32) >= 97 && (c | 32) <= 122) { latin++; } else if (c === 45 && i > s && units[i - 1] === 32 && i + 1 < e && (fold[line.charCodeAt(i + 1)] || line.charCodeAt(i + 1)) === 32) { separators++; }
+		if (k & HAN) { han++; marks |= k; if (k & FUNC) { func++; } } else if (k === SENT) { sentence++; } else if (k === CLAUSE) { clause++; } else if (k === SEP) { separators++; } else if (k === BRACKET) { brackets++; } else if (k === QUOTE) { quotes++; } else if (c >= 48 && c <= 57) { digits++; } else if ((c | 32) >= 97 && (c | 32) <= 122) { latin++; } else if (c === 45 && i > s && units[i - 1] === 32 && i + 1 < e && (fold[line.charCodeAt(i + 1)] || line.charCodeAt(i + 1)) === 32) { separators++; }
 	}
 	for (let i = e; i < n; i++) { const c = line.charCodeAt(i), f = fold[c]; changed |= f; units[i] = f || c; }
 	const folded = changed ? stringOfUnits(units, n) : line;
@@ -127,7 +131,7 @@ export function foldedLine(line: string, fold = foldTable()): FoldedLine {
 		listMarker: listMarker.test(text), numeric: length > 0 && numeric.test(text), hasDate: digits >= 2 && date.test(text), hasTime: digits >= 3 && time.test(text),
 		truncated: endsTruncated(text), counted: endsCounted(text), url: (latin > 0 || text.includes('@')) && url.test(text), label: last === 0x3a, labelled: opensLabel(text),
 	};
-	return { folded, trimmed: text, shape };
+	return { folded, trimmed: text, shape, spamMarked: (marks & SPAM) !== 0 };
 }
 
 /** `/(…|\.{3}|。。。)\s*[\]》)]?$/u`: a teaser cut short, maybe inside its closing bracket. */
