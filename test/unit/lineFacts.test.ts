@@ -11,7 +11,7 @@ import { lineFacts } from '../../server/src/service/boilerplate/lineFacts';
 import { repeatedLineKey, templateLineMaxLength } from '../../server/src/service/boilerplate/lineKey';
 import { lineShape } from '../../server/src/service/boilerplate/lineShape';
 import { foldTable, normalizeLine } from '../../server/src/service/boilerplate/normalize';
-import { patternRows, relatedHeading, spamPattern } from '../../server/src/service/boilerplate/patterns';
+import { openings, patternRows, relatedHeading, spamPattern } from '../../server/src/service/boilerplate/patterns';
 import { prose } from '../../server/src/service/boilerplate/features';
 import { textStamp } from '../../server/src/service/text/stamp';
 import { corpusTexts } from '../../bench/corpusFolder';
@@ -170,6 +170,12 @@ function edgeLines(): string[] {
 			out.push(`${head}${date}`, `${head}某某上市 ${date}`, `${head}某某闭幕(${date})`, ` ${date} `);
 		}
 	}
+	// Every word of the pattern rows at a line's start, with the endings rows look for.
+	for (const r of patternRows) {
+		for (const word of r.pattern.source.match(/[\p{L}]+/gu) ?? []) {
+			for (const end of ['', ':', ' : 新闻网', ' 王小明', '(12)', ':2024-01-02 12:30', '>国内>社会']) { out.push(`${word}${end}`, `  ${word}${end}`); }
+		}
+	}
 	return out;
 }
 
@@ -203,6 +209,17 @@ describe('line facts', () => {
 		// The real lines reach the shortcuts' every branch.
 		const facts = lines.map(lineFacts);
 		assert.ok(facts.some((f) => f.shape.truncated) && facts.some((f) => f.shape.counted) && facts.some((f) => f.shape.url) && facts.some((f) => f.match?.span));
+	});
+
+	it('read the openings of a row from its pattern, or none when a line may open otherwise', () => {
+		assert.equal(openings('^\\s*(来源|稿源|出处)\\s*:'), '来稿出');
+		assert.equal(openings('^\\s*正在阅读\\s*:'), '正');
+		assert.equal(openings('^\\s*(Page|页码|页)\\s*:?'), 'P页');
+		for (const source of ['^\\s*(来源|稿源)?\\s*:', '^\\s*(来源|稿源)\\s*:|作者', '^\\s*(来源|\\d+)', '^\\s*(来源|©)', '^\\s*来?源', '^\\s*(来源|(稿|出)处)',
+			'^\\s*[来稿]源', '(来源|稿源)', '^\\s*(来源|稿源){0,2}', '^\\s*\\[?(来源)', '^\\s*(来源|稿源)*']) {
+			assert.equal(openings(source), undefined, source);
+		}
+		assert.ok(patternRows.filter((r) => r.opening !== undefined).length >= 15);
 	});
 
 	it('key a line for the corpus index as the page analysis keys it', () => {

@@ -20,13 +20,52 @@ export interface PatternRow {
 	readonly span?: boolean;
 	/** Lines longer than 30 characters match only when they start like this (a notice, not news about one). */
 	readonly longLineOpener?: RegExp;
+	/** The characters a matching line can open with after its spaces (read from the pattern: `openings`); undefined: any. */
+	readonly opening?: string;
 }
 
 const han = '\\p{Script=Han}';
 const name = `[${han}·]{2,4}`;
 const shareTargets = '(微信好友|微信|朋友圈|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|豆瓣|人人网|Facebook|Twitter|Line|LINE|WhatsApp|Telegram|Plurk|复制链接|邮件)';
 const row = (kind: BoilerplateKind, source: string, maxLength: number, span = false): PatternRow =>
-	({ kind, pattern: new RegExp(source, 'u'), maxLength, span });
+	({ kind, pattern: new RegExp(source, 'u'), maxLength, span, opening: openings(source) });
+
+const plainCharacter = /^[\p{L}\p{N}]$/u;
+
+/**
+ * The characters a line matching `^\s*(word|word…)…` or `^\s*word…` opens with after its spaces:
+ * each word's first, when every word starts with a letter or digit that is not optional (no
+ * quantifier after it) and the group is not optional. Undefined for any other pattern: every
+ * line is tried. (A row's pattern fails at once on another opening, but trying it still costs a
+ * call, sixty rows per short line.)
+ */
+export function openings(source: string): string | undefined {
+	if (!source.startsWith('^\\s*')) { return undefined; }
+	const rest = source.slice(4);
+	const first = (word: string) => (plainCharacter.test(word[0] ?? '') && !/^[?*{]/.test(word.slice(1)) ? word[0] : undefined);
+	// The words of the group opening `rest` (or `rest` itself), and whether some `|` outside any group follows.
+	const words: string[] = [];
+	let depth = 0, from = 1, close = rest[0] === '(' ? -1 : 0, barOutside = false;
+	for (let i = 0; i < rest.length; i++) {
+		const c = rest[i];
+		if (c === '\\') { i++; continue; }
+		if (c === '[') { while (i < rest.length && rest[i] !== ']') { i += rest[i] === '\\' ? 2 : 1; } continue; }
+		if (c === '(') { depth++; } else if (c === ')') { depth--; if (depth === 0 && close < 0) { close = i; words.push(rest.slice(from, i)); } } else if (c === '|') {
+			if (depth === 0) { barOutside = true; } else if (depth === 1 && close < 0) { words.push(rest.slice(from, i)); from = i + 1; }
+		}
+	}
+	if (barOutside || close < 0) { return undefined; }
+	if (rest[0] !== '(') { return first(rest); }
+	if (/^[?*{]/.test(rest.slice(close + 1))) { return undefined; }
+	let out = '';
+	for (const w of words) {
+		const c = first(w);
+		if (c === undefined) { return undefined; }
+		if (!out.includes(c)) { out += c; }
+	}
+	return out;
+}
+
 const noticeOpener = /^\s*(声明|免责|版权|本网|本站|本文|本报|文章|图片|凡本|未经|转载|如有|特别|平台|Copyright|©|\(c\)|注\s*:|说明\s*:)/u;
 const notice = (source: string, maxLength: number): PatternRow => ({ ...row('copyright', source, maxLength), longLineOpener: noticeOpener });
 
