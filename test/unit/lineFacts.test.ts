@@ -11,7 +11,7 @@ import { lineFacts } from '../../server/src/service/boilerplate/lineFacts';
 import { repeatedLineKey, templateLineMaxLength } from '../../server/src/service/boilerplate/lineKey';
 import { lineShape } from '../../server/src/service/boilerplate/lineShape';
 import { foldTable, normalizeLine } from '../../server/src/service/boilerplate/normalize';
-import { openings, patternRows, relatedHeading, spamPattern } from '../../server/src/service/boilerplate/patterns';
+import { closings, openings, patternRows, relatedHeading, spamPattern } from '../../server/src/service/boilerplate/patterns';
 import { prose } from '../../server/src/service/boilerplate/features';
 import { textStamp } from '../../server/src/service/text/stamp';
 import { corpusTexts } from '../../bench/corpusFolder';
@@ -153,7 +153,7 @@ const alphabet = [
 	...'0123456789', ...'0123456789', ...'０１２３', ...'年月日时分秒星期第版页共', ...'。!?…”」』"；;:：,，、()（）[]【】《》〈〉.．-—–_|>›»·•/／~~#%+@＠',
 	...'abcwhtpsomnrgCPAhk', ...'ｗｗｗ', ' ', ' ', ' ', '\t', '\u3000', '\u00a0', '\u2003', '\u200b', '\ufeff',
 	...'的了是在新闻记者编辑来源责任分享微信打印关闭相关阅读投注官网澳门赌场彩票真人娱乐城注册送彩金摄影图为版权所有转载請編輯責任來源', '\ud840\udc0b',
-	' - ', '\u3000－\u3000', ' -', '- ', 'http://', 'www.', '.com', '.cn', '2024-01-02', '2024-1-2', '2024/1/2 9:30', '2024年1月2日', '12:30', '(12)', '...', '。。。', '(完)', '(记者 王小明)', '(责任编辑:李明)', '下转第3版',
+	' - ', '\u3000－\u3000', ' -', '- ', 'http://', 'www.', '.com', '.cn', '2024-01-02', '2024-1-2', '2024/1/2 9:30', '2024年1月2日', '12:30', '(12)', '...', '。。。', '(完)', '(记者 王小明)', '(责任编辑:李明)', '下转第3版', '记者 王小明 摄', ' 王小明/摄影', '通讯员 李明 张华 摄 ', '/王小明摄影 ',
 	'投注官网', '-澳门金沙', '注册送彩金', '开户送88元', '世界杯买球', '色情网站', '成人直播', 'NBA下注', '百家乐app', '真人娱乐平台', '|博彩网址', '開戶送彩金', '澳門網上賭場',
 ];
 
@@ -220,6 +220,11 @@ describe('line facts', () => {
 			assert.equal(openings(source), undefined, source);
 		}
 		assert.ok(patternRows.filter((r) => r.opening !== undefined).length >= 15);
+		assert.equal(closings('记者\\s*摄(影)?\\s*$'), '影摄');
+		assert.equal(closings('(记者|编辑)\\s*$'), undefined);
+		for (const source of ['摄(影)?$', '摄(影|\\d)?\\s*$', '摄\\d\\s*$', '摄[影]\\s*$', '摄(影)\\s*$', '摄|图\\s*$', '\\)\\s*$', '摄影?\\s*$']) {
+			assert.equal(closings(source), undefined, source);
+		}
 	});
 
 	it('key a line for the corpus index as the page analysis keys it', () => {

@@ -29,9 +29,9 @@ function matchLine(normalized: string, trimmed: string): LineMatch | undefined {
 	const length = trimmed.length;
 	// Every span row ends with `)`: most content lines skip their costly look-behind scans.
 	const spans = closesWithParen(trimmed);
-	const first = trimmed[0];
+	const first = trimmed[0], last = trimmed[length - 1];
 	for (const r of patternRows) {
-		if (r.span ? !spans : length > r.maxLength || (r.opening !== undefined && !r.opening.includes(first))) { continue; }
+		if (r.span ? !spans : length > r.maxLength || (r.opening !== undefined && !r.opening.includes(first)) || (r.closing !== undefined && !r.closing.includes(last))) { continue; }
 		if (r.longLineOpener && length > 30 && !r.longLineOpener.test(normalized)) { continue; }
 		const m = r.pattern.exec(normalized);
 		if (!m) { continue; }

@@ -22,15 +22,32 @@ export interface PatternRow {
 	readonly longLineOpener?: RegExp;
 	/** The characters a matching line can open with after its spaces (read from the pattern: `openings`); undefined: any. */
 	readonly opening?: string;
+	/** The characters a matching line can end with before its spaces (`closings`); undefined: any. */
+	readonly closing?: string;
 }
 
 const han = '\\p{Script=Han}';
 const name = `[${han}·]{2,4}`;
 const shareTargets = '(微信好友|微信|朋友圈|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|豆瓣|人人网|Facebook|Twitter|Line|LINE|WhatsApp|Telegram|Plurk|复制链接|邮件)';
 const row = (kind: BoilerplateKind, source: string, maxLength: number, span = false): PatternRow =>
-	({ kind, pattern: new RegExp(source, 'u'), maxLength, span, opening: openings(source) });
+	({ kind, pattern: new RegExp(source, 'u'), maxLength, span, opening: openings(source), closing: closings(source) });
 
 const plainCharacter = /^[\p{L}\p{N}]$/u;
+
+/** A pattern's words in its first group (when it opens with one), where that group closes, and whether a `|` stands outside every group. */
+function scan(source: string): { words: string[]; close: number; barOutside: boolean } {
+	const words: string[] = [];
+	let depth = 0, from = 1, close = source[0] === '(' ? -1 : 0, barOutside = false;
+	for (let i = 0; i < source.length; i++) {
+		const c = source[i];
+		if (c === '\\') { i++; continue; }
+		if (c === '[') { while (i < source.length && source[i] !== ']') { i += source[i] === '\\' ? 2 : 1; } continue; }
+		if (c === '(') { depth++; } else if (c === ')') { depth--; if (depth === 0 && close < 0) { close = i; words.push(source.slice(from, i)); } } else if (c === '|') {
+			if (depth === 0) { barOutside = true; } else if (depth === 1 && close < 0) { words.push(source.slice(from, i)); from = i + 1; }
+		}
+	}
+	return { words, close, barOutside };
+}
 
 /**
  * The characters a line matching `^\s*(word|word…)…` or `^\s*word…` opens with after its spaces:
@@ -43,17 +60,7 @@ export function openings(source: string): string | undefined {
 	if (!source.startsWith('^\\s*')) { return undefined; }
 	const rest = source.slice(4);
 	const first = (word: string) => (plainCharacter.test(word[0] ?? '') && !/^[?*{]/.test(word.slice(1)) ? word[0] : undefined);
-	// The words of the group opening `rest` (or `rest` itself), and whether some `|` outside any group follows.
-	const words: string[] = [];
-	let depth = 0, from = 1, close = rest[0] === '(' ? -1 : 0, barOutside = false;
-	for (let i = 0; i < rest.length; i++) {
-		const c = rest[i];
-		if (c === '\\') { i++; continue; }
-		if (c === '[') { while (i < rest.length && rest[i] !== ']') { i += rest[i] === '\\' ? 2 : 1; } continue; }
-		if (c === '(') { depth++; } else if (c === ')') { depth--; if (depth === 0 && close < 0) { close = i; words.push(rest.slice(from, i)); } } else if (c === '|') {
-			if (depth === 0) { barOutside = true; } else if (depth === 1 && close < 0) { words.push(rest.slice(from, i)); from = i + 1; }
-		}
-	}
+	const { words, close, barOutside } = scan(rest);
 	if (barOutside || close < 0) { return undefined; }
 	if (rest[0] !== '(') { return first(rest); }
 	if (/^[?*{]/.test(rest.slice(close + 1))) { return undefined; }
@@ -64,6 +71,22 @@ export function openings(source: string): string | undefined {
 		if (!out.includes(c)) { out += c; }
 	}
 	return out;
+}
+
+/**
+ * The characters a line matching `…word\s*$` or `…word(word|…)?\s*$` ends with before its spaces
+ * (the last word's last character, and each optional word's): undefined for any other pattern.
+ */
+export function closings(source: string): string | undefined {
+	if (!source.endsWith('\\s*$') || scan(source).barOutside) { return undefined; }
+	let body = source.slice(0, -4), out = '';
+	const optional = /\(([\p{L}\p{N}]+(\|[\p{L}\p{N}]+)*)\)\?$/u.exec(body);
+	if (optional) {
+		for (const word of optional[1].split('|')) { out += word[word.length - 1]; }
+		body = body.slice(0, optional.index);
+	}
+	const last = body[body.length - 1] ?? '';
+	return plainCharacter.test(last) && body[body.length - 2] !== '\\' ? out + last : undefined;
 }
 
 const noticeOpener = /^\s*(声明|免责|版权|本网|本站|本文|本报|文章|图片|凡本|未经|转载|如有|特别|平台|Copyright|©|\(c\)|注\s*:|说明\s*:)/u;
