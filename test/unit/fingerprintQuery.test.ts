@@ -6,7 +6,7 @@
  * answer — files, order, similarity, passages — is the same.
  */
 import * as assert from 'node:assert/strict';
-import { commonPrintLimit, FilePrints, FingerprintIndex, Position, SharedFile } from '../../server/src/service/duplicates/passages';
+import { commonPrintLimit, FilePrints, finish, FingerprintIndex, Position, SharedFile } from '../../server/src/service/duplicates/passages';
 import { shingle, windowSize } from '../../server/src/service/duplicates/fingerprints';
 import { random } from '../support/random';
 
@@ -139,6 +139,51 @@ describe('FingerprintIndex.query as the plain algorithm', () => {
 				}
 			}
 			assert.ok(compared > 1000 && found > 100, `${compared} queries compared, ${found} shared files found`);
+		}
+	});
+
+	it('answers the same with its chains laid out for the first scan, and drops them on any change', () => {
+		for (const seed of [21, 22]) {
+			const rand = random(seed);
+			const sources = Array.from({ length: 6 }, () => printsOf(rand, [Uint32Array.from({ length: 40 }, (_, i) => (i * 40503 + seed) >>> 0)]).hashes);
+			const index = new FingerprintIndex();
+			const files = new Map<string, FilePrints>();
+			const uris = Array.from({ length: 120 }, (_, i) => `file:///g/${i}.txt`);
+			const change = () => {
+				const uri = uris[Math.floor(rand() * uris.length)];
+				if (rand() < 0.2) { index.remove(uri); files.delete(uri); return; }
+				const prints = printsOf(rand, sources);
+				index.set(uri, prints);
+				files.delete(uri);
+				files.set(uri, prints);
+			};
+			let compared = 0, found = 0, laidOut = 0;
+			for (let round = 0; round < 12; round++) {
+				// Enough changes that the table is sometimes caught growing (its slots in two tables).
+				for (let k = 0; k < 1 + Math.floor(rand() * 60); k++) { change(); }
+				const steps = index.prepareGroupsInSteps();
+				// Now and then a change while the layout is built: it must not be used.
+				if (rand() < 0.3) { steps.next(); change(); }
+				finish(steps);
+				if (index.groupsLaidOut) { laidOut++; }
+				const relevant = relevants[round % relevants.length];
+				for (const [u, prints] of files) {
+					const got = index.query(u, prints, relevant);
+					assert.deepEqual(got, plainQuery(files, u, prints, relevant), `seed ${seed}, round ${round}: ${u}`);
+					compared++;
+					found += got.length;
+				}
+				const text = printsOf(rand, sources);
+				const [u] = files.keys();
+				assert.deepEqual(index.query(u, text, relevant), plainQuery(files, u, text, relevant), `seed ${seed}, round ${round}: ${u} edited`);
+				// A change drops the layout (here a file new to the index): the next queries read the table again.
+				const added = printsOf(rand, sources);
+				index.set(`file:///g/new${round}.txt`, added);
+				files.set(`file:///g/new${round}.txt`, added);
+				assert.equal(index.groupsLaidOut, false);
+				for (const [v, prints] of [...files].slice(0, 20)) { assert.deepEqual(index.query(v, prints, relevant), plainQuery(files, v, prints, relevant), `seed ${seed}, round ${round}: ${v} after a change`); }
+			}
+			assert.ok(compared > 300 && found > 1000 && laidOut >= 6, `${compared} queries compared, ${found} shared files found, ${laidOut} rounds laid out`);
 		}
 	});
 

@@ -108,10 +108,16 @@ export class CorpusIndexer {
 			this.host.recheckOpen();
 			this.#progress = { phase: 'checking', done: 0, total: uris.length };
 			done = uris.length - closed().length;
-			await forAll(closed(), inFlight, token, async (uri) => {
-				await this.#check(uri, Priority.Scan);
-				report(++done, uris.length);
-			});
+			// Every file's snapshot queries the print index: laid out for that once (printGroups.ts).
+			await drive(this.host.service.index.prepareSharingInSteps());
+			try {
+				await forAll(closed(), inFlight, token, async (uri) => {
+					await this.#check(uri, Priority.Scan);
+					report(++done, uris.length);
+				});
+			} finally {
+				this.host.service.index.releaseSharing();
+			}
 			connection.console.log(`zh-corpus: checked ${count(uris.length)} files in ${((Date.now() - indexed) / 1000).toFixed(1)} s.`);
 			return uris;
 		} catch (e) {

@@ -156,6 +156,14 @@ export class WorkspaceIndex {
 		return prints ? yield* this.#prints.queryInSteps(uri, prints, relevant) : [];
 	}
 
+	/**
+	 * Before every indexed file is queried in turn (the first scan's checks): lays the print index
+	 * out for those queries, in steps; dropped by the next change or `releaseSharing`. Answers are the same either way.
+	 */
+	prepareSharingInSteps(): Generator<void, void> { return this.#prints.prepareGroupsInSteps(); }
+
+	releaseSharing(): void { this.#prints.releaseGroups(); }
+
 	/** Bumped whenever a file's facts enter or leave the index: what was derived from it (a snapshot) is stale. */
 	get generation(): number { return this.#generation; }
 

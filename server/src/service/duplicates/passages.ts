@@ -6,6 +6,7 @@
 import { Fingerprints, shingle } from './fingerprints';
 import { PostingTable } from './postings';
 import { grown, releaseHits, takeHits } from './queryHits';
+import { commonPrint, heldAlone, PrintGroups, printGroupsInSteps } from './printGroups';
 import { holdsRunInSteps, minPrints, passagesInSteps, stepWork } from './sharedRuns';
 
 export interface Position { readonly line: number; readonly character: number }
@@ -83,11 +84,17 @@ export class FingerprintIndex {
 	readonly #postings: PostingTable;
 	/** A chain walked in insertion order: read into this (common prints are skipped before it fills). */
 	#chain = new Int32Array(128);
+	/** Bumped when a file is set or removed. */
+	#generation = 0;
+	/** The chains laid out for queries of indexed files, while the generation is theirs (printGroups.ts). */
+	#groups: PrintGroups | undefined;
 
 	constructor(postings = new PostingTable()) { this.#postings = postings; }
 
 	set(uri: string, prints: FilePrints): void {
 		this.remove(uri);
+		this.#generation++;
+		this.#groups = undefined;
 		const id = this.#free.pop() ?? this.#files.length;
 		this.#files[id] = { uri, prints };
 		if (id >= this.#printCounts.length) { this.#printCounts = grown(this.#printCounts, 2 * id + 1).fill(-1, this.#printCounts.length); }
@@ -100,6 +107,8 @@ export class FingerprintIndex {
 	remove(uri: string): void {
 		const id = this.#ids.get(uri);
 		if (id === undefined) { return; }
+		this.#generation++;
+		this.#groups = undefined;
 		const entry = this.#files[id]!;
 		// Each hash once, told how many postings the file has under it: removeFile walks the hash's
 		// chain up to the file's last one, and a large document repeats its prints (a 1 MB
@@ -113,6 +122,21 @@ export class FingerprintIndex {
 		this.#free.push(id);
 		this.#printCounts[id] = -1;
 	}
+
+	/**
+	 * Lays the chains out for a run of queries of indexed files (the first scan's checks), in
+	 * steps; kept until a file is set or removed, or `releaseGroups`.
+	 */
+	*prepareGroupsInSteps(): Generator<void, void> {
+		const generation = this.#generation, moves = this.#postings.moves;
+		const limit = commonPrintLimit(this.#ids.size) + 1;
+		const stale = () => this.#generation !== generation || this.#postings.moves !== moves;
+		const groups = yield* printGroupsInSteps(this.#postings, this.#printCounts, this.#files.length, limit, stale);
+		if (groups && !stale()) { this.#groups = groups; }
+	}
+
+	releaseGroups(): void { this.#groups = undefined; }
+	get groupsLaidOut(): boolean { return this.#groups !== undefined; }
 
 	/** The prints the index holds for a file. */
 	printsOf(uri: string): FilePrints | undefined {
@@ -203,8 +227,23 @@ export class FingerprintIndex {
 			let work = 0;
 			// The file's own indexed prints: a print held once is held by the file alone (checked again after every step).
 			let own = self !== undefined && this.#files[self]?.prints === prints;
+			let groups = own ? this.#groups : undefined;
 			for (let i = 0; i < hashes.length; i++) {
-				if (work >= stepWork) { work = 0; yield; own = self !== undefined && this.#files[self]?.prints === prints; }
+				if (work >= stepWork) { work = 0; yield; own = self !== undefined && this.#files[self]?.prints === prints; groups = own ? this.#groups : undefined; }
+				if (groups) {
+					// The same postings in the same order as the table's chain, read side by side.
+					const group = groups.groupAt(self!, i);
+					work++;
+					if (group === commonPrint) { continue; }
+					mine++;
+					if (group === heldAlone) { continue; }
+					const members = groups.members, end = groups.starts[group + 1];
+					work += (end - groups.starts[group]) / 2;
+					for (let k = groups.starts[group]; k < end; k += 2) {
+						if (members[k] !== self) { hits.add(members[k], i, members[k + 1]); }
+					}
+					continue;
+				}
 				// The queried file may hold the print too: one more than the limit is still not common.
 				const n = this.#postingsOf(hashes[i], limit + (self === undefined ? 0 : 1), own);
 				work += 1 + Math.max(0, n);

@@ -50,6 +50,8 @@ export class PostingTable {
 	/** The table being emptied into the grown one, slot `#moved` onwards (undefined when none). */
 	#old: { keys: Uint32Array; heads: Int32Array; counts: Int32Array } | undefined;
 	#moved = 0;
+	/** Slots moved so far (growths and their moves): a scan in steps is stale when this changed. */
+	#moves = 0;
 
 	constructor(capacity = 1024) {
 		this.#keys = new Uint32Array(capacity);
@@ -75,6 +77,26 @@ export class PostingTable {
 	count(hash: number): number {
 		const slot = this.#find(hash);
 		return slot < 0 ? 0 : this.#counts[slot];
+	}
+
+	/** Slots moved so far: hashes change slots only when this changes. */
+	get moves(): number { return this.#moves; }
+
+	/** Slots `scanSlots` walks: the table's, then a growth's old table (a hash is live in one of them). */
+	get slotSpan(): number { return this.#keys.length + (this.#old ? this.#old.keys.length : 0); }
+
+	/** Calls `visit` with the count and newest posting of each live hash in scan slots [from, to). */
+	scanSlots(from: number, to: number, visit: (count: number, head: number) => void): void {
+		const capacity = this.#keys.length;
+		for (let i = from; i < Math.min(to, capacity); i++) {
+			if (this.#heads[i] > 0) { visit(this.#counts[i], this.#heads[i] - 1); }
+		}
+		const old = this.#old;
+		if (!old) { return; }
+		for (let i = Math.max(from, capacity); i < to; i++) {
+			const j = i - capacity;
+			if (j < old.keys.length && old.heads[j] > 0) { visit(old.counts[j], old.heads[j] - 1); }
+		}
 	}
 
 	next(posting: number): number { return this.#pages[posting >>> pageBits][3 * (posting & pageMask) + 2]; }
@@ -181,6 +203,7 @@ export class PostingTable {
 		heads[s] = old.heads[i];
 		this.#counts[s] = old.counts[i];
 		this.#used++;
+		this.#moves++;
 		old.heads[i] = dead;
 	}
 
@@ -195,6 +218,7 @@ export class PostingTable {
 		const capacity = Math.max(1024, Math.ceil((this.#live + 1) / rehashLoad));
 		this.#old = { keys: this.#keys, heads: this.#heads, counts: this.#counts };
 		this.#moved = 0;
+		this.#moves++;
 		this.#keys = new Uint32Array(capacity);
 		this.#heads = new Int32Array(capacity);
 		this.#counts = new Int32Array(capacity);
