@@ -14,10 +14,10 @@
 import type { PostingTable } from './postings';
 import { stepWork } from './sharedRuns';
 
-/** A print no other file holds (counts towards the file's prints, meets nobody). */
-export const heldAlone = -1;
+/** A print no other file holds (counts towards the file's prints, meets nobody): the empty group 0, what a new array holds. */
+export const heldAlone = 0;
 /** A print held by more files than the common limit (left out of the query). */
-export const commonPrint = -2;
+export const commonPrint = -1;
 
 export class PrintGroups {
 	constructor(
@@ -25,7 +25,7 @@ export class PrintGroups {
 		private readonly base: Int32Array,
 		/** Per print of each file: its group, `heldAlone` or `commonPrint`. */
 		private readonly groupOf: Int32Array,
-		/** Per group: where its postings start in `members`; one more at the end. */
+		/** Per group (0: the empty one): where its postings start in `members`; one more at the end. */
 		readonly starts: Int32Array,
 		/** Postings as (file id, print index) pairs, each group's oldest first. */
 		readonly members: Int32Array,
@@ -34,6 +34,9 @@ export class PrintGroups {
 	/** The group of print `print` of file `id` (or `heldAlone`, `commonPrint`). */
 	groupAt(id: number, print: number): number { return this.groupOf[this.base[id] + print]; }
 }
+
+/** Slots scanned between looks at the step's work (a step is about `stepWork` postings, or eight times as many empty slots). */
+const slotsPerLook = 1024;
 
 /** Growable Int32Array (amortized doubling). */
 class IntList {
@@ -54,11 +57,15 @@ export function* printGroupsInSteps(postings: PostingTable, printCounts: Int32Ar
 	const base = new Int32Array(ids).fill(-1);
 	let total = 0;
 	for (let id = 0; id < ids; id++) { if (printCounts[id] >= 0) { base[id] = total; total += printCounts[id]; } }
-	const groupOf = new Int32Array(total).fill(heldAlone);
+	const groupOf = new Int32Array(total);
 	const starts = new IntList();
 	const members = new IntList();
+	starts.push(0);
+	// Work of the current step: slots looked at and postings walked (a common print's chain may hold thousands).
+	let work = 0;
 	const visit = (count: number, head: number): void => {
 		if (count === 1) { return; }
+		work += count;
 		if (count > limit) {
 			for (let p = head; p >= 0; p = postings.next(p)) { groupOf[base[postings.file(p)] + postings.print(p)] = commonPrint; }
 			return;
@@ -76,11 +83,15 @@ export function* printGroupsInSteps(postings: PostingTable, printCounts: Int32Ar
 		}
 	};
 	const span = postings.slotSpan;
-	for (let from = 0; from < span; from += stepWork) {
-		postings.scanSlots(from, Math.min(span, from + stepWork), visit);
-		yield;
-		if (stale()) { return undefined; }
+	for (let from = 0; from < span; from += slotsPerLook) {
+		postings.scanSlots(from, Math.min(span, from + slotsPerLook), visit);
+		work += slotsPerLook / 8;
+		if (work >= stepWork) {
+			work = 0;
+			yield;
+			if (stale()) { return undefined; }
+		}
 	}
 	starts.push(members.n);
-	return new PrintGroups(base, groupOf, starts.a.slice(0, starts.n), members.a.slice(0, members.n));
+	return new PrintGroups(base, groupOf, starts.a.subarray(0, starts.n), members.a.subarray(0, members.n));
 }
