@@ -19,6 +19,7 @@ import { entityTypes } from '../service';
 import type { SettingsCache } from '../settings';
 import { jiebaSegmenter } from '../segmenter';
 import { createJobRunner } from '../worker/jobs';
+import { boundHeapGrowthWhile } from '../worker/heldMemory';
 import { Priority, WorkerPool } from './workerPool';
 import { CorpusStatus, statusNotification } from '../protocol';
 import { skippedDiagnostic } from '../files/fileNotes';
@@ -165,7 +166,9 @@ export class Corpus {
 		if (this.#statusTimer) { return; }
 		this.#statusTimer = setTimeout(() => {
 			this.#statusTimer = undefined;
-			void this.init.connection.sendNotification(statusNotification, this.status());
+			const status = this.status();
+			boundHeapGrowthWhile(status.tagging || status.rechecking > 0);
+			void this.init.connection.sendNotification(statusNotification, status);
 		}, 250);
 	}
 
