@@ -7,11 +7,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lineFacts } from '../../server/src/service/boilerplate/lineFacts';
+import { lineFacts, spamSpan } from '../../server/src/service/boilerplate/lineFacts';
 import { repeatedLineKey, templateLineMaxLength } from '../../server/src/service/boilerplate/lineKey';
 import { lineShape } from '../../server/src/service/boilerplate/lineShape';
 import { foldTable, normalizeLine } from '../../server/src/service/boilerplate/normalize';
-import { closings, openings, patternRows, relatedHeading, spamPattern } from '../../server/src/service/boilerplate/patterns';
+import { closings, openings, patternRows, relatedHeading } from '../../server/src/service/boilerplate/patterns';
 import { prose } from '../../server/src/service/boilerplate/features';
 import { textStamp } from '../../server/src/service/text/stamp';
 import { corpusTexts } from '../../bench/corpusFolder';
@@ -91,24 +91,6 @@ function plainKey(folded: string): string | undefined {
 	return /[。!?]["”」』)]?$/.test(key) ? undefined : `#${textStamp(key)}`;
 }
 
-const separators = /[-_|—–>›»:]/;
-
-/** Main's spam span: the pattern searched on every line. */
-function plainSpam(line: string, navigation: boolean): { start: number; end: number } | undefined {
-	const m = spamPattern.exec(line);
-	if (!m) { return undefined; }
-	let start = m.index;
-	while (start > 0 && !separators.test(line[start - 1])) { start--; }
-	let end = m.index + m[0].length;
-	while (end < line.length && !separators.test(line[end])) { end++; }
-	const leftSeparator = start > 0 && /[-_|—–]/.test(line[start - 1]);
-	const toEnd = line.slice(end).trim().length === 0;
-	if (!(leftSeparator && toEnd) && !navigation && line.trim().length > 40) { return undefined; }
-	if (leftSeparator) { start--; }
-	while (start < end && line[start] === ' ') { start++; }
-	return { start, end };
-}
-
 const edgeNumber = /^[\s\-—–·•|([第]*\d{1,4}(?![\d.])|(?<![\d.])\d{1,4}[\s\-—–·•|)\]页]*$/g;
 
 /** Every fact of `lineFacts` that the shortcuts give, as main computed them. */
@@ -125,7 +107,7 @@ function plainFacts(text: string) {
 	return {
 		normalized: n, shape, match, blank: t.length === 0, timestamp: timestamp.test(n), dated: t.length <= 80 && datedItem.test(n), relatedHeading: relatedHeading.test(n),
 		prose: plainProse(n), headlineLike: t.length <= 40 && !sentenceEnd.test(n), templateKey: plainKey(t), headKey: headKeyOf,
-		spam: t.length === 0 ? undefined : plainSpam(n, match?.kind === 'navigation'),
+		spam: t.length === 0 ? undefined : spamSpan(n, match?.kind === 'navigation'),
 	};
 }
 

@@ -136,7 +136,7 @@ function opening(t: string): string {
 const separators = /[-_|—–>›»:]/;
 
 /** The SEO spam segment of a line: from its separator to the next one (or the line's end). */
-function spamSpan(line: string, navigation: boolean): { start: number; end: number } | undefined {
+export function spamSpan(line: string, navigation: boolean): { start: number; end: number } | undefined {
 	const m = spamPattern.exec(line);
 	if (!m) { return undefined; }
 	let start = m.index;
