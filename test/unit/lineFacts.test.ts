@@ -11,7 +11,7 @@ import { lineFacts, spamSpan } from '../../server/src/service/boilerplate/lineFa
 import { repeatedLineKey, templateLineMaxLength } from '../../server/src/service/boilerplate/lineKey';
 import { lineShape } from '../../server/src/service/boilerplate/lineShape';
 import { foldTable, normalizeLine } from '../../server/src/service/boilerplate/normalize';
-import { closings, openings, patternRows, relatedHeading } from '../../server/src/service/boilerplate/patterns';
+import { closings, openings, patternRows, relatedHeading, spamPattern } from '../../server/src/service/boilerplate/patterns';
 import { prose } from '../../server/src/service/boilerplate/features';
 import { textStamp } from '../../server/src/service/text/stamp';
 import { corpusTexts } from '../../bench/corpusFolder';
@@ -158,6 +158,13 @@ function edgeLines(): string[] {
 			for (const end of ['', ':', ' : 新闻网', ' 王小明', '(12)', ':2024-01-02 12:30', '>国内>社会']) { out.push(`${word}${end}`, `  ${word}${end}`); }
 		}
 	}
+	// The spam pattern's words side by side, in twos and threes, so that a word added to the
+	// pattern without its character in `spamMarks` makes a line the gate skips and main matches.
+	const spamWords = spamPattern.source.match(/[\p{L}]+/gu) ?? [];
+	spamWords.forEach((word, i) => {
+		const two = word + (spamWords[i + 1] ?? ''), three = two + (spamWords[i + 2] ?? '');
+		for (const line of [word, two, three]) { out.push(line, `新闻-${line}`, `${line}平台`); }
+	});
 	return out;
 }
 
