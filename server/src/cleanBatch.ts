@@ -70,6 +70,8 @@ export async function cleanBatch(ctx: CleanContext, uris: readonly string[], fam
 		skipped.add(writeSkip(e), file, e.detail);
 		notWritten.push({ folder, file, reason: writeSkip(e) });
 	};
+	// As while counting (cleanWorkspace.ts): no tagging starts while files are fixed and written.
+	const release = ctx.holdBackground();
 	try {
 		for (const [i, uri] of uris.entries()) {
 			if (progress?.token.isCancellationRequested) { stopped = true; break; }
@@ -142,6 +144,7 @@ export async function cleanBatch(ctx: CleanContext, uris: readonly string[], fam
 			changes += edits;
 		}
 	} finally {
+		release();
 		for (const n of notWritten) { await runs.get(n.folder)?.note(n.file, n.reason); }
 		for (const run of runs.values()) { await run.close(); }
 		progress?.done();
@@ -177,7 +180,7 @@ async function writeLarge(ctx: CleanContext, uri: string, target: Located, runFo
 		if (cannot) { throw cannot; }
 		let edits = 0;
 		const written = await (await runFor()).writeStreamed(target, source, async function* (parts) {
-			for await (const { doc, fixed } of fixStreamed(uri, parts, (part) => ctx.service.clean(part, settings, families))) {
+			for await (const { doc, fixed } of fixStreamed(uri, parts, (part) => ctx.fixPart(part, settings, families))) {
 				edits += fixed.edits.length;
 				// The decoded text has no byte-order mark: the file keeps its own.
 				const text = Buffer.from(applyEdits(doc.text, fixed.edits), 'utf8');

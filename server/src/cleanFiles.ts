@@ -124,14 +124,18 @@ export class CleanRun {
 	}
 }
 
-/** Appends review rows of `file` to a report, a megabyte at a time; whether there were any. */
+/**
+ * Appends review rows of `file` to a report, 128 K characters at a time; whether there were any.
+ * Each write lets the server's other work run: a megabyte of rows (a part of a large file) made
+ * and encoded in one piece held requests 90–130 ms.
+ */
 async function appendRows(report: fs.FileHandle, file: string, rows: Iterable<ReviewRow>): Promise<boolean> {
 	let lines = '';
 	let any = false;
 	for (const r of rows) {
 		any = true;
 		lines += `${JSON.stringify({ file, ...r })}\n`;
-		if (lines.length > 1 << 20) { await report.appendFile(lines); lines = ''; }
+		if (lines.length > 1 << 17) { await report.appendFile(lines); lines = ''; }
 	}
 	if (lines) { await report.appendFile(lines); }
 	return any;

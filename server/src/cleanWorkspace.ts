@@ -49,6 +49,10 @@ export interface CleanContext {
 	readonly inform: (message: string, warning?: boolean) => void;
 	/** Fix-all of a file's text limited to rule families, in parts (on a corpus worker when it fits one). */
 	readonly fixText: (uri: string, text: string, settings: Settings, families: readonly string[]) => Promise<FixedPart[]>;
+	/** Holds the corpus's background work (tagging) until the returned function is called. */
+	readonly holdBackground: () => () => void;
+	/** Fix-all of one part of a large file limited to rule families (on a corpus worker): its edits against the part. */
+	readonly fixPart: (part: CorpusDocument, settings: Settings, families: readonly string[]) => Promise<readonly RuleEdit[]>;
 }
 
 export interface CleanArgs {
@@ -94,13 +98,13 @@ async function readForClean(ctx: CleanContext, uri: string): Promise<{ text: str
 	return text === undefined ? 'notUtf8' : { text, real: target.real };
 }
 
-/** A large file's fixes per rule, its text read part after part and fixed on this thread (never held whole). */
+/** A large file's fixes per rule, its text read part after part and each part fixed on a worker (never held whole). */
 async function countLarge(ctx: CleanContext, uri: string, file: string, settings: Settings, families: readonly string[]): Promise<Map<string, number> | SkipReason> {
 	const source = await StreamedText.open(file).catch(() => undefined);
 	if (!source) { return 'unreadable'; }
 	const counts = new Map<string, number>();
 	try {
-		for await (const { fixed } of fixStreamed(uri, source.parts(), (part) => ctx.service.clean(part, settings, families))) {
+		for await (const { fixed } of fixStreamed(uri, source.parts(), (part) => ctx.fixPart(part, settings, families))) {
 			for (const e of fixed.edits) { counts.set(e.ruleId, (counts.get(e.ruleId) ?? 0) + 1); }
 		}
 	} catch (e) {
@@ -136,6 +140,10 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 	const seen = new Set<string>();
 	const progress = await beginProgress(connection, t('clean.checking', 0, corpusUris.length));
 	const report = throttled((done, total) => progress?.report(Math.round((done / total) * 100), t('clean.checking', done, total)));
+	// Tagging waits while files are fixed (not while the user answers): the files a clean rewrites
+	// are tagged again once written, and a large file's tagging results beside the clean's parts
+	// took memory past 1 GB.
+	const release = ctx.holdBackground();
 	try {
 		for (const [i, uri] of corpusUris.entries()) {
 			if (progress?.token.isCancellationRequested) { return { mode: 'cancelled', files: corpusUris.length, changedFiles: 0, changes: 0, applied: false }; }
@@ -183,6 +191,7 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 			changed.push(changed.length < limit && parts.length === 1 ? { uri, doc: new CorpusDocument(uri, file.version ?? 0, file.text), edits: [...parts[0].edits] } : { uri });
 		}
 	} finally {
+		release();
 		progress?.done();
 	}
 	const changes = [...counts.values()].reduce((a, b) => a + b, 0);

@@ -75,6 +75,30 @@ describe('background work on one corpus worker', function () {
 		}
 	});
 
+	it('starts no background job while a clean holds them, and runs a clean\'s part on the other worker', async () => {
+		const pool = new WorkerPool(script, 2, () => undefined, fail, 0, 2, { recycleAboveMb: 1000, backgroundOnFirst: true });
+		try {
+			const run = (uri: string, priority: Priority, options = {}) => pool.run(job(uri), priority, options) as unknown as Promise<Answer>;
+			const release = pool.holdBackground();
+			let tagged: Answer | undefined;
+			const tagging = run('background-held', Priority.Background).then((r) => { tagged = r; });
+			const scan = await run('scan-during', Priority.Scan);
+			const parts = await Promise.all(['part-1', 'part-2', 'part-3'].map((u) => run(u, Priority.Interactive, { apart: true })));
+			await new Promise((r) => setTimeout(r, 100));
+			assert.equal(tagged, undefined, 'held');
+			assert.ok(!given().includes('background-held'), 'never given to a worker while held');
+			release();
+			release();
+			await tagging;
+			assert.ok(tagged && scan);
+			assert.ok(parts.every((p) => p.threadId !== tagged!.threadId), 'the parts ran apart from the background worker');
+			assert.equal(new Set(parts.map((p) => p.threadId)).size, 1);
+			assert.equal(pool.load, 0);
+		} finally {
+			await pool.dispose();
+		}
+	});
+
 	it('the command line\'s pool keeps both workers for any job', async () => {
 		const pool = new WorkerPool(script, 2, () => undefined, fail, 0, 2);
 		try {

@@ -20,6 +20,12 @@ export interface RunOptions {
 	readonly away?: boolean;
 	/** Asked when the job's turn comes: if false, it is dropped (rejected with `Superseded`). */
 	readonly wanted?: () => boolean;
+	/**
+	 * Not on the worker that runs the background jobs (`backgroundOnFirst`), when the pool has
+	 * another: a clean's parts of a large file, whose allocations would share a heap with that
+	 * file's tagging (peak over 1.2 GB in the 200 MB clean when they did).
+	 */
+	readonly apart?: boolean;
 }
 
 /** The worker that `RunOptions.pin`'s key goes to, of `workers` (FNV-1a of the key: the same key, the same worker). */

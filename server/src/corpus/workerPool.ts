@@ -59,6 +59,8 @@ export class WorkerPool {
 	#disposed = false;
 	#local: JobRunner | undefined;
 	#localBusy = 0;
+	/** Holds of the background jobs (`holdBackground`) not yet released. */
+	#held = 0;
 
 	constructor(
 		private readonly script: string,
@@ -97,11 +99,14 @@ export class WorkerPool {
 
 	/** Runs a job when its turn comes (see the file's comment for the order). */
 	run<J extends Job>(job: J, priority: Priority, options: RunOptions = {}): Promise<JobResult<J>> {
-		const { pin, away = false, wanted } = options;
+		const { pin, away = false, wanted, apart = false } = options;
 		return new Promise((resolve, reject) => {
 			const pending: Pending = { job, priority, resolve: resolve as (r: unknown) => void, reject, wanted, pinned: pin !== undefined };
-			if (pin !== undefined && this.#slots.length > 0) {
-				const pinned = this.#slots[(pinIndex(pin, this.#slots.length) + (away ? 1 : 0)) % this.#slots.length].pinned;
+			const n = this.#slots.length;
+			// `apart`: the worker after the first, which alone runs background jobs.
+			const to = pin !== undefined && n > 0 ? (pinIndex(pin, n) + (away ? 1 : 0)) % n : apart && this.lifecycle?.backgroundOnFirst && n > 1 ? 1 : undefined;
+			if (to !== undefined) {
+				const pinned = this.#slots[to].pinned;
 				// After the pinned jobs of its priority and above.
 				let at = pinned.length;
 				while (at > 0 && pinned[at - 1].priority > priority) { at--; }
@@ -111,6 +116,18 @@ export class WorkerPool {
 			}
 			this.#dispatch();
 		});
+	}
+
+	/** Starts no shared background job (tagging) until the returned function is called; jobs running go on (a clean: cleanWorkspace.ts). */
+	holdBackground(): () => void {
+		this.#held++;
+		let released = false;
+		return () => {
+			if (released) { return; }
+			released = true;
+			this.#held--;
+			this.#dispatch();
+		};
 	}
 
 	/** Sent to every worker now, after the jobs they already hold and before any job given to them later. */
@@ -157,7 +174,7 @@ export class WorkerPool {
 		if (this.#slots.length === 0) { this.#dispatchLocal(); return; }
 		for (let i = 0; i < this.#slots.length; i++) {
 			let slot = this.#slots[i];
-			const background = i === 0 || !this.lifecycle?.backgroundOnFirst;
+			const background = this.#held === 0 && (i === 0 || !this.lifecycle?.backgroundOnFirst);
 			if (slot.dormant) {
 				if (slot.pinned.length === 0 && !this.#queue.has(Priority.Background)) { continue; }
 				slot = this.#fresh(slot);
@@ -225,8 +242,8 @@ export class WorkerPool {
 	/** One job at a time on this thread, each in its own macrotask so editor requests get in between. */
 	#dispatchLocal(): void {
 		if (this.#localBusy > 0) { return; }
-		let pending = this.#next();
-		while (pending?.wanted && !pending.wanted()) { pending.reject(new Superseded()); pending = this.#next(); }
+		let pending = this.#next(undefined, this.#held === 0);
+		while (pending?.wanted && !pending.wanted()) { pending.reject(new Superseded()); pending = this.#next(undefined, this.#held === 0); }
 		if (!pending) { return; }
 		this.#local ??= this.#createLocal();
 		this.#localBusy++;

@@ -10,6 +10,8 @@ import { WorkspaceBoundary } from '../files/workspaceBoundary';
 import { fixInPartsYielding, maxCharsPerWorkerJob } from '../files/fixFile';
 import { textStamp } from '../files/fileReader';
 import { corpusSnapshot } from '../worker/snapshot';
+import { partSnapshotInSteps } from '../worker/partSnapshot';
+import { drive } from '../corpus/drive';
 import { Priority } from '../corpus/workerPool';
 import { Corpus } from '../corpus/corpus';
 import { codeActions, fixAllCommand, isFixAllData, workspaceEdit } from './codeActions';
@@ -96,6 +98,18 @@ export class EditCommands {
 		return undefined;
 	}
 
+	/**
+	 * One part of a large file fixed on a corpus worker, with the index's counts of the part's own
+	 * line keys (looked up in slices): the server's thread never runs a part's lint.
+	 */
+	async #fixPart(part: CorpusDocument, options: LintOptions, families: readonly string[]): Promise<readonly RuleEdit[]> {
+		const corpus = await drive(partSnapshotInSteps(this.#c.service, part.text));
+		const { parts } = await this.#c.corpus.pool.run({ kind: 'fix', uri: part.uri, text: part.text, options, corpus, families }, Priority.Interactive, { apart: true });
+		// A part is at most `partSize` long: the worker fixes it whole, as one part.
+		if (parts.length !== 1) { throw new Error(`a part of ${part.text.length} characters came back in ${parts.length} parts`); }
+		return parts[0].edits;
+	}
+
 	#cleanContext(): CleanContext {
 		const { connection, documents } = this.#c;
 		const service = this.#c.service;
@@ -105,10 +119,12 @@ export class EditCommands {
 			boundary: this.#c.boundary, manifestKey: this.#c.manifestKey, restricted: this.#c.restricted, inform: notify(connection),
 			fixText: async (uri, text, options, families) => {
 				// On a corpus worker, with what the index holds for the file (its positions only when the index holds this very text).
-				if (text.length > maxCharsPerWorkerJob) { return fixInPartsYielding(uri, text, (part) => service.clean(part, options, families)); }
+				if (text.length > maxCharsPerWorkerJob) { return fixInPartsYielding(uri, text, (part) => this.#fixPart(part, options, families)); }
 				const corpusView = corpusSnapshot(service, uri, this.#c.corpus.indexer.stampOf(uri) === textStamp(text));
 				return [...(await this.#c.corpus.pool.run({ kind: 'fix', uri, text, options, corpus: corpusView, families }, Priority.Interactive)).parts];
 			},
+			fixPart: (part, options, families) => this.#fixPart(part, options, families),
+			holdBackground: () => this.#c.corpus.pool.holdBackground(),
 		};
 	}
 

@@ -195,6 +195,8 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				return { ...g, entries: g.entries.map((e) => ({ ...e, keys: [e.name, ...e.aliases].map(foldText) })), ignoreKeys: g.ignore.map(foldText) };
 			}
 			case 'fix': {
+				// A clean's part of a large file (≈ a megabyte): its passes' garbage is collected before the next part.
+				large ||= job.text.length > partSize / 2;
 				const view = snapshotView(job.corpus);
 				// Parts of a very large file: positions of shared passages are the whole file's.
 				const partView = { corpus: { ...view.corpus, sharedWith: () => [] } };

@@ -4,7 +4,7 @@
  * matches 責任編輯： and 责任编辑: alike. Length-preserving (one UTF-16 unit for one), so match
  * offsets are offsets in the original line.
  */
-import { scriptTables } from '../script/tables';
+import { traditionalToSimplified } from '../script/tables';
 
 const fullWidth: Record<string, string> = {
 	'，': ',', '：': ':', '；': ';', '！': '!', '？': '?', '（': '(', '）': ')', '［': '[', '］': ']',
@@ -18,7 +18,7 @@ export function foldTable(): Uint16Array { return table(); }
 
 function table(): Uint16Array {
 	if (cachedTable) { return cachedTable; }
-	const t = new Uint16Array(scriptTables().t2s);
+	const t = new Uint16Array(traditionalToSimplified());
 	for (const [from, to] of Object.entries(fullWidth)) { t[from.charCodeAt(0)] = to.charCodeAt(0); }
 	// Full-width digits and Latin letters.
 	for (let c = 0xff10; c <= 0xff19; c++) { t[c] = c - 0xff10 + 0x30; }
