@@ -22,7 +22,8 @@ describe('part snapshot for a clean on a worker', () => {
 			svc.index.setFacts(`file:///site/${f}.txt`, fileFacts(`${held}\n${prose}\n`));
 		}
 		// A part of about 260k characters: prose, a line of 70,000 characters, CRLF lines, and a
-		// menu line straddling each 64 Ki step (a cut inside it would give two other keys).
+		// menu line across each 64 Ki boundary (the steps are cut after a line break, never inside a line:
+		// a cut inside one would give two other keys).
 		let text = '';
 		const pad = (to: number) => { while (text.length < to - prose.length - 1) { text += `${prose}\n`; } text += `${'文'.repeat(to - text.length - 1)}\n`; };
 		for (const [i, at] of [65_536, 131_072, 262_144].entries()) {

@@ -8,7 +8,7 @@ import { repeatedLineKeys } from '../service/boilerplate/lineKey';
 import type { CorpusSnapshot } from './protocol';
 
 /** Characters of a part whose line keys are looked up in one step. */
-const keysStep = 1 << 16;
+const keysStep = 1 << 14;
 
 /**
  * What a worker needs to fix one part of a large file (a clean reads it part after part): the
