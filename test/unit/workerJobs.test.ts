@@ -81,6 +81,31 @@ describe('the corpus workers\' jobs on large texts', function () {
 		}
 	});
 
+	it('indexes, tags and matches an open document in steps (pausing between them) as one pass does', async () => {
+		// Lines of varied lengths and a line of 9,000 units: steps end at line ends, not after a fixed count of units.
+		const text = largeText().slice(0, 300_000) + `\r\n${'国家统计局局长康义表示'.repeat(900)}\r\n康义`;
+		let pauses = 0;
+		const stepped = createJobRunner(jieba, false, () => { pauses++; });
+		const plain = createJobRunner(jieba, false);
+		const uri = 'file:///open.txt';
+		const tagged = await stepped.run({ kind: 'discover', uri, text, yields: true }) as DiscoverResult;
+		const found = tallyFound(discover(text, jieba));
+		assert.deepEqual(tagged.found, found);
+		assert.ok(pauses >= text.length / 4096 - 10, `${pauses} pauses`);
+		const rows: NameRow[] = found.voteKeys.map((key, i) => ({ id: i + 1, keys: [key], type: found.voteTypes[i], gazetteer: false, spreads: i % 2 === 0 }));
+		const names = new NameList();
+		names.update(rows, true);
+		for (const runner of [stepped, plain]) { runner.control({ kind: 'names', reset: true, rows }); }
+		pauses = 0;
+		const matched = await stepped.run({ kind: 'match', uri, found: found.spans, text, yields: true }) as MatchResult;
+		const expected = matchNames(text, found.spans, names, jieba.nameModel?.words);
+		assert.ok(expected.mentions.length > 4 * 10_000, `${expected.mentions.length / 4} mentions`);
+		assert.deepEqual(matched.matches, expected);
+		assert.ok(pauses >= text.length / 4096 - 10, `${pauses} pauses`);
+		const indexed = await stepped.run({ kind: 'index', uri, text, found: found.spans, yields: true });
+		assert.deepEqual(indexed, await plain.run({ kind: 'index', uri, text, found: found.spans }));
+	});
+
 	it('reads a file in parts ending at line breaks, or says why it cannot', () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-parts-'));
 		try {

@@ -20,6 +20,9 @@ export interface OpenDocumentHost {
 	readonly names: CorpusNames;
 }
 
+/** An open document's check: its problems per rule and diagnostics; 'superseded' when a newer version came first; undefined when nothing was checked. */
+type OpenCheck = { problems: FileProblems; diagnostics: Diagnostic[] } | 'superseded' | undefined;
+
 export class OpenDocumentJobs {
 	constructor(private readonly host: OpenDocumentHost) { }
 
@@ -27,18 +30,37 @@ export class OpenDocumentJobs {
 	 * Checks a large open document in its pinned worker; 'superseded' when a newer version came
 	 * before the check began. The worker is sent the edit since the version it checked last, and
 	 * the corpus snapshot only when it changed; when it does not hold them, everything is sent again.
+	 * A check of a version not checked before (typed, or opened) holds the work that yields until
+	 * the user pauses (workerPool.ts). A check asked again for the same version, settings and
+	 * snapshot (all open documents are re-checked when the first scan ends, the opened one's first
+	 * check still running) is the one under way or done: the same input gives the same problems.
 	 */
-	async check(doc: CorpusDocument, options: LintOptions, isCurrent: () => boolean): Promise<{ problems: FileProblems; diagnostics: Diagnostic[] } | 'superseded' | undefined> {
-		const { key: corpusKey, snapshot } = this.#openSnapshot(doc);
+	check(doc: CorpusDocument, options: LintOptions, isCurrent: () => boolean): Promise<OpenCheck> {
+		const opened = this.#openSnapshot(doc);
+		const last = this.#checks.get(doc.uri);
+		if (last && last.version === doc.version && last.key === opened.key && last.options === options) { return last.result; }
+		const result = this.#check(doc, options, isCurrent, opened.key, opened.snapshot);
+		const entry = { version: doc.version, key: opened.key, options, result };
+		this.#checks.set(doc.uri, entry);
+		const drop = () => { if (this.#checks.get(doc.uri) === entry) { this.#checks.delete(doc.uri); } };
+		result.then((r) => { if (typeof r !== 'object') { drop(); } }, drop);
+		return result;
+	}
+
+	/** The last check asked per open document, with what it was asked for. */
+	readonly #checks = new Map<string, { readonly version: number; readonly key: string; readonly options: LintOptions; readonly result: Promise<OpenCheck> }>();
+
+	async #check(doc: CorpusDocument, options: LintOptions, isCurrent: () => boolean, corpusKey: string, snapshot: Promise<CorpusSnapshot>): Promise<OpenCheck> {
 		const corpus = await snapshot;
 		if (!isCurrent()) { return 'superseded'; }
 		let result;
+		const typed = this.#sent.get(doc.uri)?.version !== doc.version;
 		for (let whole = false; ; whole = true) {
 			const token = ++this.#tokens;
 			const base = whole ? undefined : this.#sent.get(doc.uri);
 			const job = openCheckJob(doc.uri, doc.version, doc.text, options, corpus, corpusKey, token, base);
 			try {
-				result = await this.host.pool.run(job, Priority.Open, { pin: doc.uri, wanted: isCurrent });
+				result = await this.host.pool.run(job, Priority.Open, { pin: doc.uri, wanted: isCurrent, typed });
 			} catch (e) {
 				if (e instanceof Superseded) { return 'superseded'; }
 				throw e;
@@ -91,6 +113,7 @@ export class OpenDocumentJobs {
 	forget(uri: string): void {
 		this.#snapshots.delete(uri);
 		this.#sent.delete(uri);
+		this.#checks.delete(uri);
 		this.host.pool.control({ kind: 'closed', uri });
 	}
 
@@ -111,12 +134,16 @@ export class OpenDocumentJobs {
 	#outline: { uri: string; version: number; result: Promise<OutlineResult> } | undefined;
 
 	/**
-	 * Indexes a large open document's text in workers: facts, names, mentions. Stops (the next
-	 * version is indexed when the user pauses again) when the document was edited meanwhile.
+	 * Indexes a large open document's text in workers: facts, names, mentions. Asked when the user
+	 * pauses; once asked, done for that version while the document is open, even if the user types
+	 * on: its jobs wait, and stop between their parts, while the user types (workerPool.ts), and go
+	 * on where they stopped, so that a user who never pauses for long still gets the names indexed.
+	 * The next version is indexed when the user pauses again (its tagging finds most lines tagged:
+	 * discovery.ts caches them).
 	 */
-	async index(doc: CorpusDocument, isCurrent: () => boolean): Promise<void> {
+	async index(doc: CorpusDocument, isOpen: () => boolean): Promise<void> {
 		try {
-			await this.#index(doc, { pin: doc.uri, away: true, wanted: isCurrent });
+			await this.#index(doc, { pin: doc.uri, away: true, yields: true, wanted: isOpen });
 		} catch (e) {
 			if (!(e instanceof Superseded)) { throw e; }
 		}
@@ -124,15 +151,15 @@ export class OpenDocumentJobs {
 
 	async #index(doc: CorpusDocument, run: RunOptions): Promise<void> {
 		const { service } = this.host;
-		const index = await this.host.pool.run({ kind: 'index', uri: doc.uri, text: doc.text, found: service.entities.index.foundIn(doc.uri) }, Priority.Open, run);
+		const index = await this.host.pool.run({ kind: 'index', uri: doc.uri, text: doc.text, found: service.entities.index.foundIn(doc.uri), yields: true }, Priority.Open, run);
 		if (!index.facts) { return; }
 		service.index.setFacts(doc.uri, index.facts);
-		const found = await this.host.pool.run({ kind: 'discover', uri: doc.uri, text: doc.text }, Priority.Open, run);
+		const found = await this.host.pool.run({ kind: 'discover', uri: doc.uri, text: doc.text, yields: true }, Priority.Open, run);
 		if (!found.found) { return; }
 		service.entities.index.ensure(doc.uri);
 		const added = service.entities.index.applyTally(doc.uri, found.found);
 		await this.host.names.flushAll();
-		const matched = await this.host.pool.run({ kind: 'match', uri: doc.uri, text: doc.text, found: service.entities.index.foundIn(doc.uri) }, Priority.Open, run);
+		const matched = await this.host.pool.run({ kind: 'match', uri: doc.uri, text: doc.text, found: service.entities.index.foundIn(doc.uri), yields: true }, Priority.Open, run);
 		if (matched.matches) { service.entities.index.applyMatches(doc.uri, matched.matches); }
 		service.entities.markDiscovered(doc.uri, doc.stamp);
 		if (added.length > 0) { this.host.names.schedulePropagation(); }

@@ -15,9 +15,10 @@
  * document's state is replaced by a fresh one. In the server, background jobs (tagging, the
  * re-checks for names found) run on the first worker only, and another worker that goes idle
  * is ended until other work comes (a worker costs 170–250 MB; the background work after a first
- * scan takes minutes). Results are handed to their callers in the
- * server thread's shared slices (drive.ts), the most urgent priority first. Without worker
- * threads (or when the bundle is missing) the same jobs run on this thread, in the same order.
+ * scan takes minutes). While the user types in a large open document, the work that yields waits
+ * (typingGate.ts). Results are handed to their callers in the server thread's shared slices
+ * (drive.ts), the most urgent first. Without worker threads (or when the bundle is missing) the
+ * same jobs run on this thread, in the same order.
  */
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
@@ -27,11 +28,12 @@ import { fromWire, NameRowLog } from '../worker/namesWire';
 import { sliceUsed } from './drive';
 import { PriorityQueues } from './priorityQueues';
 import { pinIndex, Priority, priorities, RunOptions, Superseded, WorkerLifecycle } from './poolOptions';
+import { maySleep, setPauseFlag, TypingGate, type TypingPolicy } from './typingGate';
 
 export { Priority, Superseded };
-export type { RunOptions, WorkerLifecycle };
+export type { RunOptions, TypingPolicy, WorkerLifecycle };
 
-interface Pending { readonly job: Job; readonly priority: Priority; resolve(result: unknown): void; reject(e: Error): void; readonly wanted?: () => boolean; readonly pinned?: boolean }
+interface Pending { readonly job: Job; readonly priority: Priority; resolve(result: unknown): void; reject(e: Error): void; readonly wanted?: () => boolean; readonly pinned?: boolean; readonly yields: boolean }
 
 interface Slot {
 	readonly worker: Worker;
@@ -45,6 +47,8 @@ interface Slot {
 	dormant: boolean;
 	/** Fresh and being told the names rows (in steps): given no job and no names control until told all. */
 	warming: boolean;
+	/** Shared with the worker: 1 asks it to sleep between two parts of the jobs that yield (corpusWorker.ts). */
+	readonly pause: Int32Array;
 }
 
 export class WorkerPool {
@@ -61,6 +65,8 @@ export class WorkerPool {
 	#localBusy = 0;
 	/** Holds of the background jobs (`holdBackground`) not yet released. */
 	#held = 0;
+	/** Closed while the user types in a large open document: the work that yields waits. */
+	readonly #gate: TypingGate | undefined;
 
 	constructor(
 		private readonly script: string,
@@ -82,7 +88,10 @@ export class WorkerPool {
 		private readonly perWorker = 2,
 		/** Undefined: workers are never replaced, renewed or ended but when they fail. */
 		private readonly lifecycle?: WorkerLifecycle,
+		/** Undefined: nothing waits for the user's typing (the command line). */
+		typing?: TypingPolicy,
 	) {
+		this.#gate = typing ? new TypingGate(typing, () => this.#dispatch()) : undefined;
 		if (size > 0 && existsSync(script)) {
 			for (let i = 0; i < size; i++) { this.#slots.push(this.#spawn()); }
 		} else {
@@ -100,8 +109,10 @@ export class WorkerPool {
 	/** Runs a job when its turn comes (see the file's comment for the order). */
 	run<J extends Job>(job: J, priority: Priority, options: RunOptions = {}): Promise<JobResult<J>> {
 		const { pin, away = false, wanted, apart = false } = options;
-		return new Promise((resolve, reject) => {
-			const pending: Pending = { job, priority, resolve: resolve as (r: unknown) => void, reject, wanted, pinned: pin !== undefined };
+		const answered = options.typed ? this.#gate?.typed() : undefined;
+		return new Promise<JobResult<J>>((resolve, reject) => {
+			const yields = options.yields === true || priority >= Priority.Scan;
+			const pending: Pending = { job, priority, resolve: resolve as (r: unknown) => void, reject, wanted, pinned: pin !== undefined, yields };
 			const n = this.#slots.length;
 			// `apart`: the worker after the first, which alone runs background jobs.
 			const to = pin !== undefined && n > 0 ? (pinIndex(pin, n) + (away ? 1 : 0)) % n : apart && this.lifecycle?.backgroundOnFirst && n > 1 ? 1 : undefined;
@@ -115,7 +126,7 @@ export class WorkerPool {
 				this.#queue.push(priority, pending);
 			}
 			this.#dispatch();
-		});
+		}).finally(answered);
 	}
 
 	/** Starts no shared background job (tagging) until the returned function is called; jobs running go on (a clean: cleanWorkspace.ts). */
@@ -140,18 +151,29 @@ export class WorkerPool {
 
 	async dispose(): Promise<void> {
 		this.#disposed = true;
+		this.#gate?.dispose();
+		for (const slot of this.#slots) { setPauseFlag(slot.pause, false); }
 		for (const slot of this.#slots) { for (const pending of slot.pinned.splice(0)) { pending.reject(new Error('the server is shutting down')); } }
 		for (const pending of this.#queue.drain()) { pending.reject(new Error('the server is shutting down')); }
 		await Promise.all(this.#slots.map((s) => s.worker.terminate()));
 	}
 
 	/**
-	 * The next job for a worker with these pinned jobs (none for this thread): the first of the
-	 * highest priority, pinned first; of the shared background jobs only when `background`.
+	 * The next job for a worker with these pinned jobs (none for this thread): the first of the highest
+	 * priority, pinned first; shared background jobs only when `background`; none that yields while the user is `typing`.
 	 */
-	#next(pinned?: Pending[], background = true): Pending | undefined {
-		const pinnedPriority = pinned && pinned.length > 0 ? pinned[0].priority : priorities;
-		return this.#queue.shift(background ? pinnedPriority : Math.min(pinnedPriority, Priority.Background)) ?? pinned?.shift();
+	#next(pinned: Pending[] | undefined, background: boolean, typing: boolean): Pending | undefined {
+		const at = !pinned ? -1 : typing ? pinned.findIndex((p) => !p.yields) : pinned.length > 0 ? 0 : -1;
+		let below = at >= 0 ? pinned![at].priority : priorities;
+		if (!background) { below = Math.min(below, Priority.Background); }
+		if (typing) { below = Math.min(below, Priority.Scan); }
+		return this.#queue.shift(below) ?? (at >= 0 ? pinned!.splice(at, 1)[0] : undefined);
+	}
+
+	/** Each worker sleeps between two parts of its jobs, or goes on (typingGate.ts: `maySleep`). */
+	#updatePauses(typing: boolean): void {
+		const urgentShared = typing && this.#queue.has(Priority.Scan);
+		for (const slot of this.#slots) { setPauseFlag(slot.pause, typing && maySleep(slot.running.values(), slot.pinned, urgentShared)); }
 	}
 
 	/**
@@ -172,16 +194,17 @@ export class WorkerPool {
 	#dispatch(): void {
 		if (this.#disposed) { return; }
 		if (this.#slots.length === 0) { this.#dispatchLocal(); return; }
+		const typing = this.#gate?.closed ?? false;
 		for (let i = 0; i < this.#slots.length; i++) {
 			let slot = this.#slots[i];
 			const background = this.#held === 0 && (i === 0 || !this.lifecycle?.backgroundOnFirst);
 			if (slot.dormant) {
-				if (slot.pinned.length === 0 && !this.#queue.has(Priority.Background)) { continue; }
+				if (!slot.pinned.some((p) => !typing || !p.yields) && !this.#queue.has(typing ? Priority.Scan : Priority.Background)) { continue; }
 				slot = this.#fresh(slot);
 			}
 			if (slot.warming) { continue; }
 			while (slot.running.size < this.perWorker) {
-				const pending = this.#next(slot.pinned, background);
+				const pending = this.#next(slot.pinned, background, typing);
 				// Nothing queued for this worker; another may still have pinned jobs.
 				if (!pending) { break; }
 				if (pending.wanted && !pending.wanted()) { pending.reject(new Superseded()); continue; }
@@ -191,6 +214,7 @@ export class WorkerPool {
 				slot.worker.postMessage({ id, job: pending.job });
 			}
 		}
+		this.#updatePauses(typing);
 	}
 
 	/**
@@ -242,8 +266,9 @@ export class WorkerPool {
 	/** One job at a time on this thread, each in its own macrotask so editor requests get in between. */
 	#dispatchLocal(): void {
 		if (this.#localBusy > 0) { return; }
-		let pending = this.#next(undefined, this.#held === 0);
-		while (pending?.wanted && !pending.wanted()) { pending.reject(new Superseded()); pending = this.#next(undefined, this.#held === 0); }
+		const typing = this.#gate?.closed ?? false;
+		let pending = this.#next(undefined, this.#held === 0, typing);
+		while (pending?.wanted && !pending.wanted()) { pending.reject(new Superseded()); pending = this.#next(undefined, this.#held === 0, typing); }
 		if (!pending) { return; }
 		this.#local ??= this.#createLocal();
 		this.#localBusy++;
@@ -279,8 +304,9 @@ export class WorkerPool {
 
 	#spawn(): Slot {
 		// stdout and stderr are piped here, never to this process's stdout: that is the LSP channel.
-		const worker = new Worker(this.script, { stdout: true, stderr: true, workerData: { niceness: this.niceness } });
-		const slot: Slot = { worker, running: new Map(), pinned: [], retired: false, mayKeepOpen: false, dormant: false, warming: false };
+		const pause = new Int32Array(new SharedArrayBuffer(4));
+		const worker = new Worker(this.script, { stdout: true, stderr: true, workerData: { niceness: this.niceness, pause } });
+		const slot: Slot = { worker, running: new Map(), pinned: [], retired: false, mayKeepOpen: false, dormant: false, warming: false, pause };
 		worker.stderr.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
 		worker.stdout.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
 		worker.on('message', (m: FromWorker) => {

@@ -225,7 +225,7 @@ export class OpenDocuments {
 		const before = await corpus.indexer.crossInputs(uri);
 		if (isLarge(doc)) {
 			// Printed, tagged and matched in a worker: the server's thread never blocks on a large text.
-			await corpus.open.index(doc, () => this.init.documents.get(uri)?.version === doc.version);
+			await corpus.open.index(doc, () => this.init.documents.get(uri) !== undefined);
 		} else {
 			service.index.set(uri, doc.text);
 			this.#indexNames(doc);

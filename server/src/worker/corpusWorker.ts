@@ -30,8 +30,20 @@ function setPriorityBase(): number {
 	try { return getPriorityOf(process.pid); } catch { return 0; }
 }
 
-lowerPriority((workerData as { niceness?: number } | null)?.niceness ?? 0);
-const runner = createJobRunner(jiebaSegmenter((message) => console.error(message)));
+const given = workerData as { niceness?: number; pause?: Int32Array } | null;
+lowerPriority(given?.niceness ?? 0);
+
+/**
+ * Between two parts of a job that yields: while the pool's flag asks (the user types in a large
+ * document, workerPool.ts), this thread sleeps, using no CPU, and goes on where it stopped when
+ * the flag is cleared. Waits in turns of a second: a flag never cleared costs a wake-up a second.
+ */
+function pause(flag: Int32Array): void {
+	while (Atomics.load(flag, 0) !== 0) { Atomics.wait(flag, 0, 1, 1000); }
+}
+
+const flag = given?.pause;
+const runner = createJobRunner(jiebaSegmenter((message) => console.error(message)), true, flag ? () => pause(flag) : undefined);
 
 /** After this long without a job, the worker collects and says what it holds (heldMemory.ts). */
 const idleMs = 1000;

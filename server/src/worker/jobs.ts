@@ -36,7 +36,17 @@ export interface JobRunner {
 	afterJob(): void;
 }
 
-export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunner {
+/**
+ * Where the work on an open document's text (its indexing, tagging and matching) may stop: parts
+ * of this many UTF-16 units (a few milliseconds of tagging each), with `pause` between them.
+ */
+const stepSize = 4096;
+
+/**
+ * `pause`, when given, is called between the parts of a job that `yields`: it returns when the
+ * job may go on (corpusWorker.ts waits there while the pool asks, workerPool.ts).
+ */
+export function createJobRunner(jieba: Segmenter & Tagger, own = true, pause?: () => void): JobRunner {
 	// A worker reads each closed file once: only template lines repeat (see lruCache.ts). Large
 	// open documents checked here keep every line, as on the server's thread. Without workers
 	// (`own` false) the caches stay as they are.
@@ -109,11 +119,14 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 	};
 
 	const runJob = async (job: Job): Promise<AnyResult> => {
+		const steps = pause && 'yields' in job && job.yields ? { size: stepSize, between: pause } : undefined;
 		switch (job.kind) {
 			case 'index': {
 				const file = await read(job.uri, job.text);
 				if (file.skipped) { return { uri: job.uri, skipped: skipped(file) }; }
-				return { uri: job.uri, stamp: textStamp(file.text), facts: fileFacts(file.text), matches: matchInParts(file.text, job.found ?? new Int32Array(0), names, jieba.nameModel?.words) };
+				steps?.between();
+				const facts = fileFacts(file.text);
+				return { uri: job.uri, stamp: textStamp(file.text), facts, matches: matchInParts(file.text, job.found ?? new Int32Array(0), names, jieba.nameModel?.words, steps) };
 			}
 			case 'check': {
 				const given: { text?: string; corpus?: CorpusSnapshot; edited?: { from: CorpusDocument; range: TextRange } } | undefined = job.version === undefined ? { text: job.text, corpus: job.corpus } : openInputs(job);
@@ -178,7 +191,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 				}
 				const file = await read(job.uri, job.text);
 				if (file.skipped) { return { uri: job.uri, skipped: skipped(file) }; }
-				return { uri: job.uri, stamp: textStamp(file.text), found: discoverInParts(file.text, jieba) };
+				return { uri: job.uri, stamp: textStamp(file.text), found: discoverInParts(file.text, jieba, steps) };
 			}
 			case 'match': {
 				if (job.text === undefined && readsInParts(fileURLToPath(job.uri))) {
@@ -186,7 +199,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true): JobRunne
 					return { uri: job.uri, matches: matchFile(fileURLToPath(job.uri), maxBytes(), job.found, names, jieba.nameModel?.words) };
 				}
 				const file = await read(job.uri, job.text);
-				return { uri: job.uri, matches: file.skipped ? undefined : matchInParts(file.text, job.found, names, jieba.nameModel?.words) };
+				return { uri: job.uri, matches: file.skipped ? undefined : matchInParts(file.text, job.found, names, jieba.nameModel?.words, steps) };
 			}
 			case 'outline':
 				return largeOutline(openService, job.uri, job.version, job.text, job.options);

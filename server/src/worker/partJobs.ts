@@ -21,34 +21,52 @@ export function readsInParts(file: string): boolean {
 	try { return statSync(file).size > readInPartsAboveBytes; } catch { return false; }
 }
 
-/** The names in a text, tallied as the entity index keeps them; a large text part after part. */
-export function discoverInParts(text: string, tagger: Tagger): Discovery {
+/**
+ * How a text is cut when the work on it must be able to stop often: parts of about `size` units
+ * (at least that many, to the next line end), and `between` called before each.
+ */
+export interface Steps { readonly size: number; readonly between: () => void }
+
+/** Parts of at least `size` units cut after a line end: the start of each, then the text's length. */
+function lineParts(text: string, size: number): number[] {
+	const bounds = [0];
+	for (let start = 0; start < text.length;) {
+		const next = text.indexOf('\n', start + size);
+		start = next < 0 ? text.length : next + 1;
+		bounds.push(start);
+	}
+	return bounds;
+}
+
+/** The names in a text, tallied as the entity index keeps them; a large text (or any, in `steps`) part after part. */
+export function discoverInParts(text: string, tagger: Tagger, steps?: Steps): Discovery {
 	const tally = new DiscoveryTally();
-	if (text.length <= partSize) {
+	if (text.length <= (steps?.size ?? partSize)) {
+		steps?.between();
 		tally.add(discover(text, tagger));
 		return tally.result();
 	}
-	for (let start = 0; start < text.length;) {
-		const next = text.indexOf('\n', start + partSize);
-		const end = next < 0 ? text.length : next + 1;
-		collectBetweenParts();
-		tally.add(discover(text.slice(start, end), tagger), start);
-		start = end;
+	const bounds = lineParts(text, steps?.size ?? partSize);
+	for (let i = 0; i + 1 < bounds.length; i++) {
+		if (steps) { steps.between(); } else { collectBetweenParts(); }
+		tally.add(discover(text.slice(bounds[i], bounds[i + 1]), tagger), bounds[i]);
 	}
 	return tally.result();
 }
 
-/** The mentions of known names in a text; a large text part after part (the folded copy and the spans of one part at a time). */
-export function matchInParts(text: string, found: Int32Array, names: NameLookup, words?: WordSet): FileMatches {
-	if (text.length <= partSize) { return matchNames(text, found, names, words); }
+/** The mentions of known names in a text; a large text (or any, in `steps`) part after part (the folded copy and the spans of one part at a time). */
+export function matchInParts(text: string, found: Int32Array, names: NameLookup, words?: WordSet, steps?: Steps): FileMatches {
+	if (text.length <= (steps?.size ?? partSize)) {
+		steps?.between();
+		return matchNames(text, found, names, words);
+	}
+	const bounds = lineParts(text, steps?.size ?? partSize);
+	const spans = spansByPart(found, bounds);
 	const merged = new MatchesInParts();
-	for (let start = 0; start < text.length;) {
-		const next = text.indexOf('\n', start + partSize);
-		const end = next < 0 ? text.length : next + 1;
-		collectBetweenParts();
-		const part = text.slice(start, end);
-		merged.add(part, matchNames(part, spansWithin(found, start, end), names, words));
-		start = end;
+	for (let i = 0; i + 1 < bounds.length; i++) {
+		if (steps) { steps.between(); } else { collectBetweenParts(); }
+		const part = text.slice(bounds[i], bounds[i + 1]);
+		merged.add(part, matchNames(part, spans[i], names, words));
 	}
 	return merged.result();
 }
@@ -75,11 +93,29 @@ export function matchFile(file: string, maxBytes: number, found: Int32Array, nam
 
 /** The start, end pairs of `found` within [from, to), moved to offsets from `from`. */
 function spansWithin(found: Int32Array, from: number, to: number): Int32Array {
-	const out: number[] = [];
+	return spansByPart(found, [from, to])[0];
+}
+
+/**
+ * The start, end pairs of `found` within each part [bounds[i], bounds[i + 1]), moved to offsets
+ * from the part's start, in their order in `found`; a pair across a cut is in no part. One pass
+ * (a search among the cuts per pair), not one pass per part: a text cut in steps has hundreds.
+ */
+function spansByPart(found: Int32Array, bounds: readonly number[]): Int32Array[] {
+	const parts = bounds.length - 1;
+	const lists: number[][] = Array.from({ length: parts }, () => []);
 	for (let i = 0; i < found.length; i += 2) {
-		if (found[i] >= from && found[i + 1] <= to) { out.push(found[i] - from, found[i + 1] - from); }
+		const start = found[i], end = found[i + 1];
+		if (start < bounds[0] || end > bounds[parts]) { continue; }
+		// The last part that starts at or before `start`.
+		let lo = 0, hi = parts - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if (bounds[mid] <= start) { lo = mid; } else { hi = mid - 1; }
+		}
+		if (end <= bounds[lo + 1]) { lists[lo].push(start - bounds[lo], end - bounds[lo]); }
 	}
-	return Int32Array.from(out);
+	return lists.map((l) => Int32Array.from(l));
 }
 
 /** Parts' matches as one text's: mentions' lines counted from the file's start, occurrences summed. */

@@ -31,8 +31,12 @@ export interface CorpusSnapshot {
 }
 
 export type Job =
-	/** Read a file (or take a large open document's text); its facts for the indexes and its mentions of the known names. */
-	| { readonly kind: 'index'; readonly uri: string; readonly found?: Int32Array; readonly text?: string }
+	/**
+	 * Read a file (or take a large open document's text); its facts for the indexes and its mentions
+	 * of the known names. `yields` here and below: an open document's indexing, done in small parts
+	 * that stop between two while the pool asks (workerPool.ts: the user types).
+	 */
+	| { readonly kind: 'index'; readonly uri: string; readonly found?: Int32Array; readonly text?: string; readonly yields?: boolean }
 	/** Check a file with every rule against the snapshot (text given for a large open document). */
 	| {
 		readonly kind: 'check'; readonly uri: string; readonly options: LintOptions; readonly text?: string; readonly version?: number; readonly stamp?: string;
@@ -52,9 +56,9 @@ export type Job =
 		readonly base?: number;
 	}
 	/** Tag a file for names (tier 1 of the entity index). */
-	| { readonly kind: 'discover'; readonly uri: string; readonly text?: string }
+	| { readonly kind: 'discover'; readonly uri: string; readonly text?: string; readonly yields?: boolean }
 	/** Find the known names in a file again (tier 2), after new names. */
-	| { readonly kind: 'match'; readonly uri: string; readonly found: Int32Array; readonly text?: string }
+	| { readonly kind: 'match'; readonly uri: string; readonly found: Int32Array; readonly text?: string; readonly yields?: boolean }
 	/** The outline of a large open document (its lines, its chrome and its cut paragraphs take seconds on a large text). */
 	| { readonly kind: 'outline'; readonly uri: string; readonly options: LintOptions; readonly text: string; readonly version: number }
 	/** Parse the user's gazetteer (`.zh-corpus/entities.json`): a large one takes the server's thread too long. */
