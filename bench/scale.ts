@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Hover, Location } from 'vscode-languageserver-protocol';
 import { LspClient } from '../test/lsp/lspClient';
 import { writeCorpus } from './corpusFolder';
+import { describeSplit, ThreadCpu } from './threadCpu';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
@@ -24,16 +25,6 @@ function peakMb(pid: number): number {
 /** Resident memory of a process now (VmRSS), in MB. */
 function residentMb(pid: number): number {
 	return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
-}
-
-/**
- * CPU seconds a process has used, its main thread's apart (the workers are its other threads):
- * on a shared machine the wall time of a cold start depends on the load, its CPU time does not.
- */
-function cpuSeconds(pid: number): { all: number; main: number } {
-	const tick = 100; // USER_HZ on Linux
-	const of = (stat: string) => { const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); return (Number(f[11]) + Number(f[12])) / tick; };
-	return { all: of(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')), main: of(fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')) };
 }
 
 const loadNow = () => os.loadavg()[0].toFixed(1);
@@ -56,26 +47,32 @@ async function main(): Promise<void> {
 		});
 	}, 2000) : undefined;
 	const loadBefore = loadNow();
+	const threads = new ThreadCpu(client.process.pid!);
 	await client.initialize();
 	await client.progressEnded;
 	const coldMs = performance.now() - start;
-	const cpu = cpuSeconds(client.process.pid!);
+	const ids = await client.connection.sendRequest('zhCorpus/debug/threads') as { workers: number[] };
+	const cpu = threads.split(ids.workers);
 	const published = [...client.diagnostics.values()].filter((p) => p.diagnostics.length > 0).length;
 	const problems = [...client.diagnostics.values()].reduce((n, p) => n + p.diagnostics.length, 0);
 	console.log(JSON.stringify({ name: `cold start: ${corpus.files.toLocaleString('en')} files indexed and checked`, mb, ms: coldMs, note: `${published.toLocaleString('en')} files with problems, ${problems.toLocaleString('en')} problems published` }));
 	console.log(JSON.stringify({ name: 'cold start: peak memory (server and workers)', value: `${peakMb(client.process.pid!).toFixed(0)} MB` }));
-	console.log(JSON.stringify({ name: 'cold start: CPU time (server and workers)', value: `${cpu.all.toFixed(1)} s, of which the server's thread ${cpu.main.toFixed(1)} s (load ${loadBefore} → ${loadNow()})` }));
+	// On a shared machine the wall time depends on the load, the CPU time does not.
+	console.log(JSON.stringify({ name: 'cold start: CPU time by thread', value: `${describeSplit(cpu)} (load ${loadBefore} → ${loadNow()})` }));
 	for (const m of client.messages.filter((m) => /zh-corpus: (indexed|checked) /.test(m))) {
 		const [, what, seconds] = /zh-corpus: (.+) in ([\d.]+) s/.exec(m)!;
 		console.log(JSON.stringify({ name: `cold start, of which: ${what}`, value: `${seconds} s` }));
 	}
-	if (process.env.BENCH_COLD_ONLY) { await client.stop(); return; }
+	if (process.env.BENCH_COLD_ONLY) { threads.stop(); await client.stop(); return; }
 	await client.waitForStatus((s) => !s.indexing && !s.tagging);
 	console.log(JSON.stringify({ name: 'names: every file tagged and matched (background, after the cold start)', mb, ms: performance.now() - start }));
 	console.log(JSON.stringify({ name: 'after tagging: peak memory', value: `${peakMb(client.process.pid!).toFixed(0)} MB` }));
 	// Names found later change entity.variant in other files: they are checked again in the background.
 	await client.waitForStatus((s) => !s.indexing && !s.tagging && s.rechecking === 0);
 	console.log(JSON.stringify({ name: 'names: files checked again for the names found (background)', mb, ms: performance.now() - start }));
+	const idsNow = await client.connection.sendRequest('zhCorpus/debug/threads') as { workers: number[] };
+	console.log(JSON.stringify({ name: 'CPU time by thread so far (every worker started)', value: describeSplit(threads.split(idsNow.workers)) }));
+	threads.stop();
 	// An idle worker collects after a second, and is replaced when it still holds much (workerPool.ts): what is held then.
 	console.log(JSON.stringify({ name: 'after the re-checks: peak memory (every moment so far)', value: `${peakMb(client.process.pid!).toFixed(0)} MB` }));
 	await new Promise((r) => setTimeout(r, 5000));

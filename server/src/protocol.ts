@@ -23,6 +23,8 @@ export const debugRequests = {
 	documentHash: 'zhCorpus/debug/documentHash',
 	crash: 'zhCorpus/debug/crash',
 	memory: 'zhCorpus/debug/memory',
+	/** → {server, workers}: the system thread ids of the server's thread and of every corpus worker started (Linux). */
+	threads: 'zhCorpus/debug/threads',
 } as const;
 
 /** Notifications the server sends. */

@@ -144,12 +144,21 @@ describe('the corpus workers\' queue', function () {
 			fs.writeFileSync(file, '国家统计局局长康义在发布会上介绍，今年经济运行总体平稳。\n'.repeat(2000));
 			const found = await pool.run({ kind: 'discover', uri: pathToFileURL(file).href }, Priority.Scan);
 			assert.ok((found.found?.voteKeys.length ?? 0) > 0);
+			// The worker said which system thread it runs on (benchmarks read its CPU in /proc): one of this process's, not the main one.
+			const [tid, ...more] = pool.threadIds;
+			if (process.platform === 'linux') {
+				assert.equal(more.length, 0);
+				assert.ok(tid !== process.pid && fs.existsSync(`/proc/self/task/${tid}`), `thread ${tid}`);
+			} else {
+				assert.equal(tid, undefined);
+			}
 			const deadline = Date.now() + 10000;
 			while (logged.length === 0 && Date.now() < deadline) { await new Promise((r) => setTimeout(r, 50)); }
 			const held = Number(/idle with (\d+) MB/.exec(logged[0] ?? '')?.[1]);
 			assert.ok(held > 10 && held < 400, logged.join('\n'));
 			const again = await pool.run({ kind: 'discover', uri: pathToFileURL(file).href }, Priority.Scan);
 			assert.deepEqual(again.found, found.found, 'the fresh worker does the same work');
+			if (process.platform === 'linux') { assert.equal(new Set(pool.threadIds).size, 2, 'the fresh worker runs on a thread of its own'); }
 		} finally {
 			await pool.dispose();
 		}

@@ -67,6 +67,8 @@ export class WorkerPool {
 	#held = 0;
 	/** Closed while the user types in a large open document: the work that yields waits. */
 	readonly #gate: TypingGate | undefined;
+	/** The system thread ids the workers said they run on (Linux), every worker started so far. */
+	readonly #threadIds: number[] = [];
 
 	constructor(
 		private readonly script: string,
@@ -98,6 +100,9 @@ export class WorkerPool {
 			log(`zh-corpus: corpus workers are unavailable (${existsSync(script) ? 'disabled' : `${script} is missing`}); files are checked on the server's thread.`);
 		}
 	}
+
+	/** The system thread ids of every worker started so far (Linux; empty elsewhere): benchmarks read their CPU in /proc. */
+	get threadIds(): readonly number[] { return this.#threadIds; }
 
 	/** Jobs waiting or running. */
 	get load(): number {
@@ -310,7 +315,10 @@ export class WorkerPool {
 		worker.stderr.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
 		worker.stdout.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
 		worker.on('message', (m: FromWorker) => {
-			if (m.id === undefined) { this.#idle(slot, m.idle); return; }
+			if (m.id === undefined) {
+				if (m.idle) { this.#idle(slot, m.idle); } else { this.#threadIds.push(m.thread); }
+				return;
+			}
 			const pending = slot.running.get(m.id);
 			if (!pending) { return; }
 			slot.running.delete(m.id);

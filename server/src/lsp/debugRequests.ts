@@ -1,8 +1,8 @@
 /**
  * Test-only requests, registered when the client sets the initialization option `debug: true`:
  * the hash of the server's copy of a document (random edit sequences must leave it equal to the
- * client's), a crash (the editor's client must start the server again), and the server thread's
- * memory and its collections so far (benchmarks).
+ * client's), a crash (the editor's client must start the server again), the server thread's
+ * memory and its collections so far, and the system ids of its threads (benchmarks).
  */
 import { constants, type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
@@ -10,11 +10,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { textStamp } from '../files/fileReader';
 import { debugRequests } from '../protocol';
 
-export function registerDebugRequests(connection: Connection, documents: TextDocuments<TextDocument>): void {
+export function registerDebugRequests(connection: Connection, documents: TextDocuments<TextDocument>, workerThreads: () => readonly number[]): void {
 	connection.onRequest(debugRequests.documentHash, ({ uri }: { uri: string }) => {
 		const doc = documents.get(uri);
 		return doc ? { version: doc.version, stamp: textStamp(doc.getText()) } : null;
 	});
+	// The threads whose CPU a benchmark reads in /proc/<pid>/task (the others are V8's and libuv's helpers).
+	connection.onRequest(debugRequests.threads, () => ({ server: process.pid, workers: workerThreads() }));
 	connection.onRequest(debugRequests.crash, () => { setImmediate(() => process.exit(70)); return null; });
 	// The server thread's own memory (the process's resident size includes the workers'), after a
 	// collection when the server runs with --expose-gc, unless `collect` is false (a trace that

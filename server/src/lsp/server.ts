@@ -104,7 +104,7 @@ class Session {
 		const initOptions = params.initializationOptions as InitOptions;
 		let key: Promise<Buffer> | undefined;
 		this.#manifestKey = () => key ??= manifestKey(initOptions?.manifestKey, typeof initOptions?.stateDir === 'string' ? initOptions.stateDir : defaultStateDir());
-		if (initOptions?.debug === true) { registerDebugRequests(connection, documents); }
+		if (initOptions?.debug === true) { registerDebugRequests(connection, documents, () => this.#corpus.pool.threadIds); }
 		// An editor that says the folder is not trusted (VS Code's Restricted Mode).
 		this.#restricted = initOptions?.trusted === false;
 		this.#pushedSettings = initOptions?.settings;

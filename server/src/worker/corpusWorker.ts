@@ -13,16 +13,24 @@ import { fromWire } from './namesWire';
 
 const port = parentPort!;
 
+/** This thread's id in the system (Linux: /proc/thread-self), or undefined elsewhere. */
+function systemThreadId(): number | undefined {
+	if (process.platform !== 'linux') { return undefined; }
+	try {
+		const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+		return tid > 0 ? tid : undefined;
+	} catch { return undefined; }
+}
+
 /**
  * Lowers this thread's scheduling priority by `niceness` (Linux: a thread is scheduled on its own,
  * and setpriority on its thread id changes only it). Elsewhere nothing changes.
  */
-function lowerPriority(niceness: number): void {
-	if (!(niceness > 0) || process.platform !== 'linux') { return; }
+function lowerPriority(tid: number | undefined, niceness: number): void {
+	if (!(niceness > 0) || tid === undefined || tid === process.pid) { return; }
 	try {
-		const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-		if (tid > 0 && tid !== process.pid) { setPriority(tid, Math.min(19, setPriorityBase() + niceness)); }
-	} catch { /* not permitted or no /proc: the worker runs at the server's priority */ }
+		setPriority(tid, Math.min(19, setPriorityBase() + niceness));
+	} catch { /* not permitted: the worker runs at the server's priority */ }
 }
 
 /** The process's own nice value (the worker starts at it). */
@@ -31,7 +39,9 @@ function setPriorityBase(): number {
 }
 
 const given = workerData as { niceness?: number; pause?: Int32Array } | null;
-lowerPriority(given?.niceness ?? 0);
+const tid = systemThreadId();
+lowerPriority(tid, given?.niceness ?? 0);
+if (tid !== undefined) { port.postMessage({ thread: tid } satisfies FromWorker); }
 
 /**
  * Between two parts of a job that yields: while the pool's flag asks (the user types in a large

@@ -126,7 +126,9 @@ export type ToWorker = { readonly id: number; readonly job: Job } | { readonly i
 export type FromWorker =
 	| { readonly id: number; readonly result?: unknown; readonly error?: string; readonly idle?: undefined }
 	/** The worker has had no job for a while and collected its garbage (heldMemory.ts). */
-	| { readonly id?: undefined; readonly idle: IdleReport };
+	| { readonly id?: undefined; readonly idle: IdleReport }
+	/** Sent once at start, on Linux: the worker's thread id in the system (benchmarks read its CPU in /proc). */
+	| { readonly id?: undefined; readonly idle?: undefined; readonly thread: number };
 
 export interface IdleReport {
 	/** Heap committed and memory outside it (WebAssembly, typed arrays), after the collection. */
