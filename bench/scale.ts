@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Hover, Location } from 'vscode-languageserver-protocol';
 import { LspClient } from '../test/lsp/lspClient';
 import { writeCorpus } from './corpusFolder';
-import { describeSplit, ThreadCpu } from './threadCpu';
+import { type CpuSplit, describeSince, describeSplit, ThreadCpu } from './threadCpu';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
@@ -38,16 +38,23 @@ async function main(): Promise<void> {
 	process.env.ZH_CORPUS_SERVER_NODE_ARGS = [process.env.ZH_CORPUS_SERVER_NODE_ARGS, '--expose-gc'].filter(Boolean).join(' ');
 	const client = new LspClient({ workspaceFolder: dir, progress: true, initializationOptions: { debug: true } });
 	const start = performance.now();
-	// SCALE_TRACE=1: the server's resident memory every 2 s (which phase peaks), and the workers' replacements.
+	const threads = new ThreadCpu(client.process.pid!);
+	// SCALE_TRACE=1: the server's resident memory every 2 s (which phase peaks), the CPU each kind of
+	// thread used in those 2 s (which phase leaves a core idle), and the workers' replacements.
 	// The server thread's heap as it is (no collection): the rest of the resident size is the workers' and what the allocator keeps.
+	let lastSplit: CpuSplit | undefined;
 	const trace = process.env.SCALE_TRACE ? setInterval(() => {
 		const rss = residentMb(client.process.pid!), peak = peakMb(client.process.pid!);
-		void (client.connection.sendRequest('zhCorpus/debug/memory', { collect: false }) as Promise<{ heapTotal: number; heapUsed: number; external: number }>).then((m) => {
-			console.error(`${((performance.now() - start) / 1000).toFixed(0)} s: ${rss.toFixed(0)} MB resident, peak ${peak.toFixed(0)} MB; server thread heap ${(m.heapTotal / 2 ** 20).toFixed(0)} MB committed (${(m.heapUsed / 2 ** 20).toFixed(0)} MB in use) + ${(m.external / 2 ** 20).toFixed(0)} MB external`);
-		});
+		const memory = client.connection.sendRequest('zhCorpus/debug/memory', { collect: false }) as Promise<{ heapTotal: number; heapUsed: number; external: number }>;
+		const ids = client.connection.sendRequest('zhCorpus/debug/threads') as Promise<{ workers: number[] }>;
+		void Promise.all([memory, ids]).then(([m, { workers }]) => {
+			const split = threads.split(workers);
+			const used = lastSplit ? `; CPU since: ${describeSince(split, lastSplit)}` : '';
+			lastSplit = split;
+			console.error(`${((performance.now() - start) / 1000).toFixed(0)} s: ${rss.toFixed(0)} MB resident, peak ${peak.toFixed(0)} MB; server thread heap ${(m.heapTotal / 2 ** 20).toFixed(0)} MB committed (${(m.heapUsed / 2 ** 20).toFixed(0)} MB in use) + ${(m.external / 2 ** 20).toFixed(0)} MB external${used}`);
+		}, () => undefined);
 	}, 2000) : undefined;
 	const loadBefore = loadNow();
-	const threads = new ThreadCpu(client.process.pid!);
 	await client.initialize();
 	await client.progressEnded;
 	const coldMs = performance.now() - start;
@@ -63,7 +70,7 @@ async function main(): Promise<void> {
 		const [, what, seconds] = /zh-corpus: (.+) in ([\d.]+) s/.exec(m)!;
 		console.log(JSON.stringify({ name: `cold start, of which: ${what}`, value: `${seconds} s` }));
 	}
-	if (process.env.BENCH_COLD_ONLY) { threads.stop(); await client.stop(); return; }
+	if (process.env.BENCH_COLD_ONLY) { clearInterval(trace); threads.stop(); await client.stop(); return; }
 	await client.waitForStatus((s) => !s.indexing && !s.tagging);
 	console.log(JSON.stringify({ name: 'names: every file tagged and matched (background, after the cold start)', mb, ms: performance.now() - start }));
 	console.log(JSON.stringify({ name: 'after tagging: peak memory', value: `${peakMb(client.process.pid!).toFixed(0)} MB` }));

@@ -57,3 +57,9 @@ export function describeSplit(s: CpuSplit): string {
 	const workers = s.workers.length > 0 ? s.workers.map((w) => w.toFixed(1)).join(' + ') : '—';
 	return `${s.all.toFixed(1)} s: server's thread ${s.server.toFixed(1)} s, workers ${workers} s, other threads (V8's compiler and GC helpers, libuv's pool) ${s.other.toFixed(1)} s`;
 }
+
+/** What each kind of thread used between two splits (the workers together: one may have been replaced between them): "server 0.9, workers 1.6, other 0.3 s". */
+export function describeSince(now: CpuSplit, before: CpuSplit): string {
+	const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+	return `server ${(now.server - before.server).toFixed(1)}, workers ${(sum(now.workers) - sum(before.workers)).toFixed(1)}, other ${(now.other - before.other).toFixed(1)} s`;
+}
