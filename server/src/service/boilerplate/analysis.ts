@@ -3,6 +3,7 @@
  * version): each line's pattern kind, the page model's verdict on every line and the chrome
  * blocks around the article (blocks.ts), "related reading" and reaction blocks, SEO spam spans.
  */
+import { packedMap } from '../text/packed';
 import type { CorpusDocument } from '../document';
 import { Article, ChromeBlock, chromeBlocks } from './blocks';
 import { featureCount, prose, RowInput } from './features';
@@ -82,14 +83,14 @@ function remember(p: Previous): void {
 /** Each line's facts, taken from the last version where the line is one the edit did not touch. */
 function factsOfLines(doc: CorpusDocument, prev: Previous | undefined): LineFacts[] {
 	const now = doc.lines;
-	if (!prev || prev.doc === doc) { return now.map((l) => factsOf(l.text)); }
+	if (!prev || prev.doc === doc) { return packedMap(now, (l) => factsOf(l.text)); }
 	const old = prev.doc.lines, m = Math.min(old.length, now.length);
 	let a = 0;
 	while (a < m && old[a].text === now[a].text) { a++; }
 	let s = 0;
 	while (s < m - a && old[old.length - 1 - s].text === now[now.length - 1 - s].text) { s++; }
 	const shift = old.length - now.length;
-	return now.map((l, i) => (i < a ? prev.facts[i] : i >= now.length - s ? prev.facts[i + shift] : factsOf(l.text)));
+	return packedMap(now, (l, i) => (i < a ? prev.facts[i] : i >= now.length - s ? prev.facts[i + shift] : factsOf(l.text)));
 }
 
 /**
@@ -107,7 +108,7 @@ function compute(doc: CorpusDocument): Analysis {
 	// The last version's state is changed in place by this one (page.ts): never used twice.
 	remembered.delete(doc.uri);
 	const facts = factsOfLines(doc, prev);
-	const matches = facts.map((f) => f.match);
+	const matches = packedMap(facts, (f) => f.match);
 	const blank = (i: number) => facts[i].blank;
 	const nextNonBlank = (i: number) => { let j = i + 1; while (j < lines.length && blank(j)) { j++; } return j; };
 	const headlineLike = (i: number) => facts[i].headlineLike;
@@ -162,7 +163,7 @@ function compute(doc: CorpusDocument): Analysis {
 		if (s) { spam.push({ line: i, ...s }); }
 	}
 
-	return { matches, related, reactions, inBlock, spam, keys: facts.map((f) => f.templateKey), headKeys: facts.map((f) => f.headKey), shapes: facts.map((f) => (f.blank ? undefined : f.shape)), ...page };
+	return { matches, related, reactions, inBlock, spam, keys: packedMap(facts, (f) => f.templateKey), headKeys: packedMap(facts, (f) => f.headKey), shapes: packedMap(facts, (f) => (f.blank ? undefined : f.shape)), ...page };
 }
 
 /** The page model's inputs: the non-blank lines and what the features need of each. */
@@ -196,7 +197,7 @@ function pageOf(facts: readonly LineFacts[], model: PageModel, previous: PageVer
 	lines.forEach((line, row) => { chrome[line] = verdict.chrome[row]; });
 	// An article's headline, dateline and byline are the article's, whatever the model says of them.
 	for (const s of verdict.spans) { for (let r = s.first; r < s.first + (s.head ?? 0); r++) { chrome[lines[r]] = 0; } }
-	const articles = verdict.spans.map((s) => ({ first: lines[s.first], last: lines[s.last], headed: (s.head ?? 0) > 0 }));
+	const articles = packedMap(verdict.spans, (s) => ({ first: lines[s.first], last: lines[s.last], headed: (s.head ?? 0) > 0 }));
 	const labelOf = (i: number) => facts[i].label;
 	const articleLabels = new Set<string>();
 	for (const a of articles) { for (let i = a.first; i <= a.last; i++) { const l = labelOf(i); if (l) { articleLabels.add(l); } } }

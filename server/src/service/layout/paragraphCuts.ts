@@ -7,6 +7,7 @@
 import { analyze, isChromeLine } from '../boilerplate/analysis';
 import { normalizeLine } from '../boilerplate/normalize';
 import type { CorpusDocument } from '../document';
+import { packedMap } from '../text/packed';
 import { segmented } from '../text/segmented';
 import type { RuleContext, Segmenter } from '../types';
 
@@ -52,7 +53,8 @@ export function paragraphs(doc: CorpusDocument, ctx: RuleContext): Paragraph[] {
 	const shapes = ctx.cache<ParagraphLine>('paragraph').perLine(doc, (line) => {
 		const text = line.trim();
 		const open = text.length >= 20 && !closingChars.has(text.charCodeAt(text.length - 1));
-		return { lead: line.length - line.trimStart().length, text, open, clauses: clausePunctuation.test(text), cut: open && finishedSentence.test(text.slice(0, -1)) };
+		// Every field from the start: fields added later give the objects other shapes, and the functions reading them are compiled again.
+		return { lead: line.length - line.trimStart().length, text, open, clauses: clausePunctuation.test(text), cut: open && finishedSentence.test(text.slice(0, -1)), left: undefined, right: undefined, fragment: undefined };
 	});
 	const out: Paragraph[] = [];
 	const lines = doc.lines;
@@ -104,7 +106,7 @@ export interface Pair { readonly head: Paragraph; readonly next: Paragraph; read
 function continuations(all: readonly Paragraph[], heads: readonly Paragraph[], segmenter: Segmenter, ctx: RuleContext): Paragraph[] {
 	const continuing = all.filter((p) => p.canContinue);
 	const everyPair = heads.length * continuing.length <= maxPairs;
-	const lefts = heads.map(leftEdge);
+	const lefts = packedMap(heads, leftEdge);
 	const matters = (p: Paragraph) => !everyPair || heads.some((h, i) => h !== p && mayJoinAcross(segmenter, lefts[i], rightEdge(p)));
 	const unknown: Paragraph[] = [];
 	for (const p of continuing) {
@@ -113,7 +115,7 @@ function continuations(all: readonly Paragraph[], heads: readonly Paragraph[], s
 		p.shape.fragment = aloneAtStart(segmenter, rightEdge(p));
 		if (p.shape.fragment === undefined) { unknown.push(p); }
 	}
-	const fragments = segmented(segmenter, ctx.cache<boolean>('fragment'), unknown.map(rightEdge), (right) => right, startsWithFragment);
+	const fragments = segmented(segmenter, ctx.cache<boolean>('fragment'), packedMap(unknown, rightEdge), (right) => right, startsWithFragment);
 	for (const p of unknown) { p.shape.fragment = fragments.get(rightEdge(p)); }
 	return continuing.filter((p) => p.shape.fragment);
 }
@@ -137,7 +139,7 @@ export function bestPairs(all: readonly Paragraph[], segmenter: Segmenter, ctx: 
 			near.push([head, next, key]);
 		}
 	}
-	const words = segmented(segmenter, ctx.cache<string>('join'), near.map((n) => n[2]), (key) => edges.get(key)![0], (key, cut) => joinWord(edges.get(key)![1], cut));
+	const words = segmented(segmenter, ctx.cache<string>('join'), packedMap(near, (n) => n[2]), (key) => edges.get(key)![0], (key, cut) => joinWord(edges.get(key)![1], cut));
 	const pairs: Pair[] = [];
 	for (const [head, next, key] of near) {
 		const word = words.get(key);
