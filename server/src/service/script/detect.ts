@@ -90,7 +90,8 @@ export function needsCheck(line: string, target: FixedTarget): boolean {
 }
 
 
-export interface Flag { k: number; replacement: string; kind: Kind; segStart: number; segEnd: number; phrase: boolean; ambiguous: boolean; asDefault?: boolean; other?: boolean }
+/** Every flag has every field, in this order (undefined when it does not apply): flags of several shapes made the functions reading them polymorphic, deoptimized and compiled again. */
+export interface Flag { k: number; replacement: string; kind: Kind; segStart: number; segEnd: number; phrase: boolean; ambiguous: boolean; asDefault: boolean | undefined; other: boolean | undefined }
 
 /** Every script issue candidate of one line for a fixed target. */
 export function scanLine(line: string, target: FixedTarget): LineScan {
@@ -152,7 +153,7 @@ function flagsToSimplified(line: string, t: ScriptTables): { flags: Flag[]; read
 			if (cls !== CharClass.TraditionalOnly && (t.risky[code] & Risk.Simplified) === 0) { continue; }
 			const replacement = out[k - i];
 			if (replacement === undefined || replacement === line[k]) { continue; }
-			flags.push({ k, replacement, kind: cls === CharClass.TraditionalOnly ? 'char' : 'shared', segStart: i, segEnd, phrase: length >= 2, ambiguous: false });
+			flags.push({ k, replacement, kind: cls === CharClass.TraditionalOnly ? 'char' : 'shared', segStart: i, segEnd, phrase: length >= 2, ambiguous: false, asDefault: undefined, other: undefined });
 		}
 		i = segEnd;
 	}

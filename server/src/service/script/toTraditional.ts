@@ -74,14 +74,14 @@ function segmentRun(line: string, source: string, runStart: number, n: number, t
 					const tw = phrase[0].charCodeAt(k - i);
 					const hk = phrase[1].charCodeAt(k - i);
 					if (!accepts(target, code, tw, hk) && !isVariantOf(code, tw, hk, t)) {
-						flags.push({ k, replacement: String.fromCharCode(target === 'traditional-hk' ? hk : tw), kind: 'over', segStart: i, segEnd, phrase: true, ambiguous: phrase[2] });
+						flags.push({ k, replacement: String.fromCharCode(target === 'traditional-hk' ? hk : tw), kind: 'over', segStart: i, segEnd, phrase: true, ambiguous: phrase[2], asDefault: undefined, other: undefined });
 						continue;
 					}
 				}
 				// Already traditional; only a regional target may prefer another form (峯 → 峰 in Taiwan).
 				if (variants && (t.risky[code] & bit) !== 0) {
 					const form = variants.get(line[k]);
-					if (form && form !== line[k]) { flags.push({ k, replacement: form, kind: 'variant', segStart: i, segEnd, phrase: false, ambiguous: false }); }
+					if (form && form !== line[k]) { flags.push({ k, replacement: form, kind: 'variant', segStart: i, segEnd, phrase: false, ambiguous: false, asDefault: undefined, other: undefined }); }
 				}
 				continue;
 			}
@@ -94,7 +94,7 @@ function segmentRun(line: string, source: string, runStart: number, n: number, t
 			flags.push({
 				k, replacement: String.fromCharCode(out), kind: cls === CharClass.SimplifiedOnly ? 'char' : 'shared', segStart: i, segEnd,
 				phrase: phrase !== undefined, ambiguous: phrase !== undefined && phrase[2],
-				asDefault: out === ((target === 'traditional-hk' ? t.defaultHk[s] : t.defaultTw[s]) || s),
+				asDefault: out === ((target === 'traditional-hk' ? t.defaultHk[s] : t.defaultTw[s]) || s), other: undefined,
 			});
 		}
 		i = segEnd;
@@ -122,7 +122,7 @@ function overByOtherPhrases(line: string, source: string, runStart: number, runE
 				const tw = twForm.charCodeAt(k - s);
 				const hk = hkForm.charCodeAt(k - s);
 				if (!accepts(target, code, tw, hk) && !isVariantOf(code, tw, hk, t)) {
-					flags.push({ k, replacement: String.fromCharCode(target === 'traditional-hk' ? hk : tw), kind: 'over', segStart: s, segEnd: s + length, phrase: true, ambiguous, other: true });
+					flags.push({ k, replacement: String.fromCharCode(target === 'traditional-hk' ? hk : tw), kind: 'over', segStart: s, segEnd: s + length, phrase: true, ambiguous, asDefault: undefined, other: true });
 				}
 				end = s + length - 1;
 			}
