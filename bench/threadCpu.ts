@@ -52,7 +52,7 @@ export class ThreadCpu {
 	stop(): void { clearInterval(this.#timer); }
 }
 
-/** "31.0 s: server's thread 5.5 s, workers 9.1 + 9.3 s, other threads (V8's compiler and GC, libuv) 7.1 s". */
+/** "31.0 s: server's thread 5.5 s, workers 9.1 + 9.3 s, other threads (V8's compiler and GC helpers, libuv's pool) 7.1 s". */
 export function describeSplit(s: CpuSplit): string {
 	const workers = s.workers.length > 0 ? s.workers.map((w) => w.toFixed(1)).join(' + ') : '—';
 	return `${s.all.toFixed(1)} s: server's thread ${s.server.toFixed(1)} s, workers ${workers} s, other threads (V8's compiler and GC helpers, libuv's pool) ${s.other.toFixed(1)} s`;
