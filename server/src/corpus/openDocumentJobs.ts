@@ -30,8 +30,9 @@ export class OpenDocumentJobs {
 	 * Checks a large open document in its pinned worker; 'superseded' when a newer version came
 	 * before the check began. The worker is sent the edit since the version it checked last, and
 	 * the corpus snapshot only when it changed; when it does not hold them, everything is sent again.
-	 * A check of a version not checked before (typed, or opened) holds the work that yields until
-	 * the user pauses (workerPool.ts). A check asked again for the same version, settings and
+	 * A check of a version typed since the last check holds the work that yields until the user
+	 * pauses (workerPool.ts); an opened document's first check does not (a 50 MB one takes a
+	 * minute: the scan would wait as long). A check asked again for the same version, settings and
 	 * snapshot (all open documents are re-checked when the first scan ends, the opened one's first
 	 * check still running) is the one under way or done: the same input gives the same problems.
 	 */
@@ -54,7 +55,8 @@ export class OpenDocumentJobs {
 		const corpus = await snapshot;
 		if (!isCurrent()) { return 'superseded'; }
 		let result;
-		const typed = this.#sent.get(doc.uri)?.version !== doc.version;
+		const last = this.#sent.get(doc.uri)?.version;
+		const typed = last !== undefined && last !== doc.version;
 		for (let whole = false; ; whole = true) {
 			const token = ++this.#tokens;
 			const base = whole ? undefined : this.#sent.get(doc.uri);

@@ -26,7 +26,7 @@ export interface RunOptions {
 	 * file's tagging (peak over 1.2 GB in the 200 MB clean when they did).
 	 */
 	readonly apart?: boolean;
-	/** A check of a version the user just typed or opened: the work that yields waits until the user pauses (typingGate.ts). */
+	/** A check of a version the user just typed: the work that yields waits until the user pauses (typingGate.ts). */
 	readonly typed?: boolean;
 	/**
 	 * Waits while the user types, and sleeps between its parts (an open document's indexing); jobs

@@ -1,6 +1,6 @@
 /**
  * While the user types in a large open document, the work that can wait waits: from the moment
- * a check of a new version is asked until `quietMs` after the last one ended. The pool
+ * a check of a version just typed is asked until `quietMs` after the last one ended. The pool
  * (workerPool.ts) then starts no job that yields (the scan's, the background's, open documents'
  * indexing), and a worker that runs only such jobs, with nothing more urgent waiting for it,
  * sleeps between two of their parts (its pause flag, corpusWorker.ts); they go on where they
