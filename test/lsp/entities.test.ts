@@ -170,6 +170,23 @@ describe('entities over LSP', function () {
 		assert.deepEqual(top.filter((r) => ordinary.has(simplified(r)) || simplified(r).length < 2).map((r) => `${r.name}/${r.type}`), []);
 	});
 
+	// Last: the large document it opens adds to the corpus's names.
+	it('keeps the warning while the user types, on the line it moved to (a small document and a large one)', async () => {
+		const filler = Array.from({ length: 1_200 }, (_, i) => `第${i}段：今天天气晴朗，气温适宜。`).join('\n');
+		const large = `${filler}\n据报道,国家统计局副局长盛莱运在北京出席会议。\n${filler}\n`;
+		fs.writeFileSync(path.join(dir, 'large.txt'), large);
+		await client.open(uri('large.txt'), large);
+		if (!client.diagnostics.has(uri('c.txt'))) { await open('c.txt'); }
+		for (const name of ['c.txt', 'large.txt']) {
+			const variantLine = (p: { diagnostics: { code?: unknown; range: { start: { line: number } } }[] }) => p.diagnostics.find((d) => d.code === 'entity.variant')?.range.start.line;
+			const before = variantLine(await client.waitForDiagnostics(uri(name), (p) => variantLine(p) !== undefined, true));
+			// A line typed above it: the first diagnostics of the edited version already have the warning, one line down.
+			const next = client.waitForDiagnostics(uri(name), (p) => p.version === 2);
+			await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(name), version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '新的一行。\n' }] });
+			assert.equal(variantLine(await next), before! + 1, name);
+		}
+	});
+
 	(haveSeeds ? it : it.skip)('seeds: 洪曜庄 (002) and 洪耀庄 (004) are flagged as one person written two ways', async () => {
 		const seed = fs.readdirSync(dir).find((f) => f.startsWith('002_'))!;
 		const diagnostics = (await client.waitForDiagnostics(uri(seed), (p) => p.diagnostics.some((d) => d.code === 'entity.variant'), true)).diagnostics;

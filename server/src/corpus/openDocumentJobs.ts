@@ -100,7 +100,9 @@ export class OpenDocumentJobs {
 		const { service } = this.host;
 		// Shared passages are located in the indexed text: only when the index holds this very text.
 		const indexed = doc.hasStamp(service.entities.indexedStamp(doc.uri));
-		const key = `${indexed}:${service.index.generation}:${service.entities.index.version}:${service.entities.index.table.generation}`;
+		// An edited text's snapshot holds the indexed text's mentions and that text, when it is kept (worker/snapshot.ts).
+		const moved = !indexed && service.indexedVersion(doc.uri) !== undefined;
+		const key = `${indexed}:${moved}:${service.index.generation}:${service.entities.index.version}:${service.entities.index.table.generation}`;
 		const kept = this.#snapshots.get(doc.uri) ?? [];
 		const cached = kept.find((k) => k.key === key);
 		if (cached) { return cached; }
@@ -164,6 +166,7 @@ export class OpenDocumentJobs {
 		const matched = await this.host.pool.run({ kind: 'match', uri: doc.uri, text: doc.text, found: service.entities.index.foundIn(doc.uri), yields: true }, Priority.Open, run);
 		if (matched.matches) { service.entities.index.applyMatches(doc.uri, matched.matches); }
 		service.entities.markDiscovered(doc.uri, doc.stamp);
+		service.openDocumentIndexed(doc);
 		if (added.length > 0) { this.host.names.schedulePropagation(); }
 	}
 }

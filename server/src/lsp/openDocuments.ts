@@ -164,7 +164,7 @@ export class OpenDocuments {
 		if (!isCurrent()) { return 'superseded'; }
 		const state = this.#state(uri);
 		// The corpus takes the open document's text when the user pauses (indexing a large text per keystroke costs too much).
-		if (!service.index.get(uri) || service.entitiesStale(doc)) { this.#scheduleIndex(uri, state); }
+		if (!service.index.get(uri) || service.entitiesStale(doc)) { this.#scheduleIndex(uri, state); } else { service.openDocumentIndexed(doc); }
 		// Text the editor decoded with replacement characters: its file may be in another encoding.
 		const notText = doc.text.includes('\ufffd') ? await notUtf8OnDisk(uriToPath(uri)) : undefined;
 		if (notText) {
@@ -196,6 +196,7 @@ export class OpenDocuments {
 		clearTimeout(this.#states.get(uri)?.indexTimer);
 		this.#states.delete(uri);
 		this.init.corpus.open.forget(uri);
+		this.init.service.documentClosed(uri);
 		forgetEdits(uri);
 	}
 

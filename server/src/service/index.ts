@@ -211,17 +211,26 @@ export class LanguageService {
 	/** The document's entity mentions, indexing it as it is now (an edited open document). */
 	entityMentions(doc: CorpusDocument): ReturnType<EntityView['mentionsOf']> {
 		this.#newNames += this.entities.update(doc.uri, doc.text, doc.stamp).length;
+		this.openDocumentIndexed(doc);
 		return this.#entityView.mentionsIn(doc);
 	}
 
 	/**
-	 * Rules see a document's entities only once they are indexed for its current text: tagging a
-	 * large document on every keystroke would slow checking down, so the host indexes it when
-	 * the user pauses (`entityMentions`) and checks again (see `entitiesStale`).
+	 * Open documents as their names were last indexed (`entityMentions`, or in a worker and told
+	 * here): an edited version's mentions are moved from it. The same text kept already stays.
 	 */
-	#freshMentions(doc: CorpusDocument): ReturnType<EntityView['mentionsOf']> {
-		if (!this.entities.isFreshText(doc)) { return []; }
-		return this.#entityView.mentionsIn(doc);
+	openDocumentIndexed(doc: CorpusDocument): void {
+		if (this.#indexedOpen.get(doc.uri)?.text !== doc.text) { this.#indexedOpen.set(doc.uri, doc); }
+	}
+
+	readonly #indexedOpen = new Map<string, CorpusDocument>();
+
+	documentClosed(uri: string): void { this.#indexedOpen.delete(uri); }
+
+	/** The version of an open document the entity index holds the mentions of, if it is kept. */
+	indexedVersion(uri: string): CorpusDocument | undefined {
+		const doc = this.#indexedOpen.get(uri);
+		return doc && this.entities.isFreshText(doc) ? doc : undefined;
 	}
 
 	/**
@@ -276,7 +285,7 @@ export class LanguageService {
 			t: this.t,
 			segmenter: this.segmenter,
 			names: this.#names,
-			entities: rule.id.startsWith('entity.') ? { mentionsOf: (doc) => this.#freshMentions(doc), soundAlikes: (e) => this.#entityView.soundAlikes(e) } : undefined,
+			entities: rule.id.startsWith('entity.') ? this.#entityView.forRules((uri) => this.indexedVersion(uri), this.tagger) : undefined,
 			corpus: { fileCount: this.index.size, filesWithLine: (key) => this.index.filesWithLine(key), sharedWith: (uri, text) => this.index.sharedWith(uri, text, reportable) },
 			cache: <T>(scope: string) => {
 				const key = `${rule.id}\u0000${scope}`;

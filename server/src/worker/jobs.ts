@@ -146,7 +146,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true, pause?: (
 				const doc = last ? CorpusDocument.derive(last, job.version!, text, range) : new CorpusDocument(job.uri, job.version ?? closedVersion, text);
 				if (job.version !== undefined) { open.set(job.uri, doc); }
 				const options = { ...job.options, maxProblems: Number.MAX_SAFE_INTEGER };
-				const view = snapshotView(given.corpus);
+				const view = snapshotView(given.corpus, { names, tagger: jieba });
 				// Parts of a very large file: positions of shared passages and mentions are the whole file's.
 				const partView = { corpus: { ...view.corpus, sharedWith: () => [] } };
 				const checker = job.version === undefined ? service : openService;

@@ -23,10 +23,12 @@ export interface CorpusSnapshot {
 	/** The file's short-line keys held by two or more files, with how many. */
 	readonly lineCounts: readonly (readonly [string, number])[];
 	readonly shared: readonly SharedFile[];
-	/** Only when one of the file's people has a sound-alike (entity.variant). */
+	/** Only when one of the file's people has a sound-alike (entity.variant): the mentions of such people, and their sound-alikes. */
 	readonly entities?: {
 		readonly mentions: readonly (readonly [line: number, character: number, length: number, entity: EntityRef])[];
 		readonly soundAlikes: readonly (readonly [id: number, others: readonly EntityRef[]])[];
+		/** The text the mentions are located in, when the document checked is an edited version of it (editedMentions.ts). */
+		readonly base?: string;
 	};
 }
 

@@ -7,8 +7,9 @@ import { finish, type LanguageService, reportableSharing } from '../service';
 import type { CorpusSnapshot } from './protocol';
 
 /**
- * Without `positions`, what is located in the indexed text (shared passages, mentions) is left
- * out: an edited document's text is not the indexed one.
+ * Without `positions`, the shared passages (located in the indexed text) are left out: an edited
+ * document's text is not the indexed one. Its mentions are given with the text they are located
+ * in, when the service keeps it (an open document's indexed version): the worker moves them.
  */
 export function corpusSnapshot(service: LanguageService, uri: string, positions = true): CorpusSnapshot {
 	return finish(corpusSnapshotInSteps(service, uri, positions));
@@ -22,7 +23,11 @@ export function* corpusSnapshotInSteps(service: LanguageService, uri: string, po
 		const n = index.filesWithLine(key);
 		if (n >= 2) { lineCounts.push([key, n]); }
 	}
-	if (!positions) { return { fileCount: index.size, lineCounts, shared: [] }; }
+	if (!positions) {
+		const base = service.indexedVersion(uri);
+		const entities = base && (yield* service.entitySnapshotInSteps(uri));
+		return { fileCount: index.size, lineCounts, shared: [], ...(entities && base ? { entities: { ...entities, base: base.text } } : {}) };
+	}
 	const shared = yield* index.sharedWithIndexedInSteps(uri, reportableSharing);
 	return { fileCount: index.size, lineCounts, shared, entities: yield* service.entitySnapshotInSteps(uri) };
 }
