@@ -10,6 +10,9 @@ import * as assert from 'node:assert/strict';
 import { inOrder, JobPlace } from '../../server/src/cli/parallel';
 import type { Job } from '../../server/src/worker/protocol';
 
+/** The file a job is about (the command line runs per-file jobs only). */
+const uriOf = (job: Job): string => (job as { readonly uri: string }).uri;
+
 type IndexJob = Extract<Job, { kind: 'index' }>;
 
 /** Workers stand-in: each job ends after a pseudo-random few milliseconds; `big` uris run "here". */
@@ -21,22 +24,22 @@ function fakeWorkers(window: number, startAfter = 0) {
 		state,
 		get parallel() { return state.built >= startAfter; },
 		get window() { return window; },
-		runsHere: (job) => !place.parallel || job.uri.startsWith('big'),
-		helps: (job) => !job.uri.startsWith('big'),
+		runsHere: (job) => !place.parallel || uriOf(job).startsWith('big'),
+		helps: (job) => !uriOf(job).startsWith('big'),
 		here: async (job) => {
-			state.ranHere.push(job.uri);
-			if (job.uri.startsWith('fail')) { throw new Error(`${job.uri} failed`); }
-			return { uri: job.uri } as never;
+			state.ranHere.push(uriOf(job));
+			if (uriOf(job).startsWith('fail')) { throw new Error(`${uriOf(job)} failed`); }
+			return { uri: uriOf(job) } as never;
 		},
 		run: async (job) => {
 			if (place.runsHere(job)) { return place.here(job); }
 			state.out++;
 			state.handedOut++;
 			state.maxOut = Math.max(state.maxOut, state.out);
-			await new Promise((resolve) => setTimeout(resolve, job.uri.startsWith('slow') ? 200 : delay()));
+			await new Promise((resolve) => setTimeout(resolve, uriOf(job).startsWith('slow') ? 200 : delay()));
 			state.out--;
-			if (job.uri.startsWith('fail')) { throw new Error(`${job.uri} failed`); }
-			return { uri: job.uri } as never;
+			if (uriOf(job).startsWith('fail')) { throw new Error(`${uriOf(job)} failed`); }
+			return { uri: uriOf(job) } as never;
 		},
 	};
 	return place;

@@ -201,7 +201,7 @@ parentPort.on('message', (m) => {
 	it('runs jobs on this thread in the same order when there are no workers', async () => {
 		const ran: string[] = [];
 		const runner: JobRunner = {
-			run: async (j) => { ran.push(j.uri); await new Promise((r) => setTimeout(r, 5)); return {} as never; },
+			run: async (j) => { ran.push((j as { readonly uri: string }).uri); await new Promise((r) => setTimeout(r, 5)); return {} as never; },
 			control: () => undefined,
 			afterJob: () => undefined,
 			openDocuments: 0,

@@ -23,6 +23,7 @@ import { boundHeapGrowthWhile } from '../worker/heldMemory';
 import { Priority, WorkerPool } from './workerPool';
 import { CorpusStatus, statusNotification } from '../protocol';
 import { skippedDiagnostic } from '../files/fileNotes';
+import { closedDiagnostics } from '../lsp/convert';
 import { loadGazetteers } from '../files/gazetteerFiles';
 import { maxGlobstars } from '../files/gitignoreRules';
 import { defaultMaxBytes } from '../files/fileReader';
@@ -84,7 +85,7 @@ export class Corpus {
 			isOpen: init.isOpen,
 			publishClosed: (uri, result, s) => {
 				if (!result || s?.problemsScope !== 'workspace') { publisher.clearClosed(uri); return; }
-				publisher.publishClosed(uri, result.diagnostics ?? []);
+				publisher.publishClosed(uri, closedDiagnostics(result));
 			},
 			publishSkipped: (uri, skipped) => publisher.publishClosed(uri, skipped ? [skippedDiagnostic(service.t, skipped)] : []),
 			recheckOpen: init.recheckOpen,

@@ -11,7 +11,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import type { CrossFacts, LanguageService } from '../service';
-import type { CheckResult, CorpusSnapshot, Skipped } from '../worker/protocol';
+import type { CheckResult, CorpusSnapshot, IndexResult, Skipped } from '../worker/protocol';
 import { Priority, Superseded, WorkerPool } from './workerPool';
 import { corpusSnapshot, corpusSnapshotInSteps } from '../worker/snapshot';
 import { drive } from './drive';
@@ -19,6 +19,7 @@ import type { Settings } from '../settings';
 import { beginProgress, throttled } from '../lsp/workDoneProgress';
 import { forAll } from './forAll';
 import { FileProblems, ProblemTally } from './problemTally';
+import { checkBatch, checkBatchSize, checkInBatch, InOrder, inBatches, indexBatch, indexInBatch, ScanBatchHost } from './scanBatches';
 
 export interface IndexerHost {
 	readonly connection: Connection;
@@ -43,7 +44,7 @@ export interface IndexerHost {
 	listed?(): void;
 }
 
-/** Files checked at once: enough to keep every worker busy, few enough to keep memory flat. */
+/** Files re-checked at once: enough to keep every worker busy, few enough to keep memory flat. */
 const inFlight = 32;
 /**
  * Background re-checks at once: they run on one worker (workerPool.ts), two at a time; a file
@@ -97,11 +98,13 @@ export class CorpusIndexer {
 			this.#progress = { phase: 'indexing', done: 0, total: uris.length };
 			const started = Date.now();
 			let done = 0;
-			await forAll(closed(), inFlight, token, async (uri) => {
-				await this.#index(uri, Priority.Scan);
-				report(++done, uris.length);
-			});
+			const batches = this.#batches();
+			const counted = (run: (batch: readonly string[], at: readonly number[]) => Promise<number>) => async (batch: readonly string[], at: readonly number[]) => { const n = await run(batch, at); report(done += n, uris.length); return n; };
+			const files = closed();
+			const order = new InOrder(files.length);
+			await inBatches(files, indexBatch.lanes, token, (waiting) => Math.min(waiting.length, indexBatch.files), counted((batch, at) => indexInBatch(batches, batch, at, order)), (first) => order.ready(first));
 			if (token?.isCancellationRequested) { return uris; }
+			await order.done();
 			const indexed = Date.now();
 			connection.console.log(`zh-corpus: indexed ${count(uris.length)} files in ${((indexed - started) / 1000).toFixed(1)} s.`);
 			// Open documents are indexed by the server's thread as they are checked.
@@ -111,10 +114,7 @@ export class CorpusIndexer {
 			// Every file's snapshot queries the print index: laid out for that once (printGroups.ts).
 			await drive(this.host.service.index.prepareSharingInSteps());
 			try {
-				await forAll(closed(), inFlight, token, async (uri) => {
-					await this.#check(uri, Priority.Scan);
-					report(++done, uris.length);
-				});
+				await inBatches(closed(), checkBatch.lanes, token, (waiting) => checkBatchSize(this.host.service.index, waiting), counted((batch) => checkInBatch(batches, batch)));
 			} finally {
 				this.host.service.index.releaseSharing();
 			}
@@ -129,6 +129,16 @@ export class CorpusIndexer {
 			progress?.done();
 			this.host.statusChanged();
 		}
+	}
+
+	/** What the first scan's batches (scanBatches.ts) do with this indexer's state. */
+	#batches(): ScanBatchHost {
+		const { pool, service } = this.host;
+		return {
+			pool, service, isOpen: (uri) => this.host.isOpen(uri), settingsFor: (uri) => this.host.settingsFor(uri), stampOf: (uri) => this.#stamps.get(uri),
+			indexed: (uri, r) => this.#indexed(uri, r), checked: (uri, stamp, settings, r) => this.#checked(uri, stamp, settings, r),
+			indexOne: (uri) => this.#index(uri, Priority.Scan), checkOne: (uri) => this.#check(uri, Priority.Scan),
+		};
 	}
 
 	/** A file was created or changed on disk, or closed in the editor: index and check it, then what it affects. */
@@ -212,6 +222,12 @@ export class CorpusIndexer {
 			this.host.connection.console.error(`zh-corpus: ${uri}: ${e instanceof Error ? e.message : String(e)}`);
 			return;
 		}
+		this.#indexed(uri, result);
+	}
+
+	/** Merges a closed file's index result (unless the editor opened it meanwhile). */
+	#indexed(uri: string, result: IndexResult): void {
+		const { service } = this.host;
 		if (this.host.isOpen(uri)) { return; }
 		if (!result.facts) {
 			this.#forget(uri);
@@ -244,6 +260,11 @@ export class CorpusIndexer {
 			this.host.connection.console.error(`zh-corpus: ${uri}: ${e instanceof Error ? e.message : String(e)}`);
 			return;
 		}
+		this.#checked(uri, stamp, settings, result);
+	}
+
+	/** Publishes a closed file's problems (unless the editor opened it or it was indexed again meanwhile). */
+	#checked(uri: string, stamp: string, settings: Settings, result: CheckResult): void {
 		if (this.host.isOpen(uri) || this.#stamps.get(uri) !== stamp) { return; }
 		if (result.stamp !== stamp) {
 			// Changed on disk between indexing and checking: index it again (the watcher may not have told us yet).

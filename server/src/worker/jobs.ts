@@ -11,7 +11,7 @@ import { checkInPartsCounted, fixInParts, partSize, partsNote } from '../service
 import { linePositions } from '../service/text/linePositions';
 import type { Segmenter, Tagger } from '../service/types';
 import { fileFacts } from '../service/workspace';
-import { closedVersion, fileNotice, toDiagnostic } from '../lsp/convert';
+import { closedVersion, fileNotice, toClosedRow, toDiagnostic } from '../lsp/convert';
 import { defaultMaxBytes, ReadOutcome, readCorpusFile, SkipReason, textStamp } from '../files/fileReader';
 import { discoverFile, discoverInParts, matchFile, matchInParts, readsInParts } from './partJobs';
 import { NameList } from './nameList';
@@ -20,12 +20,12 @@ import { snapshotView } from './snapshotView';
 import { SentDiagnostics } from './sentDiagnostics';
 import { collectAfterLargeJob, collectBetweenParts, collectYoung } from './heldMemory';
 import { applyChange, keptSnapshots } from './textChange';
-import type { CheckResult, Control, CorpusSnapshot, ProblemRow, DiscoverResult, FixResult, GazetteerResult, IndexResult, Job, MatchResult, OutlineResult, ReadLimits } from './protocol';
+import type { BatchResult, CheckResult, Control, CorpusSnapshot, ProblemRow, DiscoverResult, FixResult, GazetteerResult, IndexResult, Job, MatchResult, OutlineResult, ReadLimits } from './protocol';
 import { parseGazetteer } from '../service/entities/gazetteer';
 import { largeOutline } from '../largeOutline';
 
 
-export type AnyResult = IndexResult | CheckResult | DiscoverResult | MatchResult | GazetteerResult | OutlineResult | FixResult;
+export type AnyResult = IndexResult | CheckResult | DiscoverResult | MatchResult | GazetteerResult | OutlineResult | FixResult | BatchResult<IndexResult> | BatchResult<CheckResult>;
 
 export interface JobRunner {
 	run(job: Job): Promise<AnyResult>;
@@ -168,6 +168,7 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true, pause?: (
 					return { uri: job.uri, rows, capped: total > shown.length };
 				}
 				const capped = total > shown.length;
+				if (job.closedRows) { return { uri: job.uri, stamp: textStamp(text), closedRows: shown.map((p) => toClosedRow(positioned, p)), notice: note, counts, capped }; }
 				const convert = (p: Problem) => toDiagnostic(positioned, p);
 				let diagnostics: Diagnostic[];
 				if (job.version !== undefined && !note) {
@@ -182,6 +183,22 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true, pause?: (
 				// Only a closed file's check needs the stamp (was it edited since it was indexed?): an open
 				// document is current by its version, and hashing a megabyte per keystroke costs ≈ 1 ms.
 				return { uri: job.uri, stamp: job.version === undefined ? textStamp(text) : undefined, diagnostics, counts, capped };
+			}
+			case 'indexBatch': {
+				const results: IndexResult[] = [];
+				let units = 0;
+				for (const f of job.files) {
+					if (results.length > 0 && units >= job.budget) { break; }
+					const r = await runJob({ kind: 'index', uri: f.uri, found: f.found }) as IndexResult;
+					results.push(r);
+					units += r.facts?.length ?? 0;
+				}
+				return { results };
+			}
+			case 'checkBatch': {
+				const results: CheckResult[] = [];
+				for (const f of job.files) { results.push(await runJob({ kind: 'check', uri: f.uri, options: job.options, corpus: f.corpus, closedRows: true }) as CheckResult); }
+				return { results };
 			}
 			case 'discover': {
 				if (job.text === undefined && readsInParts(fileURLToPath(job.uri))) {
@@ -243,10 +260,12 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true, pause?: (
 /** Typed arrays of a result move to the other thread instead of being copied. */
 export function transferables(result: AnyResult): ArrayBuffer[] {
 	const out: ArrayBuffer[] = [];
-	const r = result as Partial<IndexResult & MatchResult & DiscoverResult>;
 	const add = (a: ArrayBufferView | undefined) => { if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) { out.push(a.buffer); } };
-	if (r.facts) { for (const a of Object.values(r.facts.prints)) { add(a); } }
-	add(r.matches?.mentions);
-	add(r.found?.spans);
+	const each = (r: Partial<IndexResult & MatchResult & DiscoverResult>) => {
+		if (r.facts) { for (const a of Object.values(r.facts.prints)) { add(a); } }
+		add(r.matches?.mentions);
+		add(r.found?.spans);
+	};
+	if ('results' in result) { for (const r of result.results) { each(r); } } else { each(result as Partial<IndexResult & MatchResult & DiscoverResult>); }
 	return out;
 }

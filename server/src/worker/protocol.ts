@@ -15,6 +15,7 @@ import type { FixedPart } from '../service/parts';
 import type { SkipReason } from '../files/fileReader';
 import type { Gazetteer } from '../service/entities/gazetteer';
 import type { DiagnosticsDelta } from '../lsp/diagnosticsDelta';
+import type { ClosedRow } from '../lsp/convert';
 import type { ControlOnTheWire } from './namesWire';
 
 /** What the corpus holds beyond one file, as the server's indexes give it for a check. */
@@ -50,6 +51,8 @@ export type Job =
 		readonly edit?: TextChange;
 		/** Report rows instead of diagnostics (the command line): far less to copy back than LSP objects. */
 		readonly rows?: boolean;
+		/** A closed file's diagnostics as rows (a scan's batch: lsp/convert.ts `ClosedRow`). */
+		readonly closedRows?: true;
 		/**
 		 * An open document's check: names the diagnostics this check returns (`token`), and the
 		 * list the server holds (`base`): when the worker sent that list, it may answer with a change of it.
@@ -57,6 +60,13 @@ export type Job =
 		readonly token?: number;
 		readonly base?: number;
 	}
+	/**
+	 * The first scan's files, several per job (scanBatches.ts): each indexed as `index` does, in
+	 * order, until the texts read reach `budget` UTF-16 units; the rest are left for another job.
+	 */
+	| { readonly kind: 'indexBatch'; readonly files: readonly { readonly uri: string; readonly found?: Int32Array }[]; readonly budget: number }
+	/** Closed files checked as `check` does, all with the same options, each with its snapshot. */
+	| { readonly kind: 'checkBatch'; readonly options: LintOptions; readonly files: readonly { readonly uri: string; readonly corpus: CorpusSnapshot }[] }
 	/** Tag a file for names (tier 1 of the entity index). */
 	| { readonly kind: 'discover'; readonly uri: string; readonly text?: string; readonly yields?: boolean }
 	/** Find the known names in a file again (tier 2), after new names. */
@@ -87,12 +97,17 @@ export interface CheckResult {
 	readonly delta?: DiagnosticsDelta;
 	/** With `rows`: each problem as 0-based line, column, end line, end column (UTF-16), severity, rule, message. */
 	readonly rows?: ProblemRow[];
+	/** With `closedRows`: the diagnostics as rows, and the note on a file checked in parts. */
+	readonly closedRows?: ClosedRow[];
+	readonly notice?: string;
 	/** Problems per rule before the cap. */
 	readonly counts?: Record<string, number>;
 	/** More problems than `maxProblems`: only the first ones are listed. */
 	readonly capped?: boolean;
 }
 export type ProblemRow = readonly [line: number, column: number, endLine: number, endColumn: number, severity: Exclude<Severity, 'off'>, rule: string, message: string];
+/** A batch's results, in the order of its files; an `indexBatch` answers for the first ones only (at least one). */
+export interface BatchResult<R> { readonly results: readonly R[] }
 export interface DiscoverResult { readonly uri: string; readonly skipped?: Skipped; readonly stamp?: string; readonly found?: Discovery }
 export interface MatchResult { readonly uri: string; readonly matches?: FileMatches }
 export type GazetteerResult = Gazetteer;
@@ -104,6 +119,8 @@ export interface FixResult { readonly uri: string; readonly parts: readonly Fixe
 export type JobResult<J extends Job> =
 	J extends { kind: 'index' } ? IndexResult :
 	J extends { kind: 'check' } ? CheckResult :
+	J extends { kind: 'indexBatch' } ? BatchResult<IndexResult> :
+	J extends { kind: 'checkBatch' } ? BatchResult<CheckResult> :
 	J extends { kind: 'discover' } ? DiscoverResult :
 	J extends { kind: 'gazetteer' } ? GazetteerResult :
 	J extends { kind: 'outline' } ? OutlineResult :
