@@ -87,13 +87,16 @@ export class TypingGate {
 		} else {
 			return;
 		}
+		// One millisecond more: Node's timers run on libuv's loop clock, in whole milliseconds, and may
+		// fire before performance.now() reaches `due`; the gate would still be closed and a second timer follow.
+		const delay = Math.max(0, Math.ceil(due - now)) + 1;
 		this.#timer = setTimeout(() => {
 			this.#timer = undefined;
 			// Asked first: a slice that is due begins now.
 			void this.closed;
 			this.changed();
 			this.#schedule();
-		}, Math.max(0, Math.ceil(due - now)));
+		}, delay);
 		this.#timer.unref?.();
 	}
 }
