@@ -21,35 +21,17 @@
  * same jobs run on this thread, in the same order.
  */
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import type { Control, FromWorker, IdleReport, Job, JobResult } from '../worker/protocol';
 import type { JobRunner } from '../worker/jobs';
 import { fromWire, NameRowLog } from '../worker/namesWire';
 import { sliceUsed } from './drive';
 import { PriorityQueues } from './priorityQueues';
 import { pinIndex, Priority, priorities, RunOptions, Superseded, WorkerLifecycle } from './poolOptions';
+import { newSlot, nextJob, type Pending, type Slot } from './workerSlot';
 import { maySleep, setPauseFlag, TypingGate, type TypingPolicy } from './typingGate';
 
 export { Priority, Superseded };
 export type { RunOptions, TypingPolicy, WorkerLifecycle };
-
-interface Pending { readonly job: Job; readonly priority: Priority; resolve(result: unknown): void; reject(e: Error): void; readonly wanted?: () => boolean; readonly pinned?: boolean; readonly yields: boolean }
-
-interface Slot {
-	readonly worker: Worker;
-	readonly running: Map<number, Pending>;
-	readonly pinned: Pending[];
-	/** Terminated by the pool on purpose (replaced while idle): its exit is not a failure. */
-	retired: boolean;
-	/** Was given a pinned job since it last said it keeps no open document's state. */
-	mayKeepOpen: boolean;
-	/** Ended while only background work was left (`backgroundOnFirst`): started again when other work comes. */
-	dormant: boolean;
-	/** Fresh and being told the names rows (in steps): given no job and no names control until told all. */
-	warming: boolean;
-	/** Shared with the worker: 1 asks it to sleep between two parts of the jobs that yield (corpusWorker.ts). */
-	readonly pause: Int32Array;
-}
 
 export class WorkerPool {
 	readonly #queue = new PriorityQueues<Pending>(priorities);
@@ -163,18 +145,6 @@ export class WorkerPool {
 		await Promise.all(this.#slots.map((s) => s.worker.terminate()));
 	}
 
-	/**
-	 * The next job for a worker with these pinned jobs (none for this thread): the first of the highest
-	 * priority, pinned first; shared background jobs only when `background`; none that yields while the user is `typing`.
-	 */
-	#next(pinned: Pending[] | undefined, background: boolean, typing: boolean): Pending | undefined {
-		const at = !pinned ? -1 : typing ? pinned.findIndex((p) => !p.yields) : pinned.length > 0 ? 0 : -1;
-		let below = at >= 0 ? pinned![at].priority : priorities;
-		if (!background) { below = Math.min(below, Priority.Background); }
-		if (typing) { below = Math.min(below, Priority.Scan); }
-		return this.#queue.shift(below) ?? (at >= 0 ? pinned!.splice(at, 1)[0] : undefined);
-	}
-
 	/** Each worker sleeps between two parts of its jobs, or goes on (typingGate.ts: `maySleep`). */
 	#updatePauses(typing: boolean): void {
 		const urgentShared = typing && this.#queue.has(Priority.Scan);
@@ -209,7 +179,7 @@ export class WorkerPool {
 			}
 			if (slot.warming) { continue; }
 			while (slot.running.size < this.perWorker) {
-				const pending = this.#next(slot.pinned, background, typing);
+				const pending = nextJob(this.#queue, slot.pinned, background, typing);
 				// Nothing queued for this worker; another may still have pinned jobs.
 				if (!pending) { break; }
 				if (pending.wanted && !pending.wanted()) { pending.reject(new Superseded()); continue; }
@@ -272,8 +242,8 @@ export class WorkerPool {
 	#dispatchLocal(): void {
 		if (this.#localBusy > 0) { return; }
 		const typing = this.#gate?.closed ?? false;
-		let pending = this.#next(undefined, this.#held === 0, typing);
-		while (pending?.wanted && !pending.wanted()) { pending.reject(new Superseded()); pending = this.#next(undefined, this.#held === 0, typing); }
+		let pending = nextJob(this.#queue, undefined, this.#held === 0, typing);
+		while (pending?.wanted && !pending.wanted()) { pending.reject(new Superseded()); pending = nextJob(this.#queue, undefined, this.#held === 0, typing); }
 		if (!pending) { return; }
 		this.#local ??= this.#createLocal();
 		this.#localBusy++;
@@ -308,12 +278,8 @@ export class WorkerPool {
 	}
 
 	#spawn(): Slot {
-		// stdout and stderr are piped here, never to this process's stdout: that is the LSP channel.
-		const pause = new Int32Array(new SharedArrayBuffer(4));
-		const worker = new Worker(this.script, { stdout: true, stderr: true, workerData: { niceness: this.niceness, pause } });
-		const slot: Slot = { worker, running: new Map(), pinned: [], retired: false, mayKeepOpen: false, dormant: false, warming: false, pause };
-		worker.stderr.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
-		worker.stdout.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
+		const slot = newSlot(this.script, this.niceness, this.log);
+		const { worker } = slot;
 		worker.on('message', (m: FromWorker) => {
 			if (m.id === undefined) {
 				if (m.idle) { this.#idle(slot, m.idle); } else { this.#threadIds.push(m.thread); }
