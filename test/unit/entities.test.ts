@@ -239,6 +239,20 @@ describe('entity.variant', () => {
 		assert.equal(svc.lint(other, options()).filter((p) => p.ruleId === 'entity.variant').length, 0, 'the common spelling is not flagged');
 	});
 
+	it('writes both names as a traditional document writes the flagged one', () => {
+		const ws = new MemoryWorkspace();
+		const svc = service(ws);
+		const other = new CorpusDocument('file:///b.txt', 1, '国家统计局副局长盛来运介绍了数据。盛来运说,就业稳定。');
+		svc.entityMentions(other);
+		const doc = new CorpusDocument('file:///a.txt', 1, '國家統計局副局長盛萊運在北京出席會議。');
+		svc.entityMentions(doc);
+		const problems = svc.lint(doc, options()).filter((p) => p.ruleId === 'entity.variant');
+		assert.equal(problems.length, 1);
+		assert.equal(doc.text.slice(problems[0].start, problems[0].end), '盛萊運');
+		assert.equal(problems[0].fixes[0].edits[0].newText, '盛來運', 'never simplified text in a traditional document');
+		assert.match(problems[0].message, /盛萊運.*盛來運/);
+	});
+
 	it('flags it the same in a worker, from the corpus snapshot of a closed file', () => {
 		const ws = new MemoryWorkspace();
 		const svc = service(ws);

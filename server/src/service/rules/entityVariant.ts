@@ -2,9 +2,13 @@
  * entity.variant: one person written two ways across the corpus (洪曜庄 in one file, 洪耀庄 in
  * another: same sound, one character apart). The rarer spelling is flagged, with the other
  * one as a fix; both when they are as common. Not fixed by fix-all: which one is right is the
- * editor's call (rename unifies every mention at once).
+ * editor's call (rename unifies every mention at once). Names are stored folded to simplified: in
+ * a document that writes the name in traditional script the message and the fix write both
+ * names as the document does, as rename does; when the written form is neither (an alias), the
+ * finding has no fix rather than a simplified one.
  */
 import { plainPinyin } from '../entities/pinyin';
+import { convertText } from '../script/convert';
 import type { Finding, Rule } from '../types';
 
 /**
@@ -22,6 +26,22 @@ function personPinyin(name: string): string {
 	return p;
 }
 
+const traditionalOf = new Map<string, string>();
+function inTraditional(name: string): string {
+	let t = traditionalOf.get(name);
+	if (t === undefined) {
+		if (traditionalOf.size >= 10_000) { traditionalOf.clear(); }
+		traditionalOf.set(name, t = convertText(name, 'traditional'));
+	}
+	return t;
+}
+
+/** The two names as the document writes the flagged one: as stored, in traditional script, or unknown (undefined). */
+function asWritten(written: string, name: string, other: string): { name: string; other: string } | undefined {
+	if (written === name) { return { name, other }; }
+	return inTraditional(name) === written ? { name: written, other: inTraditional(other) } : undefined;
+}
+
 export const entityVariant: Rule = {
 	id: 'entity.variant',
 	description: 'A person’s name written two ways in the corpus (same pinyin, one character apart).',
@@ -36,13 +56,14 @@ export const entityVariant: Rule = {
 			if (m.entity.type !== 'person') { continue; }
 			for (const other of view.soundAlikes(m.entity)) {
 				if (other.mentions < m.entity.mentions) { continue; }
+				const names = asWritten(doc.text.slice(m.start, m.end), m.entity.name, other.name);
 				const finding: Finding = {
 					ruleId: 'entity.variant',
 					start: m.start,
 					end: m.end,
-					message: ctx.t('entity.variant', m.entity.name, other.name, personPinyin(other.name), ctx.t('entity.count', other.mentions, other.files)),
-					fixes: [{ title: ctx.t('entity.variantFix', other.name), edits: [{ start: m.start, end: m.end, newText: other.name }] }],
-					related: other.first ? [{ uri: other.first.uri, range: { start: { line: other.first.line, character: other.first.character }, end: { line: other.first.line, character: other.first.character + other.first.length } }, message: ctx.t('entity.variantOther', other.name) }] : undefined,
+					message: ctx.t('entity.variant', names?.name ?? m.entity.name, names?.other ?? other.name, personPinyin(other.name), ctx.t('entity.count', other.mentions, other.files)),
+					fixes: names ? [{ title: ctx.t('entity.variantFix', names.other), edits: [{ start: m.start, end: m.end, newText: names.other }] }] : [],
+					related: other.first ? [{ uri: other.first.uri, range: { start: { line: other.first.line, character: other.first.character }, end: { line: other.first.line, character: other.first.character + other.first.length } }, message: ctx.t('entity.variantOther', names?.other ?? other.name) }] : undefined,
 				};
 				yield finding;
 			}
