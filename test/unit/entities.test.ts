@@ -253,6 +253,22 @@ describe('entity.variant', () => {
 		assert.match(problems[0].message, /盛萊運.*盛來運/);
 	});
 
+	it('places mentions by the lines editors count, a lone \\r included (old Mac files): warnings and rename', async () => {
+		const ws = new MemoryWorkspace();
+		const svc = service(ws);
+		const other = new CorpusDocument('file:///b.txt', 1, '国家统计局副局长盛来运介绍了数据。盛来运说,就业稳定。');
+		svc.entityMentions(other);
+		const text = '统计公报\r第二行\n国家统计局副局长盛莱运在北京出席会议。\r\n盛莱运说。';
+		ws.files.set('file:///a.txt', text);
+		const doc = new CorpusDocument('file:///a.txt', 1, text);
+		svc.entityMentions(doc);
+		const problems = svc.lint(doc, options()).filter((p) => p.ruleId === 'entity.variant');
+		assert.deepEqual(problems.map((p) => doc.text.slice(p.start, p.end)), ['盛莱运', '盛莱运'], 'each warning on the name itself');
+		const e = svc.entities.index.table.byKey('盛莱运')!;
+		const edits = (await svc.entities.renameEdits(e, '盛莱运', '盛来运', (s) => s)).get('file:///a.txt') ?? [];
+		assert.deepEqual(edits.map((x) => [x.line, doc.lines[x.line].text.slice(x.character, x.character + x.length)]), [[2, '盛莱运'], [3, '盛莱运']]);
+	});
+
 	it('flags it the same in a worker, from the corpus snapshot of a closed file', () => {
 		const ws = new MemoryWorkspace();
 		const svc = service(ws);

@@ -9,7 +9,7 @@
 import { statSync } from 'node:fs';
 import { discover } from '../service/entities/discovery';
 import { type Discovery, DiscoveryTally } from '../service/entities/discoveryTally';
-import { type FileMatches, matchNames, type NameLookup } from '../service/entities/matcher';
+import { endsLine, type FileMatches, matchNames, type NameLookup } from '../service/entities/matcher';
 import type { WordSet } from '../service/entities/ner/wordSet';
 import { partSize } from '../service/parts';
 import type { Tagger } from '../service/types';
@@ -131,7 +131,7 @@ class MatchesInParts {
 		this.#mentions.push(mentions);
 		for (const v of m.variants) { this.#variants.push(v); }
 		for (let i = 0; i < m.occurrences.length; i += 2) { this.#occurrences.set(m.occurrences[i], (this.#occurrences.get(m.occurrences[i]) ?? 0) + m.occurrences[i + 1]); }
-		for (let at = part.indexOf('\n'); at >= 0; at = part.indexOf('\n', at + 1)) { this.#lines++; }
+		for (let at = 0; at < part.length; at++) { if (endsLine(part, at)) { this.#lines++; } }
 	}
 
 	result(): FileMatches {

@@ -41,7 +41,7 @@ const kept = new WeakMap<Int32Array, { text: IndexedText; indexed: Indexed | nul
 function indexedOf(base: IndexedText, packed: Int32Array): Indexed | null {
 	const hit = kept.get(packed);
 	if (hit?.text === base) { return hit.indexed; }
-	// The matcher counts lines by \n, documents by \r too: a lone \r leaves the two apart.
+	// A text with a lone \r (old Mac files) is left to the next indexing: the property test covers \n and \r\n.
 	const indexed = loneCr(base.text, 0, base.text.length) ? null : build(base, packed);
 	kept.set(packed, { text: base, indexed });
 	return indexed;

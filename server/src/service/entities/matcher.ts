@@ -36,6 +36,16 @@ interface Span { start: number; end: number; id: number; atomic: boolean; type: 
 const isHanCode = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
 
 /**
+ * Whether the unit at `i` ends a line as documents and editors count lines: `\n`, and a `\r` not
+ * followed by `\n` (old Mac files). Counted by `\n` alone, every mention after a lone `\r` was
+ * shown, renamed and fixed on the wrong line.
+ */
+export function endsLine(text: string, i: number): boolean {
+	const c = text.charCodeAt(i);
+	return c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10);
+}
+
+/**
  * Every mention of a known name in `text`, plus the spans the recognizer found there
  * (`found`: start, end pairs), which count even where a bare match would be doubted. A bare
  * match counts only for a name with enough evidence (`spreadsId`), written as a word of its
@@ -68,7 +78,7 @@ export function matchNames(text: string, found: Int32Array, names: NameLookup, w
 	const variants: (number | string)[] = [];
 	let line = 0, lineStart = 0, scanned = 0;
 	kept.forEach((s, i) => {
-		for (; scanned < s.start; scanned++) { if (text.charCodeAt(scanned) === 10) { line++; lineStart = scanned + 1; } }
+		for (; scanned < s.start; scanned++) { if (endsLine(text, scanned)) { line++; lineStart = scanned + 1; } }
 		mentions[i * 4] = line;
 		mentions[i * 4 + 1] = s.start - lineStart;
 		mentions[i * 4 + 2] = s.end - s.start;

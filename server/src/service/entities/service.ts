@@ -125,7 +125,8 @@ export class EntityService {
 		for (const uri of e.mentionFiles.keys()) {
 			const file = await this.workspace.readFile(uri);
 			if (!file) { continue; }
-			const lines = file.text.split('\n');
+			// Lines as the matcher and editors count them (`\r\n`, `\n`, a lone `\r`).
+			const lines = file.text.split(/\r\n|\r|\n/);
 			for (const m of this.index.mentionsOf(uri, e)) {
 				const written = lines[m.line]?.slice(m.character, m.character + m.length) ?? '';
 				if (foldText(written) !== key) { continue; }
