@@ -224,11 +224,17 @@ describe('gazetteer', () => {
 });
 
 describe('entity.variant', () => {
-	it('flags the rarer of two same-sounding spellings of a person, with the other as a fix', async () => {
+	/** A service that indexed a file writing 盛来运 twice: the common spelling. */
+	function commonSpelling() {
 		const ws = new MemoryWorkspace();
 		const svc = service(ws);
 		const other = new CorpusDocument('file:///b.txt', 1, '国家统计局副局长盛来运介绍了数据。盛来运说,就业稳定。');
 		svc.entityMentions(other);
+		return { ws, svc, other };
+	}
+
+	it('flags the rarer of two same-sounding spellings of a person, with the other as a fix', async () => {
+		const { svc, other } = commonSpelling();
 		const doc = new CorpusDocument('file:///a.txt', 1, '国家统计局副局长盛莱运在北京出席会议。');
 		assert.equal(svc.lint(doc, options()).filter((p) => p.ruleId === 'entity.variant').length, 0, 'not indexed yet: nothing said');
 		svc.entityMentions(doc);
@@ -240,10 +246,7 @@ describe('entity.variant', () => {
 	});
 
 	it('writes both names as a traditional document writes the flagged one', () => {
-		const ws = new MemoryWorkspace();
-		const svc = service(ws);
-		const other = new CorpusDocument('file:///b.txt', 1, '国家统计局副局长盛来运介绍了数据。盛来运说,就业稳定。');
-		svc.entityMentions(other);
+		const { svc } = commonSpelling();
 		const doc = new CorpusDocument('file:///a.txt', 1, '國家統計局副局長盛萊運在北京出席會議。');
 		svc.entityMentions(doc);
 		const problems = svc.lint(doc, options()).filter((p) => p.ruleId === 'entity.variant');
@@ -254,10 +257,7 @@ describe('entity.variant', () => {
 	});
 
 	it('places mentions by the lines editors count, a lone \\r included (old Mac files): warnings and rename', async () => {
-		const ws = new MemoryWorkspace();
-		const svc = service(ws);
-		const other = new CorpusDocument('file:///b.txt', 1, '国家统计局副局长盛来运介绍了数据。盛来运说,就业稳定。');
-		svc.entityMentions(other);
+		const { ws, svc } = commonSpelling();
 		const text = '统计公报\r第二行\n国家统计局副局长盛莱运在北京出席会议。\r\n盛莱运说。';
 		ws.files.set('file:///a.txt', text);
 		const doc = new CorpusDocument('file:///a.txt', 1, text);
@@ -270,10 +270,7 @@ describe('entity.variant', () => {
 	});
 
 	it('flags it the same in a worker, from the corpus snapshot of a closed file', () => {
-		const ws = new MemoryWorkspace();
-		const svc = service(ws);
-		const other = new CorpusDocument('file:///b.txt', 1, '国家统计局副局长盛来运介绍了数据。盛来运说,就业稳定。');
-		svc.entityMentions(other);
+		const { svc, other } = commonSpelling();
 		const doc = new CorpusDocument('file:///a.txt', 1, '国家统计局副局长盛莱运在北京出席会议。');
 		svc.entityMentions(doc);
 		const onThread = svc.lint(doc, options()).filter((p) => p.ruleId === 'entity.variant');

@@ -9,10 +9,9 @@
  * cross-file findings it can change: the core's corpus model (service/corpusModel.ts) says which,
  * from what each rule declares it reads (shared passages, short lines' counts).
  */
-import type { Connection } from 'vscode-languageserver';
-import type { CrossFacts, LanguageService } from '../service';
+import type { CrossFacts } from '../service';
 import type { CheckResult, CorpusSnapshot, IndexResult, Skipped } from '../worker/protocol';
-import { Priority, Superseded, WorkerPool } from './workerPool';
+import { Priority, Superseded } from './workerPool';
 import { corpusSnapshot, corpusSnapshotInSteps } from '../worker/snapshot';
 import { drive } from './drive';
 import type { Settings } from '../settings';
@@ -20,29 +19,9 @@ import { beginProgress, throttled } from '../lsp/workDoneProgress';
 import { forAll } from './forAll';
 import { FileProblems, ProblemTally } from './problemTally';
 import { checkBatch, checkBatchSize, checkInBatch, InOrder, inBatches, indexBatch, indexInBatch, ScanBatchHost } from './scanBatches';
+import type { IndexerHost } from './indexerHost';
 
-export interface IndexerHost {
-	readonly connection: Connection;
-	readonly service: LanguageService;
-	readonly pool: WorkerPool;
-	/** Corpus files of the workspace folders (include/exclude applied). */
-	listFiles(token?: { isCancellationRequested: boolean }): Promise<readonly string[]>;
-	isCorpusUri(uri: string): Promise<boolean>;
-	/** Settings for closed files (their folder's). */
-	settingsFor(uri: string): Promise<Settings>;
-	/** True when the editor holds the document open: the server's thread checks it, not a worker. */
-	isOpen(uri: string): boolean;
-	/** Publishes a closed file's problems, or clears them (undefined). */
-	publishClosed(uri: string, result: CheckResult | undefined, settings: Settings): void;
-	/** Publishes why a file was not read (binary, too large, not UTF-8). */
-	publishSkipped(uri: string, skipped: Skipped | undefined): void;
-	/** Open documents should be checked again: the corpus around them changed. */
-	recheckOpen(): void;
-	/** The status (indexing progress) changed. */
-	statusChanged(): void;
-	/** The first listing is done (to say what it left out). */
-	listed?(): void;
-}
+export type { IndexerHost };
 
 /** Files re-checked at once: enough to keep every worker busy, few enough to keep memory flat. */
 const inFlight = 32;

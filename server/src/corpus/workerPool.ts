@@ -21,13 +21,13 @@
  * same jobs run on this thread, in the same order.
  */
 import { existsSync } from 'node:fs';
-import type { Control, FromWorker, IdleReport, Job, JobResult } from '../worker/protocol';
+import type { Control, IdleReport, Job, JobResult } from '../worker/protocol';
 import type { JobRunner } from '../worker/jobs';
 import { fromWire, NameRowLog } from '../worker/namesWire';
 import { sliceUsed } from './drive';
 import { PriorityQueues } from './priorityQueues';
 import { pinIndex, Priority, priorities, RunOptions, Superseded, WorkerLifecycle } from './poolOptions';
-import { newSlot, nextJob, type Pending, type Slot } from './workerSlot';
+import { newSlot, nextJob, type Pending, type Slot, type SlotEvents } from './workerSlot';
 import { maySleep, setPauseFlag, TypingGate, type TypingPolicy } from './typingGate';
 
 export { Priority, Superseded };
@@ -278,35 +278,22 @@ export class WorkerPool {
 	}
 
 	#spawn(): Slot {
-		const slot = newSlot(this.script, this.niceness, this.log);
-		const { worker } = slot;
-		worker.on('message', (m: FromWorker) => {
-			if (m.id === undefined) {
-				if (m.idle) { this.#idle(slot, m.idle); } else { this.#threadIds.push(m.thread); }
-				return;
-			}
-			const pending = slot.running.get(m.id);
-			if (!pending) { return; }
-			slot.running.delete(m.id);
-			this.#results.push(pending.priority, { pending, error: m.error, result: m.result });
+		return newSlot(this.script, this.niceness, this.log, this.#slotEvents);
+	}
+
+	readonly #slotEvents: SlotEvents = {
+		idle: (slot, report) => this.#idle(slot, report),
+		thread: (id) => this.#threadIds.push(id),
+		ended: (pending, error, result) => {
+			this.#results.push(pending.priority, { pending, error, result });
 			setImmediate(() => this.#handOver());
 			this.#dispatch();
-		});
-		let failed = false;
-		const fail = (why: string) => {
-			if (this.#disposed || failed || slot.retired) { return; }
-			failed = true;
-			this.log(`zh-corpus: a corpus worker stopped (${why}); starting another.`);
-			for (const pending of [...slot.running.values(), ...slot.pinned]) { pending.reject(new Error(`worker stopped: ${why}`)); }
-			slot.running.clear();
-			slot.pinned.length = 0;
-			if (this.#slots.includes(slot)) {
-				this.#fresh(slot);
-				this.#dispatch();
-			}
-		};
-		worker.on('error', (e) => fail(e.message));
-		worker.on('exit', (code) => fail(`exit code ${code}`));
-		return slot;
-	}
+		},
+		exitExpected: () => this.#disposed,
+		failed: (slot) => {
+			if (!this.#slots.includes(slot)) { return; }
+			this.#fresh(slot);
+			this.#dispatch();
+		},
+	};
 }

@@ -1,6 +1,6 @@
-/** One corpus worker as the pool (workerPool.ts) holds it, and which of the waiting jobs it takes next. */
+/** One corpus worker as the pool (workerPool.ts) holds it: its jobs, what it tells the pool, and which waiting job it takes next. */
 import { Worker } from 'node:worker_threads';
-import type { Job } from '../worker/protocol';
+import type { FromWorker, IdleReport, Job } from '../worker/protocol';
 import { Priority, priorities } from './poolOptions';
 import type { PriorityQueues } from './priorityQueues';
 
@@ -31,13 +31,49 @@ export interface Slot {
 	readonly pause: Int32Array;
 }
 
+/** What a slot's worker tells the pool. */
+export interface SlotEvents {
+	idle(slot: Slot, report: IdleReport): void;
+	/** The system thread id the worker runs on. */
+	thread(id: number): void;
+	/** A job ended (already out of `running`). */
+	ended(pending: Pending, error: string | undefined, result: unknown): void;
+	/** Whether the worker's exit is expected (the pool is shutting down): its jobs are then left alone. */
+	exitExpected(): boolean;
+	/** The worker stopped on its own, its jobs rejected: the pool puts another in its place. */
+	failed(slot: Slot, why: string): void;
+}
+
 /** A new worker running `script`, its output sent to `log` (never to this process's stdout: that is the LSP channel). */
-export function newSlot(script: string, niceness: number, log: (message: string) => void): Slot {
+export function newSlot(script: string, niceness: number, log: (message: string) => void, events: SlotEvents): Slot {
 	const pause = new Int32Array(new SharedArrayBuffer(4));
 	const worker = new Worker(script, { stdout: true, stderr: true, workerData: { niceness, pause } });
+	const slot: Slot = { worker, running: new Map(), pinned: [], retired: false, mayKeepOpen: false, dormant: false, warming: false, pause };
 	worker.stderr.on('data', (d: Buffer) => log(d.toString().trimEnd()));
 	worker.stdout.on('data', (d: Buffer) => log(d.toString().trimEnd()));
-	return { worker, running: new Map(), pinned: [], retired: false, mayKeepOpen: false, dormant: false, warming: false, pause };
+	worker.on('message', (m: FromWorker) => {
+		if (m.id === undefined) {
+			if (m.idle) { events.idle(slot, m.idle); } else { events.thread(m.thread); }
+			return;
+		}
+		const pending = slot.running.get(m.id);
+		if (!pending) { return; }
+		slot.running.delete(m.id);
+		events.ended(pending, m.error, m.result);
+	});
+	let failed = false;
+	const fail = (why: string) => {
+		if (failed || slot.retired || events.exitExpected()) { return; }
+		failed = true;
+		log(`zh-corpus: a corpus worker stopped (${why}); starting another.`);
+		for (const pending of [...slot.running.values(), ...slot.pinned]) { pending.reject(new Error(`worker stopped: ${why}`)); }
+		slot.running.clear();
+		slot.pinned.length = 0;
+		events.failed(slot, why);
+	};
+	worker.on('error', (e) => fail(e.message));
+	worker.on('exit', (code) => fail(`exit code ${code}`));
+	return slot;
 }
 
 /**

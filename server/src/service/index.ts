@@ -13,17 +13,19 @@ import { allRules } from './rules';
 import { reportable } from './rules/duplicateDocument';
 import { conversionEdits, ConversionTarget } from './script/convert';
 import { NameFinder, nameFinder } from './script/names';
-import type { CancellationToken, CorpusView, CrossFacts, EntityView, FactsChange, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, Severity, Tagger, TextEdit } from './types';
+import type { CancellationToken, CrossFacts, EntityView, FactsChange, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, Severity, Tagger, TextEdit } from './types';
 import { crossFacts, crossFactsInSteps, filesToRecheck } from './corpusModel';
 import { EntityService } from './entities/service';
 import { EntityRuleView } from './entities/ruleView';
 import { nameSpans, DocumentNameSpan } from './entities/nameSpans';
-import { Workspace, WorkspaceIndex } from './workspace';
+import { WorkspaceIndex } from './workspace';
+import type { CorpusViews, ServiceInit } from './serviceInit';
 import { forgetAnalysis } from './boilerplate/analysis';
 import { forgetFindings } from './duplicates/reuse';
 import { forgetSpelling } from './script/spellingTally';
 
 export { changedRange, CorpusDocument } from './document';
+export type { CorpusViews, ServiceInit } from './serviceInit';
 export type { TextRange } from './document';
 /** Which shared passages duplicate.document can report on: a host computing them for a check keeps only these. */
 export { reportable as reportableSharing } from './rules/duplicateDocument';
@@ -63,24 +65,6 @@ export function forgetEdits(uri: string): void {
 	forgetSpelling(uri);
 	forgetLines(uri);
 }
-
-export interface ServiceInit {
-	readonly workspace: Workspace;
-	/** The client's locale (`initialize`'s `locale`), e.g. `zh-cn`. */
-	readonly locale?: string;
-	readonly rules?: readonly Rule[];
-	/** Word segmentation (jieba, injected by the server: the core does no I/O). Rules that need words do less without it. */
-	readonly segmenter?: Segmenter;
-	/** Part-of-speech tagging (jieba) for entity recognition; without it only gazetteer names are found. */
-	readonly tagger?: Tagger;
-	/** How much the rules' line caches keep (default: all lines, for open documents being edited). */
-	readonly cachePolicy?: CachePolicy;
-	/** Finds the names of a line that mixed-script must not respell (default: the entity recognizer's rules over the tagger). */
-	readonly nameFinder?: NameFinder;
-}
-
-/** What a host tells the rules of the corpus instead of this service's index (a worker's snapshot). */
-export interface CorpusViews { readonly corpus: CorpusView; readonly entities?: EntityView }
 
 export class LanguageService {
 	readonly index: WorkspaceIndex;
