@@ -9,7 +9,8 @@ describe('entity file lists', () => {
 		const counts = new FileCounts(ids), map = new Map<string, number>();
 		const set = new FileSet(ids), model = new Set<string>();
 		// Phases that fill and empty the lists, so that they pass the size where they become a Map/Set and back.
-		const uris = Array.from({ length: 90 }, (_, i) => `file:///c/${i}.txt`);
+		// Names whose string order is not their number's, some with escapes and capitals.
+		const uris = Array.from({ length: 90 }, (_, i) => (i % 7 === 0 ? `file:///c/%E4%B8%AD${i}.txt` : i % 5 === 0 ? `file:///C/${i}.TXT` : `file:///c/${i}.txt`));
 		let largest = 0, smallestAfter = Infinity;
 		for (let step = 0; step < 6000; step++) {
 			const uri = uris[Math.floor(rand() * uris.length)];
@@ -30,6 +31,9 @@ describe('entity file lists', () => {
 			assert.equal(set.size, model.size);
 			assert.equal(counts.get(uri), map.get(uri));
 			assert.equal(set.has(uri), model.has(uri));
+			// References read a name's files in URI order, by the files' places: as sorting the URIs gives it.
+			const sorted = [...map].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+			assert.deepEqual(counts.inUriOrder(), { uris: sorted.map(([u]) => u), counts: sorted.map(([, n]) => n) });
 			largest = Math.max(largest, map.size);
 			if (largest > 60) { smallestAfter = Math.min(smallestAfter, map.size); }
 		}

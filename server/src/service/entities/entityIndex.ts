@@ -11,9 +11,13 @@ import { Discovery, tallyFound } from './discoveryTally';
 import { Entity, EntityTable } from './entityTable';
 import { emptyGazetteer, Gazetteer } from './gazetteer';
 import { entityTypes } from './recognize';
-import { appendLocations, FileEntities, MakeLocation, Mention, mentionsOfEntity, none, unpackMentions } from './fileEntities';
+import {
+	appendLocations, commonSpellingOf, FileEntities, IndexedFiles, MakeLocation, Mention, mentionsOfEntity, none, rolesOf, spellingOf, unpackMentions, variantsOf,
+} from './fileEntities';
 import { FileIds, Strings } from './fileLists';
 import { FileMatches, matchNames } from './matcher';
+import { mentionsPerEntityInSteps, stringIdsInSteps, variantPairsInSteps, voteRowsInSteps } from './resultSteps';
+import { finish } from '../duplicates/passages';
 
 export type { Mention } from './fileEntities';
 
@@ -26,6 +30,8 @@ export class EntityIndex {
 	readonly #files = new Map<string, FileEntities>();
 	/** Files whose mentions were cleared by a new gazetteer and not matched since. */
 	readonly #unmatched = new Set<string>();
+	/** Writes of a file's names or mentions begun, in order (`FileEntities.votesWrite`). */
+	#writes = 0;
 	/** Bumped on every change; hover aggregates (roles, spellings) are cached per entity until it moves. */
 	#version = 0;
 	readonly #aggregates = new Map<number, { version: number; roles?: string[]; variants?: string[]; spelling?: string }>();
@@ -57,20 +63,31 @@ export class EntityIndex {
 
 	/** Tier 1 results tallied elsewhere (a worker tagged the file). */
 	applyTally(uri: string, discovery: Discovery): Entity[] {
+		this.ensure(uri);
+		return finish(this.applyTallyInSteps(uri, discovery)) ?? [];
+	}
+
+	/**
+	 * `applyTally` in steps (a large file's results: resultSteps.ts) for a file in the index
+	 * (`ensure`). The index changes in the last step, in work proportional to the file's distinct
+	 * names; not at all (undefined) when the file is not in the index, was removed meanwhile or its
+	 * names were set by a write begun later (that write stands, as it would had this one been
+	 * applied at once).
+	 */
+	*applyTallyInSteps(uri: string, discovery: Discovery): Generator<void, Entity[] | undefined> {
+		if (!this.#files.has(uri)) { return undefined; }
+		const write = ++this.#writes;
+		const id = (s: string) => this.#strings.id(s);
+		const votes = yield* voteRowsInSteps(discovery, id);
+		const roles = yield* stringIdsInSteps(discovery.roles, id);
+		const old = this.#files.get(uri);
+		if (!old || old.votesWrite > write) { return undefined; }
 		this.#version++;
 		this.#forgetVotes(uri);
-		const { voteKeys, voteTypes, voteCounts, spans } = discovery;
-		const votes = new Int32Array(voteKeys.length * 3);
-		voteKeys.forEach((key, i) => {
-			votes[3 * i] = this.#strings.id(key);
-			votes[3 * i + 1] = entityTypes.indexOf(voteTypes[i]);
-			votes[3 * i + 2] = voteCounts[i];
-		});
-		const roles = Int32Array.from(discovery.roles, (s) => this.#strings.id(s));
-		const old = this.#files.get(uri);
 		const file: FileEntities = {
-			votes, roles, found: spans,
-			mentions: old?.mentions ?? none, variants: old?.variants ?? none, occurrences: old?.occurrences ?? none,
+			votes, roles, found: discovery.spans,
+			mentions: old.mentions, variants: old.variants, occurrences: old.occurrences,
+			votesWrite: write, mentionsWrite: old.mentionsWrite,
 		};
 		this.#files.set(uri, file);
 		return this.#applyVotes(uri, file);
@@ -85,34 +102,44 @@ export class EntityIndex {
 
 	/** Mentions matched elsewhere (a worker read the file) with the current table's ids. */
 	applyMatches(uri: string, matches: FileMatches): void {
-		const file = this.#files.get(uri);
-		if (!file) { return; }
-		this.#version++;
-		this.#forgetMentions(uri, file);
-		this.#unmatched.delete(uri);
-		const m = matches.mentions;
+		finish(this.applyMatchesInSteps(uri, matches));
+	}
+
+	/**
+	 * `applyMatches` in steps. The index changes in the last step, in work proportional to the
+	 * entities named (in the file before and now); not at all when the file was removed meanwhile,
+	 * its mentions were set by a write begun later, or a new gazetteer made a new table (the ids
+	 * are the old table's; the file is matched again).
+	 */
+	*applyMatchesInSteps(uri: string, matches: FileMatches): Generator<void, void> {
+		const before = this.#files.get(uri);
+		if (!before) { return; }
+		const write = ++this.#writes;
+		const table = this.#table;
+		const id = (s: string) => this.#strings.id(s);
 		// Counted per entity first: an entity's file list is touched once per file, not per mention.
-		const counts = new Map<number, number>();
-		for (let i = 3; i < m.length; i += 4) { counts.set(m[i], (counts.get(m[i]) ?? 0) + 1); }
-		for (const [id, n] of counts) {
-			const e = this.#table.get(id);
+		const counts = yield* mentionsPerEntityInSteps(matches.mentions);
+		const variants = yield* variantPairsInSteps(matches.variants, id);
+		const oldMentions = before.mentions;
+		const oldIds = yield* mentionsPerEntityInSteps(oldMentions);
+		const file = this.#files.get(uri);
+		if (!file || file.mentionsWrite > write || this.#table !== table) { return; }
+		this.#version++;
+		this.#forgetMentions(uri, file, file.mentions === oldMentions ? oldIds.keys() : undefined);
+		this.#unmatched.delete(uri);
+		for (const [entity, n] of counts) {
+			const e = this.#table.get(entity);
 			if (e) { e.mentionFiles.set(uri, (e.mentionFiles.get(uri) ?? 0) + n); e.mentionTotal += n; }
 		}
-		const pairs = new Set<string>();
-		const variants: number[] = [];
-		for (let i = 0; i < matches.variants.length; i += 2) {
-			const id = matches.variants[i] as number, spelling = matches.variants[i + 1] as string;
-			const pair = `${id}\u0000${spelling}`;
-			if (!pairs.has(pair)) { pairs.add(pair); variants.push(id, this.#strings.id(spelling)); }
-		}
-		file.mentions = m;
-		file.variants = Int32Array.from(variants);
+		file.mentions = matches.mentions;
+		file.variants = variants;
 		const o = matches.occurrences;
 		for (let i = 0; i < o.length; i += 2) {
 			const e = this.#table.get(o[i]);
 			if (e) { e.occurrences += o[i + 1]; }
 		}
 		file.occurrences = o;
+		file.mentionsWrite = write;
 	}
 
 	/** Spans the recognizer found in this file (start, end pairs), for a worker's matcher. */
@@ -121,7 +148,8 @@ export class EntityIndex {
 	/** Registers a file with no names discovered yet, so that its mentions of known names can be kept. */
 	ensure(uri: string): void {
 		if (!this.#files.has(uri)) {
-			this.#files.set(uri, { votes: none, roles: none, found: none, mentions: none, variants: none, occurrences: none });
+			const write = ++this.#writes;
+			this.#files.set(uri, { votes: none, roles: none, found: none, mentions: none, variants: none, occurrences: none, votesWrite: write, mentionsWrite: write });
 		}
 	}
 
@@ -169,15 +197,19 @@ export class EntityIndex {
 		return mentionsOfEntity(this.#files.get(uri)?.mentions ?? none, e);
 	}
 
-	/** Appends the entity's mentions in one file to `out` as locations (references: no object per other mention, none in between). */
-	locationsOf<T>(uri: string, e: Entity, make: MakeLocation<T>, out: T[]): void {
-		appendLocations(uri, this.#files.get(uri)?.mentions ?? none, e, make, out);
+	/**
+	 * Appends the entity's mentions in one file to `out` as locations (references: no object per
+	 * other mention, none in between). `count`: how many the file holds (its `mentionFiles` count),
+	 * so that the reading stops at the last.
+	 */
+	locationsOf<T>(uri: string, e: Entity, make: MakeLocation<T>, out: T[], count = Infinity): void {
+		appendLocations(uri, this.#files.get(uri)?.mentions ?? none, e, count, make, out);
 	}
 
 	/** Roles written before the entity's names in the files that discovered it, most frequent first. */
 	roles(e: Entity): string[] {
 		const cached = this.#aggregate(e);
-		return cached.roles ??= this.#roles(e);
+		return cached.roles ??= rolesOf(e, this.#read);
 	}
 
 	#aggregate(e: Entity): { version: number; roles?: string[]; variants?: string[]; spelling?: string } {
@@ -189,58 +221,22 @@ export class EntityIndex {
 		return a;
 	}
 
-	#roles(e: Entity): string[] {
-		const counts = new Map<string, number>();
-		for (const uri of e.discoveredIn) {
-			const roles = this.#files.get(uri)?.roles ?? none;
-			for (let i = 0; i < roles.length; i += 2) {
-				if (e.keys.has(this.#strings.get(roles[i]))) {
-					const role = this.#strings.get(roles[i + 1]);
-					counts.set(role, (counts.get(role) ?? 0) + 1);
-				}
-			}
-		}
-		return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(([r]) => r);
-	}
-
 	/** How this file writes the entity when not as its key (林文華 for 林文华), if it does. */
-	spellingIn(uri: string, e: Entity): string | undefined {
-		const variants = this.#files.get(uri)?.variants ?? none;
-		for (let i = 0; i < variants.length; i += 2) { if (variants[i] === e.id) { return this.#strings.get(variants[i + 1]); } }
-		return undefined;
-	}
+	spellingIn(uri: string, e: Entity): string | undefined { return spellingOf(e, uri, this.#read); }
 
 	/** The spelling most of the entity's files use (林文華 in a traditional corpus), else its name. */
 	commonSpelling(e: Entity): string {
 		const cached = this.#aggregate(e);
-		return cached.spelling ??= this.#commonSpelling(e);
-	}
-
-	#commonSpelling(e: Entity): string {
-		const files = new Map<string, number>();
-		for (const uri of e.mentionFiles.keys()) {
-			const spelling = this.spellingIn(uri, e) ?? e.name;
-			files.set(spelling, (files.get(spelling) ?? 0) + 1);
-		}
-		let best = e.name, most = 0;
-		for (const [spelling, n] of files) { if (n > most || (n === most && spelling === e.name)) { best = spelling; most = n; } }
-		return best;
+		return cached.spelling ??= commonSpellingOf(e, this.#read);
 	}
 
 	/** Spellings of the entity other than its keys, seen in its files. */
 	variants(e: Entity): string[] {
 		const cached = this.#aggregate(e);
-		return cached.variants ??= this.#variants(e);
+		return cached.variants ??= variantsOf(e, this.#read);
 	}
 
-	#variants(e: Entity): string[] {
-		const set = new Set<string>();
-		for (const uri of e.mentionFiles.keys()) {
-			const variants = this.#files.get(uri)?.variants ?? none;
-			for (let i = 0; i < variants.length; i += 2) { if (variants[i] === e.id) { set.add(this.#strings.get(variants[i + 1])); } }
-		}
-		return [...set];
-	}
+	readonly #read: IndexedFiles = { file: (uri) => this.#files.get(uri), string: (id) => this.#strings.get(id) };
 
 	#applyVotes(uri: string, file: FileEntities): Entity[] {
 		const added: Entity[] = [];
@@ -260,10 +256,15 @@ export class EntityIndex {
 		file.votes = none;
 	}
 
-	#forgetMentions(uri: string, file: FileEntities): void {
-		const m = file.mentions;
-		const ids = new Set<number>();
-		for (let i = 3; i < m.length; i += 4) { ids.add(m[i]); }
+	/** `named`: the entities the file's mentions name, when known (counted in steps). */
+	#forgetMentions(uri: string, file: FileEntities, named?: Iterable<number>): void {
+		let ids = named;
+		if (!ids) {
+			const m = file.mentions;
+			const set = new Set<number>();
+			for (let i = 3; i < m.length; i += 4) { set.add(m[i]); }
+			ids = set;
+		}
 		for (const id of ids) {
 			const e = this.#table.get(id);
 			const n = e?.mentionFiles.get(uri);

@@ -29,6 +29,12 @@ export interface FileEntities {
 	variants: Int32Array;
 	/** How often each known name is written here as a word: entity id, count, … */
 	occurrences: Int32Array;
+	/**
+	 * Which of the index's writes set `votes` (and roles, spans), and which set `mentions` (and
+	 * spellings, occurrences): a write applied in steps that began before either leaves it.
+	 */
+	votesWrite: number;
+	mentionsWrite: number;
 }
 
 export const none = new Int32Array(0);
@@ -55,10 +61,65 @@ export function mentionsOfEntity(m: Int32Array, e: Entity): Mention[] {
 /** Makes a place of a mention: the caller's own location object (references make one per mention, nothing in between). */
 export type MakeLocation<T> = (uri: string, line: number, character: number, length: number) => T;
 
-/** Appends the entity's packed mentions to `out` as locations in `uri`. */
-export function appendLocations<T>(uri: string, m: Int32Array, e: Entity, make: MakeLocation<T>, out: T[]): void {
+/**
+ * Appends the entity's packed mentions to `out` as locations in `uri`, stopping after `count`
+ * (a name's mentions are spread through the file: the rest of it need not be read).
+ */
+export function appendLocations<T>(uri: string, m: Int32Array, e: Entity, count: number, make: MakeLocation<T>, out: T[]): void {
 	const id = e.id;
-	for (let i = 3; i < m.length; i += 4) {
-		if (m[i] === id) { out.push(make(uri, m[i - 3], m[i - 2], m[i - 1])); }
+	let left = count;
+	for (let i = 3; left > 0 && i < m.length; i += 4) {
+		if (m[i] === id) { out.push(make(uri, m[i - 3], m[i - 2], m[i - 1])); left--; }
 	}
+}
+
+/** What the aggregates of an entity over its files read from the index. */
+export interface IndexedFiles {
+	file(uri: string): FileEntities | undefined;
+	/** A string (key, role, spelling) by its id. */
+	string(id: number): string;
+}
+
+/** Roles written before the entity's names in the files that discovered it, most frequent first. */
+export function rolesOf(e: Entity, files: IndexedFiles): string[] {
+	const counts = new Map<string, number>();
+	for (const uri of e.discoveredIn) {
+		const roles = files.file(uri)?.roles ?? none;
+		for (let i = 0; i < roles.length; i += 2) {
+			if (e.keys.has(files.string(roles[i]))) {
+				const role = files.string(roles[i + 1]);
+				counts.set(role, (counts.get(role) ?? 0) + 1);
+			}
+		}
+	}
+	return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(([r]) => r);
+}
+
+/** How the file writes the entity when not as its key, if it does. */
+export function spellingOf(e: Entity, uri: string, files: IndexedFiles): string | undefined {
+	const variants = files.file(uri)?.variants ?? none;
+	for (let i = 0; i < variants.length; i += 2) { if (variants[i] === e.id) { return files.string(variants[i + 1]); } }
+	return undefined;
+}
+
+/** The spelling most of the entity's files use, else its name. */
+export function commonSpellingOf(e: Entity, files: IndexedFiles): string {
+	const counts = new Map<string, number>();
+	for (const uri of e.mentionFiles.keys()) {
+		const spelling = spellingOf(e, uri, files) ?? e.name;
+		counts.set(spelling, (counts.get(spelling) ?? 0) + 1);
+	}
+	let best = e.name, most = 0;
+	for (const [spelling, n] of counts) { if (n > most || (n === most && spelling === e.name)) { best = spelling; most = n; } }
+	return best;
+}
+
+/** Spellings of the entity other than its keys, seen in its files. */
+export function variantsOf(e: Entity, files: IndexedFiles): string[] {
+	const set = new Set<string>();
+	for (const uri of e.mentionFiles.keys()) {
+		const variants = files.file(uri)?.variants ?? none;
+		for (let i = 0; i < variants.length; i += 2) { if (variants[i] === e.id) { set.add(files.string(variants[i + 1])); } }
+	}
+	return [...set];
 }

@@ -85,7 +85,8 @@ export class EntityService {
 	 */
 	references<T = EntityLocation>(e: Entity, make: MakeLocation<T> = entityLocation as MakeLocation<T>): T[] {
 		const out: T[] = [];
-		for (const uri of [...e.mentionFiles.keys()].sort()) { this.index.locationsOf(uri, e, make, out); }
+		const { uris, counts } = e.mentionFiles.inUriOrder();
+		for (let i = 0; i < uris.length; i++) { this.index.locationsOf(uris[i], e, make, out, counts[i]); }
 		return out;
 	}
 
