@@ -87,13 +87,21 @@ describe('background work on one corpus worker', function () {
 			await new Promise((r) => setTimeout(r, 100));
 			assert.equal(tagged, undefined, 'held');
 			assert.ok(!given().includes('background-held'), 'never given to a worker while held');
+			// Two holds (two cleans): held until both are released, each release once.
+			const second = pool.holdBackground();
+			assert.deepEqual(pool.heldFor, ['clean', 'clean']);
 			release();
 			release();
+			await new Promise((r) => setTimeout(r, 50));
+			assert.equal(tagged, undefined, 'held by the second');
+			assert.deepEqual(pool.heldFor, ['clean']);
+			second();
 			await tagging;
 			assert.ok(tagged && scan);
 			assert.ok(parts.every((p) => p.threadId !== tagged!.threadId), 'the parts ran apart from the background worker');
 			assert.equal(new Set(parts.map((p) => p.threadId)).size, 1);
 			assert.equal(pool.load, 0);
+			assert.deepEqual(pool.heldFor, []);
 		} finally {
 			await pool.dispose();
 		}

@@ -60,6 +60,7 @@ describe('work that yields while the user types', function () {
 			await sleep(60);
 			const typing = type(p, 500);
 			await sleep(20);
+			assert.deepEqual(p.heldFor, ['typing'], 'the pool says why work waits');
 			const scan = run(p, 'scan', Priority.Scan);
 			const queued = run(p, 'steps-queued', Priority.Open, { pin: 'file:///other.txt', yields: true });
 			const typed = await typing;
@@ -71,6 +72,7 @@ describe('work that yields while the user types', function () {
 			assert.ok(scanned.started >= typed + 100, `a scan job started ${scanned.started - typed} ms after the last keystroke`);
 			assert.ok(later.started >= typed + 100, `a job that yields started ${later.started - typed} ms after the last keystroke`);
 			assert.equal(later.pauses, 0);
+			assert.deepEqual(p.heldFor, []);
 		} finally {
 			await p.dispose();
 		}

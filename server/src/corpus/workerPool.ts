@@ -29,6 +29,7 @@ import { PriorityQueues } from './priorityQueues';
 import { pinIndex, Priority, priorities, RunOptions, Superseded, WorkerLifecycle } from './poolOptions';
 import { newSlot, nextJob, type Pending, type Slot, type SlotEvents } from './workerSlot';
 import { maySleep, setPauseFlag, TypingGate, type TypingPolicy } from './typingGate';
+import { type HoldReason, Holds } from './holds';
 
 export { Priority, Superseded };
 export type { RunOptions, TypingPolicy, WorkerLifecycle };
@@ -45,8 +46,8 @@ export class WorkerPool {
 	#disposed = false;
 	#local: JobRunner | undefined;
 	#localBusy = 0;
-	/** Holds of the background jobs (`holdBackground`) not yet released. */
-	#held = 0;
+	/** What holds work back and why (holds.ts): a clean, the user typing. */
+	readonly #holds = new Holds();
 	/** Closed while the user types in a large open document: the work that yields waits. */
 	readonly #gate: TypingGate | undefined;
 	/** The system thread ids the workers said they run on (Linux), every worker started so far. */
@@ -75,7 +76,8 @@ export class WorkerPool {
 		/** Undefined: nothing waits for the user's typing (the command line). */
 		typing?: TypingPolicy,
 	) {
-		this.#gate = typing ? new TypingGate(typing, () => this.#dispatch()) : undefined;
+		const gate = this.#gate = typing ? new TypingGate(typing, () => this.#dispatch()) : undefined;
+		if (gate) { this.#holds.add('typing', 'yielding', () => gate.closed); }
 		if (size > 0 && existsSync(script)) {
 			for (let i = 0; i < size; i++) { this.#slots.push(this.#spawn()); }
 		} else {
@@ -118,15 +120,12 @@ export class WorkerPool {
 
 	/** Starts no shared background job (tagging) until the returned function is called; jobs running go on (a clean: cleanWorkspace.ts). */
 	holdBackground(): () => void {
-		this.#held++;
-		let released = false;
-		return () => {
-			if (released) { return; }
-			released = true;
-			this.#held--;
-			this.#dispatch();
-		};
+		const release = this.#holds.add('clean', 'background');
+		return () => { if (release()) { this.#dispatch(); } };
 	}
+
+	/** Why work is held now (holds.ts). */
+	get heldFor(): HoldReason[] { return this.#holds.reasons(); }
 
 	/** Sent to every worker now, after the jobs they already hold and before any job given to them later. */
 	control(c: Control): void {
@@ -169,10 +168,11 @@ export class WorkerPool {
 	#dispatch(): void {
 		if (this.#disposed) { return; }
 		if (this.#slots.length === 0) { this.#dispatchLocal(); return; }
-		const typing = this.#gate?.closed ?? false;
+		const typing = this.#holds.holds('yielding');
+		const backgroundHeld = this.#holds.holds('background');
 		for (let i = 0; i < this.#slots.length; i++) {
 			let slot = this.#slots[i];
-			const background = this.#held === 0 && (i === 0 || !this.lifecycle?.backgroundOnFirst);
+			const background = !backgroundHeld && (i === 0 || !this.lifecycle?.backgroundOnFirst);
 			if (slot.dormant) {
 				if (!slot.pinned.some((p) => !typing || !p.yields) && !this.#queue.has(typing ? Priority.Scan : Priority.Background)) { continue; }
 				slot = this.#fresh(slot);
@@ -241,9 +241,10 @@ export class WorkerPool {
 	/** One job at a time on this thread, each in its own macrotask so editor requests get in between. */
 	#dispatchLocal(): void {
 		if (this.#localBusy > 0) { return; }
-		const typing = this.#gate?.closed ?? false;
-		let pending = nextJob(this.#queue, undefined, this.#held === 0, typing);
-		while (pending?.wanted && !pending.wanted()) { pending.reject(new Superseded()); pending = nextJob(this.#queue, undefined, this.#held === 0, typing); }
+		const typing = this.#holds.holds('yielding');
+		const background = !this.#holds.holds('background');
+		let pending = nextJob(this.#queue, undefined, background, typing);
+		while (pending?.wanted && !pending.wanted()) { pending.reject(new Superseded()); pending = nextJob(this.#queue, undefined, background, typing); }
 		if (!pending) { return; }
 		this.#local ??= this.#createLocal();
 		this.#localBusy++;
