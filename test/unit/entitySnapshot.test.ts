@@ -13,7 +13,7 @@ describe('entity snapshot in steps', () => {
 		const index = svc.index;
 		const person = (uri: string, key: string, mentions: number) => {
 			index.ensure(uri);
-			index.applyTally(uri, { voteKeys: [key], voteTypes: ['person'], voteCounts: [3], roles: [], spans: new Int32Array(0) });
+			index.applyTally(uri, { voteKeys: [key], voteTypes: ['person'], voteCounts: [3], roleStrings: [], roles: new Int32Array(0), spans: new Int32Array(0) });
 			const id = index.table.idOfKey(key)!;
 			const packed = new Int32Array(4 * mentions);
 			for (let i = 0; i < mentions; i++) { packed.set([i, 4, 2, id], 4 * i); }

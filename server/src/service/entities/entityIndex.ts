@@ -16,7 +16,7 @@ import {
 } from './fileEntities';
 import { FileIds, Strings } from './fileLists';
 import { FileMatches, matchNames } from './matcher';
-import { mentionsPerEntityInSteps, stringIdsInSteps, variantPairsInSteps, voteRowsInSteps } from './resultSteps';
+import { mappedInSteps, mentionsPerEntityInSteps, stringIdsInSteps, variantPairsInSteps, voteRowsInSteps } from './resultSteps';
 import { finish } from '../duplicates/passages';
 
 export type { Mention } from './fileEntities';
@@ -79,7 +79,7 @@ export class EntityIndex {
 		const write = ++this.#writes;
 		const id = (s: string) => this.#strings.id(s);
 		const votes = yield* voteRowsInSteps(discovery, id);
-		const roles = yield* stringIdsInSteps(discovery.roles, id);
+		const roles = yield* mappedInSteps(discovery.roles, yield* stringIdsInSteps(discovery.roleStrings, id));
 		const old = this.#files.get(uri);
 		if (!old || old.votesWrite > write) { return undefined; }
 		this.#version++;

@@ -52,6 +52,17 @@ export function* stringIdsInSteps(strings: readonly string[], id: StringId): Gen
 	return ids;
 }
 
+/** Each index as `ids[index]`, in order. */
+export function* mappedInSteps(indices: Int32Array, ids: Int32Array): Generator<void, Int32Array> {
+	const out = new Int32Array(indices.length);
+	for (let from = 0; from < indices.length; from += unitsPerStep) {
+		const to = Math.min(indices.length, from + unitsPerStep);
+		for (let i = from; i < to; i++) { out[i] = ids[indices[i]]; }
+		yield;
+	}
+	return out;
+}
+
 /** A matcher's spellings (entity id, spelling, …) as entity id, spelling id pairs, each pair once, in the order met. */
 export function* variantPairsInSteps(variants: readonly (number | string)[], id: StringId): Generator<void, Int32Array> {
 	const pairs = new Set<string>();
