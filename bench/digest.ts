@@ -14,105 +14,38 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { CorpusDocument, defaultLintOptions, finish, LanguageService, type Problem, type Rule } from '../server/src/service';
-import { checkInParts } from '../server/src/service/parts';
-import { jiebaSegmenter } from '../server/src/segmenter';
-import { createJobRunner } from '../server/src/worker/jobs';
-import type { IndexResult } from '../server/src/worker/protocol';
-import { corpusSnapshot } from '../server/src/worker/snapshot';
-import { snapshotView } from '../server/src/worker/snapshotView';
-import { closedVersion, toDiagnostic } from '../server/src/lsp/convert';
-import { readCorpusFile } from '../server/src/files/fileReader';
+import { toDiagnostic } from '../server/src/lsp/convert';
 import { fileFacts } from '../server/src/service/workspace';
+import { checkFolder, listTexts, Spent } from './checkFolder';
 import { writeCorpus } from './corpusFolder';
-
-function listTexts(dir: string, out: string[] = []): string[] {
-	for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-		if (e.name.startsWith('.')) { continue; }
-		const p = path.join(dir, e.name);
-		if (e.isDirectory()) { listTexts(p, out); } else if (e.name.endsWith('.txt')) { out.push(p); }
-	}
-	return out;
-}
 
 /** Typed arrays and maps as plain arrays, so that JSON shows their content. */
 const plain = (_k: string, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v instanceof Map ? [...v] : v);
 
-const timing = Boolean(process.env.DIGEST_TIME);
-const times = new Map<string, number>();
-const add = (what: string, ms: number) => times.set(what, (times.get(what) ?? 0) + ms);
-/** CPU milliseconds of this process (the machine is shared: wall time depends on the load); not asked without DIGEST_TIME (a system call each). */
-const now = () => { if (!timing) { return 0; } const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-
-/** Each rule's check timed as a whole (the generator run to its end). */
-function timed(rule: Rule): Rule {
-	return {
-		...rule,
-		*check(doc, ctx) {
-			const t = now();
-			const found = [...rule.check(doc, ctx)];
-			add(`rule ${rule.id}`, now() - t);
-			yield* found;
-		},
-	} as Rule;
-}
+/** CPU time by stage, asked only with DIGEST_TIME (a system call each). */
+const spent = new Spent(Boolean(process.env.DIGEST_TIME));
 
 async function digest(dir: string, lines: string[]): Promise<string> {
-	const jieba = jiebaSegmenter();
-	// The worker's job runner sets the workers' cache limits; its index job is the workers' own.
-	const runner = createJobRunner(jieba, true);
-	const service = new LanguageService({ workspace: { listFiles: async () => [], readFile: async () => undefined }, segmenter: jieba, tagger: jieba });
-	const checker = new LanguageService({ workspace: { listFiles: async () => [], readFile: async () => undefined }, segmenter: jieba, tagger: jieba, rules: timing ? service.rules.map(timed) : undefined });
-	const files = listTexts(dir);
-	const texts = new Map<string, string>();
-	const factHash = new Map<string, string>();
-	for (const file of files) {
-		const uri = pathToFileURL(file).href;
-		let t = now();
-		const read = readCorpusFile(file);
-		add('read and decode', now() - t);
-		if (read.text === undefined) { factHash.set(uri, `skipped ${read.skipped}`); continue; }
-		texts.set(uri, read.text);
-		t = now();
-		const r = await runner.run({ kind: 'index', uri, text: read.text }) as IndexResult;
-		add('index job (facts, names matched)', now() - t);
-		if (timing) { t = now(); fileFacts(read.text); add('of which fileFacts (again)', now() - t); }
-		factHash.set(uri, createHash('sha256').update(JSON.stringify([r.stamp, r.facts], plain)).digest('hex').slice(0, 16));
-		t = now();
-		if (r.facts) { service.index.setFacts(uri, r.facts); }
-		add('index updates (the server\'s thread)', now() - t);
-	}
-	// As the first scan does before its checks (the snapshots' queries read the laid-out chains).
-	const prepared = now();
-	finish(service.index.prepareSharingInSteps());
-	add('corpus snapshots (the server\'s thread)', now() - prepared);
 	const all = createHash('sha256');
 	const counts = new Map<string, number>();
-	const options = { ...defaultLintOptions, maxProblems: Number.MAX_SAFE_INTEGER };
-	for (const file of files) {
-		const uri = pathToFileURL(file).href;
-		const text = texts.get(uri);
+	let files = 0;
+	for await (const checked of checkFolder(listTexts(dir), spent)) {
+		const { indexed, doc, problems } = checked;
+		if (spent.on && doc) { const t = spent.now(); fileFacts(doc.text); spent.add('of which fileFacts (again)', t); }
+		const facts = typeof indexed === 'string' ? indexed : createHash('sha256').update(JSON.stringify([indexed.stamp, indexed.facts], plain)).digest('hex').slice(0, 16);
 		let findings = 'none';
-		if (text !== undefined) {
-			let t = now();
-			const view = snapshotView(corpusSnapshot(service, uri));
-			add('corpus snapshots (the server\'s thread)', now() - t);
-			const partView = { corpus: { ...view.corpus, sharedWith: () => [] } };
-			const doc = new CorpusDocument(uri, closedVersion, text);
-			t = now();
-			const problems: Problem[] = checkInParts(doc, (part, whole) => checker.lintWithView(part, options, whole ? view : partView));
-			add('lint (all rules)', now() - t);
+		if (doc && problems) {
 			for (const p of problems) { counts.set(p.ruleId, (counts.get(p.ruleId) ?? 0) + 1); }
 			const diagnostics = problems.map((p) => toDiagnostic(doc, p));
 			findings = createHash('sha256').update(JSON.stringify([problems, diagnostics], plain)).digest('hex').slice(0, 16);
 		}
-		const line = `${path.relative(dir, file)} ${factHash.get(uri)} ${findings}`;
+		const line = `${path.relative(dir, checked.file)} ${facts} ${findings}`;
 		lines.push(line);
+		files++;
 		all.update(`${line}\n`);
 	}
 	const total = [...counts.values()].reduce((a, b) => a + b, 0);
-	console.log(`${dir}: ${files.length} files, ${total} findings (${[...counts].sort().map(([k, v]) => `${k} ${v}`).join(', ')})`);
+	console.log(`${dir}: ${files} files, ${total} findings (${[...counts].sort().map(([k, v]) => `${k} ${v}`).join(', ')})`);
 	return all.digest('hex');
 }
 
@@ -127,10 +60,10 @@ async function main(): Promise<void> {
 	const cpu = process.cpuUsage();
 	for (const dir of dirs) { console.log(`digest ${await digest(path.resolve(dir), lines)}`); }
 	if (process.env.DIGEST_FILES) { fs.writeFileSync(process.env.DIGEST_FILES, `${lines.join('\n')}\n`); }
-	if (timing) {
+	if (spent.on) {
 		const used = process.cpuUsage(cpu);
 		console.log(`CPU ${((used.user + used.system) / 1e6).toFixed(1)} s (load ${os.loadavg()[0].toFixed(1)})`);
-		for (const [what, ms] of [...times].sort((a, b) => b[1] - a[1])) { console.log(`${(ms / 1000).toFixed(2).padStart(8)} s  ${what}`); }
+		for (const [what, ms] of [...spent.ms].sort((a, b) => b[1] - a[1])) { console.log(`${(ms / 1000).toFixed(2).padStart(8)} s  ${what}`); }
 	}
 }
 
