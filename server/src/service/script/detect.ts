@@ -139,25 +139,64 @@ function stringOf(units: Uint16Array, n: number): string {
 	return out;
 }
 
+/**
+ * Per code unit: the first unit of its first simplified candidate (OpenCC's default), itself
+ * when it has none: what a character outside any phrase is replaced with, read from a table
+ * instead of a map lookup with a one-character string per unit.
+ */
+let defaultSimplified: Uint16Array | undefined;
+function defaultSimplifiedUnits(t: ScriptTables): Uint16Array {
+	if (defaultSimplified) { return defaultSimplified; }
+	const out = new Uint16Array(0x10000);
+	for (let c = 0; c < 0x10000; c++) { out[c] = c; }
+	for (const [trad, candidates] of t.tsCandidates) {
+		if (trad.length === 1 && candidates.length > 0) { out[trad.charCodeAt(0)] = candidates[0].charCodeAt(0); }
+	}
+	return defaultSimplified = out;
+}
+
+/**
+ * The flags of a line for the simplified target and its simplified reading: each segment of
+ * forward maximum matching read as its phrase (when the phrase keeps the length) or its default
+ * conversion (`t2s`), written over the line's units only where they change.
+ */
 function flagsToSimplified(line: string, t: ScriptTables): { flags: Flag[]; reading: string } {
 	const flags: Flag[] = [];
-	let reading = '';
-	for (let i = 0; i < line.length;) {
-		const length = t.tsPhrases.longestAt(line, i, line.length);
-		const segEnd = i + (length || 1);
-		const out = length >= 2 ? t.tsPhrases.value![0] : t.tsCandidates.get(line[i])?.[0] ?? line[i];
-		reading += out.length === segEnd - i ? out : line.slice(i, segEnd);
-		for (let k = i; k < segEnd; k++) {
-			const code = line.charCodeAt(k);
-			const cls = t.cls[code];
-			if (cls !== CharClass.TraditionalOnly && (t.risky[code] & Risk.Simplified) === 0) { continue; }
-			const replacement = out[k - i];
-			if (replacement === undefined || replacement === line[k]) { continue; }
-			flags.push({ k, replacement, kind: cls === CharClass.TraditionalOnly ? 'char' : 'shared', segStart: i, segEnd, phrase: length >= 2, ambiguous: false, asDefault: undefined, other: undefined });
+	const first = defaultSimplifiedUnits(t);
+	const n = line.length;
+	let units: Uint16Array | undefined;
+	for (let i = 0; i < n;) {
+		const length = t.tsPhrases.longestAt(line, i, n);
+		if (length >= 2) {
+			const out = t.tsPhrases.value![0];
+			const segEnd = i + length;
+			if (out.length === length) {
+				for (let k = 0; k < length; k++) { if (out.charCodeAt(k) !== line.charCodeAt(i + k)) { (units ??= unitsOf(line))[i + k] = out.charCodeAt(k); } }
+			}
+			for (let k = i; k < segEnd; k++) {
+				const code = line.charCodeAt(k);
+				if (t.cls[code] !== CharClass.TraditionalOnly && (t.risky[code] & Risk.Simplified) === 0) { continue; }
+				const replacement = out[k - i];
+				if (replacement === undefined || replacement === line[k]) { continue; }
+				flags.push(flagOf(k, replacement, t.cls[code], i, segEnd, true));
+			}
+			i = segEnd;
+			continue;
 		}
-		i = segEnd;
+		const code = line.charCodeAt(i);
+		// A candidate of another length (a surrogate pair) is not written into the reading.
+		const s = t.t2s[code];
+		if (s !== 0) { (units ??= unitsOf(line))[i] = s; }
+		if ((t.cls[code] === CharClass.TraditionalOnly || (t.risky[code] & Risk.Simplified) !== 0) && first[code] !== code) {
+			flags.push(flagOf(i, String.fromCharCode(first[code]), t.cls[code], i, i + 1, false));
+		}
+		i++;
 	}
-	return { flags, reading };
+	return { flags, reading: units ? stringOf(units, n) : line };
+}
+
+function flagOf(k: number, replacement: string, cls: number, segStart: number, segEnd: number, phrase: boolean): Flag {
+	return { k, replacement, kind: cls === CharClass.TraditionalOnly ? 'char' : 'shared', segStart, segEnd, phrase, ambiguous: false, asDefault: undefined, other: undefined };
 }
 
 /** Joins adjacent flags of one phrase into one issue and adds the candidates. */
