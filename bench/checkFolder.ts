@@ -40,13 +40,14 @@ export class Spent {
 
 	/** The rule with its check timed as a whole (the generator run to its end) under `rule <id>`. */
 	timed(rule: Rule): Rule {
-		const spent = this;
+		const start = () => this.now();
+		const stop = (since: number) => this.add(`rule ${rule.id}`, since);
 		return {
 			...rule,
 			*check(doc, ctx) {
-				const t = spent.now();
+				const t = start();
 				const found = [...rule.check(doc, ctx)];
-				spent.add(`rule ${rule.id}`, t);
+				stop(t);
 				yield* found;
 			},
 		} as Rule;
