@@ -4,14 +4,14 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createJobRunner } from '../../server/src/worker/jobs';
+import { createJobRunner, type JobRunner } from '../../server/src/worker/jobs';
 import { jiebaSegmenter } from '../../server/src/segmenter';
 import { applyDiagnosticsDelta, deltaCounts, EditShift, moveDiagnostic, sameMoved, sameValue } from '../../server/src/lsp/diagnosticsDelta';
 import { corpusSnapshot } from '../../server/src/worker/snapshot';
 import { SentDiagnostics } from '../../server/src/worker/sentDiagnostics';
 import { toDiagnostic } from '../../server/src/lsp/convert';
-import { CorpusDocument, type Problem } from '../../server/src/service';
-import type { CheckResult } from '../../server/src/worker/protocol';
+import { CorpusDocument, type LintOptions, type Problem } from '../../server/src/service';
+import type { CheckResult, CorpusSnapshot } from '../../server/src/worker/protocol';
 import { options, service } from './helpers';
 
 /** Lines with findings that carry fixes and related places: other-script characters, spaces, ASCII marks, repeats, chrome, a cut paragraph. */
@@ -63,8 +63,7 @@ describe('diagnostics sent as a change of the last list', function () {
 				held = r.delta ? applyDiagnosticsDelta(held, r.delta) : r.diagnostics!;
 				checks++;
 				if (r.delta) { deltas++; kept += deltaCounts(r.delta).kept; }
-				fresh.control({ kind: 'closed', uri });
-				const expected = (await fresh.run({ kind: 'check', uri, options: opts, corpus, text, version }) as CheckResult).diagnostics!;
+				const expected = await freshCheck(fresh, uri, opts, corpus, text, version);
 				assert.deepEqual(json(held), json(expected), `case ${n}, edit ${k}`);
 			}
 			worker.control({ kind: 'closed', uri });
@@ -99,8 +98,7 @@ describe('diagnostics sent as a change of the last list', function () {
 				if (r.delta && r.delta.parts.some((p, at) => 'from' in p && p.count > 0 && at > 0 && at < r.delta!.parts.length - 1)) { shifted++; }
 				held = r.delta ? applyDiagnosticsDelta(held, r.delta) : r.diagnostics!;
 				checks++;
-				fresh.control({ kind: 'closed', uri });
-				const expected = (await fresh.run({ kind: 'check', uri, options: capped, corpus, text, version }) as CheckResult).diagnostics!;
+				const expected = await freshCheck(fresh, uri, capped, corpus, text, version);
 				assert.deepEqual(json(held), json(expected), `case ${n}, edit ${k}`);
 			}
 			worker.control({ kind: 'closed', uri });
@@ -233,3 +231,16 @@ describe('diagnostics sent as a change of the last list', function () {
 
 /** As the client receives it (absent and undefined properties alike). */
 const json = (ds: readonly Diagnostic[]) => JSON.parse(JSON.stringify(ds)) as unknown;
+
+/**
+ * A fresh check of `text` as version `version` of `uri`, made under another name: what a check
+ * remembers of an edited document (its lines' results, its page analysis, its repeats) is kept
+ * per name for every service of the thread, and forgetting it under `uri` would leave the
+ * checks under test nothing to carry through the edit.
+ */
+async function freshCheck(fresh: JobRunner, uri: string, options: LintOptions, corpus: CorpusSnapshot, text: string, version: number): Promise<Diagnostic[]> {
+	const freshUri = `${uri}.fresh`;
+	fresh.control({ kind: 'closed', uri: freshUri });
+	const diagnostics = (await fresh.run({ kind: 'check', uri: freshUri, options, corpus, text, version }) as CheckResult).diagnostics!;
+	return JSON.parse(JSON.stringify(diagnostics).split(freshUri).join(uri)) as Diagnostic[];
+}
