@@ -12,23 +12,9 @@ export interface Line {
 	readonly text: string;
 }
 
-/** Where a derived version's lines come from (`CorpusDocument.linesKeptFrom`). */
-export interface KeptLines {
-	/** Lines before this one are the previous version's, at the same index. */
-	readonly head: number;
-	/** Lines from this one on are the previous version's from `oldEnd` on (the same texts, moved). */
-	readonly end: number;
-	readonly oldEnd: number;
-}
-
 export class CorpusDocument {
 	#lines: Line[] | undefined;
 	#stamp: string | undefined;
-	/**
-	 * The lines of the version this one was derived from (weakly: a chain of versions is not kept
-	 * alive by it) and which of them this one kept.
-	 */
-	#kept: { readonly from: WeakRef<readonly Line[]>; readonly lines: KeptLines } | undefined;
 
 	constructor(
 		readonly uri: string,
@@ -69,18 +55,7 @@ export class CorpusDocument {
 		for (const l of middle) { lines.push(l); }
 		for (let i = tail; i < old.length; i++) { lines.push({ start: old[i].start + delta, end: old[i].end + delta, text: old[i].text }); }
 		doc.#lines = lines;
-		doc.#kept = { from: new WeakRef(old), lines: { head, end: head + middle.length, oldEnd: tail } };
 		return doc;
-	}
-
-	/**
-	 * Which of `previous` (the lines of another version) this version's lines are, when they were
-	 * derived from them: a per-line result of those lines holds for these (the same texts) without
-	 * their texts being compared again. Undefined when these lines were not derived from `previous`.
-	 */
-	linesKeptFrom(previous: readonly Line[]): KeptLines | undefined {
-		if (previous === this.#lines) { return { head: previous.length, end: previous.length, oldEnd: previous.length }; }
-		return this.#kept?.from.deref() === previous ? this.#kept.lines : undefined;
 	}
 
 	/** The text's stamp (length and hash), computed once per version. */

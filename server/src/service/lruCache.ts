@@ -1,4 +1,4 @@
-import type { CorpusDocument, KeptLines, Line } from './document';
+import type { CorpusDocument, Line } from './document';
 import type { LineCache } from './types';
 
 /**
@@ -89,44 +89,24 @@ export class LruCache<T> implements LineCache<T> {
 		if (doc.version <= 0 && this.lines) { return this.#fromRecords(doc, this.lines.recordsOf(doc), compute); }
 		const lines = doc.lines;
 		const last = lastLines.get(doc.uri)?.get(this) as Remembered<T> | undefined;
-		const kept = last && doc.linesKeptFrom(last.lines);
-		const results = kept ? this.#keptResults(lines, last!.results, kept, compute) : new Array<T>(lines.length);
-		if (!kept) {
-			const shift = last ? lines.length - last.lines.length : 0;
-			for (let i = 0; i < lines.length; i++) {
-				const text = lines[i].text;
-				if (last) {
-					if (last.lines[i]?.text === text) { results[i] = last.results[i]; continue; }
-					if (last.lines[i - shift]?.text === text) { results[i] = last.results[i - shift]; continue; }
-				}
-				results[i] = this.#lineResult(text, i, compute);
+		const shift = last ? lines.length - last.lines.length : 0;
+		const results = new Array<T>(lines.length);
+		for (let i = 0; i < lines.length; i++) {
+			const text = lines[i].text;
+			if (last) {
+				if (last.lines[i]?.text === text) { results[i] = last.results[i]; continue; }
+				if (last.lines[i - shift]?.text === text) { results[i] = last.results[i - shift]; continue; }
 			}
+			let r = this.get(text);
+			if (r === undefined) {
+				r = compute(text, i);
+				// Not in either generation (just looked up): put without the old generation's delete.
+				if (text.length <= this.policy.maxKeyLength) { this.#put(text, r); }
+			}
+			results[i] = r;
 		}
 		if (doc.version > 0) { rememberLines(doc.uri, this, { lines, results }); }
 		return results;
-	}
-
-	/**
-	 * `perLine` of a version whose lines were derived from the last one's: the lines the edit left
-	 * take their results by index, a copy without a text compared (ten rules' passes over a large
-	 * document's lines per keystroke); only the lines it re-split are looked up.
-	 */
-	#keptResults(lines: readonly Line[], last: readonly T[], kept: KeptLines, compute: (text: string, n: number) => T): T[] {
-		const results = new Array<T>(lines.length);
-		for (let i = 0; i < kept.head; i++) { results[i] = last[i]; }
-		for (let i = kept.head; i < kept.end; i++) { results[i] = this.#lineResult(lines[i].text, i, compute); }
-		for (let i = kept.end, j = kept.oldEnd; i < lines.length; i++, j++) { results[i] = last[j]; }
-		return results;
-	}
-
-	#lineResult(text: string, n: number, compute: (text: string, n: number) => T): T {
-		let r = this.get(text);
-		if (r === undefined) {
-			r = compute(text, n);
-			// Not in either generation (just looked up): put without the old generation's delete.
-			if (text.length <= this.policy.maxKeyLength) { this.#put(text, r); }
-		}
-		return r;
 	}
 
 	/** `perLine` of a closed file (or a part): each line's result in its record, shared with the other caches of the store. */
