@@ -6,7 +6,8 @@
  * answer — files, order, similarity, passages — is the same.
  */
 import * as assert from 'node:assert/strict';
-import { commonPrintLimit, FilePrints, finish, FingerprintIndex, Position, SharedFile } from '../../server/src/service/duplicates/passages';
+import { commonPrintLimit, FilePrints, FingerprintIndex, Position, SharedFile } from '../../server/src/service/duplicates/passages';
+import { finish } from '../../server/src/service/steps';
 import { shingle, windowSize } from '../../server/src/service/duplicates/fingerprints';
 import { random } from '../support/random';
 

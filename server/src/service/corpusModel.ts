@@ -6,7 +6,7 @@
 import { severityOf } from './lint';
 import type { CorpusFacts, CrossFacts, FactsChange, LintOptions, Rule } from './types';
 import type { WorkspaceIndex } from './workspace';
-import { finish } from './duplicates/passages';
+import { finish } from './steps';
 
 /** A file's cross-file facts as the index holds them now (take them before and after a change). */
 export function crossFacts(index: WorkspaceIndex, uri: string): CrossFacts {

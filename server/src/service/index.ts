@@ -30,7 +30,7 @@ export type { TextRange } from './document';
 /** Which shared passages duplicate.document can report on: a host computing them for a check keeps only these. */
 export { reportable as reportableSharing } from './rules/duplicateDocument';
 export { crossFacts, filesToRecheck } from './corpusModel';
-export { finish } from './duplicates/passages';
+export { finish } from './steps';
 export * from './types';
 export { defaultLintOptions } from './defaults';
 export { allRules, ruleIds } from './rules';

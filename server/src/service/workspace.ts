@@ -6,7 +6,8 @@ import type { CancellationToken } from './types';
 import { countScript, dominantScript, ScriptCounts } from './script/detect';
 import { repeatedLineKeys } from './boilerplate/lineKey';
 import { fingerprints } from './duplicates/fingerprints';
-import { FilePrints, filePrints, finish, FingerprintIndex, SharedFile } from './duplicates/passages';
+import { FilePrints, filePrints, FingerprintIndex, SharedFile } from './duplicates/passages';
+import { finish } from './steps';
 import { LruCache } from './lruCache';
 import { partSize } from './parts';
 

@@ -8,6 +8,7 @@ import { PostingTable } from './postings';
 import { grown, releaseHits, takeHits } from './queryHits';
 import { commonPrint, heldAlone, PrintGroups, printGroupsInSteps } from './printGroups';
 import { holdsRunInSteps, minPrints, passagesInSteps, stepWork } from './sharedRuns';
+import { finish } from '../steps';
 
 export interface Position { readonly line: number; readonly character: number }
 
@@ -288,13 +289,5 @@ export class FingerprintIndex {
 			// Also when left between steps (returned early); a query dropped unfinished leaves its scratch to the collector.
 			releaseHits(hits);
 		}
-	}
-}
-
-/** Runs a stepwise computation to its end at once. */
-export function finish<T>(steps: Generator<void, T>): T {
-	for (;;) {
-		const next = steps.next();
-		if (next.done) { return next.value; }
 	}
 }

@@ -17,7 +17,7 @@ import {
 import { FileIds, Strings } from './fileLists';
 import { FileMatches, matchNames } from './matcher';
 import { mappedInSteps, mentionsPerEntityInSteps, stringIdsInSteps, variantPairsInSteps, voteRowsInSteps } from './resultSteps';
-import { finish } from '../duplicates/passages';
+import { finish } from '../steps';
 
 export type { Mention } from './fileEntities';
 

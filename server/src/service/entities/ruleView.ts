@@ -7,7 +7,7 @@ import type { EntityRef, EntityView, Tagger } from '../types';
 import { editedMentions, withFirstIn } from './editedMentions';
 import type { Entity } from './entityTable';
 import { plainPinyin } from './pinyin';
-import { finish } from '../duplicates/passages';
+import { finish } from '../steps';
 import type { EntityService } from './service';
 
 /**
