@@ -79,7 +79,7 @@ describe('background work on one corpus worker', function () {
 		const pool = new WorkerPool(script, 2, () => undefined, fail, 0, 2, { recycleAboveMb: 1000, backgroundOnFirst: true });
 		try {
 			const run = (uri: string, priority: Priority, options = {}) => pool.run(job(uri), priority, options) as unknown as Promise<Answer>;
-			const release = pool.holdBackground();
+			const release = pool.hold('clean');
 			let tagged: Answer | undefined;
 			const tagging = run('background-held', Priority.Background).then((r) => { tagged = r; });
 			const scan = await run('scan-during', Priority.Scan);
@@ -88,7 +88,7 @@ describe('background work on one corpus worker', function () {
 			assert.equal(tagged, undefined, 'held');
 			assert.ok(!given().includes('background-held'), 'never given to a worker while held');
 			// Two holds (two cleans): held until both are released, each release once.
-			const second = pool.holdBackground();
+			const second = pool.hold('clean');
 			assert.deepEqual(pool.heldFor, ['clean', 'clean']);
 			release();
 			release();
@@ -102,6 +102,30 @@ describe('background work on one corpus worker', function () {
 			assert.equal(new Set(parts.map((p) => p.threadId)).size, 1);
 			assert.equal(pool.load, 0);
 			assert.deepEqual(pool.heldFor, []);
+		} finally {
+			await pool.dispose();
+		}
+	});
+
+	it('ends and replaces no idle worker while the first scan holds them, and does again once it ends', async () => {
+		const logged: string[] = [];
+		// Every worker reports 50 MB when idle: over this limit, the first would be replaced, the other ended.
+		const pool = new WorkerPool(script, 2, (m) => logged.push(m), fail, 0, 2, { recycleAboveMb: 10, backgroundOnFirst: true });
+		try {
+			const run = (uri: string) => pool.run(job(uri), Priority.Scan) as unknown as Promise<Answer>;
+			const release = pool.hold('scan');
+			assert.deepEqual(pool.heldFor, ['scan']);
+			const first = await Promise.all(['scan-1', 'scan-2', 'scan-3', 'scan-4'].map(run));
+			await new Promise((r) => setTimeout(r, 100));
+			const second = await Promise.all(['scan-5', 'scan-6', 'scan-7', 'scan-8'].map(run));
+			assert.deepEqual(logged, [], 'no worker ended or replaced');
+			const threads = new Set(first.map((r) => r.threadId));
+			assert.equal(threads.size, 2);
+			assert.ok(second.every((r) => threads.has(r.threadId)), 'the same two workers');
+			release();
+			await Promise.all(['after-1', 'after-2', 'after-3', 'after-4'].map(run));
+			await new Promise((r) => setTimeout(r, 100));
+			assert.equal(logged.filter((m) => /was ended|was replaced/.test(m)).length, 2, logged.join('\n'));
 		} finally {
 			await pool.dispose();
 		}

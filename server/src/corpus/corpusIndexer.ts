@@ -63,6 +63,8 @@ export class CorpusIndexer {
 		const { connection } = this.host;
 		const progress = await beginProgress(connection, 'Indexing corpus');
 		const token = progress?.token;
+		// A worker waiting a second for its next batch is not ended: a fresh one would start from nothing.
+		const keepWorkers = this.host.pool.hold('scan');
 		const count = (n: number) => n.toLocaleString('en');
 		try {
 			const uris = await this.host.listFiles(token);
@@ -103,6 +105,7 @@ export class CorpusIndexer {
 			connection.console.error(`zh-corpus: indexing failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
 			return [];
 		} finally {
+			keepWorkers();
 			this.#progress = undefined;
 			this.#ready = true;
 			progress?.done();

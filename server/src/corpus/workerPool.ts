@@ -13,12 +13,12 @@
  * holds; one that holds more than `recycleAboveMb` (the heap and WebAssembly memory a large file
  * or a corpus's tagging grew it to, which V8 and jieba never give back) and keeps no open
  * document's state is replaced by a fresh one. In the server, background jobs (tagging, the
- * re-checks for names found) run on the first worker only, and another worker that goes idle
- * is ended until other work comes (a worker costs 170–250 MB; the background work after a first
- * scan takes minutes). While the user types in a large open document, the work that yields waits
- * (typingGate.ts). Results are handed to their callers in the server thread's shared slices
- * (drive.ts), the most urgent first. Without worker threads (or when the bundle is missing) the
- * same jobs run on this thread, in the same order.
+ * re-checks for names found) run on the first worker only, and another worker that goes idle is
+ * ended until other work comes (a worker costs 170–250 MB; the background work after a first scan
+ * takes minutes); none is ended or replaced during the first scan (holds.ts). While the user types
+ * in a large open document, the work that yields waits (typingGate.ts). Results are handed to their
+ * callers in the server thread's shared slices (drive.ts), the most urgent first. Without worker
+ * threads (or when the bundle is missing) the same jobs run on this thread.
  */
 import { existsSync } from 'node:fs';
 import type { Control, IdleReport, Job, JobResult } from '../worker/protocol';
@@ -46,7 +46,7 @@ export class WorkerPool {
 	#disposed = false;
 	#local: JobRunner | undefined;
 	#localBusy = 0;
-	/** What holds work back and why (holds.ts): a clean, the user typing. */
+	/** What holds work back and why (holds.ts): a clean, the user typing, the first scan. */
 	readonly #holds = new Holds();
 	/** Closed while the user types in a large open document: the work that yields waits. */
 	readonly #gate: TypingGate | undefined;
@@ -118,9 +118,9 @@ export class WorkerPool {
 		}).finally(answered);
 	}
 
-	/** Starts no shared background job (tagging) until the returned function is called; jobs running go on (a clean: cleanWorkspace.ts). */
-	holdBackground(): () => void {
-		const release = this.#holds.add('clean', 'background');
+	/** Until the returned function is called (holds.ts): a clean holds shared background jobs (jobs running go on), the first scan idle workers' ends. */
+	hold(reason: 'clean' | 'scan'): () => void {
+		const release = this.#holds.add(reason, reason === 'clean' ? 'background' : 'retirement');
 		return () => { if (release()) { this.#dispatch(); } };
 	}
 
@@ -193,15 +193,14 @@ export class WorkerPool {
 	}
 
 	/**
-	 * A worker reported what it holds after a second without jobs. When it has been given nothing
-	 * since it reported (no job running or pinned to it) and keeps no open document's last version
-	 * (its next check would start from nothing): ended if it is not the first worker and only the
-	 * first takes background jobs (started again, fresh, when other work comes: `#dispatch`), else
-	 * replaced when it holds much.
+	 * A worker said what it holds after a second without jobs. If given nothing since (no job running
+	 * or pinned) and it keeps no open document's last version (its next check would start from nothing):
+	 * ended unless first when only the first takes background jobs (started again, fresh, when other
+	 * work comes: `#dispatch`), else replaced when it holds much; neither while a hold keeps it (holds.ts).
 	 */
 	#idle(slot: Slot, report: IdleReport): void {
 		if (slot.running.size === 0 && slot.pinned.length === 0) { slot.mayKeepOpen = report.openDocuments > 0; }
-		if (this.#disposed || !this.lifecycle || slot.retired || slot.warming) { return; }
+		if (this.#disposed || !this.lifecycle || slot.retired || slot.warming || this.#holds.holds('retirement')) { return; }
 		if (slot.running.size > 0 || slot.pinned.length > 0 || report.openDocuments > 0) { return; }
 		if (this.lifecycle.backgroundOnFirst && slot !== this.#slots[0]) {
 			slot.retired = slot.dormant = true;

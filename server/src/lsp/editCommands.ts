@@ -124,7 +124,7 @@ export class EditCommands {
 				return [...(await this.#c.corpus.pool.run({ kind: 'fix', uri, text, options, corpus: corpusView, families }, Priority.Interactive)).parts];
 			},
 			fixPart: (part, options, families) => this.#fixPart(part, options, families),
-			holdBackground: () => this.#c.corpus.pool.holdBackground(),
+			holdBackground: () => this.#c.corpus.pool.hold('clean'),
 		};
 	}
 

@@ -52,6 +52,8 @@ export function endsLine(text: string, i: number): boolean {
  * own among the words of `words` (其中国有企业 holds no 中国).
  */
 export function matchNames(text: string, found: Int32Array, names: NameLookup, words?: WordSet): FileMatches {
+	// No name known and none found (a first scan's index jobs): nothing to fold the text for.
+	if (found.length === 0 && names.trie().size === 0) { return { mentions: new Int32Array(0), variants: [], occurrences: new Int32Array(0) }; }
 	const folded = foldText(text);
 	const spans: Span[] = [];
 	const seen = new Set<number>();
