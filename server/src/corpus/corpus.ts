@@ -21,6 +21,7 @@ import { jiebaSegmenter } from '../segmenter';
 import { createJobRunner } from '../worker/jobs';
 import { boundHeapGrowthWhile } from '../worker/heldMemory';
 import { Priority, WorkerPool } from './workerPool';
+import { typingPolicy } from './typingGate';
 import { CorpusStatus, statusNotification } from '../protocol';
 import { skippedDiagnostic } from '../files/fileNotes';
 import { closedDiagnostics } from '../lsp/convert';
@@ -36,13 +37,6 @@ const workerNiceness = 5;
  * or tagged a large corpus holds 300 MB and more after collecting.
  */
 const recycleAboveMb = 160;
-/**
- * While the user types in a large document, the work that can wait waits (typingGate.ts) until no
- * keystroke was checked for as long as the open documents wait before indexing (openDocuments.ts);
- * typing on without such a pause gives it 0.4 s every 4 s (a tenth of the time: the names of a
- * 1 MB document, 1–2 s of CPU, are indexed within half a minute of typing).
- */
-const typing = { quietMs: 400, maxHoldMs: 4000, sliceMs: 400 };
 
 export interface CorpusInit {
 	readonly connection: Connection;
@@ -73,7 +67,7 @@ export class Corpus {
 		const { connection, service, workspace, settings, publisher } = init;
 		const log = (m: string) => connection.console.log(m);
 		const size = init.workers ?? Math.max(1, availableParallelism());
-		this.pool = new WorkerPool(path.join(__dirname, 'worker.js'), size, log, () => createJobRunner(jiebaSegmenter(log), false), workerNiceness, undefined, { recycleAboveMb, backgroundOnFirst: true }, typing);
+		this.pool = new WorkerPool(path.join(__dirname, 'worker.js'), size, log, () => createJobRunner(jiebaSegmenter(log), false), workerNiceness, undefined, { recycleAboveMb, backgroundOnFirst: true }, typingPolicy);
 		this.pool.control({ kind: 'init', locale: init.locale, limits: { maxBytes: defaultMaxBytes } });
 		const folderSettings = (uri: string) => settings.get(workspace.folderUriOf(uri));
 		workspace.onRefusedRule = (file, rule) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: service.t('files.gitignoreRefused', file, rule.line, rule.text, maxGlobstars) });

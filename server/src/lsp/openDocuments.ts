@@ -21,6 +21,8 @@ import type { OutlineResult } from '../worker/protocol';
 import { toDocumentSymbols, toFoldingRanges } from './outlineProtocol';
 import type { SettingsCache } from '../settings';
 import { expectedMatchMs } from '../service/boilerplate/userPatterns';
+import { typingPolicy } from '../corpus/typingGate';
+import { PauseTimer } from './pauseTimer';
 
 /**
  * Open documents longer than this (UTF-16 units, about 600 KB of Chinese) are checked, printed
@@ -32,8 +34,16 @@ const isLarge = (doc: CorpusDocument) => doc.text.length > largeDocument;
 /** The user's patterns would hold the server's thread longer than this (their measured cost): the check runs in a worker. */
 const patternBudgetMs = 50;
 
-/** The editor waits this long after the last change before the corpus takes a document's text. */
-const indexDelay = 400;
+/**
+ * When an edited document's indexing is asked: once the user pauses (no check of a new version
+ * asked for `quietMs`), and, for a large document, at the latest `largeMaxWaitMs` after the first
+ * edit not yet asked for, however fast the user types on. A large document's indexing runs in a
+ * worker in the typing gate's slices (the same `maxHoldMs` apart: corpus/typingGate.ts), so
+ * asking it while the user types costs the keystrokes nothing; without the maximum, a user who
+ * typed on from the moment the document opened never had it asked, and its names never came.
+ * A small document is indexed on the server's thread, which a keystroke would wait for: on a pause only.
+ */
+export const indexWaits = { quietMs: typingPolicy.quietMs, largeMaxWaitMs: typingPolicy.maxHoldMs };
 
 export interface OpenDocumentsInit {
 	readonly connection: Connection;
@@ -60,9 +70,9 @@ class DocumentState {
 	held: HeldDiagnostics | undefined;
 	/** Its outline (symbols and folding, asked for together), for one version. */
 	outline: { version: number; result: Promise<OutlineResult> } | undefined;
-	/** Indexing when the user pauses. */
-	indexTimer: NodeJS.Timeout | undefined;
-	/** The indexing under way: the next waits for it (a check during it scheduled another). */
+	/** Asks the indexing when the user pauses (and while a large document is typed on: `indexWaits`). */
+	indexTimer: PauseTimer | undefined;
+	/** The indexing under way, and those asked after it: the next waits for it (a check during it scheduled another). */
 	indexing: Promise<void> | undefined;
 }
 
@@ -163,8 +173,9 @@ export class OpenDocuments {
 		// A newer version may have arrived while settings were fetched: check only the latest.
 		if (!isCurrent()) { return 'superseded'; }
 		const state = this.#state(uri);
-		// The corpus takes the open document's text when the user pauses (indexing a large text per keystroke costs too much).
-		if (!service.index.get(uri) || service.entitiesStale(doc)) { this.#scheduleIndex(uri, state); } else { service.openDocumentIndexed(doc); }
+		// The corpus takes the open document's text when the user pauses, a large one's also while
+		// the user types on (`indexWaits`; indexing a large text per keystroke costs too much).
+		if (!service.index.get(uri) || service.entitiesStale(doc)) { this.#scheduleIndex(uri, state, isLarge(doc)); } else { service.openDocumentIndexed(doc); }
 		// Text the editor decoded with replacement characters: its file may be in another encoding.
 		const notText = doc.text.includes('\ufffd') ? await notUtf8OnDisk(uriToPath(uri)) : undefined;
 		if (notText) {
@@ -193,7 +204,7 @@ export class OpenDocuments {
 
 	/** The editor closed the document: forget what was kept for it. */
 	forget(uri: string): void {
-		clearTimeout(this.#states.get(uri)?.indexTimer);
+		this.#states.get(uri)?.indexTimer?.dispose();
 		this.#states.delete(uri);
 		this.init.corpus.open.forget(uri);
 		this.init.service.documentClosed(uri);
@@ -202,16 +213,25 @@ export class OpenDocuments {
 
 	/**
 	 * An edited document enters the corpus index, and its names are indexed, when the user pauses
-	 * (tagging or printing a large document on every keystroke would slow checking down); then it
-	 * is checked again with them, and so are the files whose cross-file findings it changes.
+	 * (tagging or printing a large document on every keystroke would slow checking down), and a
+	 * large one also every `largeMaxWaitMs` while the user types on (`indexWaits`); then it is
+	 * checked again with them, and so are the files whose cross-file findings it changes.
 	 */
-	#scheduleIndex(uri: string, state: DocumentState): void {
-		clearTimeout(state.indexTimer);
-		state.indexTimer = setTimeout(() => {
-			state.indexTimer = undefined;
-			const index = () => this.#index(uri).catch((e: unknown) => this.init.connection.console.error(`zh-corpus: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
-			state.indexing = state.indexing?.then(index) ?? index();
-		}, indexDelay);
+	#scheduleIndex(uri: string, state: DocumentState, large: boolean): void {
+		state.indexTimer ??= new PauseTimer(indexWaits.quietMs, (paused) => this.#askIndex(uri, state, paused));
+		state.indexTimer.touch(large ? indexWaits.largeMaxWaitMs : Infinity);
+	}
+
+	/**
+	 * Indexes the document once the indexing under way ended. Asked while the user types on (not
+	 * `paused`), it is not asked again while one is under way, which is still being done in the
+	 * typing gate's slices: they would line up, each for the version current when it began.
+	 */
+	#askIndex(uri: string, state: DocumentState, paused: boolean): void {
+		if (!paused && state.indexing) { return; }
+		const index = () => this.#index(uri).catch((e: unknown) => this.init.connection.console.error(`zh-corpus: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+		const indexing: Promise<void> = (state.indexing?.then(index) ?? index()).finally(() => { if (state.indexing === indexing) { state.indexing = undefined; } });
+		state.indexing = indexing;
 	}
 
 	async #index(uri: string): Promise<void> {
