@@ -126,7 +126,10 @@ export function createJobRunner(jieba: Segmenter & Tagger, own = true, pause?: (
 				if (file.skipped) { return { uri: job.uri, skipped: skipped(file) }; }
 				steps?.between();
 				const facts = fileFacts(file.text);
-				return { uri: job.uri, stamp: textStamp(file.text), facts, matches: matchInParts(file.text, job.found ?? new Int32Array(0), names, jieba.nameModel?.words, steps) };
+				// The recognizer's words judge only a match of a known name: while none is known (a first
+				// scan) its model (≈ 50 ms to read) is left unread, and the matches are the same (none).
+				const words = names.size > 0 ? jieba.nameModel?.words : undefined;
+				return { uri: job.uri, stamp: textStamp(file.text), facts, matches: matchInParts(file.text, job.found ?? new Int32Array(0), names, words, steps) };
 			}
 			case 'check': {
 				const given: { text?: string; corpus?: CorpusSnapshot; edited?: { from: CorpusDocument; range: TextRange } } | undefined = job.version === undefined ? { text: job.text, corpus: job.corpus } : openInputs(job);
