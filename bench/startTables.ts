@@ -36,7 +36,9 @@ const data = (name: string) => fs.readFileSync(path.join(__dirname, name));
 const sample = '责任编辑：張三 今天天气很好，我们去公园散步。';
 
 time('script: traditional → simplified (t2s)', () => traditionalToSimplified());
-time('script: every table (scriptTables)', () => scriptTables());
+time('script: tables read and decoded (scriptTables)', () => scriptTables());
+time('script: traditional phrases (tsPhrases)', () => scriptTables().tsPhrases);
+time('script: simplified phrases (stPhrases)', () => scriptTables().stPhrases);
 time('line fold (normalize foldTable)', () => foldTable());
 time('line shape classes', () => lineShape(sample));
 time('chrome page model (checked)', () => pageModel());

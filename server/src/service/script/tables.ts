@@ -16,5 +16,6 @@ export { traditionalToSimplified } from './openccTables';
 let tables: ScriptTables | undefined;
 
 export function scriptTables(): ScriptTables {
-	return tables ??= { ...readOpenccTables(), ...decodeDerived(derived) };
+	// Assigned, not spread: spreading would read the phrase tables' getters (built on first use).
+	return tables ??= Object.assign(readOpenccTables(), decodeDerived(derived));
 }
