@@ -37,8 +37,8 @@ const sample = '责任编辑：張三 今天天气很好，我们去公园散步
 
 time('script: traditional → simplified (t2s)', () => traditionalToSimplified());
 time('script: tables read and decoded (scriptTables)', () => scriptTables());
-time('script: traditional phrases (tsPhrases)', () => scriptTables().tsPhrases);
-time('script: simplified phrases (stPhrases)', () => scriptTables().stPhrases);
+time('script: traditional phrases (tsPhrases)', () => scriptTables().tsPhrases.longestAt('著名', 0, 2));
+time('script: simplified phrases (stPhrases)', () => scriptTables().stPhrases.longestAt('中国', 0, 2));
 time('line fold (normalize foldTable)', () => foldTable());
 time('line shape classes', () => lineShape(sample));
 time('chrome page model (checked)', () => pageModel());

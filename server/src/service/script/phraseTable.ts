@@ -9,10 +9,18 @@ export class PhraseTable<V> {
 	readonly #trie = new Trie();
 	readonly #values: V[] = [];
 	readonly #phrases: string[] = [];
+	/** Adds the phrases on the table's first use (openccTables.ts: a table a text never needs is never built). */
+	#fill: ((table: PhraseTable<V>) => void) | undefined;
 	/** The value of the last successful `longestAt`, so that the hot loop allocates nothing. */
 	value: V | undefined;
 
+	constructor(fill?: (table: PhraseTable<V>) => void) {
+		this.#fill = fill;
+	}
+
 	add(phrase: string, value: V): void {
+		// Added after the filled phrases, whenever it is called (a phrase added twice keeps its last value).
+		if (this.#fill) { this.#filled(); }
 		if (phrase.length < 2) { return; }
 		this.#trie.add(phrase, this.#values.length);
 		this.#values.push(value);
@@ -20,6 +28,7 @@ export class PhraseTable<V> {
 	}
 
 	*entries(): IterableIterator<[string, V]> {
+		this.#filled();
 		// A phrase added twice keeps its last value, as a Map would.
 		const last = new Map<string, number>();
 		this.#phrases.forEach((p, i) => last.set(p, i));
@@ -31,9 +40,16 @@ export class PhraseTable<V> {
 	 * @returns its length, 0 when none (phrases are two units or longer); its value is left in `value`.
 	 */
 	longestAt(text: string, start: number, end: number): number {
+		if (this.#fill) { this.#filled(); }
 		const length = this.#trie.longestAt(text, start, end);
 		if (length < 2) { return 0; }
 		this.value = this.#values[this.#trie.lastValue];
 		return length;
+	}
+
+	#filled(): void {
+		const fill = this.#fill;
+		this.#fill = undefined;
+		fill?.(this);
 	}
 }

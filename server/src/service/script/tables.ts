@@ -16,6 +16,5 @@ export { traditionalToSimplified } from './openccTables';
 let tables: ScriptTables | undefined;
 
 export function scriptTables(): ScriptTables {
-	// Assigned, not spread: spreading would read the phrase tables' getters (built on first use).
-	return tables ??= Object.assign(readOpenccTables(), decodeDerived(derived));
+	return tables ??= { ...readOpenccTables(), ...decodeDerived(derived) };
 }
