@@ -7,14 +7,17 @@
  *
  * Problems wholly before the edit that equal the last check's are kept without being converted:
  * their diagnostics would differ only in `data.version` (converting and comparing a 1 MB
- * document's 1,000 diagnostics per keystroke cost ≈ 1.2 ms of the worker's check). The others
- * are converted and compared as diagnostics moved by the edit; a diagnostic of the last list is
- * converted only when a comparison needs it.
+ * document's 1,000 diagnostics per keystroke cost ≈ 1.2 ms of the worker's check). So are
+ * problems wholly after it that equal the last check's moved by the edit's length
+ * (shiftedProblems.ts): an insertion in the middle moves half the list. The others are converted
+ * and compared as diagnostics moved by the edit; a diagnostic of the last list is converted only
+ * when a comparison needs it.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { changedRange, CorpusDocument, type Problem, type TextRange } from '../service';
 import { partSize } from '../service/parts';
 import { DeltaPart, DiagnosticsDelta, editShift, sameMoved, sameValue } from '../lsp/diagnosticsDelta';
+import { sameShifted, whollyAfter } from './shiftedProblems';
 
 interface Sent {
 	readonly token: number;
@@ -46,8 +49,10 @@ export class SentDiagnostics {
 		if (!last || job.base !== last.token) { return whole(); }
 		const { start, oldEnd, newEnd } = edited?.from === last.doc ? edited.range : changedRange(last.doc.text, doc.text);
 		const shift = editShift(job.uri, doc.version, last.doc, doc, oldEnd, newEnd);
+		const delta = newEnd - oldEnd;
 		/** Whether the last list's `j`th diagnostic, moved by the edit, is this list's `i`th. */
 		const same = (j: number, i: number) => (whollyBefore(problems[i], start, oldEnd) && sameValue(last.problems[j], problems[i]))
+			|| (whollyAfter(last.problems[j], oldEnd) && sameShifted(last.problems[j], problems[i], delta))
 			|| sameMoved(diagnosticOf(last, j), diagnosticOf(sent, i), shift);
 		const n = problems.length, m = last.problems.length, most = Math.min(m, n);
 		let head = 0;
