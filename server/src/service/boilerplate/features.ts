@@ -98,6 +98,8 @@ export interface StageOne {
 	readonly keyCount: Map<string, number>;
 	/** Rows whose stage-one features were copied from the last version's (undefined: none). */
 	readonly kept?: Uint8Array;
+	/** The array `x` started as a copy of (the last version's features), when `kept` is defined. */
+	readonly copiedFrom?: Float64Array;
 }
 
 /**
@@ -143,8 +145,7 @@ export function stageOneFeatures(rows: readonly RowInput[], last?: StageOne, spa
 		for (const r of rows) { keyCount.set(r.key, (keyCount.get(r.key) ?? 0) + 1); }
 	}
 	const kept = same ? new Uint8Array(n) : undefined;
-	// The kept rows' features in one copy (stage two's numbers with them, rewritten by addStageTwo).
-	if (same) { x.set(same.x); }
+	if (same) { copyKept(x, same); }
 	for (let i = 0; i < n; i++) {
 		const o = i * featureCount;
 		const lo = Math.max(0, i - 4), hi = Math.min(n, i + 5);
@@ -169,7 +170,23 @@ export function stageOneFeatures(rows: readonly RowInput[], last?: StageOne, spa
 		x[k++] = log(listRun[i]);
 		x[k++] = n > 1 ? i / (n - 1) : 0;
 	}
-	return { x, rows, runs: runLengths, keyCount, kept };
+	return { x, rows, runs: runLengths, keyCount, kept, copiedFrom: same?.x };
+}
+
+/**
+ * Makes `x` hold the last version's stage-one features (stage two's numbers are all rewritten by
+ * addStageTwo). When `x` is the array the last version started from (the spare: the features of
+ * the version before it), it differs from the last version's only in the rows that version
+ * computed: those are copied, not the whole array (≈ 400 bytes a row, 4 MB per keystroke of a
+ * 1 MB page).
+ */
+function copyKept(x: Float64Array, last: StageOne): void {
+	if (!last.kept || last.copiedFrom !== x || x === last.x) { x.set(last.x); return; }
+	for (let i = 0; i < last.kept.length; i++) {
+		if (last.kept[i]) { continue; }
+		const o = i * featureCount;
+		x.set(last.x.subarray(o, o + stageOneCount), o);
+	}
 }
 
 /** A coarse shape: length class, sentence end, digits, a label opening it, list marker, brackets (below `signatureCount`). */
