@@ -130,14 +130,14 @@ export function moveDiagnostic(d: Diagnostic, s: EditShift): Diagnostic {
  * positions are compared by line and character (toRange makes them). A unit test holds the two
  * to the same answers.
  */
-type Fields = Record<string, unknown>;
+export type Fields = Record<string, unknown>;
 const samePosition = (p: Position, q: Position, s: EditShift, stays: boolean) => (stays || before(p, s)
 	? q.line === p.line && q.character === p.character
 	: q.line === p.line + s.lines && q.character === (p.line === s.line ? p.character + s.characters : p.character));
 const sameRange = (r: Range, q: Range | undefined, s: EditShift) => q !== undefined && samePosition(r.start, q.start, s, false)
 	&& samePosition(r.end, q.end, s, before(r.start, s) && r.end.line === s.line && r.end.character === s.character);
 /** The fields of `a` and `b` other than `special` are equal (absent and undefined alike). */
-function sameOthers(a: Fields, b: Fields, special: (k: string) => boolean): boolean {
+export function sameOthers(a: Fields, b: Fields, special: (k: string) => boolean): boolean {
 	for (const k in a) { if (!special(k) && !sameValue(a[k], b[k])) { return false; } }
 	for (const k in b) { if (!special(k) && !(k in a) && b[k] !== undefined) { return false; } }
 	return true;
@@ -148,7 +148,7 @@ const sameEdit = (e: Fields & { start: number; end: number }, q: Fields | undefi
 const sameFix = (f: Fix, q: Fix | undefined, s: EditShift) => typeof q === 'object' && q !== null
 	&& sameList(f.edits, q.edits, (e, x) => sameEdit(e as unknown as Fields & TextEdit, x as unknown as Fields | undefined, s))
 	&& sameOthers(f as unknown as Fields, q as unknown as Fields, (k) => k === 'edits');
-function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined, same: (x: T, y: T | undefined) => boolean): boolean {
+export function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined, same: (x: T, y: T | undefined) => boolean): boolean {
 	if (a === undefined || b === undefined) { return a === b; }
 	if (!Array.isArray(b) || a.length !== b.length) { return false; }
 	for (let i = 0; i < a.length; i++) { if (!same(a[i], b[i])) { return false; } }

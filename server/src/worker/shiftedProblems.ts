@@ -7,7 +7,7 @@
  * both (line lookups, ranges, data) for the half of a large document's list after a keystroke.
  */
 import type { Fix, Problem, RelatedLocation, TextEdit } from '../service';
-import { sameValue } from '../lsp/diagnosticsDelta';
+import { type Fields, sameList, sameOthers } from '../lsp/diagnosticsDelta';
 
 /** Whether every offset of `p` (its range, its fixes' edits, its related places in this document) is at or after `oldEnd`. */
 export function whollyAfter(p: Problem, oldEnd: number): boolean {
@@ -17,34 +17,18 @@ export function whollyAfter(p: Problem, oldEnd: number): boolean {
 	return true;
 }
 
-type Fields = Record<string, unknown>;
-
-/** The fields of `a` and `b` other than `skip` are equal (absent and undefined alike), as `sameValue` compares them. */
-function sameOthers(a: Fields, b: Fields, skip: (k: string) => boolean): boolean {
-	for (const k in a) { if (!skip(k) && !sameValue(a[k], b[k])) { return false; } }
-	for (const k in b) { if (!skip(k) && !(k in a) && b[k] !== undefined) { return false; } }
-	return true;
-}
-
 const isOffset = (k: string) => k === 'start' || k === 'end';
 const isMoved = (k: string) => k === 'start' || k === 'end' || k === 'fixes' || k === 'related';
 
-function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined, same: (x: T, y: T) => boolean): boolean {
-	if (a === undefined || b === undefined) { return a === b; }
-	if (!Array.isArray(b) || a.length !== b.length) { return false; }
-	for (let i = 0; i < a.length; i++) { if (!same(a[i], b[i])) { return false; } }
-	return true;
-}
-
-const sameEdit = (e: TextEdit, q: TextEdit, delta: number) => typeof q === 'object' && q !== null
+const sameEdit = (e: TextEdit, q: TextEdit | undefined, delta: number) => typeof q === 'object' && q !== null
 	&& q.start === e.start + delta && q.end === e.end + delta && sameOthers(e as unknown as Fields, q as unknown as Fields, isOffset);
-const sameFix = (f: Fix, g: Fix, delta: number) => typeof g === 'object' && g !== null
+const sameFix = (f: Fix, g: Fix | undefined, delta: number) => typeof g === 'object' && g !== null
 	&& sameList(f.edits, g.edits, (e, q) => sameEdit(e, q, delta)) && sameOthers(f as unknown as Fields, g as unknown as Fields, (k) => k === 'edits');
 /**
  * A place in another file is compared as a diagnostic (false here): the diagnostic names it by
  * its URI, and `moveDiagnostic` moves a place named by the document's own URI.
  */
-function sameRelated(r: RelatedLocation, q: RelatedLocation, delta: number): boolean {
+function sameRelated(r: RelatedLocation, q: RelatedLocation | undefined, delta: number): boolean {
 	if (r.uri !== undefined || typeof q !== 'object' || q === null || q.uri !== undefined) { return false; }
 	return q.start === r.start + delta && q.end === r.end + delta && sameOthers(r as unknown as Fields, q as unknown as Fields, isOffset);
 }
