@@ -97,6 +97,7 @@ export class LanguageService {
 
 	/** Every problem of the document, severities applied, at most `options.maxProblems`. */
 	lint(doc: CorpusDocument, options: LintOptions, token?: CancellationToken): Problem[] {
+		this.#findRecords(doc);
 		return lint(doc, this.rules, options, (rule) => this.#context(rule, options, token));
 	}
 
@@ -105,6 +106,7 @@ export class LanguageService {
 	 * counts and shared passages the server's index holds for it) instead of this service's index.
 	 */
 	lintWithView(doc: CorpusDocument, options: LintOptions, view: CorpusViews): Problem[] {
+		this.#findRecords(doc);
 		return lint(doc, this.rules, options, (rule) => ({ ...this.#context(rule, options), corpus: view.corpus, entities: rule.id.startsWith('entity.') ? view.entities : undefined }));
 	}
 
@@ -260,6 +262,14 @@ export class LanguageService {
 	/** Edits converting the whole document to a script (the "Convert document to …" commands). */
 	convert(doc: CorpusDocument, target: ConversionTarget): TextEdit[] {
 		return conversionEdits(doc.text, target);
+	}
+
+	/**
+	 * A closed file's line records, found before the first rule runs: the page analysis (which the
+	 * first rules ask for) keeps its facts of each line there too (lruCache.ts, `lineRecords`).
+	 */
+	#findRecords(doc: CorpusDocument): void {
+		if (doc.version <= 0) { this.#lines.recordsOf(doc); }
 	}
 
 	#context(rule: Rule, options: LintOptions, token?: CancellationToken): RuleContext {

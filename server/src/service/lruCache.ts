@@ -137,8 +137,8 @@ export class LineStore {
 	#young = new Map<string, unknown[]>();
 	#old = new Map<string, unknown[]>();
 	readonly #documents = new WeakMap<CorpusDocument, readonly (unknown[] | undefined)[]>();
-	/** Slots given to caches so far. */
-	slots = 0;
+	/** Slots given to caches so far; slot 0 holds the page analysis's facts of the line (`lineRecords`). */
+	slots = 1;
 
 	constructor(readonly capacity: number, private readonly policy: CachePolicy = limits) { }
 
@@ -161,6 +161,7 @@ export class LineStore {
 			out[i] = record;
 		}
 		this.#documents.set(doc, records = out);
+		documentRecords.set(doc, records);
 		return records;
 	}
 
@@ -173,6 +174,18 @@ export class LineStore {
 			this.#young = new Map();
 		}
 	}
+}
+
+/** The records a store found for a closed file (the last store asked, when several were). */
+const documentRecords = new WeakMap<CorpusDocument, readonly (unknown[] | undefined)[]>();
+
+/**
+ * The records of `doc`'s lines, if a store has found them (a closed file the service checks): the
+ * page analysis keeps each line's facts in slot 0 of its record, so the line's text is looked up
+ * once for the rules and the analysis together, not once more in the analysis's own cache.
+ */
+export function lineRecords(doc: CorpusDocument): readonly (unknown[] | undefined)[] | undefined {
+	return documentRecords.get(doc);
 }
 
 interface Remembered<T> { readonly lines: readonly Line[]; readonly results: readonly T[] }

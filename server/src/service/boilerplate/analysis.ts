@@ -7,7 +7,8 @@ import { packedMap } from '../text/packed';
 import type { CorpusDocument } from '../document';
 import { Article, ChromeBlock, chromeBlocks } from './blocks';
 import { featureCount, prose, RowInput } from './features';
-import { factsOf, LineFacts, LineMatch, sentenceEnd } from './lineFacts';
+import { lineRecords } from '../lruCache';
+import { factsOf, lineFacts, LineFacts, LineMatch, sentenceEnd } from './lineFacts';
 import { LineShape } from './lineShape';
 import { judgePage, PageVerdict } from './page';
 import { PageModel, pageModel } from './pageModel';
@@ -83,7 +84,10 @@ function remember(p: Previous): void {
 /** Each line's facts, taken from the last version where the line is one the edit did not touch. */
 function factsOfLines(doc: CorpusDocument, prev: Previous | undefined): LineFacts[] {
 	const now = doc.lines;
-	if (!prev || prev.doc === doc) { return packedMap(now, (l) => factsOf(l.text)); }
+	if (!prev || prev.doc === doc) {
+		const records = lineRecords(doc);
+		return records ? packedMap(now, (l, i) => factsInRecord(records[i], l.text)) : packedMap(now, (l) => factsOf(l.text));
+	}
 	const old = prev.doc.lines, m = Math.min(old.length, now.length);
 	let a = 0;
 	while (a < m && old[a].text === now[a].text) { a++; }
@@ -91,6 +95,12 @@ function factsOfLines(doc: CorpusDocument, prev: Previous | undefined): LineFact
 	while (s < m - a && old[old.length - 1 - s].text === now[now.length - 1 - s].text) { s++; }
 	const shift = old.length - now.length;
 	return packedMap(now, (l, i) => (i < a ? prev.facts[i] : i >= now.length - s ? prev.facts[i + shift] : factsOf(l.text)));
+}
+
+/** A closed file's line's facts, kept in its line record (slot 0, lruCache.ts); a line too long to have one is looked up as usual. */
+function factsInRecord(record: unknown[] | undefined, text: string): LineFacts {
+	if (!record) { return factsOf(text); }
+	return (record[0] ??= lineFacts(text)) as LineFacts;
 }
 
 /**

@@ -22,26 +22,30 @@ const bodyPunctuation = /[。！？!?，,；;]/;
 const creditWords = /记者|記者|通讯员|通訊員|实习生|實習生|摄影|攝影|摄$|攝$|编辑|編輯|作者|报道|報道|整理/;
 /** A dateline at the line's start (`本报讯 `, `新华社北京11月8日电 `): the space after it is formatting. */
 const dateline = /^\s*(本报讯|本報訊|[\p{Script=Han}\d]{0,12}(电|電|讯|訊))$/u;
-const clauseBreak = /[。！？!?，,；;:：()（）[\]【】]/;
-const openQuotes = '“「『"‘';
-const closeQuotes = '”」』"’';
+/** Quotes and clause breaks by unit (`"` opens or closes by depth): no one-unit string per unit read. */
+const quoteOpens = 1, quoteCloses = 2, straightQuote = 4, breaksClause = 8;
+const unitKinds = new Uint8Array(0x10000);
+for (const c of '“「『‘') { unitKinds[c.charCodeAt(0)] = quoteOpens; }
+for (const c of '”」』’') { unitKinds[c.charCodeAt(0)] = quoteCloses; }
+unitKinds[0x22] = straightQuote;
+for (const c of '。！？!?，,；;:：()（）[]【】') { unitKinds[c.charCodeAt(0)] |= breaksClause; }
 
 /** True when `offset` sits inside quotation marks on its line. */
 function insideQuotes(line: string, offset: number): boolean {
 	let depth = 0;
 	for (let i = 0; i < offset; i++) {
-		const c = line[i];
-		if (c === '"') { depth = depth > 0 ? depth - 1 : depth + 1; } else if (openQuotes.includes(c)) { depth++; } else if (closeQuotes.includes(c) && depth > 0) { depth--; }
+		const k = unitKinds[line.charCodeAt(i)];
+		if (k === straightQuote) { depth = depth > 0 ? depth - 1 : depth + 1; } else if (k === quoteOpens) { depth++; } else if (k === quoteCloses && depth > 0) { depth--; }
 	}
 	return depth > 0;
 }
 
-/** The clause around `offset`: from the previous clause break to the next one. */
+/** The clause holding `offset`: from the clause break before it to the one after it. */
 function clauseAround(line: string, offset: number): string {
 	let start = offset;
-	while (start > 0 && !clauseBreak.test(line[start - 1])) { start--; }
+	while (start > 0 && (unitKinds[line.charCodeAt(start - 1)] & breaksClause) === 0) { start--; }
 	let end = offset;
-	while (end < line.length && !clauseBreak.test(line[end])) { end++; }
+	while (end < line.length && (unitKinds[line.charCodeAt(end)] & breaksClause) === 0) { end++; }
 	return line.slice(start, end);
 }
 

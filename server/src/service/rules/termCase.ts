@@ -52,7 +52,16 @@ export const termCase: Rule = {
 interface Hit { readonly at: number; readonly word: string; readonly term: string }
 
 /** The known terms a line writes in another case (not inside an address). */
+const noHits: Hit[] = [];
+
+/** Whether `text` holds an ASCII letter: a word without one is its own lower case, so no term is written otherwise there. */
+function holdsAsciiLetter(text: string): boolean {
+	for (let i = 0; i < text.length; i++) { const c = text.charCodeAt(i) | 32; if (c >= 97 && c <= 122) { return true; } }
+	return false;
+}
+
 function hitsIn(text: string, terms: ReadonlyMap<string, string>): Hit[] {
+	if (!holdsAsciiLetter(text)) { return noHits; }
 	const hits: Hit[] = [];
 	for (const m of text.matchAll(token)) {
 		const word = m[0];

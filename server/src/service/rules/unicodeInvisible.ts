@@ -16,15 +16,18 @@ const names: Record<number, string> = {
 	0x2066: 'LEFT-TO-RIGHT ISOLATE', 0x2067: 'RIGHT-TO-LEFT ISOLATE', 0x2068: 'FIRST STRONG ISOLATE', 0x2069: 'POP DIRECTIONAL ISOLATE',
 	0xfeff: 'BYTE ORDER MARK',
 };
-const invisible = /[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/** 1 for the units this rule reports: exactly the ones it has a name for. */
+const invisibleUnits = new Uint8Array(0x10000);
+for (const code of Object.keys(names)) { invisibleUnits[Number(code)] = 1; }
 const pictograph = /\p{Extended_Pictographic}/u;
+/** The offsets of a line without any (most lines): one shared array. */
 const none: number[] = [];
 
-/** Offsets of a line's invisible characters (most lines: none, one shared array). */
+/** The offsets of the line's invisible characters: a scan of its units (no regular expression's match object per character). */
 function invisibleIn(line: string): number[] {
-	const offsets = [];
-	for (const m of line.matchAll(invisible)) { offsets.push(m.index!); }
-	return offsets.length > 0 ? offsets : none;
+	let offsets: number[] | undefined;
+	for (let i = 0; i < line.length; i++) { if (invisibleUnits[line.charCodeAt(i)] === 1) { (offsets ??= []).push(i); } }
+	return offsets ?? none;
 }
 
 export const unicodeInvisible: Rule = {
