@@ -73,7 +73,8 @@ export class LanguageService {
 	readonly segmenter?: Segmenter;
 	readonly tagger?: Tagger;
 	readonly entities: EntityService;
-	readonly #caches = new Map<string, LruCache<unknown>>();
+	/** Per rule id, its caches by scope (two lookups: no key string made per rule and file). */
+	readonly #caches = new Map<string, Map<string, LruCache<unknown>>>();
 	/** The caches' results for closed files' lines, one record per line text (lruCache.ts). */
 	readonly #lines: LineStore;
 	/** Names new to the corpus that the other files have not been matched for yet. */
@@ -282,11 +283,12 @@ export class LanguageService {
 			entities: rule.id.startsWith('entity.') ? this.#entityView.forRules((uri) => this.indexedVersion(uri), this.tagger) : undefined,
 			corpus: { fileCount: this.index.size, filesWithLine: (key) => this.index.filesWithLine(key), sharedWith: (uri, text) => this.index.sharedWith(uri, text, reportable) },
 			cache: <T>(scope: string) => {
-				const key = `${rule.id}\u0000${scope}`;
-				let cache = this.#caches.get(key);
+				let ofRule = this.#caches.get(rule.id);
+				if (!ofRule) { this.#caches.set(rule.id, ofRule = new Map()); }
+				let cache = ofRule.get(scope);
 				if (!cache) {
 					cache = new LruCache<unknown>(cacheLines, this.#cachePolicy, this.#lines);
-					this.#caches.set(key, cache);
+					ofRule.set(scope, cache);
 				}
 				return cache as LruCache<T>;
 			},

@@ -7,13 +7,16 @@
 import { analyze, isChromeLine } from '../boilerplate/analysis';
 import { normalizeLine } from '../boilerplate/normalize';
 import type { CorpusDocument } from '../document';
+import { isSpaceUnit } from '../text/chars';
 import { packedMap } from '../text/packed';
 import { segmented } from '../text/segmented';
 import type { RuleContext, Segmenter } from '../types';
 
 /** Characters that close a paragraph (it is trimmed, so the last one decides). */
 const closingChars = new Set([...'。！？!?…”’」』)）]】：:；;—~～.'].map((c) => c.charCodeAt(0)));
-const finishedSentence = /[。！？!?]/;
+/** 1 for the units of 。！？!?, which finish a sentence. */
+const finishingUnits = new Uint8Array(0x10000);
+for (const c of '。！？!?') { finishingUnits[c.charCodeAt(0)] = 1; }
 const clausePunctuation = /[，,、；;。！？!?]/;
 /** Characters on each side of the cut that the segmenter sees. */
 const window = 8;
@@ -54,7 +57,7 @@ export function paragraphs(doc: CorpusDocument, ctx: RuleContext): Paragraph[] {
 		const text = line.trim();
 		const open = text.length >= 20 && !closingChars.has(text.charCodeAt(text.length - 1));
 		// Every field from the start: fields added later give the objects other shapes, and the functions reading them are compiled again.
-		return { lead: line.length - line.trimStart().length, text, open, clauses: clausePunctuation.test(text), cut: open && finishedSentence.test(text.slice(0, -1)), left: undefined, right: undefined, fragment: undefined };
+		return { lead: leadingSpaces(line), text, open, clauses: clausePunctuation.test(text), cut: open && finishesSentenceBefore(text, text.length - 1), left: undefined, right: undefined, fragment: undefined };
 	});
 	const out: Paragraph[] = [];
 	const lines = doc.lines;
@@ -66,6 +69,19 @@ export function paragraphs(doc: CorpusDocument, ctx: RuleContext): Paragraph[] {
 		out.push({ line: n, start: l.start + lead, end: l.start + lead + text.length, text, cut, mayBeCut: open && clauses && out.length > 0, canContinue: clauses, shape });
 	}
 	return out;
+}
+
+/** `line.length - line.trimStart().length` without the trimmed copy (`trim` and `\s` remove the same units). */
+function leadingSpaces(line: string): number {
+	let i = 0;
+	while (i < line.length && isSpaceUnit(line.charCodeAt(i))) { i++; }
+	return i;
+}
+
+/** `/[。！？!?]/.test(text.slice(0, end))` without the copy. */
+function finishesSentenceBefore(text: string, end: number): boolean {
+	for (let i = 0; i < end; i++) { if (finishingUnits[text.charCodeAt(i)] === 1) { return true; } }
+	return false;
 }
 
 export const isHead = (p: Paragraph) => p.cut || p.mayBeCut;

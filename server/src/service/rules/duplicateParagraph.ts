@@ -23,6 +23,7 @@ import type { Finding, Rule, RuleContext } from '../types';
 
 const id = 'duplicate.paragraph';
 const bodyLine = /[，,；;。！？!?]/;
+const noClauses: LocalClause[] = [];
 
 export const duplicateParagraph: Rule = {
 	id,
@@ -38,9 +39,11 @@ export const duplicateParagraph: Rule = {
 			if (!local) { local = clausesOf(text); cache.set(text, local); }
 			return local;
 		};
-		const perLine = cache.perLine(doc, clausesOf);
-		const body = new Uint8Array(lines.length);
 		const punctuated = ctx.cache<boolean>('punctuated').perLine(doc, (text) => bodyLine.test(text));
+		// Only a punctuated line can be a body line, the only lines whose clauses are read (here and
+		// by reuse.ts): a line without that punctuation is not split (its entry is then no clauses).
+		const perLine = cache.perLine(doc, (text, n) => (punctuated[n] ? clausesOf(text) : noClauses));
+		const body = new Uint8Array(lines.length);
 		for (let n = 0; n < lines.length; n++) { body[n] = punctuated[n] && !isChromeLine(analysis, n) ? 1 : 0; }
 		const reuse = reusable(doc, body, clauses, ctx.t);
 		// A fresh index reads the clauses just split per line (a closed file's are not in the cache's maps: lruCache.ts).

@@ -79,7 +79,7 @@ export const mixedScript: Rule = {
 			if (mixed && inOther) {
 				yield paragraphFinding(line.start, line.end, issues, target, ctx);
 			} else {
-				for (const issue of issues) { if (!spelling.has(line.start + issue.start)) { yield findingOf(line.start, issue, target, ctx); } }
+				for (const issue of issues) { if (!spelling.has(line.start + issue.start)) { yield findingOf(line.start, issue, target, ctx, doc.version <= 0); } }
 			}
 		}
 		yield* spelling.values();
@@ -102,7 +102,9 @@ export const mixedScript: Rule = {
  * for the lines it moved or changed.
  */
 const findings = new WeakMap<ScriptIssue, { readonly offset: number; readonly target: FixedTarget; readonly t: RuleContext['t']; readonly finding: Finding }>();
-function findingOf(offset: number, issue: ScriptIssue, target: FixedTarget, ctx: RuleContext): Finding {
+function findingOf(offset: number, issue: ScriptIssue, target: FixedTarget, ctx: RuleContext, closed: boolean): Finding {
+	// A closed file is checked once: remembering its findings would only fill the weak map.
+	if (closed) { return issueFinding(offset, issue, target, ctx); }
 	const made = findings.get(issue);
 	if (made && made.offset === offset && made.target === target && made.t === ctx.t) { return made.finding; }
 	const finding = issueFinding(offset, issue, target, ctx);
