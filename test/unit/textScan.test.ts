@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { keyOfFolded } from '../../server/src/service/boilerplate/lineKey';
 import { foldTable, normalizeLine } from '../../server/src/service/boilerplate/normalize';
 import { textStamp } from '../../server/src/service/text/stamp';
-import { isSpaceUnit } from '../../server/src/service/text/chars';
+import { isSpaceUnit, unitTable } from '../../server/src/service/text/chars';
 import { random } from '../support/random';
 
 /** keyOfFolded as it was written with regular expressions. */
@@ -17,6 +17,16 @@ function keyByRegex(folded: string): string | undefined {
 describe('text scans', () => {
 	it('isSpaceUnit is \\s for every UTF-16 unit', () => {
 		for (let c = 0; c < 0x10000; c++) { assert.equal(isSpaceUnit(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`); }
+	});
+
+	it('unitTable marks exactly its characters\' units and ORs a second class into the same table', () => {
+		const table = unitTable('。！？!?', 1);
+		unitTable('，,。', 2, table);
+		for (let c = 0; c < 0x10000; c++) {
+			const ch = String.fromCharCode(c);
+			const want = (/[。！？!?]/.test(ch) ? 1 : 0) | (/[，,。]/.test(ch) ? 2 : 0);
+			assert.equal(table[c], want, `U+${c.toString(16)}`);
+		}
 	});
 
 	it('a line key collapses spaces and digit runs as the regular expressions did (20,000 random lines)', () => {

@@ -7,7 +7,7 @@
 import { analyze, isChromeLine } from '../boilerplate/analysis';
 import { normalizeLine } from '../boilerplate/normalize';
 import type { CorpusDocument } from '../document';
-import { isSpaceUnit } from '../text/chars';
+import { isSpaceUnit, unitTable } from '../text/chars';
 import { packedMap } from '../text/packed';
 import { segmented } from '../text/segmented';
 import type { RuleContext, Segmenter } from '../types';
@@ -15,8 +15,7 @@ import type { RuleContext, Segmenter } from '../types';
 /** Characters that close a paragraph (it is trimmed, so the last one decides). */
 const closingChars = new Set([...'。！？!?…”’」』)）]】：:；;—~～.'].map((c) => c.charCodeAt(0)));
 /** 1 for the units of 。！？!?, which finish a sentence. */
-const finishingUnits = new Uint8Array(0x10000);
-for (const c of '。！？!?') { finishingUnits[c.charCodeAt(0)] = 1; }
+const finishingUnits = unitTable('。！？!?');
 const clausePunctuation = /[，,、；;。！？!?]/;
 /** Characters on each side of the cut that the segmenter sees. */
 const window = 8;

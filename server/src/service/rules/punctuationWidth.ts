@@ -7,7 +7,7 @@
  * characters.
  */
 import { analyze, isChromeLine } from '../boilerplate/analysis';
-import { codePointAtOffset, codePointBefore, isCjk, isHan } from '../text/chars';
+import { codePointAtOffset, codePointBefore, isCjk, isHan, unitTable } from '../text/chars';
 import type { Finding, Rule } from '../types';
 
 const id = 'punctuation.width';
@@ -29,9 +29,10 @@ function asciiBetweenCjk(text: string, i: number, mark: string): boolean {
 }
 
 /** 1 for the units of the marks this rule counts; each mark's one-unit string, made once. */
-const isMark = new Uint8Array(0x10000);
+const countedMarks = ',:;?!()，：；？！（）';
+const isMark = unitTable(countedMarks);
 const markOf = new Array<string>(0x10000);
-for (const c of ',:;?!()，：；？！（）') { isMark[c.charCodeAt(0)] = 1; markOf[c.charCodeAt(0)] = c; }
+for (const c of countedMarks) { markOf[c.charCodeAt(0)] = c; }
 
 /**
  * A line's marks, line-relative, cached per line text. A mark at the line's first unit depends on

@@ -9,7 +9,7 @@
  * deletes.
  */
 import { analyze, isChromeLine } from '../boilerplate/analysis';
-import { codePointAtOffset, codePointBefore, isAsciiDigit, isCjk, isHan } from '../text/chars';
+import { codePointAtOffset, codePointBefore, isAsciiDigit, isCjk, isHan, unitTable } from '../text/chars';
 import type { Finding, Rule } from '../types';
 
 const id = 'spacing.cjk';
@@ -24,11 +24,10 @@ const creditWords = /记者|記者|通讯员|通訊員|实习生|實習生|摄�
 const dateline = /^\s*(本报讯|本報訊|[\p{Script=Han}\d]{0,12}(电|電|讯|訊))$/u;
 /** Quotes and clause breaks by unit (`"` opens or closes by depth): no one-unit string per unit read. */
 const quoteOpens = 1, quoteCloses = 2, straightQuote = 4, breaksClause = 8;
-const unitKinds = new Uint8Array(0x10000);
-for (const c of '“「『‘') { unitKinds[c.charCodeAt(0)] = quoteOpens; }
-for (const c of '”」』’') { unitKinds[c.charCodeAt(0)] = quoteCloses; }
-unitKinds[0x22] = straightQuote;
-for (const c of '。！？!?，,；;:：()（）[]【】') { unitKinds[c.charCodeAt(0)] |= breaksClause; }
+const unitKinds = unitTable('“「『‘', quoteOpens);
+unitTable('”」』’', quoteCloses, unitKinds);
+unitTable('"', straightQuote, unitKinds);
+unitTable('。！？!?，,；;:：()（）[]【】', breaksClause, unitKinds);
 
 /** True when `offset` sits inside quotation marks on its line. */
 function insideQuotes(line: string, offset: number): boolean {

@@ -3,6 +3,7 @@
  * small built-in list of terms whose case is fixed, extended with `zhCorpus.terms`. A token is a
  * run of ASCII letters, digits and hyphens, so `5GHz` or `ipv6addr` are other words.
  */
+import { isAsciiLetter } from '../text/chars';
 import type { Finding, Rule } from '../types';
 
 const id = 'term.case';
@@ -51,15 +52,15 @@ export const termCase: Rule = {
 
 interface Hit { readonly at: number; readonly word: string; readonly term: string }
 
-/** The known terms a line writes in another case (not inside an address). */
 const noHits: Hit[] = [];
 
 /** Whether `text` holds an ASCII letter: a word without one is its own lower case, so no term is written otherwise there. */
 function holdsAsciiLetter(text: string): boolean {
-	for (let i = 0; i < text.length; i++) { const c = text.charCodeAt(i) | 32; if (c >= 97 && c <= 122) { return true; } }
+	for (let i = 0; i < text.length; i++) { if (isAsciiLetter(text.charCodeAt(i))) { return true; } }
 	return false;
 }
 
+/** The known terms a line writes in another case (not inside an address). */
 function hitsIn(text: string, terms: ReadonlyMap<string, string>): Hit[] {
 	if (!holdsAsciiLetter(text)) { return noHits; }
 	const hits: Hit[] = [];

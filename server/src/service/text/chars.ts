@@ -24,6 +24,16 @@ export function isSpaceUnit(c: number): boolean {
 	return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 }
 
+/**
+ * A table of the 65,536 UTF-16 units with `value` set (OR-ed in) at each unit of `chars` (BMP
+ * characters), into `table` when given: a scan then reads a unit's class without a string or a
+ * regular expression.
+ */
+export function unitTable(chars: string, value = 1, table: Uint8Array = new Uint8Array(0x10000)): Uint8Array {
+	for (let i = 0; i < chars.length; i++) { table[chars.charCodeAt(i)] |= value; }
+	return table;
+}
+
 export const isAsciiDigit = (cp: number) => cp >= 0x30 && cp <= 0x39;
 
 export const isAsciiLetter = (cp: number) => (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
