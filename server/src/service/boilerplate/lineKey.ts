@@ -7,13 +7,20 @@
  * small; paragraphs are not counted.
  */
 import { textStamp } from '../text/stamp';
-import { isAsciiDigit, isSpaceUnit } from '../text/chars';
-import { normalizeLine } from './normalize';
+import { isAsciiDigit, isSpaceUnit, unitTable } from '../text/chars';
+import { foldTable, normalizeLine } from './normalize';
 
 export const repeatedLineMaxLength = 40;
 /** Lines up to this long take part (a long menu row, a footer). */
 export const templateLineMaxLength = 200;
-const endsSentence = /[。!?]["”」』)]?$/;
+/** A folded line that ends a sentence ends with a mark (1), perhaps closed by a quote or bracket (2): `/[。!?]["”」』)]?$/`. */
+const SENTENCE_MARK = 1, CLOSER = 2;
+const ending = unitTable('。!?', SENTENCE_MARK, unitTable('"”」』)', CLOSER));
+
+/** Whether a folded line whose last two units are `beforeLast` and `last` ends a sentence. */
+function endsSentence(beforeLast: number, last: number): boolean {
+	return ending[last] === SENTENCE_MARK || (ending[last] === CLOSER && ending[beforeLast] === SENTENCE_MARK);
+}
 
 export function repeatedLineKey(text: string): string | undefined {
 	const trimmed = text.trim();
@@ -25,7 +32,7 @@ export function keyOfFolded(folded: string): string | undefined {
 	if (folded.length < 2 || folded.length > templateLineMaxLength) { return undefined; }
 	if (folded.length <= repeatedLineMaxLength) { return collapsed(folded); }
 	// Collapsing changes no sentence mark or closing quote at the end of a trimmed line.
-	return endsSentence.test(folded) ? undefined : `#${textStamp(collapsed(folded))}`;
+	return endsSentence(folded.charCodeAt(folded.length - 2), folded.charCodeAt(folded.length - 1)) ? undefined : `#${textStamp(collapsed(folded))}`;
 }
 
 /** `folded.replace(/\s+/g, ' ').replace(/\d+/g, '0')` in one pass (the line itself when it holds neither). */
@@ -45,18 +52,35 @@ function collapsed(folded: string): string {
 	return from === 0 ? folded : out + folded.slice(from);
 }
 
-/** The distinct keys of a text's lines (the first `max` of them). */
+/**
+ * The distinct keys of a text's lines (the first `max` of them): `repeatedLineKey` of each line
+ * (cut at CR and LF; a line longer than the longest key's line with some spaces is skipped).
+ * Line breaks are found with indexOf, and a line is trimmed in place and sliced only when it may
+ * have a key. A line longer than `repeatedLineMaxLength` that ends a sentence has none, and its
+ * folded text ends a sentence exactly when its last two units folded do (folding maps unit to
+ * unit: normalizeLine keeps the length), so such a line is neither sliced nor folded.
+ */
 export function repeatedLineKeys(text: string, max = Infinity): Set<string> {
 	const keys = new Set<string>();
-	let start = 0;
-	for (let i = 0; i <= text.length && keys.size < max; i++) {
-		const c = i < text.length ? text.charCodeAt(i) : 10;
-		if (c !== 10 && c !== 13) { continue; }
-		if (i - start <= templateLineMaxLength + 8) {
-			const key = repeatedLineKey(text.slice(start, i));
+	const fold = foldTable();
+	let lf = -1, cr = -1;
+	for (let start = 0; start <= text.length && keys.size < max;) {
+		if (lf !== text.length && lf < start) { lf = text.indexOf('\n', start); if (lf < 0) { lf = text.length; } }
+		if (cr !== text.length && cr < start) { cr = text.indexOf('\r', start); if (cr < 0) { cr = text.length; } }
+		const end = lf < cr ? lf : cr;
+		if (end - start <= templateLineMaxLength + 8) {
+			let a = start, b = end;
+			while (a < b && isSpaceUnit(text.charCodeAt(a))) { a++; }
+			while (b > a && isSpaceUnit(text.charCodeAt(b - 1))) { b--; }
+			const length = b - a;
+			const sentence = length > repeatedLineMaxLength && endsSentence(foldedUnit(fold, text.charCodeAt(b - 2)), foldedUnit(fold, text.charCodeAt(b - 1)));
+			const key = length < 2 || length > templateLineMaxLength || sentence ? undefined : keyOfFolded(normalizeLine(text.slice(a, b)));
 			if (key) { keys.add(key); }
 		}
-		start = i + 1;
+		start = end + 1;
 	}
 	return keys;
 }
+
+/** A unit as normalizeLine folds it. */
+const foldedUnit = (fold: Uint16Array, c: number) => fold[c] || c;
