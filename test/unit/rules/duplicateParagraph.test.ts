@@ -1,6 +1,9 @@
 // duplicate.paragraph: a paragraph repeated later in the document; two sentences that share
 // words and a shape but say different things are not repeats.
 import * as assert from 'node:assert/strict';
+import { CorpusDocument } from '../../../server/src/service';
+import { ClauseIndex, clausesOf } from '../../../server/src/service/duplicates/clauses';
+import { random } from '../../support/random';
 import { lintText } from '../helpers';
 import { describeRule } from './ruleCases';
 
@@ -31,5 +34,28 @@ describe('duplicate.paragraph and a page\'s own list of headlines', () => {
 	it('still reports a repeated title-length line that no list holds', () => {
 		const text = `${titles[0]}\n正文第一段，介绍了情况。\n${titles[0]}\n`;
 		assert.equal(lintText(text).problems.filter((p) => p.ruleId === 'duplicate.paragraph').length, 1);
+	});
+});
+
+describe('duplicate.paragraph\'s pre-test for a repeated clause', () => {
+	// The rule builds no clause index when no clause key occurs twice in the body lines.
+	const parts = ['市政府召开会议', '介绍了情况', '主要指标好于预期', '就业形势总体稳定', ' 介绍了情况 ', '委員們接受了採訪'];
+	const marks = ['，', '。', '；', '！”', ''];
+
+	it('says a clause repeats exactly when the clause index lists a key twice (random documents, body lines chosen at random)', () => {
+		const rand = random(29);
+		let repeats = 0;
+		for (let t = 0; t < 3000; t++) {
+			const lines = Array.from({ length: 1 + Math.floor(rand() * 5) }, () => Array.from({ length: Math.floor(rand() * 3) }, () => parts[Math.floor(rand() * parts.length)] + marks[Math.floor(rand() * marks.length)]).join(''));
+			const doc = new CorpusDocument('file:///clauses.txt', 0, lines.join('\n'));
+			const body = Uint8Array.from(doc.lines, () => (rand() < 0.8 ? 1 : 0));
+			const clauses = (n: number) => clausesOf(doc.lines[n].text);
+			const index = ClauseIndex.of(doc.lines, body, (_text, n) => clauses(n));
+			const listedTwice = [...index.where.values()].some((at) => at.length > 1);
+			assert.equal(ClauseIndex.anyRepeat(doc.lines, body, clauses), listedTwice, JSON.stringify(lines));
+			if (listedTwice) { repeats++; }
+		}
+		// Both answers are tested.
+		assert.ok(repeats > 300 && repeats < 2700, String(repeats));
 	});
 });

@@ -83,6 +83,24 @@ export class ClauseIndex {
 		return index;
 	}
 
+	/**
+	 * Whether some clause key of the body lines occurs twice. When none does, no line has a clause
+	 * found earlier (a run starts at an earlier clause of the same key): the document has no repeat
+	 * and needs no index. A set of keys, left at the first repeat, costs less than the index's
+	 * arrays and lists.
+	 */
+	static anyRepeat(lines: readonly Line[], body: Uint8Array, clauses: (line: number) => readonly LocalClause[]): boolean {
+		const seen = new Set<string>();
+		for (let n = 0; n < lines.length; n++) {
+			if (!body[n]) { continue; }
+			for (const c of clauses(n)) {
+				if (seen.has(c.key)) { return true; }
+				seen.add(c.key);
+			}
+		}
+		return false;
+	}
+
 	#add(local: readonly LocalClause[], offset: number): void {
 		for (const c of local) {
 			const index = this.keys.length;

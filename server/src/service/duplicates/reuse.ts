@@ -30,10 +30,13 @@ const maxRemembered = 4;
 /** Smaller documents are matched whole: remembering costs more than it saves. */
 const minLines = 500;
 
+/** Whether a check of `doc` is kept for its next version (an editor's document, version above 0, not small): it then needs its clause index. */
+export const remembers = (doc: CorpusDocument) => doc.version > 0 && doc.lines.length >= minLines;
+
 /** Keeps this check's findings and clause index of an editor's document (version above 0) for its next version. */
 export function remember(doc: CorpusDocument, body: Uint8Array, found: readonly (readonly LineFound[] | undefined)[], t: RuleContext['t'], index: ClauseIndex): void {
 	remembered.delete(doc.uri);
-	if (doc.version <= 0 || doc.lines.length < minLines) { return; }
+	if (!remembers(doc)) { return; }
 	remembered.set(doc.uri, { doc, t, body, found, index });
 	if (remembered.size > maxRemembered) { remembered.delete(remembered.keys().next().value!); }
 }

@@ -18,7 +18,7 @@ import { analyze, isChromeLine } from '../boilerplate/analysis';
 import { deleteLines, excerpt } from '../boilerplate/findings';
 import type { CorpusDocument } from '../document';
 import { ClauseIndex, clausesOf, LocalClause } from '../duplicates/clauses';
-import { LineFound, moved, remember, reusable } from '../duplicates/reuse';
+import { forgetFindings, LineFound, moved, remember, remembers, reusable } from '../duplicates/reuse';
 import type { Finding, Rule, RuleContext } from '../types';
 
 const id = 'duplicate.paragraph';
@@ -46,6 +46,11 @@ export const duplicateParagraph: Rule = {
 		const body = new Uint8Array(lines.length);
 		for (let n = 0; n < lines.length; n++) { body[n] = punctuated[n] && !isChromeLine(analysis, n) ? 1 : 0; }
 		const reuse = reusable(doc, body, clauses, ctx.t);
+		// Without a clause that occurs twice nothing repeats: no index, unless it is kept for the next version.
+		if (!reuse && !remembers(doc) && !ClauseIndex.anyRepeat(lines, body, (n) => perLine[n])) {
+			forgetFindings(doc.uri);
+			return;
+		}
 		// A fresh index reads the clauses just split per line (a closed file's are not in the cache's maps: lruCache.ts).
 		const index = reuse ? reuse.index(clauses) : ClauseIndex.of(lines, body, (_text, n) => perLine[n]);
 		const found: (readonly LineFound[] | undefined)[] = new Array(lines.length);
