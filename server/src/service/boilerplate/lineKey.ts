@@ -55,8 +55,8 @@ function collapsed(folded: string): string {
 /**
  * The distinct keys of a text's lines (the first `max` of them): `repeatedLineKey` of each line
  * (cut at CR and LF; a line longer than the longest key's line with some spaces is skipped).
- * Line breaks are found with indexOf, and a line is trimmed in place and sliced only when it may
- * have a key. A line longer than `repeatedLineMaxLength` that ends a sentence has none, and its
+ * Line breaks are found with indexOf, and a line is trimmed in place (isSpaceUnit holds exactly
+ * the units `trim` removes) and sliced only when it may have a key. A line longer than `repeatedLineMaxLength` that ends a sentence has none, and its
  * folded text ends a sentence exactly when its last two units folded do (folding maps unit to
  * unit: normalizeLine keeps the length), so such a line is neither sliced nor folded.
  */
