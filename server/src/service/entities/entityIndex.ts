@@ -15,6 +15,7 @@ import {
 	appendLocations, commonSpellingOf, FileEntities, IndexedFiles, MakeLocation, Mention, mentionsOfEntity, none, rolesOf, spellingOf, unpackMentions, variantsOf,
 } from './fileEntities';
 import { FileIds, Strings } from './fileLists';
+import { mentionGroupsInSteps, noGroups } from './mentionGroups';
 import { FileMatches, matchNames } from './matcher';
 import { mappedInSteps, mentionsPerEntityInSteps, stringIdsInSteps, variantPairsInSteps, voteRowsInSteps } from './resultSteps';
 import { finish } from '../steps';
@@ -28,6 +29,11 @@ export class EntityIndex {
 	readonly #fileIds = new FileIds();
 	readonly #strings = new Strings();
 	readonly #files = new Map<string, FileEntities>();
+	/**
+	 * The same files by file id: references walk an entity's file list (ids) and find each file
+	 * here, not by hashing its URI in `#files` (that lookup was 40 % of a reference's time).
+	 */
+	readonly #byFileId: (FileEntities | undefined)[] = [];
 	/** Files whose mentions were cleared by a new gazetteer and not matched since. */
 	readonly #unmatched = new Set<string>();
 	/** Writes of a file's names or mentions begun, in order (`FileEntities.votesWrite`). */
@@ -86,10 +92,11 @@ export class EntityIndex {
 		this.#forgetVotes(uri);
 		const file: FileEntities = {
 			votes, roles, found: discovery.spans,
-			mentions: old.mentions, variants: old.variants, occurrences: old.occurrences,
+			mentions: old.mentions, groups: old.groups, variants: old.variants, occurrences: old.occurrences,
 			votesWrite: write, mentionsWrite: old.mentionsWrite,
 		};
 		this.#files.set(uri, file);
+		this.#byFileId[this.#fileIds.id(uri)] = file;
 		return this.#applyVotes(uri, file);
 	}
 
@@ -119,6 +126,7 @@ export class EntityIndex {
 		const id = (s: string) => this.#strings.id(s);
 		// Counted per entity first: an entity's file list is touched once per file, not per mention.
 		const counts = yield* mentionsPerEntityInSteps(matches.mentions);
+		const groups = yield* mentionGroupsInSteps(matches.mentions, counts);
 		const variants = yield* variantPairsInSteps(matches.variants, id);
 		const oldMentions = before.mentions;
 		const oldIds = yield* mentionsPerEntityInSteps(oldMentions);
@@ -132,6 +140,7 @@ export class EntityIndex {
 			if (e) { e.mentionFiles.set(uri, (e.mentionFiles.get(uri) ?? 0) + n); e.mentionTotal += n; }
 		}
 		file.mentions = matches.mentions;
+		file.groups = groups;
 		file.variants = variants;
 		const o = matches.occurrences;
 		for (let i = 0; i < o.length; i += 2) {
@@ -149,7 +158,9 @@ export class EntityIndex {
 	ensure(uri: string): void {
 		if (!this.#files.has(uri)) {
 			const write = ++this.#writes;
-			this.#files.set(uri, { votes: none, roles: none, found: none, mentions: none, variants: none, occurrences: none, votesWrite: write, mentionsWrite: write });
+			const file: FileEntities = { votes: none, roles: none, found: none, mentions: none, groups: noGroups, variants: none, occurrences: none, votesWrite: write, mentionsWrite: write };
+			this.#files.set(uri, file);
+			this.#byFileId[this.#fileIds.id(uri)] = file;
 		}
 	}
 
@@ -168,6 +179,8 @@ export class EntityIndex {
 		this.#forgetVotes(uri);
 		this.#files.delete(uri);
 		this.#unmatched.delete(uri);
+		const id = this.#fileIds.idOf(uri);
+		if (id !== undefined) { this.#byFileId[id] = undefined; }
 		this.#fileIds.release(uri);
 	}
 
@@ -178,6 +191,7 @@ export class EntityIndex {
 		this.#table = new EntityTable(gazetteer, this.#fileIds);
 		for (const [uri, file] of this.#files) {
 			file.mentions = none;
+			file.groups = noGroups;
 			file.variants = none;
 			file.occurrences = none;
 			this.#unmatched.add(uri);
@@ -192,18 +206,25 @@ export class EntityIndex {
 		return unpackMentions(this.#files.get(uri)?.mentions ?? none, this.#table);
 	}
 
-	/** The mentions of one entity in one file (reads the packed array: no object per other mention). */
+	/** The mentions of one entity in one file (reads its group of the packed mentions: nothing of the other mentions). */
 	mentionsOf(uri: string, e: Entity): Mention[] {
-		return mentionsOfEntity(this.#files.get(uri)?.mentions ?? none, e);
+		const file = this.#files.get(uri);
+		return file ? mentionsOfEntity(file.mentions, file.groups, e) : [];
 	}
 
 	/**
-	 * Appends the entity's mentions in one file to `out` as locations (references: no object per
-	 * other mention, none in between). `count`: how many the file holds (its `mentionFiles` count),
-	 * so that the reading stops at the last.
+	 * Every mention of the entity as a location made by `make` (files in URI order, each file's in
+	 * file order): only the entity's group of each of its files' mentions is read, and no object is
+	 * made in between.
 	 */
-	locationsOf<T>(uri: string, e: Entity, make: MakeLocation<T>, out: T[], count = Infinity): void {
-		appendLocations(uri, this.#files.get(uri)?.mentions ?? none, e, count, make, out);
+	locationsOf<T>(e: Entity, make: MakeLocation<T>): T[] {
+		const out: T[] = [];
+		const { ids, counts } = e.mentionFiles.idsInUriOrder();
+		for (let i = 0; i < ids.length; i++) {
+			const file = this.#byFileId[ids[i]];
+			if (file) { appendLocations(this.#fileIds.uri(ids[i]), file.mentions, file.groups, e, counts[i], make, out); }
+		}
+		return out;
 	}
 
 	/** Roles written before the entity's names in the files that discovered it, most frequent first. */

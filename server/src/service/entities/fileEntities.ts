@@ -3,6 +3,7 @@
  * they walk the typed arrays without making an object per mention of other entities.
  */
 import type { Entity, EntityTable } from './entityTable';
+import { forEachMentionOf, MentionGroups } from './mentionGroups';
 
 /** A mention in a file: zero-based line, UTF-16 column and length. */
 export interface Mention {
@@ -25,6 +26,8 @@ export interface FileEntities {
 	readonly roles: Int32Array;
 	/** Packed mentions: line, character, length, entity id. */
 	mentions: Int32Array;
+	/** `mentions` grouped by entity (set with them): an entity's mentions without reading the others. */
+	groups: MentionGroups;
 	/** Spellings that differ from their key (任賢良 for 任贤良): entity id, spelling id, … (each pair once, in the order met). */
 	variants: Int32Array;
 	/** How often each known name is written here as a word: entity id, count, … */
@@ -49,12 +52,12 @@ export function unpackMentions(m: Int32Array, table: EntityTable): Mention[] {
 	return out;
 }
 
-/** The mentions of one entity among packed mentions. */
-export function mentionsOfEntity(m: Int32Array, e: Entity): Mention[] {
+/** The mentions of one entity among packed mentions, in file order (its group of them). */
+export function mentionsOfEntity(m: Int32Array, groups: MentionGroups, e: Entity): Mention[] {
 	const out: Mention[] = [];
-	for (let i = 3; i < m.length; i += 4) {
-		if (m[i] === e.id) { out.push({ line: m[i - 3], character: m[i - 2], length: m[i - 1], entity: e }); }
-	}
+	forEachMentionOf(groups, m.length / 4, e.id, Infinity, (k) => {
+		out.push({ line: m[4 * k], character: m[4 * k + 1], length: m[4 * k + 2], entity: e });
+	});
 	return out;
 }
 
@@ -62,15 +65,11 @@ export function mentionsOfEntity(m: Int32Array, e: Entity): Mention[] {
 export type MakeLocation<T> = (uri: string, line: number, character: number, length: number) => T;
 
 /**
- * Appends the entity's packed mentions to `out` as locations in `uri`, stopping after `count`
- * (a name's mentions are spread through the file: the rest of it need not be read).
+ * Appends the entity's packed mentions to `out` as locations in `uri`, in file order, at most
+ * `count` of them (the file's count in the entity's file list, which its group holds exactly).
  */
-export function appendLocations<T>(uri: string, m: Int32Array, e: Entity, count: number, make: MakeLocation<T>, out: T[]): void {
-	const id = e.id;
-	let left = count;
-	for (let i = 3; left > 0 && i < m.length; i += 4) {
-		if (m[i] === id) { out.push(make(uri, m[i - 3], m[i - 2], m[i - 1])); left--; }
-	}
+export function appendLocations<T>(uri: string, m: Int32Array, groups: MentionGroups, e: Entity, count: number, make: MakeLocation<T>, out: T[]): void {
+	forEachMentionOf(groups, m.length / 4, e.id, count, (k) => { out.push(make(uri, m[4 * k], m[4 * k + 1], m[4 * k + 2])); });
 }
 
 /** What the aggregates of an entity over its files read from the index. */

@@ -130,11 +130,18 @@ export class FileCounts {
 		return true;
 	}
 
-	/** Files and their counts in URI order (as `[...this].sort()` gives them): their places sorted as numbers, not their URIs as strings. */
+	/** Files and their counts in URI order (as `[...this].sort()` gives them). */
 	inUriOrder(): { uris: string[]; counts: number[] } {
+		const { ids, counts } = this.idsInUriOrder();
+		return { uris: ids.map((id) => this.files.uri(id)), counts };
+	}
+
+	/** File ids and their counts in URI order: their places sorted as numbers, not their URIs as strings. */
+	idsInUriOrder(): { ids: number[]; counts: number[] } {
 		if (!this.files.ordered && this.size * 4 < this.files.count) {
-			const sorted = [...this].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-			return { uris: sorted.map(([uri]) => uri), counts: sorted.map(([, n]) => n) };
+			const pairs = this.#pairs;
+			const sorted = (Array.isArray(pairs) ? Array.from({ length: pairs.length / 2 }, (_, i) => [pairs[2 * i], pairs[2 * i + 1]]) : [...pairs]).sort((a, b) => (this.files.uri(a[0]) < this.files.uri(b[0]) ? -1 : 1));
+			return { ids: sorted.map(([id]) => id), counts: sorted.map(([, n]) => n) };
 		}
 		// A file's place and its count in one number (places < 2^21, counts < 2^32: exact in a double), so one numeric sort orders both.
 		const keyed = new Float64Array(this.size);
@@ -146,12 +153,12 @@ export class FileCounts {
 			for (const [id, n] of pairs) { keyed[k++] = this.files.rank(id) * countSpan + n; }
 		}
 		keyed.sort();
-		const uris: string[] = new Array(keyed.length), counts: number[] = new Array(keyed.length);
+		const ids: number[] = new Array(keyed.length), counts: number[] = new Array(keyed.length);
 		for (let i = 0; i < keyed.length; i++) {
-			uris[i] = this.files.uri(this.files.atRank(Math.floor(keyed[i] / countSpan)));
+			ids[i] = this.files.atRank(Math.floor(keyed[i] / countSpan));
 			counts[i] = keyed[i] % countSpan;
 		}
-		return { uris, counts };
+		return { ids, counts };
 	}
 
 	*keys(): Generator<string> {

@@ -84,10 +84,7 @@ export class EntityService {
 	 * with 18,000 mentions made an object per mention here and another there).
 	 */
 	references<T = EntityLocation>(e: Entity, make: MakeLocation<T> = entityLocation as MakeLocation<T>): T[] {
-		const out: T[] = [];
-		const { uris, counts } = e.mentionFiles.inUriOrder();
-		for (let i = 0; i < uris.length; i++) { this.index.locationsOf(uris[i], e, make, out, counts[i]); }
-		return out;
+		return this.index.locationsOf(e, make);
 	}
 
 	/** The gazetteer entry, else the first mention in the corpus (files in URI order). */
