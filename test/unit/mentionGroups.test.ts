@@ -4,7 +4,9 @@
  * them right as files are added, replaced and removed (references, definition, rename).
  */
 import * as assert from 'node:assert/strict';
-import { forEachMentionOf, mentionGroupsInSteps } from '../../server/src/service/entities/mentionGroups';
+import { mentionGroupsInSteps } from '../../server/src/service/entities/mentionGroups';
+import { appendLocations, mentionsOfEntity } from '../../server/src/service/entities/fileEntities';
+import type { Entity } from '../../server/src/service/entities/entityTable';
 import { mentionsPerEntityInSteps, unitsPerStep } from '../../server/src/service/entities/resultSteps';
 import { finish } from '../../server/src/service/steps';
 import { EntityService } from '../../server/src/service/entities/service';
@@ -23,10 +25,14 @@ function packed(n: number, ids: readonly number[]): Int32Array {
 /** The mention numbers of `id` as a scan of the packed mentions finds them. */
 const scanned = (m: Int32Array, id: number): number[] => Array.from({ length: m.length / 4 }, (_, i) => i).filter((i) => m[4 * i + 3] === id);
 
+/** The mention numbers (their lines: `packed` writes mention i on line i) of `id` read from its group, as references and rename read them. */
 function grouped(m: Int32Array, id: number, most = Infinity): number[] {
 	const groups = finish(mentionGroupsInSteps(m, finish(mentionsPerEntityInSteps(m))));
+	const e = { id } as Entity;
 	const out: number[] = [];
-	forEachMentionOf(groups, m.length / 4, id, most, (k) => out.push(k));
+	appendLocations('file:///a.txt', m, groups, e, most, (_uri, line) => line, out);
+	// Rename and definition read the same group, uncapped.
+	assert.deepEqual(out, mentionsOfEntity(m, groups, e).map((x) => x.line).slice(0, most));
 	return out;
 }
 

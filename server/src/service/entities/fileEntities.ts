@@ -3,7 +3,7 @@
  * they walk the typed arrays without making an object per mention of other entities.
  */
 import type { Entity, EntityTable } from './entityTable';
-import { forEachMentionOf, MentionGroups } from './mentionGroups';
+import { MentionGroups, runEnd, runOf, runStart } from './mentionGroups';
 
 /** A mention in a file: zero-based line, UTF-16 column and length. */
 export interface Mention {
@@ -55,9 +55,12 @@ export function unpackMentions(m: Int32Array, table: EntityTable): Mention[] {
 /** The mentions of one entity among packed mentions, in file order (its group of them). */
 export function mentionsOfEntity(m: Int32Array, groups: MentionGroups, e: Entity): Mention[] {
 	const out: Mention[] = [];
-	forEachMentionOf(groups, m.length / 4, e.id, Infinity, (k) => {
-		out.push({ line: m[4 * k], character: m[4 * k + 1], length: m[4 * k + 2], entity: e });
-	});
+	const n = m.length / 4, run = runOf(groups, n, e.id);
+	if (run < 0) { return out; }
+	for (let k = runStart(groups, n, run), end = runEnd(groups, n, run); k < end; k++) {
+		const i = 4 * groups[k];
+		out.push({ line: m[i], character: m[i + 1], length: m[i + 2], entity: e });
+	}
 	return out;
 }
 
@@ -69,7 +72,13 @@ export type MakeLocation<T> = (uri: string, line: number, character: number, len
  * `count` of them (the file's count in the entity's file list, which its group holds exactly).
  */
 export function appendLocations<T>(uri: string, m: Int32Array, groups: MentionGroups, e: Entity, count: number, make: MakeLocation<T>, out: T[]): void {
-	forEachMentionOf(groups, m.length / 4, e.id, count, (k) => { out.push(make(uri, m[4 * k], m[4 * k + 1], m[4 * k + 2])); });
+	const n = m.length / 4, run = runOf(groups, n, e.id);
+	if (run < 0) { return; }
+	const start = runStart(groups, n, run);
+	for (let k = start, end = Math.min(runEnd(groups, n, run), start + count); k < end; k++) {
+		const i = 4 * groups[k];
+		out.push(make(uri, m[i], m[i + 1], m[i + 2]));
+	}
 }
 
 /** What the aggregates of an entity over its files read from the index. */

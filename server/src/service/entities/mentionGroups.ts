@@ -51,21 +51,25 @@ export function* mentionGroupsInSteps(m: Int32Array, counts: ReadonlyMap<number,
 }
 
 /**
- * Calls `each` with the number of every mention of entity `id` in file order, at most `most` of
- * them, reading only its group (found by a binary search of the runs). `mentions`: how many the
- * file has (the runs are what precedes the mention numbers).
+ * The run of entity `id` in `groups` of a file of `mentions` mentions (the runs are what precedes
+ * the mention numbers), or -1 when the file does not mention it: a binary search of the runs.
  */
-export function forEachMentionOf(groups: MentionGroups, mentions: number, id: number, most: number, each: (mention: number) => void): void {
-	const runs = groups.length - mentions;
-	let lo = 0, hi = runs / 2 - 1;
+export function runOf(groups: MentionGroups, mentions: number, id: number): number {
+	let lo = 0, hi = (groups.length - mentions) / 2 - 1;
 	while (lo <= hi) {
 		const mid = (lo + hi) >>> 1;
 		const at = groups[2 * mid];
-		if (at < id) { lo = mid + 1; } else if (at > id) { hi = mid - 1; } else {
-			const start = runs + (mid === 0 ? 0 : groups[2 * mid - 1]);
-			const end = Math.min(runs + groups[2 * mid + 1], start + most);
-			for (let k = start; k < end; k++) { each(groups[k]); }
-			return;
-		}
+		if (at < id) { lo = mid + 1; } else if (at > id) { hi = mid - 1; } else { return mid; }
 	}
+	return -1;
+}
+
+/** Where a run's mention numbers start in `groups`. */
+export function runStart(groups: MentionGroups, mentions: number, run: number): number {
+	return groups.length - mentions + (run === 0 ? 0 : groups[2 * run - 1]);
+}
+
+/** Where a run's mention numbers end in `groups` (exclusive). */
+export function runEnd(groups: MentionGroups, mentions: number, run: number): number {
+	return groups.length - mentions + groups[2 * run + 1];
 }
