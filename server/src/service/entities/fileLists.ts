@@ -140,7 +140,8 @@ export class FileCounts {
 	idsInUriOrder(): { ids: number[]; counts: number[] } {
 		if (!this.files.ordered && this.size * 4 < this.files.count) {
 			const pairs = this.#pairs;
-			const sorted = (Array.isArray(pairs) ? Array.from({ length: pairs.length / 2 }, (_, i) => [pairs[2 * i], pairs[2 * i + 1]]) : [...pairs]).sort((a, b) => (this.files.uri(a[0]) < this.files.uri(b[0]) ? -1 : 1));
+			const listed = Array.isArray(pairs) ? Array.from({ length: pairs.length / 2 }, (_, i) => [pairs[2 * i], pairs[2 * i + 1]]) : [...pairs];
+			const sorted = listed.sort((a, b) => (this.files.uri(a[0]) < this.files.uri(b[0]) ? -1 : 1));
 			return { ids: sorted.map(([id]) => id), counts: sorted.map(([, n]) => n) };
 		}
 		// A file's place and its count in one number (places < 2^21, counts < 2^32: exact in a double), so one numeric sort orders both.

@@ -35,6 +35,7 @@ export function* mentionGroupsInSteps(m: Int32Array, counts: ReadonlyMap<number,
 		end += counts.get(ids[k])!;
 		groups[2 * k] = ids[k];
 		groups[2 * k + 1] = end;
+		if (k % unitsPerStep === unitsPerStep - 1) { yield; }
 	}
 	yield;
 	for (let from = 0; from < total; from += unitsPerStep) {
