@@ -184,6 +184,20 @@ describe('line facts', () => {
 		}
 	});
 
+	it('read each unit\'s fold and class from one table: every unit of the 65,536, in a line and around spaces and a hyphen', () => {
+		// A wrong entry of lineShape's unit table (a folded unit, a category, a function word or
+		// space bit) changes the shape of a line holding that unit.
+		for (let u = 0; u < 0x10000; u++) {
+			const ch = String.fromCharCode(u);
+			for (const line of [`的${ch}${ch}了 ${ch}`, ` ${ch} - ${ch}-${ch} `]) {
+				const f = lineFacts(line);
+				assert.equal(f.normalized, normalizeLine(line), `U+${u.toString(16)}`);
+				assert.deepEqual(f.shape, plainShape(f.normalized), `U+${u.toString(16)} ${JSON.stringify(line)}`);
+				assert.deepEqual(lineShape(line), plainShape(line), `U+${u.toString(16)} ${JSON.stringify(line)}`);
+			}
+		}
+	});
+
 	it('are what the plain expressions say, on random lines of the characters they look at', () => {
 		const rand = random(11);
 		for (let n = 0; n < 30_000; n++) { checkLine(randomLine(rand)); }

@@ -50,10 +50,9 @@ export interface LineShape {
 
 const HAN = 1, FUNC = 2, SENT = 4, CLAUSE = 8, SEP = 16, BRACKET = 32, QUOTE = 64, SPAM = 128;
 const functionWords = '的了是在和也都就而与着把被让从对但所这那们我你他她它其之于为以将会能要有没不很更还又才已并及等后时说到地得过给向可如因此即却该由';
-let classes: Uint8Array | undefined;
 
+/** The class of each (folded) unit: one of HAN, SENT, CLAUSE, SEP, BRACKET, QUOTE, with FUNC and SPAM on Han. */
 function classTable(): Uint8Array {
-	if (classes) { return classes; }
 	const t = new Uint8Array(0x10000);
 	for (let c = 0x3400; c <= 0x9fff; c++) { t[c] = HAN; }
 	for (let c = 0xf900; c <= 0xfaff; c++) { t[c] = HAN; }
@@ -64,7 +63,42 @@ function classTable(): Uint8Array {
 	for (const ch of '|>›»·•/<‹«│┃') { t[ch.charCodeAt(0)] = SEP; }
 	for (const ch of '[]【】《》〈〉〖〗『』') { t[ch.charCodeAt(0)] = BRACKET; }
 	for (const ch of '“”「」‘’"') { t[ch.charCodeAt(0)] = QUOTE; }
-	return classes = t;
+	return t;
+}
+
+/**
+ * What a line's shape counts of a unit, one category each (a unit is counted under one only),
+ * in bits 16 to 19 of `unitTable`'s entries.
+ */
+const enum Category { Other, Han, Sentence, Clause, Separator, Bracket, Quote, Digit, Latin, Space, Dash }
+/** Bits of `unitTable`'s entries above the category: a function word (Han), a mark of SEO spam (Han), a space. */
+const FUNCTION_BIT = 1 << 20, SPAM_BIT = 1 << 21, SPACE_BIT = 1 << 22;
+
+const unitTables = new WeakMap<Uint16Array, Uint32Array>();
+
+/**
+ * Per UTF-16 unit: its folded unit (bits 0 to 15: `fold`'s, or the unit itself) and what the
+ * shape counts of the folded unit (its `Category` and bits), so the line's one pass reads one
+ * table per unit instead of the fold's then the classes' (built once per fold table, 256 KB).
+ * The categories are the order in which the shape used to test a unit: a space (as the shape
+ * sees one: space, tab, ideographic and no-break space) first, then Han, the punctuation classes,
+ * ASCII digits, ASCII letters and the hyphen (a separator between spaces).
+ */
+export function unitTable(fold: Uint16Array): Uint32Array {
+	let table = unitTables.get(fold);
+	if (table) { return table; }
+	const classes = classTable();
+	table = new Uint32Array(0x10000);
+	for (let raw = 0; raw < 0x10000; raw++) {
+		const c = fold[raw] || raw, k = classes[c];
+		const category = c === 32 || c === 9 || c === 0x3000 || c === 0xa0 ? Category.Space : k & HAN ? Category.Han : k === SENT ? Category.Sentence
+			: k === CLAUSE ? Category.Clause : k === SEP ? Category.Separator : k === BRACKET ? Category.Bracket : k === QUOTE ? Category.Quote
+				: c >= 48 && c <= 57 ? Category.Digit : (c | 32) >= 97 && (c | 32) <= 122 ? Category.Latin : c === 45 ? Category.Dash : Category.Other;
+		const han = category === Category.Han;
+		table[raw] = c | (category << 16) | (han && k & FUNC ? FUNCTION_BIT : 0) | (han && k & SPAM ? SPAM_BIT : 0) | (category === Category.Space ? SPACE_BIT : 0);
+	}
+	unitTables.set(fold, table);
+	return table;
 }
 
 const listMarker = /^(\d{1,3}\s*[.、)\]]|\d{1,2}\s+\S|#\d+|[(\[]\d{1,3}[)\]]|[•·▪◆◇■□●○▶►▸▲△▼▽★☆※→\-*]\s*\S)/u;
@@ -90,37 +124,52 @@ export function lineShape(folded: string): LineShape {
 let noFold: Uint16Array | undefined;
 /** Scratch space of the folded units, grown as needed. */
 let units = new Uint16Array(1024);
+/** Scratch counts of a line's units other than Han per `Category`, left all 0 between lines. */
+const counts = new Int32Array(16);
 
 /**
  * The line folded and its shape in one pass over its units (folding keeps every space a space,
- * so the line's trimmed bounds are the folded line's). The questions about the line's end are
- * answered from its last units (a regular expression anchored only at the end tries every
- * start); the date, time and URL expressions run only on lines with the digits or ASCII letters
- * every match of theirs holds (`\d` and `\w` are ASCII). test/unit/lineFacts.test.ts compares
- * all of it with the plain fold and expressions.
+ * so the line's trimmed bounds are the folded line's). Each unit is one read of `unitTable`; Han
+ * units (most of a line) and function words are counted without a branch, the rarer categories
+ * in `counts`. The questions about the line's end are answered from its last units (a regular
+ * expression anchored only at the end tries every start); the date, time and URL expressions
+ * run only on lines with the digits or ASCII letters every match of theirs holds (`\d` and `\w`
+ * are ASCII). test/unit/lineFacts.test.ts compares all of it with the plain fold and expressions.
  */
 export function foldedLine(line: string, fold = foldTable()): FoldedLine {
-	const t = classTable();
+	const table = unitTable(fold);
 	const n = line.length;
 	let s = 0, e = n;
 	while (s < e && isSpaceUnit(line.charCodeAt(s))) { s++; }
 	while (e > s && isSpaceUnit(line.charCodeAt(e - 1))) { e--; }
 	if (units.length < n) { units = new Uint16Array(Math.max(n, 2 * units.length)); }
 	let changed = 0;
-	for (let i = 0; i < s; i++) { const c = line.charCodeAt(i), f = fold[c]; changed |= f; units[i] = f || c; }
-	let length = 0, han = 0, latin = 0, digits = 0, func = 0, sentence = 0, clause = 0, gaps = 0, separators = 0, brackets = 0, quotes = 0, marks = 0;
-	let space = false;
+	for (let i = 0; i < s; i++) { const raw = line.charCodeAt(i), c = table[raw] & 0xffff; changed |= c ^ raw; units[i] = c; }
+	let han = 0, func = 0, bits = 0, gaps = 0, space = 0, others = 0;
 	for (let i = s; i < e; i++) {
-		const raw = line.charCodeAt(i), f = fold[raw], c = f || raw;
-		changed |= f;
+		const raw = line.charCodeAt(i), v = table[raw], c = v & 0xffff;
+		changed |= c ^ raw;
 		units[i] = c;
-		if (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) { space = true; continue; }
-		if (space) { gaps++; space = false; }
-		length++;
-		const k = t[c];
-		if (k & HAN) { han++; marks |= k; if (k & FUNC) { func++; } } else if (k === SENT) { sentence++; } else if (k === CLAUSE) { clause++; } else if (k === SEP) { separators++; } else if (k === BRACKET) { brackets++; } else if (k === QUOTE) { quotes++; } else if (c >= 48 && c <= 57) { digits++; } else if ((c | 32) >= 97 && (c | 32) <= 122) { latin++; } else if (c === 45 && i > s && units[i - 1] === 32 && i + 1 < e && (fold[line.charCodeAt(i + 1)] || line.charCodeAt(i + 1)) === 32) { separators++; }
+		const category = (v >>> 16) & 15;
+		han += category === Category.Han ? 1 : 0;
+		if (category > Category.Han) { counts[category]++; others++; }
+		bits |= v;
+		func += (v >>> 20) & 1;
+		// A gap is a run of spaces before a unit that is not one (the trimmed line opens and closes with none).
+		const isSpace = (v >>> 22) & 1;
+		gaps += space & (isSpace ^ 1);
+		space = isSpace;
 	}
-	for (let i = e; i < n; i++) { const c = line.charCodeAt(i), f = fold[c]; changed |= f; units[i] = f || c; }
+	for (let i = e; i < n; i++) { const raw = line.charCodeAt(i), c = table[raw] & 0xffff; changed |= c ^ raw; units[i] = c; }
+	let latin = 0, digits = 0, sentence = 0, clause = 0, separators = 0, brackets = 0, quotes = 0, spaces = 0;
+	if (others > 0) {
+		latin = counts[Category.Latin]; digits = counts[Category.Digit]; sentence = counts[Category.Sentence]; clause = counts[Category.Clause];
+		separators = counts[Category.Separator]; brackets = counts[Category.Bracket]; quotes = counts[Category.Quote]; spaces = counts[Category.Space];
+		// A hyphen with a space on either side (` - `) separates too.
+		if (counts[Category.Dash] > 0) { for (let i = s + 1; i + 1 < e; i++) { if (units[i] === 45 && units[i - 1] === 32 && units[i + 1] === 32) { separators++; } } }
+		counts.fill(0);
+	}
+	const length = e - s - spaces;
 	const folded = changed ? stringOfUnits(units, n) : line;
 	const text = s === 0 && e === n ? folded : folded.slice(s, e);
 	const last = text.length > 0 ? text.charCodeAt(text.length - 1) : -1;
@@ -131,7 +180,7 @@ export function foldedLine(line: string, fold = foldTable()): FoldedLine {
 		listMarker: listMarker.test(text), numeric: length > 0 && numeric.test(text), hasDate: digits >= 2 && date.test(text), hasTime: digits >= 3 && time.test(text),
 		truncated: endsTruncated(text), counted: endsCounted(text), url: (latin > 0 || text.includes('@')) && url.test(text), label: last === 0x3a, labelled: opensLabel(text),
 	};
-	return { folded, trimmed: text, shape, spamMarked: (marks & SPAM) !== 0 };
+	return { folded, trimmed: text, shape, spamMarked: (bits & SPAM_BIT) !== 0 };
 }
 
 /** `/(…|\.{3}|。。。)\s*[\]》)]?$/u`: a teaser cut short, maybe inside its closing bracket. */
