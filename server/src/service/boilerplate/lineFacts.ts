@@ -8,6 +8,7 @@ import { isAsciiDigit, isSpaceUnit } from '../text/chars';
 import { keyOfFolded } from './lineKey';
 import { foldedLine } from './lineShape';
 import { BoilerplateKind, patternRows, relatedHeading, spamPattern } from './patterns';
+import { mayMatch, rowLists } from './rowLists';
 import { headKey } from './runningHeads';
 export interface LineMatch {
 	readonly kind: BoilerplateKind;
@@ -24,14 +25,16 @@ const datedItem = /\D\s*[(\[]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d
 const bullet = /^\s*[•·▪◆■□●○\-*]\s*\S/;
 export const sentenceEnd = /[。!?…”」』)]\s*$/;
 
+const rows = rowLists(patternRows);
+
 /** The pattern row of a folded line (`trimmed`: the line trimmed, not blank). */
 function matchLine(normalized: string, trimmed: string): LineMatch | undefined {
 	const length = trimmed.length;
 	// Every span row ends with `)`: most content lines skip their costly look-behind scans.
 	const spans = closesWithParen(trimmed);
 	const first = trimmed[0], last = trimmed[length - 1];
-	for (const r of patternRows) {
-		if (r.span ? !spans : length > r.maxLength || (r.opening !== undefined && !r.opening.includes(first)) || (r.closing !== undefined && !r.closing.includes(last))) { continue; }
+	for (const r of rows.rowsFor(length, first, last, spans)) {
+		if (!mayMatch(r, length, first, last, spans)) { continue; }
 		if (r.longLineOpener && length > 30 && !r.longLineOpener.test(normalized)) { continue; }
 		const m = r.pattern.exec(normalized);
 		if (!m) { continue; }
