@@ -124,7 +124,8 @@ function compute(doc: CorpusDocument): Analysis {
 	const headlineLike = (i: number) => facts[i].headlineLike;
 
 	const model = pageModel();
-	const { verdict, ...page } = pageOf(facts, model, prev?.model === model ? prev.verdict : undefined, prev?.spare ?? (doc.version <= 0 ? closedScratch : undefined));
+	const page = pageOf(facts, model, prev?.model === model ? prev.verdict : undefined, prev?.spare ?? (doc.version <= 0 ? closedScratch : undefined));
+	const verdict = page.verdict;
 	remember({ doc, facts, model, verdict, spare: prev?.verdict.x });
 	const inBlock = new Uint8Array(lines.length);
 	// A certain block speaks for its lines; inside a doubtful one the pattern table and the related
@@ -173,7 +174,8 @@ function compute(doc: CorpusDocument): Analysis {
 		if (s) { spam.push({ line: i, ...s }); }
 	}
 
-	return { matches, related, reactions, inBlock, spam, keys: packedMap(facts, (f) => f.templateKey), headKeys: packedMap(facts, (f) => f.headKey), shapes: packedMap(facts, (f) => (f.blank ? undefined : f.shape)), ...page };
+	return { matches, related, reactions, inBlock, spam, keys: packedMap(facts, (f) => f.templateKey), headKeys: packedMap(facts, (f) => f.headKey), shapes: packedMap(facts, (f) => (f.blank ? undefined : f.shape)),
+		chrome: page.chrome, articles: page.articles, blocks: page.blocks };
 }
 
 /** The page model's inputs: the non-blank lines and what the features need of each. */

@@ -88,3 +88,20 @@ export function articleSpans(z: Float64Array, prior: number): Span[] {
 	}
 	return spans.sort((a, b) => a.first - b.first);
 }
+
+/**
+ * The spans' first and last rows, ascending. Spans come in order, each after the last, so their
+ * edges are mostly in order already: they are sorted only when two grown spans meet (sorting
+ * each page's edges with a comparator cost ≈ 2 % of its analysis).
+ */
+export function spanEdges(spans: readonly Span[]): number[] {
+	const edges: number[] = [];
+	let sorted = true;
+	for (const s of spans) {
+		for (const edge of [s.first, s.last]) {
+			if (edges.length > 0 && edge < edges[edges.length - 1]) { sorted = false; }
+			edges.push(edge);
+		}
+	}
+	return sorted ? edges : edges.sort((a, b) => a - b);
+}

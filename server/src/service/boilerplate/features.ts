@@ -4,7 +4,7 @@
  * of. Stage two adds stage one's verdicts around the line and where it stands relative to the
  * article spans found from them (body.ts). Nothing here names a site or a menu word: only shapes.
  */
-import type { Span } from './body';
+import { Span, spanEdges } from './body';
 import type { LineShape } from './lineShape';
 
 /** What the features need of one non-blank line. */
@@ -238,7 +238,7 @@ export function addStageTwo(x: Float64Array, z: Float64Array, spans: readonly Sp
 	spans.forEach((s, k) => spanOf.fill(k, s.first, s.last + 1));
 	// Distance to the nearest span edge, positive inside a span and negative outside.
 	const edge = new Float64Array(n);
-	const edges = spans.flatMap((s) => [s.first, s.last]).sort((a, b) => a - b);
+	const edges = spanEdges(spans);
 	let e = 0;
 	for (let i = 0; i < n; i++) {
 		while (e + 1 < edges.length && Math.abs(edges[e + 1] - i) <= Math.abs(edges[e] - i)) { e++; }
