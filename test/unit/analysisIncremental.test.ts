@@ -10,7 +10,7 @@ import { CorpusDocument } from '../../server/src/service';
 import { analyze, pageInputs } from '../../server/src/service/boilerplate/analysis';
 import { judgePage } from '../../server/src/service/boilerplate/page';
 import { pageModel } from '../../server/src/service/boilerplate/pageModel';
-import { median } from '../../server/src/service/boilerplate/features';
+import { median } from '../../server/src/service/boilerplate/median';
 import { fixtures } from './helpers';
 
 const pagesDir = path.join(fixtures, 'chrome');

@@ -12,6 +12,7 @@ import { factsOf, lineFacts, LineFacts, LineMatch, sentenceEnd } from './lineFac
 import { LineShape } from './lineShape';
 import { judgePage, PageVerdict } from './page';
 import { PageModel, pageModel } from './pageModel';
+import { Scratch } from './scratch';
 
 export interface Block { readonly first: number; readonly last: number }
 
@@ -202,6 +203,9 @@ const scratchRows = 4096;
 let scratch: Float64Array | undefined;
 const closedScratch = (rows: number) => (rows > scratchRows ? undefined : (scratch ??= new Float64Array(scratchRows * featureCount)).subarray(0, rows * featureCount));
 
+/** Per line, whether stage one leans to chrome (read by the blocks within `pageOf`). */
+const looksScratch = new Scratch((n) => new Uint8Array(n));
+
 function pageOf(facts: readonly LineFacts[], model: PageModel, previous: PageVerdict | undefined, spare: Float64Array | ((rows: number) => Float64Array | undefined) | undefined): Pick<Analysis, 'chrome' | 'articles' | 'blocks'> & { verdict: PageVerdict } {
 	const { lines, rows } = inputsOf(facts);
 	const verdict = judgePage(rows, model, previous, typeof spare === 'function' ? spare(rows.length) : spare);
@@ -213,7 +217,7 @@ function pageOf(facts: readonly LineFacts[], model: PageModel, previous: PageVer
 	const labelOf = (i: number) => facts[i].label;
 	const articleLabels = new Set<string>();
 	for (const a of articles) { for (let i = a.first; i <= a.last; i++) { const l = labelOf(i); if (l) { articleLabels.add(l); } } }
-	const looksChrome = new Uint8Array(facts.length);
+	const looksChrome = looksScratch.atLeast(facts.length).fill(0, 0, facts.length);
 	lines.forEach((line, row) => { looksChrome[line] = verdict.z[row] >= model.stageOne.prior ? 1 : 0; });
 	const input = (i: number) => {
 		const f = facts[i];

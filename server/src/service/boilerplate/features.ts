@@ -6,6 +6,8 @@
  */
 import { Span, spanEdges } from './body';
 import type { LineShape } from './lineShape';
+import { copied, median } from './median';
+import { Scratch } from './scratch';
 
 /** What the features need of one non-blank line. */
 export interface RowInput {
@@ -87,6 +89,11 @@ function ownFeatures(s: LineShape, x: Float64Array, o: number): void {
 
 const ownCount = featureNames.indexOf('patternLine');
 
+// Each page's arrays that no result keeps (scratch.ts).
+const proseScratch = new Scratch((n) => new Uint8Array(n)), proseSumScratch = new Scratch((n) => new Int32Array(n));
+const sumScratch = new Scratch((n) => new Float64Array(n)), spanOfScratch = new Scratch((n) => new Int32Array(n)), edgeScratch = new Scratch((n) => new Float64Array(n));
+const lengthScratch = new Scratch((n) => new Float64Array(n)), rateScratch = new Scratch((n) => new Float64Array(n));
+
 /** What stage one read of a page: with the features, what the next version of the page compares itself with. */
 export interface StageOne {
 	/** Row-major features, `featureCount` per row: stage one's filled, stage two's 0. */
@@ -115,18 +122,19 @@ export function stageOneFeatures(rows: readonly RowInput[], last?: StageOne, spa
 	const x = spare?.length === n * featureCount ? spare : new Float64Array(n * featureCount);
 	const runLengths = [runs(rows, short), runs(rows, headline), runs(rows, listItem)] as const;
 	const [shortRun, headlineRun, listRun] = runLengths;
-	const isProse = new Uint8Array(n);
+	const isProse = proseScratch.atLeast(n);
 	for (let i = 0; i < n; i++) { isProse[i] = prose(rows[i].shape) ? 1 : 0; }
-	const proseSum = new Int32Array(n + 1);
+	const proseSum = proseSumScratch.atLeast(n + 1);
+	proseSum[0] = 0;
 	for (let i = 0; i < n; i++) { proseSum[i + 1] = proseSum[i] + isProse[i]; }
 	const same = last && last.rows.length === n ? last : undefined;
 	// Rows that are not the last version's row at their index, summed (a window is unchanged when its sum is).
-	const changed = new Int32Array(n + 1);
+	const changed = same ? new Int32Array(n + 1) : undefined;
 	const edited: number[] = [];
 	if (same) {
 		for (let i = 0; i < n; i++) {
 			const differs = rows[i] !== same.rows[i];
-			changed[i + 1] = changed[i] + (differs ? 1 : 0);
+			changed![i + 1] = changed![i] + (differs ? 1 : 0);
 			if (differs) { edited.push(i); }
 		}
 	}
@@ -149,7 +157,7 @@ export function stageOneFeatures(rows: readonly RowInput[], last?: StageOne, spa
 	for (let i = 0; i < n; i++) {
 		const o = i * featureCount;
 		const lo = Math.max(0, i - 4), hi = Math.min(n, i + 5);
-		if (same && changed[hi] === changed[lo] && shortRun[i] === same.runs[0][i] && headlineRun[i] === same.runs[1][i] && listRun[i] === same.runs[2][i]
+		if (same && changed![hi] === changed![lo] && shortRun[i] === same.runs[0][i] && headlineRun[i] === same.runs[1][i] && listRun[i] === same.runs[2][i]
 			&& (before.size === 0 || !before.has(rows[i].key) || before.get(rows[i].key) === keyCount.get(rows[i].key))) {
 			kept![i] = 1;
 			continue;
@@ -191,37 +199,10 @@ function copyKept(x: Float64Array, last: StageOne): void {
 
 /** A coarse shape: length class, sentence end, digits, a label opening it, list marker, brackets (below `signatureCount`). */
 const signatureCount = 6 * 32;
+const signatureCounts = new Int32Array(signatureCount);
 function signature(s: LineShape): number {
 	const lengthClass = s.length <= 4 ? 0 : s.length <= 8 ? 1 : s.length <= 16 ? 2 : s.length <= 32 ? 3 : s.length <= 64 ? 4 : 5;
 	return lengthClass * 32 + (s.endsSentence ? 16 : 0) + (s.digits > 0 ? 8 : 0) + (s.labelled ? 4 : 0) + (s.listMarker ? 2 : 0) + (s.brackets > 0 ? 1 : 0);
-}
-
-/**
- * The middle value: the element at `length >> 1` of the values as a typed array sorts them, found
- * by selection in linear time (sorting a page's rows three times per check cost ≈ 0.7 ms per edit
- * of 1 MB). Reorders `values`. A zero is left to the sort (which orders -0 before 0), and so is an
- * array holding NaN (sorted last).
- */
-export function median(values: Float64Array): number {
-	const n = values.length;
-	if (n === 0) { return 0; }
-	for (let i = 0; i < n; i++) { if (values[i] !== values[i]) { values.sort(); return values[n >> 1]; } }
-	const k = n >> 1;
-	let lo = 0, hi = n - 1;
-	while (lo < hi) {
-		const pivot = values[(lo + hi) >> 1];
-		let i = lo, j = hi;
-		while (i <= j) {
-			while (values[i] < pivot) { i++; }
-			while (values[j] > pivot) { j--; }
-			if (i <= j) { const t = values[i]; values[i] = values[j]; values[j] = t; i++; j--; }
-		}
-		// [lo, j] ≤ pivot, [i, hi] ≥ pivot, and what lies between equals it.
-		if (k <= j) { hi = j; } else if (k >= i) { lo = i; } else { break; }
-	}
-	const v = values[k];
-	if (v === 0) { values.sort(); return values[k]; }
-	return v;
 }
 
 /**
@@ -231,13 +212,14 @@ export function median(values: Float64Array): number {
  */
 export function addStageTwo(x: Float64Array, z: Float64Array, spans: readonly Span[], rows: readonly RowInput[]): void {
 	const n = z.length;
-	const sum = new Float64Array(n + 1);
+	const sum = sumScratch.atLeast(n + 1);
+	sum[0] = 0;
 	for (let i = 0; i < n; i++) { sum[i + 1] = sum[i] + z[i]; }
 	const main = spans.length > 0 ? spans.reduce((a, b) => (b.strength > a.strength ? b : a)) : undefined;
-	const spanOf = new Int32Array(n).fill(-1);
+	const spanOf = spanOfScratch.atLeast(n).fill(-1, 0, n);
 	spans.forEach((s, k) => spanOf.fill(k, s.first, s.last + 1));
 	// Distance to the nearest span edge, positive inside a span and negative outside.
-	const edge = new Float64Array(n);
+	const edge = edgeScratch.atLeast(n);
 	const edges = spanEdges(spans);
 	let e = 0;
 	for (let i = 0; i < n; i++) {
@@ -246,12 +228,12 @@ export function addStageTwo(x: Float64Array, z: Float64Array, spans: readonly Sp
 		edge[i] = spanOf[i] >= 0 ? logOfCount(d) : -logOfCount(d);
 	}
 	const inMain = main ? main.last - main.first + 1 : 0;
-	const mainZ = main ? median(z.slice(main.first, main.last + 1)) : 0;
+	const mainZ = main ? median(copied(z.subarray(main.first, main.last + 1))) : 0;
 	const funcRate = (s: LineShape) => s.functionWords / Math.max(1, s.han);
-	const lengths = new Float64Array(inMain), rates = new Float64Array(inMain);
+	const lengths = lengthScratch.exactly(inMain), rates = rateScratch.exactly(inMain);
 	let ends = 0;
 	// Lines shaped like the main article's lines, or opening as several of them do (a programme's 地点:, 主持人:).
-	const signatures = new Int32Array(signatureCount), openings = new Map<string, number>();
+	const signatures = signatureCounts.fill(0), openings = new Map<string, number>();
 	for (let k = 0; k < inMain; k++) {
 		const r = rows[main!.first + k], s = r.shape;
 		lengths[k] = logOfCount(s.length); rates[k] = funcRate(s);
