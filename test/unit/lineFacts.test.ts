@@ -108,6 +108,7 @@ function plainFacts(text: string) {
 		normalized: n, shape, match, blank: t.length === 0, timestamp: timestamp.test(n), dated: t.length <= 80 && datedItem.test(n), relatedHeading: relatedHeading.test(n),
 		prose: plainProse(n), headlineLike: t.length <= 40 && !sentenceEnd.test(n), templateKey: plainKey(t), headKey: headKeyOf,
 		spam: t.length === 0 ? undefined : spamSpan(n, match?.kind === 'navigation'),
+		numberOnly: /^\s*[\d,.]+\s*$/.test(n), bullet: /^\s*[•·▪◆■□●○\-*]\s*\S/.test(n), label: /^([^:]{1,8}):/.exec(t)?.[1].replace(/\s+/g, ''),
 	};
 }
 
@@ -116,7 +117,7 @@ function checkLine(text: string): void {
 	const plain = plainFacts(text);
 	const got = {
 		normalized: f.normalized, shape: f.shape, match: f.match, blank: f.blank, timestamp: f.timestamp, dated: f.dated, relatedHeading: f.relatedHeading, prose: f.prose, headlineLike: f.headlineLike,
-		templateKey: f.templateKey, headKey: f.headKey, spam: f.spam,
+		templateKey: f.templateKey, headKey: f.headKey, spam: f.spam, numberOnly: f.numberOnly, bullet: f.bullet, label: f.label,
 	};
 	assert.deepEqual(got, plain, JSON.stringify(text));
 	// Unfolded, as lineShape takes a line already folded: full-width forms stay as they are.
@@ -132,7 +133,7 @@ function sharedLines(dir: string): string[] {
 
 /** The characters the expressions look at, with Han text, spaces of every kind and full-width forms. */
 const alphabet = [
-	...'0123456789', ...'0123456789', ...'０１２３', ...'年月日时分秒星期第版页共', ...'。!?…”」』"；;:：,，、()（）[]【】《》〈〉.．-—–_|>›»·•/／~~#%+@＠',
+	...'0123456789', ...'0123456789', ...'０１２３', ...'年月日时分秒星期第版页共', ...'。!?…”」』"；;:：,，、()（）[]【】《》〈〉.．-—–_|>›»·•/／~~#%+@＠', ...'▪◆◇■□●○▶►▸▲△▼▽★☆※→*',
 	...'abcwhtpsomnrgCPAhk', ...'ｗｗｗ', ' ', ' ', ' ', '\t', '\u3000', '\u00a0', '\u2003', '\u200b', '\ufeff',
 	...'的了是在新闻记者编辑来源责任分享微信打印关闭相关阅读投注官网澳门赌场彩票真人娱乐城注册送彩金摄影图为版权所有转载請編輯責任來源', '\ud840\udc0b',
 	' - ', '\u3000－\u3000', ' -', '- ', 'http://', 'www.', '.com', '.cn', '2024-01-02', '2024-1-2', '2024/1/2 9:30', '2024年1月2日', '12:30', '(12)', '...', '。。。', '(完)', '(记者 王小明)', '(责任编辑:李明)', '下转第3版', '记者 王小明 摄', ' 王小明/摄影', '通讯员 李明 张华 摄 ', '/王小明摄影 ',

@@ -6,7 +6,7 @@ import { LruCache } from '../lruCache';
 import { RowInput } from './features';
 import { isAsciiDigit, isSpaceUnit } from '../text/chars';
 import { keyOfFolded } from './lineKey';
-import { foldedLine } from './lineShape';
+import { foldedLine, opensWith } from './lineShape';
 import { BoilerplateKind, patternRows, relatedHeading, spamPattern } from './patterns';
 import { mayMatch, rowLists } from './rowLists';
 import { headKey } from './runningHeads';
@@ -23,6 +23,12 @@ const numberOnly = /^\s*[\d,.]+\s*$/;
 /** A list item that closes with its date (`某某上市 2005-07-13 09:00`, `某某闭幕(2006-12-19)`): a headline with its timestamp. */
 const datedItem = /\D\s*[(\[]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?[)\]]?\s*$/;
 const bullet = /^\s*[•·▪◆■□●○\-*]\s*\S/;
+/**
+ * What the expressions above need at the trimmed line's edges (they run only on lines that have
+ * it): `timestamp` opens with a digit, `datedItem` closes with one or a bracket, `numberOnly` and
+ * `bullet` open with one of their units.
+ */
+const digits = '0123456789', datedClosings = '0123456789)]', numberUnits = '0123456789,.', bulletUnits = '•·▪◆■□●○-*';
 export const sentenceEnd = /[。!?…”」』)]\s*$/;
 
 const rows = rowLists(patternRows);
@@ -121,12 +127,19 @@ export function lineFacts(text: string): LineFacts {
 	const kind = match && !match.span ? match.kind : undefined;
 	// One object per distinct line, which is also the page model's row (no row objects per check).
 	return {
-		match, normalized: n, blank, timestamp: dateDigits && timestamp.test(n), dated: dateDigits && t.length <= 80 && datedItem.test(n), numberOnly: numberOnly.test(n),
-		bullet: bullet.test(n), relatedHeading: related, prose: isProse(t, shape.clauseMarks, ends), headlineLike: t.length <= 40 && !ends,
-		shape, templateKey: keyOfFolded(t), label: /^([^:]{1,8}):/.exec(t)?.[1].replace(/\s+/g, ''),
+		match, normalized: n, blank, timestamp: dateDigits && opensWith(t, digits) && timestamp.test(n),
+		dated: dateDigits && t.length <= 80 && opensWith(t.slice(-1), datedClosings) && datedItem.test(n), numberOnly: opensWith(t, numberUnits) && numberOnly.test(n),
+		bullet: opensWith(t, bulletUnits) && bullet.test(n), relatedHeading: related, prose: isProse(t, shape.clauseMarks, ends), headlineLike: t.length <= 40 && !ends,
+		shape, templateKey: keyOfFolded(t), label: labelOf(t),
 		patternLine: kind !== undefined, metadata: kind === 'source' || kind === 'credit', key: t, opening: opening(t),
 		spam: spamMarked ? spamSpan(n, match?.kind === 'navigation') : undefined, headKey: headKey(t, blank ? undefined : shape),
 	};
+}
+
+/** `/^([^:]{1,8}):/.exec(t)?.[1]` without spaces: the text before a colon among the units 2 to 9. */
+function labelOf(t: string): string | undefined {
+	for (let i = 0; i < 9 && i < t.length; i++) { if (t.charCodeAt(i) === 0x3a) { return i > 0 ? t.slice(0, i).replace(/\s+/g, '') : undefined; } }
+	return undefined;
 }
 
 /** The line's first two units that are not spaces (`t.replace(/\s+/g, '').slice(0, 2)` without copying the line). */

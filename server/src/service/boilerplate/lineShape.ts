@@ -105,6 +105,8 @@ const listMarker = /^(\d{1,3}\s*[.、)\]]|\d{1,2}\s+\S|#\d+|[(\[]\d{1,3}[)\]]|[�
 const numeric = /^[\d\s:.,\-/年月日时分秒()#%+~]+$/u;
 const date = /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日|\b\d{1,2}[-/]\d{1,2}\b/u;
 const time = /\d{1,2}:\d{2}/;
+/** The units a match of `listMarker` or `numeric` opens with: the expressions run only on lines opening so. */
+const listMarkerOpenings = '0123456789#([•·▪◆◇■□●○▶►▸▲△▼▽★☆※→-*', numericOpenings = '0123456789:.,-/年月日时分秒()#%+~';
 const url = /https?:|www\.|\.(com|cn|net|org|tw|hk)\b|@[\w-]+\./i;
 
 /** A line folded (normalize.ts), the folded line trimmed, and its shape. */
@@ -177,10 +179,17 @@ export function foldedLine(line: string, fold = foldTable()): FoldedLine {
 	const shape = {
 		length, han, latin, digits, functionWords: func, sentenceMarks: sentence, clauseMarks: clause,
 		endsSentence, endsClause: endsSentence || last === 0x3b, gaps, separators, brackets, quotes,
-		listMarker: listMarker.test(text), numeric: length > 0 && numeric.test(text), hasDate: digits >= 2 && date.test(text), hasTime: digits >= 3 && time.test(text),
+		listMarker: opensWith(text, listMarkerOpenings) && listMarker.test(text), numeric: length > 0 && opensWith(text, numericOpenings) && numeric.test(text), hasDate: digits >= 2 && date.test(text), hasTime: digits >= 3 && time.test(text),
 		truncated: endsTruncated(text), counted: endsCounted(text), url: (latin > 0 || text.includes('@')) && url.test(text), label: last === 0x3a, labelled: opensLabel(text),
 	};
 	return { folded, trimmed: text, shape, spamMarked: (bits & SPAM_BIT) !== 0 };
+}
+
+/** Whether `text` opens with one of `units` (a cheap test before an expression anchored at the start). */
+export function opensWith(text: string, units: string): boolean {
+	const c = text.charCodeAt(0);
+	for (let i = 0; i < units.length; i++) { if (units.charCodeAt(i) === c) { return true; } }
+	return false;
 }
 
 /** `/(…|\.{3}|。。。)\s*[\]》)]?$/u`: a teaser cut short, maybe inside its closing bracket. */
