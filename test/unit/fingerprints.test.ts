@@ -6,19 +6,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { corpusTexts } from '../../bench/corpusFolder';
-import { fingerprints, Fingerprints, shingle, windowSize } from '../../server/src/service/duplicates/fingerprints';
+import { fingerprints, Fingerprints, mix, shingle, windowSize } from '../../server/src/service/duplicates/fingerprints';
 import { foldTable } from '../../server/src/service/boilerplate/normalize';
 import { random } from '../support/random';
 import { seedsDir } from './helpers';
-
-function mix(h: number): number {
-	h ^= h >>> 16;
-	h = Math.imul(h, 0x85ebca6b);
-	h ^= h >>> 13;
-	h = Math.imul(h, 0xc2b2ae35);
-	h ^= h >>> 16;
-	return h >>> 0;
-}
 
 const isSignificant = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 

@@ -95,7 +95,7 @@ export function fingerprints(text: string): Fingerprints {
 }
 
 /** Finalizer so that similar shingles do not get similar hashes (murmur3 fmix32). */
-function mix(h: number): number {
+export function mix(h: number): number {
 	h ^= h >>> 16;
 	h = Math.imul(h, 0x85ebca6b);
 	h ^= h >>> 13;
