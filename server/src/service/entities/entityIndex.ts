@@ -16,6 +16,7 @@ import {
 } from './fileEntities';
 import { FileIds, Strings } from './fileLists';
 import { mentionGroupsInSteps, noGroups } from './mentionGroups';
+import { AggregateCache, Aggregates } from './aggregateCache';
 import { FileMatches, matchNames } from './matcher';
 import { mappedInSteps, mentionsPerEntityInSteps, stringIdsInSteps, variantPairsInSteps, voteRowsInSteps } from './resultSteps';
 import { finish } from '../steps';
@@ -40,7 +41,7 @@ export class EntityIndex {
 	#writes = 0;
 	/** Bumped on every change; hover aggregates (roles, spellings) are cached per entity until it moves. */
 	#version = 0;
-	readonly #aggregates = new Map<number, { version: number; roles?: string[]; variants?: string[]; spelling?: string }>();
+	readonly #aggregates = new AggregateCache();
 
 	constructor(readonly tagger: Tagger | undefined) {
 		this.#table = new EntityTable(emptyGazetteer, this.#fileIds);
@@ -233,14 +234,7 @@ export class EntityIndex {
 		return cached.roles ??= rolesOf(e, this.#read);
 	}
 
-	#aggregate(e: Entity): { version: number; roles?: string[]; variants?: string[]; spelling?: string } {
-		let a = this.#aggregates.get(e.id);
-		if (a?.version !== this.#version) {
-			a = { version: this.#version };
-			this.#aggregates.set(e.id, a);
-		}
-		return a;
-	}
+	#aggregate(e: Entity): Aggregates { return this.#aggregates.of(e.id, this.#version); }
 
 	/** How this file writes the entity when not as its key (林文華 for 林文华), if it does. */
 	spellingIn(uri: string, e: Entity): string | undefined { return spellingOf(e, uri, this.#read); }
