@@ -5,6 +5,7 @@
  * the lines of the last version kept as the pinned worker keeps them. Prints each rule's median
  * milliseconds per keystroke, and the whole check's.
  */
+import { PerformanceObserver } from 'node:perf_hooks';
 import { jiebaSegmenter } from '../server/src/segmenter';
 import { CorpusDocument, defaultLintOptions, LanguageService, type Rule } from '../server/src/service';
 import { createJobRunner } from '../server/src/worker/jobs';
@@ -42,19 +43,33 @@ const lines = text.split('\n');
 const line = Number(process.env.KEYSTROKE_LINE ?? Math.floor(lines.length / 2));
 const lineStart = lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0);
 const whole: number[] = [];
+const deriveMs: number[] = [];
+const collections: { startTime: number; duration: number }[] = [];
+new PerformanceObserver((list) => { collections.push(...list.getEntries()); }).observe({ entryTypes: ['gc'] });
+let timedFrom = 0;
+let timedTo = 0;
 const edits = Number(process.env.KEYSTROKE_EDITS ?? 41);
 for (let v = 2; v < edits + 2; v++) {
 	timing = v > 4;
+	if (v === 5) { timedFrom = performance.now(); }
 	const next = v % 2 === 0 ? text.slice(0, lineStart) + '后' + text.slice(lineStart) : text;
 	const range = { start: lineStart, oldEnd: v % 2 === 0 ? lineStart : lineStart + 1, newEnd: v % 2 === 0 ? lineStart + 1 : lineStart };
 	const t = cpu();
 	doc = CorpusDocument.derive(doc, v, next, range);
+	void doc.lines;
+	const t1 = cpu();
 	service.lint(doc, options);
-	if (timing) { whole.push(cpu() - t); }
+	if (timing) { whole.push(cpu() - t); deriveMs.push(t1 - t); }
 }
+timedTo = performance.now();
+const gcWithin = (from: number, to: number) => collections.filter((c) => c.startTime >= from && c.startTime < to).reduce((n, c) => n + c.duration, 0);
 const rows = [...times].map(([id, ts]) => [id, median(ts)] as const).sort((a, b) => b[1] - a[1]);
 for (const [id, ms] of rows) { console.log(`${ms.toFixed(2).padStart(7)} ms  ${id}`); }
-console.log(`${median(whole).toFixed(2).padStart(7)} ms  derive + lint (median of ${whole.length})`);
+// The collector's entries reach the observer a little after the loop (not within its turn).
+setTimeout(() => {
+	console.log(`${median(whole).toFixed(2).padStart(7)} ms  derive + lint (median of ${whole.length}); of which the derive ${median(deriveMs).toFixed(2)} ms, the collector ${(gcWithin(timedFrom, timedTo) / whole.length).toFixed(2)} ms (mean)`);
+	void workerJobs();
+}, 100);
 
 /**
  * The pinned worker's job for the same keystrokes (worker/jobs.ts: the edit applied to the text
@@ -81,4 +96,3 @@ async function workerJobs(): Promise<void> {
 	}
 	console.log(`${median(ms).toFixed(2).padStart(7)} ms  the worker's job, its collection after it included (median of ${ms.length}; ${current.length} units)`);
 }
-void workerJobs();

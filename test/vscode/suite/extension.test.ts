@@ -101,9 +101,12 @@ export function registerExtensionTests(): void {
 			try {
 				const doc = await open('fixtures/save/tw-leftovers.txt');
 				await waitForDiagnostics(doc.uri, (d) => d.length >= 6);
-				const editor = vscode.window.activeTextEditor!;
-				await editor.edit((b) => b.insert(doc.positionAt(doc.getText().length), '\n'));
-				assert.ok(await doc.save());
+				// The editor of this document (not whichever is active: a slow window may still show
+				// the last test's), and the edit made, so that the save has something to save.
+				const editor = await vscode.window.showTextDocument(doc);
+				assert.ok(await editor.edit((b) => b.insert(doc.positionAt(doc.getText().length), '\n')), 'the edit was applied');
+				assert.ok(doc.isDirty, 'the document is dirty before the save');
+				assert.ok(await doc.save(), 'the save went through');
 				const expected = fs.readFileSync(path.join(folder(), 'fixtures', 'tw-leftovers.fixed.txt'), 'utf8') + '\n';
 				assert.equal(doc.getText(), expected);
 				assert.equal(fs.readFileSync(doc.uri.fsPath, 'utf8'), expected);
