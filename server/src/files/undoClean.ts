@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { pendingRuns } from '../cleanFiles';
+import { pendingRuns } from '../clean/cleanFiles';
 import { ManifestEntry, ManifestError, parseManifest } from './manifest';
 import { readStamp, WriteRefused, writeIfUnchanged } from './safeWrite';
 import { BoundaryError, relativeEntry, WorkspaceBoundary } from './workspaceBoundary';

@@ -5,7 +5,7 @@
  */
 import { CodeAction, CodeActionKind, CodeActionParams, Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { cleanCommand, CleanContext, cleanWorkspace, notify, undoClean, undoCleanCommand } from '../cleanWorkspace';
+import { cleanCommand, CleanContext, cleanWorkspace, notify, undoClean, undoCleanCommand } from '../clean/cleanWorkspace';
 import { WorkspaceBoundary } from '../files/workspaceBoundary';
 import { fixInPartsYielding, maxCharsPerWorkerJob } from '../files/fixFile';
 import { textStamp } from '../files/fileReader';

@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import { Connection, MessageType, ShowMessageNotification, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CleanRun, runStamp } from '../cleanFiles';
+import { CleanRun, runStamp } from '../clean/cleanFiles';
 import { decodeAs, decodeCorpusBytes } from '../files/fileReader';
 import { canWriteBack, encodeEdited } from '../files/encodings';
 import { FileSnapshot, readSnapshot, WriteRefused } from '../files/safeWrite';

@@ -9,7 +9,7 @@ import {
 	DocumentDiagnosticReport, DocumentDiagnosticReportKind, InitializeParams, InitializeResult, MessageType, ShowMessageNotification, TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { familiesRequest, notify } from '../cleanWorkspace';
+import { familiesRequest, notify } from '../clean/cleanWorkspace';
 import { defaultStateDir, manifestKey } from '../files/manifest';
 import { WorkspaceBoundary } from '../files/workspaceBoundary';
 import { DiagnosticsPublisher } from './diagnostics';

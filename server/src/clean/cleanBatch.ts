@@ -6,17 +6,17 @@
 import { promises as fs } from 'node:fs';
 import type { CleanContext, CleanResult } from './cleanWorkspace';
 import { CleanRun, runStamp, sha256 } from './cleanFiles';
-import { decodeUtf8 } from './files/fileReader';
-import { cannotWrite, readSnapshot, WriteRefused } from './files/safeWrite';
-import { NotUtf8, StreamedText } from './files/streamedText';
-import { BoundaryError, Located } from './files/workspaceBoundary';
-import { uriToPath } from './lsp/lspWorkspace';
-import { editCount, fixStreamed, streamAboveBytes } from './files/fixFile';
-import { applyEdits } from './service/edits';
-import { FixedPart, fixedTexts, partRows, rowsOfPart } from './service/parts';
-import type { Settings } from './settings';
-import type { MessageId, Translate } from './service/messages';
-import { beginProgress, throttled } from './lsp/workDoneProgress';
+import { decodeUtf8 } from '../files/fileReader';
+import { cannotWrite, readSnapshot, WriteRefused } from '../files/safeWrite';
+import { NotUtf8, StreamedText } from '../files/streamedText';
+import { BoundaryError, Located } from '../files/workspaceBoundary';
+import { uriToPath } from '../lsp/lspWorkspace';
+import { editCount, fixStreamed, streamAboveBytes } from '../files/fixFile';
+import { applyEdits } from '../service/edits';
+import { FixedPart, fixedTexts, partRows, rowsOfPart } from '../service/parts';
+import type { Settings } from '../settings';
+import type { MessageId, Translate } from '../service/messages';
+import { beginProgress, throttled } from '../lsp/workDoneProgress';
 
 export type SkipReason = 'unsaved' | 'notUtf8' | 'outsideFolder' | 'unreadable' | 'changed' | 'readOnly' | 'notOwner' | 'hardLink' | 'failed';
 

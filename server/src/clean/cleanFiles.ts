@@ -7,11 +7,11 @@
  */
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { manifestLine, sha256 } from './files/manifest';
-import { FileSnapshot, TempFile, WriteData, writeIfUnchanged } from './files/safeWrite';
-import type { StreamedText } from './files/streamedText';
-import { BoundaryError, Located, WorkspaceBoundary } from './files/workspaceBoundary';
-import type { ReviewRow } from './service';
+import { manifestLine, sha256 } from '../files/manifest';
+import { FileSnapshot, TempFile, WriteData, writeIfUnchanged } from '../files/safeWrite';
+import type { StreamedText } from '../files/streamedText';
+import { BoundaryError, Located, WorkspaceBoundary } from '../files/workspaceBoundary';
+import type { ReviewRow } from '../service';
 
 export const backupSub = ['backup'];
 
