@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CorpusDocument, LanguageService } from '../../server/src/service';
-import { spellingSites, SpellingCounts } from '../../server/src/service/script/spelling';
+import { mayHaveSeveralForms, spellingSites, SpellingCounts } from '../../server/src/service/script/spelling';
+import { Holds, triageLine } from '../../server/src/service/script/triage';
 import { spellingCounts } from '../../server/src/service/script/spellingTally';
 import { assertEditsMatchFresh, options, service } from './helpers';
 
@@ -46,6 +47,37 @@ describe('spelling counts of an edited document', function () {
 			}
 		}), { numRuns: 300, seed: 18 });
 		assert.ok(updates > 1000);
+	});
+
+	it('a document may have two forms of one key without its sites exactly when its counts have (several)', () => {
+		let several = 0;
+		fc.assert(fc.property(fc.nat({ max: 100000 }), fc.integer({ min: 1, max: 120 }), (seed, length) => {
+			const lines = text(seed, length).split('\n');
+			const counted = spellingCounts(new CorpusDocument('file:///several.txt', 0, lines.join('\n')), lines.map((l) => spellingSites(l))).several;
+			// Gated as the rule gates it (the line's triage), and not gated at all.
+			assert.equal(mayHaveSeveralForms(lines, (n) => (triageLine(lines[n]).holds & Holds.Spelling) !== 0), counted);
+			assert.equal(mayHaveSeveralForms(lines, () => true), counted);
+			if (counted) { several++; }
+		}), { numRuns: 400, seed: 18 });
+		// Both answers are seen, and the same reading in two forms under other keys is not two forms of one key.
+		assert.ok(several > 50 && several < 350, `${several}`);
+		assert.equal(mayHaveSeveralForms(['留侯里', '這裏的'], () => true), false);
+		assert.equal(mayHaveSeveralForms(['留侯里', '留侯裏'], () => true), true);
+	});
+
+	it('mixed-script finds in a closed traditional file what it finds in the same text open', () => {
+		const svc: LanguageService = service();
+		const opts = options({ maxProblems: Number.MAX_SAFE_INTEGER });
+		let found = 0;
+		fc.assert(fc.property(fc.nat({ max: 100000 }), fc.integer({ min: 20, max: 200 }), (seed, length) => {
+			const body = `這是繁體中文的文章，會議結束後委員們接受了採訪。\n${text(seed, length)}`;
+			const shape = (version: number) => svc.lint(new CorpusDocument(`file:///closed-${seed}-${version}.txt`, version, body), opts)
+				.filter((p) => p.ruleId === 'mixed-script').map((p) => [p.start, p.end, p.message, p.fixes]);
+			const closed = shape(-1);
+			assert.deepEqual(closed, shape(1));
+			found += closed.length;
+		}), { numRuns: 60, seed: 18 });
+		assert.ok(found > 0);
 	});
 
 	it('mixed-script finds on an edited traditional document what a fresh check finds', () => {

@@ -19,7 +19,7 @@ import { judgeLine, ScriptIssue } from '../script/judge';
 import { RegionalStandards } from '../script/regional';
 import { isHongKongDocument, RegionEvidence, regionEvidence, toHongKongForms } from '../script/consistency';
 import { edit, issueFinding, paragraphFinding, spellingFindings, taiwanConsistency } from '../script/findings';
-import { spellingSites, SpellingSite } from '../script/spelling';
+import { mayHaveSeveralForms, spellingSites, SpellingSite } from '../script/spelling';
 import { spellingCounts } from '../script/spellingTally';
 import { Holds, LineTriage, triageLine } from '../script/triage';
 
@@ -137,6 +137,9 @@ function documentCounts(doc: CorpusDocument, cache: LineCache<LineCounts>): { co
 const noSites: SpellingSite[] = [];
 
 function documentSpelling(doc: CorpusDocument, ctx: RuleContext, target: FixedTarget, regional: RegionalStandards, lines: readonly LineCounts[]): Map<number, Finding> {
+	// A closed file is counted once: no sites are made unless two forms of one key may be there. An
+	// editor's document keeps its counts for the next version (spellingTally.ts).
+	if (doc.version <= 0 && !mayHaveSeveralForms(doc.lines.map((l) => l.text), (n) => (lines[n].holds & Holds.Spelling) !== 0)) { return new Map(); }
 	const sites = ctx.cache<SpellingSite[]>('spelling').perLine(doc, (text, n) => ((lines[n].holds & Holds.Spelling) !== 0 ? spellingSites(text) : noSites));
 	const { counts, several } = spellingCounts(doc, sites);
 	if (!several) { return new Map(); }
