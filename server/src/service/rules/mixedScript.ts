@@ -71,9 +71,9 @@ export const mixedScript: Rule = {
 			let issues = lineIssues[n];
 			if (issues.length === 0) { continue; }
 			if (hongKong) { issues = issues.map((i) => ({ ...i, replacement: toHongKongForms(i.replacement), alternatives: i.alternatives.map(toHongKongForms) })); }
-			// A name quoted in traditional script that the page also writes in simplified script is a leftover.
-			issues = issues.map((i) => (i.quoted && i.quoted.simplified.length >= 2 && doc.text.includes(i.quoted.simplified) ? { ...i, tier: i.quoted.tier, reason: undefined } : i));
-			for (const issue of issues) { all.push({ offset: line.start, issue }); }
+			// A name quoted in traditional script that the page also writes in simplified script is a leftover (only a simplified page quotes).
+			if (target === 'simplified') { issues = issues.map((i) => (i.quoted && i.quoted.simplified.length >= 2 && doc.text.includes(i.quoted.simplified) ? { ...i, tier: i.quoted.tier, reason: undefined } : i)); }
+			if (mixed) { for (const issue of issues) { all.push({ offset: line.start, issue }); } }
 			const own = perLine[n].script;
 			const inOther = target === 'simplified' ? own.traditional > own.simplified : own.simplified > own.traditional;
 			if (mixed && inOther) {

@@ -9,6 +9,7 @@ import type { FixedTarget } from './detect';
 import type { ScriptIssue, Tier } from './judge';
 import type { RegionalStandards } from './regional';
 import { documentSpelling, SpellingCounts, SpellingSite, vouched } from './spelling';
+import { scriptTables } from './tables';
 
 const maxSeverityOf: Record<Tier, Severity | undefined> = { certain: undefined, definite: undefined, probable: 'info', note: 'hint' };
 
@@ -95,9 +96,14 @@ export function spellingFindings(doc: CorpusDocument, sites: readonly (readonly 
 	const out = new Map<number, Finding>();
 	const accepted = (a: string, b: string) => regional.acceptsPair(a, b, target);
 	const lines = doc.lines;
+	// Only a site of a key written in two forms can be the odd one out: the readings of those keys,
+	// marked once, spare every other site its look-up (an editor's traditional megabyte has tens of thousands).
+	const marked = markSeveralReadings(counts);
+	const t2s = scriptTables().t2s;
 	for (let n = 0; n < lines.length; n++) {
 		const line = lines[n];
 		for (const site of sites[n]) {
+			if (severalReadings[t2s[site.char] || site.char] === 0) { continue; }
 			const own = documentSpelling(counts, site, accepted);
 			if (!own || vouched(line.text, site.at)) { continue; }
 			const at = line.start + site.at;
@@ -109,5 +115,18 @@ export function spellingFindings(doc: CorpusDocument, sites: readonly (readonly 
 			});
 		}
 	}
+	for (const r of marked) { severalReadings[r] = 0; }
 	return out;
+}
+
+/** 1 for the reading (the key's low 16 bits: spelling.ts) of a key the counts hold in two forms or more; cleared after each use. */
+const severalReadings = new Uint8Array(0x10000);
+
+function markSeveralReadings(counts: SpellingCounts): number[] {
+	const marked: number[] = [];
+	for (const [key, forms] of counts) {
+		const reading = key % 0x10000;
+		if (forms.size > 1 && severalReadings[reading] === 0) { severalReadings[reading] = 1; marked.push(reading); }
+	}
+	return marked;
 }
