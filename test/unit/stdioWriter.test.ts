@@ -1,0 +1,91 @@
+// The stdio transport's encoder (lsp/stdioWriter.ts) writes a message piece by piece into a
+// buffer it keeps: its bytes must be the library's, Buffer.from(JSON.stringify(message)), for
+// any message, and a message must not be changed by the encoding of the one before it.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Message } from 'vscode-languageserver/node';
+import { jsonPieces, maxKeptBytes, reusingJsonEncoder } from '../../server/src/lsp/stdioWriter';
+
+const library = (msg: unknown) => Buffer.from(JSON.stringify(msg, undefined, 0), 'utf-8');
+const encode = async (encoder: ReturnType<typeof reusingJsonEncoder>, msg: unknown) => Buffer.from(await encoder.encode(msg as Message, { charset: 'utf-8' }));
+
+/** A large document's pushed diagnostics, as the server sends them. */
+function published(count: number, version: number): unknown {
+	const diagnostics = Array.from({ length: count }, (_, i) => ({
+		range: { start: { line: i * 3, character: i % 7 }, end: { line: i * 3, character: (i % 7) + 4 } },
+		severity: 2, source: 'zh-corpus', code: 'mixed-script', message: `繁體文本中混入了簡體字「后」（第 ${i} 處）\u{1F600}`, data: { version, id: i },
+		...(i % 5 === 0 ? { relatedInformation: [{ location: { uri: 'file:///a.txt', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } } }, message: '原文' }] } : {}),
+	}));
+	return { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///bench/traditional-1.txt', version, diagnostics } };
+}
+
+describe('stdio encoder: the library\'s bytes from a kept buffer', () => {
+	it('writes a large document\'s diagnostics as JSON.stringify and Buffer.from do, message after message', async () => {
+		const encoder = reusingJsonEncoder();
+		for (const [count, version] of [[1000, 2], [1000, 3], [10, 4], [3000, 5], [0, 6]]) {
+			const msg = published(count, version);
+			assert.deepEqual(await encode(encoder, msg), library(msg));
+		}
+	});
+
+	it('takes apart only what JSON.stringify walks the same way: values left out, null in arrays, other objects, toJSON', async () => {
+		const encoder = reusingJsonEncoder();
+		class Point { constructor(readonly x: number) { } }
+		const cases: unknown[] = [
+			{ jsonrpc: '2.0', id: 1, result: null },
+			{ jsonrpc: '2.0', id: 2, result: [1, undefined, () => 1, Symbol('s'), NaN, -0, Infinity, 'x', [undefined]] },
+			{ a: undefined, b: () => 1, c: Symbol('s'), d: 1, e: { f: undefined }, g: [] , h: {} },
+			{ first: undefined, second: 2 },
+			{ params: { when: new Date(0), at: { toJSON: (key: string) => `key ${key}` } } },
+			{ toJSON: () => ({ replaced: true }) },
+			{ params: { map: new Map([[1, 2]]), set: new Set([1]), point: new Point(3), boxed: [new Number(1), new String('s'), new Boolean(false)] } },
+			{ params: Object.assign(Object.create(null), { z: 1, a: '\ud800 lone surrogate \udfff', '\u2028': 'line separator' }) },
+			{ params: { deep: { deeper: { deepest: { list: [{ a: 1 }, [2, [3, [4]]]] } } } } },
+			{ [Symbol('hidden')]: 1, shown: '引號"和\\反斜線\n' },
+		];
+		for (const msg of cases) { assert.deepEqual(await encode(encoder, msg), library(msg), JSON.stringify(msg)); }
+	});
+
+	it('matches the library on random JSON-like messages', async () => {
+		const encoder = reusingJsonEncoder();
+		await fc.assert(fc.asyncProperty(fc.anything({ maxKeys: 40, withNullPrototype: true, withBoxedValues: true, withMap: true, withSet: true, withSparseArray: true, withDate: true, maxDepth: 5 }), async (value) => {
+			const msg = { jsonrpc: '2.0', method: 'x', params: value };
+			let expected: Buffer | Error;
+			try { expected = library(msg); } catch (e) { expected = e as Error; }
+			if (expected instanceof Error) { await assert.rejects(encoder.encode(msg as Message, { charset: 'utf-8' })); return; }
+			assert.deepEqual(await encode(encoder, msg), expected);
+		}), { numRuns: 300 });
+	});
+
+	it('encodes a message above the kept size into a buffer of its own', async () => {
+		const encoder = reusingJsonEncoder();
+		const big = { jsonrpc: '2.0', method: 'x', params: { text: '字'.repeat(maxKeptBytes / 3 + 10) } };
+		const small = published(5, 1);
+		const first = await encoder.encode(small as Message, { charset: 'utf-8' });
+		const copy = Buffer.from(first);
+		assert.deepEqual(Buffer.from(await encoder.encode(big as Message, { charset: 'utf-8' })), library(big));
+		// The big one did not use (and so did not overwrite) the kept buffer.
+		assert.deepEqual(Buffer.from(first), copy);
+	});
+
+	it('splits the outer levels into pieces: a run of diagnostics is one, a short text', () => {
+		const pieces: string[] = [];
+		jsonPieces(published(40, 1), pieces);
+		assert.equal(pieces.join(''), JSON.stringify(published(40, 1)));
+		const runs = pieces.filter((p) => p.startsWith('{"range"'));
+		assert.deepEqual(runs.map((r) => r.split('{"range"').length - 1), [16, 16, 8]);
+	});
+
+	it('matches the library on long arrays: runs with holes, values left out, and toJSON in the middle', async () => {
+		const encoder = reusingJsonEncoder();
+		const long = Array.from({ length: 45 }, (_, i) => [i, undefined, () => i, Symbol('s'), { a: i, b: undefined }, null][i % 6]);
+		const sparse = new Array(40);
+		sparse[3] = 'x';
+		sparse[33] = { y: 1 };
+		const withToJson = Array.from({ length: 40 }, (_, i) => (i === 20 ? { toJSON: (key: string) => `index ${key}` } : i));
+		for (const params of [long, sparse, withToJson, { list: withToJson }, [[...long], [...long]]]) {
+			const msg = { jsonrpc: '2.0', method: 'x', params };
+			assert.deepEqual(await encode(encoder, msg), library(msg), JSON.stringify(msg));
+		}
+	});
+});
