@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
 	createProtocolConnection, InitializeParams, ProtocolConnection, PublishDiagnosticsParams,
-	StreamMessageReader, StreamMessageWriter,
+	IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import type { CorpusStatus } from '../../server/src/protocol';
 
@@ -48,13 +48,17 @@ export class LspClient {
 
 	constructor(readonly options: StartOptions = {}) {
 		this.settings = options.settings ?? {};
-		this.process = spawn(process.execPath, [...(process.env.ZH_CORPUS_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+		// ZH_CORPUS_TRANSPORT=ipc: Node's IPC channel, as VS Code starts the server; stdio otherwise (other editors).
+		const ipc = process.env.ZH_CORPUS_TRANSPORT === 'ipc';
+		this.process = spawn(process.execPath, [...(process.env.ZH_CORPUS_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), serverPath, ipc ? '--node-ipc' : '--stdio'], { stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])] });
 		this.process.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
 		this.process.on('exit', (code) => {
 			// A crashed server fails every waiting test at once instead of leaving it hanging.
 			for (const w of this.#waiters.splice(0)) { w.reject(new Error(`server exited with ${code}: ${this.stderr}`)); }
 		});
-		this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+		this.connection = ipc
+			? createProtocolConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process))
+			: createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
 		this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
 			this.diagnostics.set(p.uri, p);
 			for (const w of [...this.#waiters]) {
