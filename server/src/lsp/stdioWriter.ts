@@ -43,6 +43,12 @@ export function jsonPieces(value: unknown, out: string[], depth = splitDepth): b
 		out.push(json);
 		return true;
 	}
+	// An array of numbers or strings (semantic tokens' data: hundreds of thousands of numbers) is
+	// one piece: runs of sixteen short numbers cost more than the copy they save.
+	if (Array.isArray(value) && value.length > 0 && (value[0] === null || typeof value[0] !== 'object')) {
+		out.push(JSON.stringify(value));
+		return true;
+	}
 	if (Array.isArray(value)) {
 		out.push('[');
 		for (let i = 0; i < value.length; i += arrayRun) {
