@@ -13,7 +13,7 @@ import { cleanBatch, Skipped, SkipReason } from './cleanBatch';
 import { decodeUtf8 } from '../files/fileReader';
 import { fixStreamed, streamAboveBytes } from '../files/fixFile';
 import { NotUtf8, StreamedText } from '../files/streamedText';
-import { UndoRefused, undoLastClean } from '../files/undoClean';
+import { UndoRefused, undoLastClean } from './undoClean';
 import { BoundaryError, WorkspaceBoundary } from '../files/workspaceBoundary';
 import { LspWorkspace, uriToPath } from '../lsp/lspWorkspace';
 import { CorpusDocument, LanguageService, ruleFamilies, RuleEdit } from '../service';

@@ -9,10 +9,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { pendingRuns } from '../clean/cleanFiles';
-import { ManifestEntry, ManifestError, parseManifest } from './manifest';
-import { readStamp, WriteRefused, writeIfUnchanged } from './safeWrite';
-import { BoundaryError, relativeEntry, WorkspaceBoundary } from './workspaceBoundary';
+import { pendingRuns } from './cleanFiles';
+import { ManifestEntry, ManifestError, parseManifest } from '../files/manifest';
+import { readStamp, WriteRefused, writeIfUnchanged } from '../files/safeWrite';
+import { BoundaryError, relativeEntry, WorkspaceBoundary } from '../files/workspaceBoundary';
 
 export interface UndoResult {
 	/** The run folders restored (one per workspace folder of the last clean). */
