@@ -78,12 +78,16 @@ describe('stdio encoder: the library\'s bytes from a kept buffer', () => {
 
 	it('matches the library on long arrays: runs with holes, values left out, and toJSON in the middle', async () => {
 		const encoder = reusingJsonEncoder();
-		const long = Array.from({ length: 45 }, (_, i) => [i, undefined, () => i, Symbol('s'), { a: i, b: undefined }, null][i % 6]);
+		// Each starts with an object: an array that starts with anything else is one piece, and these are for the runs.
+		const long = Array.from({ length: 45 }, (_, i) => [{ a: i, b: undefined }, i, undefined, () => i, Symbol('s'), null][i % 6]);
 		const sparse = new Array(40);
+		sparse[0] = { start: true };
 		sparse[3] = 'x';
 		sparse[33] = { y: 1 };
-		const withToJson = Array.from({ length: 40 }, (_, i) => (i === 20 ? { toJSON: (key: string) => `index ${key}` } : i));
-		for (const params of [long, sparse, withToJson, { list: withToJson }, [[...long], [...long]]]) {
+		const withToJson = Array.from({ length: 40 }, (_, i) => (i === 20 ? { toJSON: (key: string) => `index ${key}` } : { i }));
+		// Values left out beside a toJSON in one run.
+		const leftOutBeside = withToJson.map((v, i) => (i === 21 ? undefined : i === 22 ? () => i : v));
+		for (const params of [long, sparse, withToJson, leftOutBeside, { list: withToJson }, [[...long], [...long]]]) {
 			const msg = { jsonrpc: '2.0', method: 'x', params };
 			assert.deepEqual(await encode(encoder, msg), library(msg), JSON.stringify(msg));
 		}

@@ -55,15 +55,10 @@ export function jsonPieces(value: unknown, out: string[], depth = splitDepth): b
 			if (i > 0) { out.push(','); }
 			const run = value.slice(i, i + arrayRun);
 			// A run is stringified at once, without its brackets: JSON.stringify writes an array's
-			// elements as it would write them one by one, but for toJSON (passed the index).
-			if (!run.some(withToJson)) {
-				out.push(JSON.stringify(run).slice(1, -1));
-				continue;
-			}
-			for (let k = 0; k < run.length; k++) {
-				if (k > 0) { out.push(','); }
-				if (!jsonPieces(value[i + k], out, depth - 1)) { out.push('null'); }
-			}
+			// elements as it would write them one by one, but for toJSON (passed the index, here the
+			// index in the run): then the message is stringified whole.
+			if (run.some(withToJson)) { throw hasToJson; }
+			out.push(JSON.stringify(run).slice(1, -1));
 		}
 		out.push(']');
 		return true;
