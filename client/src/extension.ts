@@ -11,7 +11,7 @@ import { EntityTree, goToMention } from './entityView';
 import { reusingLastUri } from './lastUri';
 import { CorpusStatus, StatusBar } from './statusBar';
 import { SummaryProvider, summaryScheme } from './summary';
-import { debugRequests, notifications, requests, serverCommands } from '../../server/src/protocol';
+import { debugRequests, notifications, requests, serverCommands, serverNodeOptions } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -33,7 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	const env = { ...process.env, MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072' };
 	const server = {
 		module: serverModule, transport: TransportKind.ipc,
-		options: { env, ...(inspectPort ? { execArgv: ['--nolazy', `--inspect=127.0.0.1:${inspectPort}`] } : {}) },
+		options: { env, execArgv: [...serverNodeOptions, ...(inspectPort ? ['--nolazy', `--inspect=127.0.0.1:${inspectPort}`] : [])] },
 	};
 	const serverOptions: ServerOptions = { run: server, debug: server };
 	const clientOptions: LanguageClientOptions = {

@@ -13,6 +13,7 @@ import { defaultLintOptions, ruleIds } from '../../server/src/service';
 import { defaultSettings, sanitize, settingOf } from '../../server/src/settings';
 import { matchesSchema, settingSchemas } from '../../server/src/settingSchema';
 import { messagesFor } from '../../server/src/service/messages';
+import { serverNodeOptions } from '../../server/src/protocol';
 
 const root = path.resolve(__dirname, '..', '..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -101,6 +102,18 @@ describe('one source for settings and rules', () => {
 		const ruleLike = /^(mixed-script|(boilerplate|duplicate|layout|spacing|punctuation|unicode|term|entity)\.[a-z-]+)$/;
 		const unknown = [...intro.matchAll(/`([^`]+)`/g)].map((m) => m[1]).filter((t) => ruleLike.test(t) && !ruleIds.has(t));
 		assert.deepEqual(unknown, [], 'README names rules the registry does not have');
+	});
+});
+
+describe('starting the server in other editors', () => {
+	it('gives the server\'s node options wherever the README and the editor checks start it', () => {
+		// A configuration that starts dist/server.js: the README's snippets and what the Neovim and Emacs tests run.
+		const sources = [readme, ...['neovim/check.lua', 'emacs/check.el'].map((f) => fs.readFileSync(path.join(root, 'test', f), 'utf8'))];
+		const starts = sources.flatMap((s) => s.split('\n').filter((l) => /server\.js|ZH_SERVER"\)|\bserver, '--stdio'/.test(l) && /--stdio/.test(l)));
+		assert.ok(starts.length >= 6, `${starts.length} lines start the server`);
+		for (const line of starts) {
+			for (const option of serverNodeOptions) { assert.ok(line.includes(option), `without ${option}: ${line}`); }
+		}
 	});
 });
 
