@@ -4,6 +4,7 @@
  * Then the light bulb on that document: `textDocument/codeAction` for a diagnostic under the
  * cursor, for a client that resolves code actions (VS Code) and one that does not (Neovim).
  */
+import * as fs from 'node:fs';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient } from '../test/lsp/lspClient';
 import { buildDocuments, seedTexts } from './corpus';
@@ -11,6 +12,16 @@ import { buildDocuments, seedTexts } from './corpus';
 /** Rows over VS Code's transport (ZH_CORPUS_TRANSPORT=ipc, lspClient.ts) say so; stdio is the default. */
 const transport = () => (process.env.ZH_CORPUS_TRANSPORT === 'ipc' ? ' (IPC)' : '');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/**
+ * Minor page faults of a process so far, its threads included (Linux; undefined elsewhere). On the
+ * bench machine (a VM) the first touch of a 4 KB page costs ≈ 13 µs (≈ 0.1–0.3 µs on bare
+ * metal): memory a keystroke touches fresh — a new 2 MB copy of a 1 MB document's text, a
+ * collection promoting into new pages — is a visible part of its time here.
+ */
+function minorFaults(pid: number | undefined): number | undefined {
+	try { return Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[7]); } catch { return undefined; }
+}
 
 async function measure(script: 'simplified' | 'traditional', megabytes: number, edits: number): Promise<void> {
 	const text = buildDocuments(seedTexts()[script], megabytes, megabytes * 1e6)[0];
@@ -25,6 +36,7 @@ async function measure(script: 'simplified' | 'traditional', megabytes: number, 
 	const times: number[] = [];
 	const line = Math.floor(text.split('\n').length / 2);
 	const windowStart = process.hrtime.bigint() / 1000n;
+	const faultsBefore = minorFaults(client.process.pid);
 	for (let v = 2; v < edits + 2; v++) {
 		waiting = client.waitForDiagnostics(uri, (p) => p.version === v);
 		const start = performance.now();
@@ -38,6 +50,7 @@ async function measure(script: 'simplified' | 'traditional', megabytes: number, 
 	}
 	// LATENCY_TRACE=1: the edits' window on the monotonic clock (μs), to find in --cpu-prof profiles of the server and its workers.
 	if (process.env.LATENCY_TRACE) { console.error(`edits ${script} ${megabytes}: ${windowStart}-${process.hrtime.bigint() / 1000n}`); }
+	const faults = faultsBefore === undefined ? undefined : (minorFaults(client.process.pid)! - faultsBefore) / edits;
 	// The server's thread runs the core on a small document: its first edits run before V8 has
 	// optimised the rules' code (≈ 40 edits at 3–8 ms, then ≈ 1 ms). With more than 100 edits, the
 	// median of those after the first 50 is given too.
@@ -47,6 +60,7 @@ async function measure(script: 'simplified' | 'traditional', megabytes: number, 
 	console.log(JSON.stringify({
 		name: `didChange → diagnostics, ${size} ${script}${transport()}`,
 		ms: times[times.length >> 1], p90: times[Math.floor(times.length * 0.9)], openMs, diagnostics: first.diagnostics.length,
+		...(faults === undefined ? {} : { pageFaultsPerEdit: Math.round(faults) }),
 		...(later ? { afterFirst50: `median ${later[later.length >> 1].toFixed(1)} ms, p90 ${later[Math.floor(later.length * 0.9)].toFixed(1)} ms` } : {}),
 	}));
 	await client.stop();
