@@ -1,7 +1,8 @@
 /**
  * The server's own protocol beyond LSP, shared by the server and the VS Code client: every custom
- * request, notification and server command by name, and what they carry. Names and types only
- * (it imports nothing, so the client bundles nothing else of the server).
+ * request, notification and server command by name, what they carry, and the options the server
+ * process starts with. Constants and types only (it imports nothing, so the client bundles
+ * nothing else of the server).
  */
 
 /** Requests the client sends. */
@@ -54,8 +55,8 @@ export const serverCommands = {
  * benches; the README gives them to other editors). V8's options are fixed when the process
  * starts (`v8.setFlagsFromString` no longer resizes the heap), so they cannot be set from inside.
  * `--min-semi-space-size=16`: the young generation starts, and stays, at the size V8 grows it to
- * under load anyway (16 MB a semi-space). A small one (1 MB at start and after an idle spell)
- * is scavenged every few hundred kB while a large document's results arrive from a worker, and
+ * under load anyway (16 MB a semi-space). A small one (1 MB at start; V8 shrinks it again when
+ * allocation slows) is scavenged every few hundred kB while a large document's results arrive from a worker, and
  * each scavenge copies those results again: on opening a 1 MB document, pauses of 45–55 ms
  * and a longest request wait of 157–165 ms, 34–86 ms with it (`out/bench/responsive.js open`).
  */
