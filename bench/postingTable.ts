@@ -1,0 +1,37 @@
+/**
+ * The corpus's print table under a large open document's indexing: a 1 MB document's 26,000
+ * prints added to, looked up in and removed from a table holding the 10k bench corpus's 2.6 M
+ * postings (random hashes, as the fingerprints' are). The server's thread does this in one piece
+ * when it indexes a large open document again (FingerprintIndex.set). Prints the mean of 5
+ * rounds of each, 3 times, in milliseconds.
+ *   node out/bench/postingTable.js
+ */
+import { PostingTable } from '../server/src/service/duplicates/postings';
+
+/** A fixed pseudo-random sequence (xorshift32): the same table on every run. */
+let state = 777;
+const random = () => { state ^= state << 13; state ^= state >>> 17; state ^= state << 5; return state >>> 0; };
+
+const corpusFiles = 10_000, printsPerFile = 260, documentPrints = 26_000, rounds = 5;
+const document = Array.from({ length: documentPrints }, () => random());
+
+for (let run = 0; run < 3; run++) {
+	const table = new PostingTable();
+	for (let f = 0; f < corpusFiles; f++) { for (let i = 0; i < printsPerFile; i++) { table.add(random(), f + 2, i); } }
+	let add = 0, lookup = 0, remove = 0, held = 0;
+	for (let round = 0; round < rounds; round++) {
+		let t = performance.now();
+		for (let i = 0; i < document.length; i++) { table.add(document[i], 1, i); }
+		add += performance.now() - t;
+		t = performance.now();
+		for (let i = 0; i < document.length; i++) { held += table.count(document[i]); }
+		lookup += performance.now() - t;
+		t = performance.now();
+		for (const h of document) { table.removeFile(h, 1, 1); }
+		remove += performance.now() - t;
+	}
+	console.log(JSON.stringify({
+		name: `posting table with ${(corpusFiles * printsPerFile / 1e6).toFixed(1)} M postings: a 1 MB document's ${documentPrints.toLocaleString('en')} prints`,
+		value: `add ${(add / rounds).toFixed(1)} ms, look up ${(lookup / rounds).toFixed(1)} ms, remove ${(remove / rounds).toFixed(1)} ms (mean of ${rounds}; ${held} postings seen)`,
+	}));
+}
