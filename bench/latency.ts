@@ -16,7 +16,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 /**
  * Minor page faults of a process so far, its threads included (Linux; undefined elsewhere). On the
  * bench machine (a VM) the first touch of a 4 KB page costs ≈ 13 µs (≈ 0.1–0.3 µs on bare
- * metal): memory a keystroke touches fresh — a new 2 MB copy of a 1 MB document's text, a
+ * metal): memory a keystroke touches fresh — a new flat copy of a 1 MB document's text (≈ 0.7 MB), a
  * collection promoting into new pages — is a visible part of its time here.
  */
 function minorFaults(pid: number | undefined): number | undefined {
