@@ -49,17 +49,18 @@ async function measure(script: 'simplified' | 'traditional', megabytes: number, 
 		times.push(performance.now() - start);
 	}
 	// LATENCY_TRACE=1: the edits' window on the monotonic clock (μs), to find in --cpu-prof profiles of the server and its workers.
-	if (process.env.LATENCY_TRACE) { console.error(`edits ${script} ${megabytes}: ${windowStart}-${process.hrtime.bigint() / 1000n}`); }
+	if (process.env.LATENCY_TRACE) { console.error(`edits ${script} ${megabytes}: ${windowStart}-${process.hrtime.bigint() / 1000n}; ms ${times.slice(0, 12).map((t) => t.toFixed(0)).join(" ")}`); }
 	const faults = faultsBefore === undefined ? undefined : (minorFaults(client.process.pid)! - faultsBefore) / edits;
 	// The server's thread runs the core on a small document: its first edits run before V8 has
 	// optimised the rules' code (≈ 40 edits at 3–8 ms, then ≈ 1 ms). With more than 100 edits, the
 	// median of those after the first 50 is given too.
+	const firstEdit = times[0];
 	const later = times.length > 100 ? [...times.slice(50)].sort((a, b) => a - b) : undefined;
 	times.sort((a, b) => a - b);
 	const size = megabytes >= 1 ? `${megabytes} MB` : `${megabytes * 1000} KB`;
 	console.log(JSON.stringify({
 		name: `didChange → diagnostics, ${size} ${script}${transport()}`,
-		ms: times[times.length >> 1], p90: times[Math.floor(times.length * 0.9)], openMs, diagnostics: first.diagnostics.length,
+		ms: times[times.length >> 1], p90: times[Math.floor(times.length * 0.9)], firstEditMs: Math.round(firstEdit), openMs, diagnostics: first.diagnostics.length,
 		...(faults === undefined ? {} : { pageFaultsPerEdit: Math.round(faults) }),
 		...(later ? { afterFirst50: `median ${later[later.length >> 1].toFixed(1)} ms, p90 ${later[Math.floor(later.length * 0.9)].toFixed(1)} ms` } : {}),
 	}));

@@ -5,6 +5,7 @@
  */
 import { Converter } from 'opencc-js';
 import type { TextEdit } from '../types';
+import { convertShort, shortText, type ShortPreset } from './shortConvert';
 
 export type ConversionTarget = 'simplified' | 'traditional' | 'traditional-tw' | 'traditional-hk';
 
@@ -14,10 +15,14 @@ const presets: Record<ConversionTarget, { from: 'tw' | 'cn'; to: 'cn' | 't' | 't
 	'traditional-tw': { from: 'cn', to: 'tw' },
 	'traditional-hk': { from: 'cn', to: 'hk' },
 };
+/** The same presets by the names opencc-js's Converter gives them (`s2${to}`, `${from}2s`). */
+const shortPresets: Record<ConversionTarget, ShortPreset> = { 'simplified': 'tw2s', 'traditional': 's2t', 'traditional-tw': 's2tw', 'traditional-hk': 's2hk' };
 
 const converters = new Map<ConversionTarget, (text: string) => string>();
 
 export function convertText(text: string, target: ConversionTarget): string {
+	// A name (entity.variant, hover, rename) without building opencc-js's trie: the same answer (shortConvert.ts).
+	if (text.length <= shortText) { return convertShort(text, shortPresets[target]); }
 	let convert = converters.get(target);
 	if (!convert) {
 		convert = Converter(presets[target]);
