@@ -10,6 +10,7 @@ import { FilePrints, filePrints, FingerprintIndex, SharedFile } from './duplicat
 import { finish } from './steps';
 import { LruCache } from './lruCache';
 import { partSize } from './parts';
+import { ShardedMap } from './shardedMap';
 
 export interface FileText {
 	readonly text: string;
@@ -80,7 +81,7 @@ export type Progress = (done: number, total: number) => void;
 export class WorkspaceIndex {
 	readonly #entries = new Map<string, FileEntry>();
 	/** Short-line key → number of files holding it; kept in step with #entries file by file. */
-	readonly #lineFiles = new Map<string, number>();
+	readonly #lineFiles = new ShardedMap<number>();
 	/** Winnowing prints of every file, for duplicate.document. */
 	readonly #prints = new FingerprintIndex();
 	/** The facts of recently indexed or checked texts: an open document is printed once per version. */

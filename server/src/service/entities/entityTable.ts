@@ -10,6 +10,7 @@ import { Trie } from './trie';
 import { foldText } from './discovery';
 import type { NameLookup } from './matcher';
 import { FileCounts, FileIds, FileSet } from './fileLists';
+import { ShardedMap } from '../shardedMap';
 
 export interface Entity {
 	readonly id: number;
@@ -47,7 +48,7 @@ const isMatched = (key: string, e: { readonly gazetteer?: GazetteerEntry }): boo
 const minFoundShare = 0.5;
 
 export class EntityTable implements NameLookup {
-	readonly #byKey = new Map<string, Entity>();
+	readonly #byKey = new ShardedMap<Entity>();
 	readonly #all: Entity[] = [];
 	readonly #ignore: ReadonlySet<string>;
 	#trie: Trie | undefined;

@@ -6,6 +6,7 @@
  * the lists keep insertion order, as the maps did (what iterates them sees the same order).
  * Lookups happen once per entity and file indexed, never per mention.
  */
+import { ShardedMap } from '../shardedMap';
 
 /** File URI ↔ small integer; the id of a file no longer indexed is given to the next new file. */
 export class FileIds {
@@ -227,7 +228,7 @@ export class FileSet {
 
 /** Strings (name keys, roles, spellings) ↔ small integers; kept for the index's life. */
 export class Strings {
-	readonly #ids = new Map<string, number>();
+	readonly #ids = new ShardedMap<number>();
 	readonly #all: string[] = [];
 
 	id(s: string): number {
