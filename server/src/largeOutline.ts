@@ -6,7 +6,7 @@
  */
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import { toDocumentSymbols, toFoldingRanges } from './lsp/outlineProtocol';
-import { CorpusDocument, LanguageService, LintOptions } from './service';
+import { CorpusDocument, grouped, LanguageService, LintOptions } from './service';
 import type { OutlineResult } from './worker/protocol';
 
 export const outlinePrefixChars = 2_000_000;
@@ -23,7 +23,7 @@ export function largeOutline(service: LanguageService, uri: string, version: num
 	const startLine = capped ? symbols.pop()!.range.start.line : doc.lines.length - 1;
 	const end = endOf(text, cut, doc.lines.length - 1);
 	const range = { start: { line: startLine, character: 0 }, end };
-	const rest: DocumentSymbol = { name: service.t('outline.restLarge', end.line - startLine + 1, prefixChars.toLocaleString('en')), kind: SymbolKind.Null, range, selectionRange: { start: range.start, end: range.start }, children: [] };
+	const rest: DocumentSymbol = { name: service.t('outline.restLarge', end.line - startLine + 1, grouped(prefixChars)), kind: SymbolKind.Null, range, selectionRange: { start: range.start, end: range.start }, children: [] };
 	symbols.push(rest);
 	return { symbols, folding };
 }

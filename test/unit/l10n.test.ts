@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { messageIds, messagesFor } from '../../server/src/service/messages';
+import { grouped, messageIds, messagesFor } from '../../server/src/service/messages';
 import { localeOf } from '../../server/src/cli/locale';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -72,5 +72,13 @@ describe('three languages', () => {
 		assert.equal(localeOf(undefined, { LC_ALL: 'zh_HK.UTF-8', LANG: 'en_US.UTF-8' }), 'zh-tw');
 		assert.equal(localeOf('zh-cn', { LANG: 'C' }), 'zh-cn');
 		assert.equal(localeOf(undefined, { LANG: 'C.UTF-8' }), 'en');
+	});
+});
+
+describe('numbers in messages', () => {
+	it('groups an integer\'s digits as toLocaleString(\'en\') does', () => {
+		const values = [0, 1, -1, 999, 1000, -1000, 12345, 999999, 1000000, 123456789, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1.5];
+		for (let i = 0, x = 7; i < 2000; i++) { x = (x * 48271) % 2147483647; values.push(x % 10 ** (1 + (i % 12)), -x); }
+		for (const n of values) { assert.equal(grouped(n), n.toLocaleString('en'), String(n)); }
 	});
 });

@@ -16,7 +16,7 @@ import { NotUtf8, StreamedText } from '../files/streamedText';
 import { UndoRefused, undoLastClean } from './undoClean';
 import { BoundaryError, WorkspaceBoundary } from '../files/workspaceBoundary';
 import { LspWorkspace, uriToPath } from '../lsp/lspWorkspace';
-import { CorpusDocument, LanguageService, ruleFamilies, RuleEdit } from '../service';
+import { CorpusDocument, grouped, LanguageService, ruleFamilies, RuleEdit } from '../service';
 import type { FixedPart } from '../service/parts';
 import type { Settings, SettingsCache } from '../settings';
 import { beginProgress, throttled } from '../lsp/workDoneProgress';
@@ -200,7 +200,7 @@ export async function cleanWorkspace(ctx: CleanContext, args: CleanArgs = {}): P
 		ctx.inform(t('clean.nothing', families.join(', '), corpusUris.length) + (skipped.size > 0 ? ` ${skipped.message(t)}` : ''));
 		return { ...base, mode: 'nothing', applied: false };
 	}
-	const perRule = [...counts].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${n.toLocaleString('en')}`).join(', ');
+	const perRule = [...counts].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${grouped(n)}`).join(', ');
 	// A file checked in parts is too large for the editor's preview: a batch writes it.
 	if (changed.length <= limit && !large) {
 		// Without annotations the client cannot preview: confirm first.
@@ -228,7 +228,7 @@ export function notify(connection: Connection): (message: string, warning?: bool
 
 async function confirm(ctx: CleanContext, message: string, files: number): Promise<boolean> {
 	const t = ctx.service.t;
-	const yes = t('clean.confirmAction', files.toLocaleString('en'));
+	const yes = t('clean.confirmAction', grouped(files));
 	const answer = await ctx.connection.window.showWarningMessage(message, { title: yes }, { title: t('clean.cancelAction') });
 	return answer?.title === yes;
 }

@@ -15,7 +15,7 @@ import { SoundAlikeRechecks } from './soundAlikeRechecks';
 import type { DiagnosticsPublisher } from '../lsp/diagnostics';
 import type { LspWorkspace } from '../lsp/lspWorkspace';
 import type { LanguageService } from '../service';
-import { entityTypes } from '../service';
+import { entityTypes, grouped } from '../service';
 import type { SettingsCache } from '../settings';
 import { jiebaSegmenter } from '../segmenter';
 import { createJobRunner } from '../worker/jobs';
@@ -86,10 +86,10 @@ export class Corpus {
 			statusChanged: () => this.statusChanged(),
 			listed: () => {
 				if (workspace.gitIgnored > 0) {
-					void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: service.t('files.gitIgnored', workspace.gitIgnored.toLocaleString('en')) });
+					void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: service.t('files.gitIgnored', grouped(workspace.gitIgnored)) });
 				}
 				if (workspace.linksOutside > 0) {
-					void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: service.t('files.linksOutside', workspace.linksOutside.toLocaleString('en')) });
+					void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: service.t('files.linksOutside', grouped(workspace.linksOutside)) });
 				}
 			},
 		});

@@ -10,6 +10,7 @@
  * from what each rule declares it reads (shared passages, short lines' counts).
  */
 import type { CrossFacts } from '../service';
+import { grouped } from '../service';
 import type { CheckResult, CorpusSnapshot, IndexResult, Skipped } from '../worker/protocol';
 import { Priority, Superseded } from './workerPool';
 import { corpusSnapshot, corpusSnapshotInSteps } from '../worker/snapshot';
@@ -65,7 +66,7 @@ export class CorpusIndexer {
 		const token = progress?.token;
 		// A worker waiting a second for its next batch is not ended: a fresh one would start from nothing.
 		const keepWorkers = this.host.pool.hold('scan');
-		const count = (n: number) => n.toLocaleString('en');
+		const count = grouped;
 		try {
 			const uris = await this.host.listFiles(token);
 			this.host.listed?.();

@@ -3,7 +3,7 @@
  * server renders it so that every editor shows the same text and the message catalogue stays
  * the only place with words in it.
  */
-import type { Translate } from '../service/messages';
+import { grouped, type Translate } from '../service/messages';
 
 export interface SummaryData {
 	readonly files: number;
@@ -20,7 +20,7 @@ export interface SummaryData {
 	readonly topEntities: Readonly<Record<string, readonly { name: string; mentions: number; files: number }[]>>;
 }
 
-const n = (x: number) => x.toLocaleString('en');
+const n = grouped;
 
 export function summaryMarkdown(s: SummaryData, t: Translate): string {
 	const out = [`# ${t('summary.title')}`, ''];

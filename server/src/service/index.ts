@@ -9,6 +9,7 @@ import { lint } from './lint';
 import { CachePolicy, forgetLines, LineStore, LruCache } from './lruCache';
 import { outline, OutlineNode } from './outline';
 import { messagesFor, Translate } from './messages';
+export { grouped } from './messages';
 import { allRules } from './rules';
 import { reportable } from './rules/duplicateDocument';
 import { conversionEdits, ConversionTarget } from './script/convert';

@@ -243,5 +243,18 @@ function format(template: string, args: readonly (string | number)[]): string {
 	return out;
 }
 
+/**
+ * An integer with its digits grouped by threes, as `toLocaleString('en')` writes it (12,345). The
+ * first toLocaleString in a thread loads ICU's number formats: 21–31 ms measured, 47 ms on the
+ * server's thread while the first scan's progress was reported, a request waiting behind it.
+ */
+export function grouped(n: number): string {
+	if (!Number.isSafeInteger(n)) { return n.toLocaleString('en'); }
+	const digits = String(Math.abs(n));
+	let out = digits.slice(0, digits.length % 3 || 3);
+	for (let i = out.length; i < digits.length; i += 3) { out += `,${digits.slice(i, i + 3)}`; }
+	return n < 0 ? `-${out}` : out;
+}
+
 /** Every message id, for tests that check that all catalogues are complete. */
 export const messageIds = Object.keys(en) as MessageId[];

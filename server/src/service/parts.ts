@@ -9,7 +9,7 @@ import { reviewRows, type ReviewRow } from './clean';
 import { CorpusDocument } from './document';
 import { applyEdits } from './edits';
 import type { RuleEdit } from './fixAll';
-import type { Translate } from './messages';
+import { grouped, type Translate } from './messages';
 import type { Problem, RelatedLocation } from './types';
 
 /** UTF-16 units per part. */
@@ -136,7 +136,7 @@ function shift(p: Problem, by: number): Problem {
 /** The note a file checked in parts gets (`file.large`), or undefined when it is checked whole. */
 export function partsNote(text: string, t: Translate, size = partSize): string | undefined {
 	const parts = partStarts(text, size).length;
-	return parts > 1 ? t('file.large', text.length.toLocaleString('en'), parts, size.toLocaleString('en')) : undefined;
+	return parts > 1 ? t('file.large', grouped(text.length), parts, grouped(size)) : undefined;
 }
 
 /** One part of a document fixed in parts: its bounds, its edits in its own offsets, and where it starts in the file's lines. */
