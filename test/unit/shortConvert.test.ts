@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { Converter, ConverterFactory, Locale } from 'opencc-js';
-import { convertShort, PhraseMap, shortText, type ShortPreset } from '../../server/src/service/script/shortConvert';
+import { convertShort, PhraseMap, shortPresetsAvailable, shortText, type ShortPreset } from '../../server/src/service/script/shortConvert';
 import { convertText, type ConversionTarget } from '../../server/src/service/script/convert';
 
 function seeded(seed: number): () => number {
@@ -32,6 +32,8 @@ function phrasesOf(name: ShortPreset): string[] {
 }
 
 describe('short conversion', () => {
+	it('finds the presets\' dictionaries in this opencc-js', () => { assert.ok(shortPresetsAvailable); });
+
 	for (const p of presets) {
 		const converter = Converter({ from: p.from, to: p.to });
 		const phrases = phrasesOf(p.name).filter((s) => s.length <= shortText);

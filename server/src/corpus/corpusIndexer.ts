@@ -9,8 +9,7 @@
  * cross-file findings it can change: the core's corpus model (service/corpusModel.ts) says which,
  * from what each rule declares it reads (shared passages, short lines' counts).
  */
-import type { CrossFacts } from '../service';
-import { grouped } from '../service';
+import { grouped, type CrossFacts } from '../service';
 import type { CheckResult, CorpusSnapshot, IndexResult, Skipped } from '../worker/protocol';
 import { Priority, Superseded } from './workerPool';
 import { corpusSnapshot, corpusSnapshotInSteps } from '../worker/snapshot';

@@ -5,7 +5,7 @@
  */
 import { Converter } from 'opencc-js';
 import type { TextEdit } from '../types';
-import { convertShort, shortText, type ShortPreset } from './shortConvert';
+import { convertShort, shortPresetsAvailable, shortText, type ShortPreset } from './shortConvert';
 
 export type ConversionTarget = 'simplified' | 'traditional' | 'traditional-tw' | 'traditional-hk';
 
@@ -22,7 +22,7 @@ const converters = new Map<ConversionTarget, (text: string) => string>();
 
 export function convertText(text: string, target: ConversionTarget): string {
 	// A name (entity.variant, hover, rename) without building opencc-js's trie: the same answer (shortConvert.ts).
-	if (text.length <= shortText) { return convertShort(text, shortPresets[target]); }
+	if (text.length <= shortText && shortPresetsAvailable) { return convertShort(text, shortPresets[target]); }
 	let convert = converters.get(target);
 	if (!convert) {
 		convert = Converter(presets[target]);

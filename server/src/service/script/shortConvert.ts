@@ -2,10 +2,11 @@
  * OpenCC's conversion of a short text (a name), the same answer as opencc-js's `Converter` from
  * the same dictionaries and in the same steps, without its trie. opencc-js builds a trie of maps
  * over every phrase of a preset on its first use: ≈ 330 ms and ≈ 50 MB of heap for the 50,000
- * phrases of s2t. entity.variant met that on the first traditional name it wrote in a worker's
- * re-check (after the first scan, at the corpus's memory peak) or in an edited document, and a
- * name's hover on the server's thread. A name needs a few look-ups, so each dictionary group here
- * is one Map of its phrases up to `shortText` units, filled in ≈ 20 ms.
+ * phrases of s2t (245–276 ms and 53 MB resident measured here). entity.variant met that on the
+ * first traditional name it wrote in a worker's re-check (after the first scan, near the corpus's
+ * memory peak) or in an edited document, and a name's hover on the server's thread. A name needs
+ * a few look-ups, so each dictionary here is one Map of its phrases up to `shortText` units, made
+ * once and shared by the presets (all four in ≈ 85 ms and 16 MB).
  *
  * Kept equal to opencc-js (test/unit/shortConvert.test.ts compares them): the first dictionary of
  * a group that holds a phrase gives its value (`Trie.loadDictGroup` loads them in reverse, the
@@ -145,6 +146,9 @@ function unmatchedStep(text: string, i: number): number {
 
 /** Locale names as opencc-js's Converter forms them from `from` and `to`. */
 export type ShortPreset = 's2t' | 's2tw' | 's2hk' | 'tw2s';
+
+/** Whether this opencc-js gives its presets' dictionaries (`Locale.configs`); without them convert.ts uses its Converter. */
+export const shortPresetsAvailable = (['s2t', 's2tw', 's2hk', 'tw2s'] as const).every((name) => Locale.configs?.[name] !== undefined);
 
 interface Preset { readonly normalize: PhraseMap[]; readonly segmentation?: PhraseMap; readonly chain: PhraseMap[] }
 
