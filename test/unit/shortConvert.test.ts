@@ -39,9 +39,7 @@ describe('short conversion', () => {
 		const phrases = phrasesOf(p.name).filter((s) => s.length <= shortText);
 
 		it(`converts each phrase of ${p.name} as opencc-js does`, () => {
-			let differ = 0;
-			for (const phrase of phrases) { if (convertShort(phrase, p.name) !== converter(phrase)) { differ++; assert.equal(convertShort(phrase, p.name), converter(phrase), phrase); } }
-			assert.equal(differ, 0);
+			for (const phrase of phrases) { assert.equal(convertShort(phrase, p.name), converter(phrase), phrase); }
 			assert.ok(phrases.length > 1000, `${phrases.length} phrases`);
 		});
 

@@ -80,31 +80,21 @@ export class PhraseMap {
 
 	value = '';
 
-	convert(text: string): string {
-		let out = '';
-		let copyFrom = -1;
-		for (let i = 0; i < text.length;) {
-			const end = this.matchAt(text, i);
-			if (end > i) {
-				if (copyFrom >= 0) { out += text.slice(copyFrom, i); copyFrom = -1; }
-				out += this.value;
-				i = end;
-			} else {
-				if (copyFrom < 0) { copyFrom = i; }
-				i += unmatchedStep(text, i);
-			}
-		}
-		return copyFrom >= 0 ? out + text.slice(copyFrom) : out;
-	}
+	/** The text converted: each longest phrase replaced by its value, the rest kept. */
+	convert(text: string): string { return this.#pieces(text, true).join(''); }
 
-	segment(text: string): string[] {
+	/** The text cut into its phrases and the runs between them. */
+	segment(text: string): string[] { return this.#pieces(text, false); }
+
+	/** Phrases (their values when `converting`) and the runs no phrase matches, in order: opencc-js's walk. */
+	#pieces(text: string, converting: boolean): string[] {
 		const out: string[] = [];
 		let copyFrom = -1;
 		for (let i = 0; i < text.length;) {
 			const end = this.matchAt(text, i);
 			if (end > i) {
 				if (copyFrom >= 0) { out.push(text.slice(copyFrom, i)); copyFrom = -1; }
-				out.push(text.slice(i, end));
+				out.push(converting ? this.value : text.slice(i, end));
 				i = end;
 			} else {
 				if (copyFrom < 0) { copyFrom = i; }
@@ -160,8 +150,8 @@ function preset(name: ShortPreset): Preset {
 		const config = Locale.configs![name] as { normalizationChain?: readonly Dictionary[][]; segmentation?: Dictionary | readonly Dictionary[]; conversionChain: readonly (readonly Dictionary[])[] };
 		made = {
 			normalize: (config.normalizationChain ?? []).map((group) => new PhraseMap(group)),
-			// A segmentation is a group when it is a list of dictionary strings, else one dictionary.
-			segmentation: config.segmentation === undefined ? undefined
+			// As opencc-js reads it: none when empty, a group when a list of dictionary strings, else one dictionary.
+			segmentation: !config.segmentation ? undefined
 				: new PhraseMap(Array.isArray(config.segmentation) && config.segmentation.every((d) => typeof d === 'string') ? config.segmentation as readonly string[] : [config.segmentation as Dictionary]),
 			chain: config.conversionChain.map((group) => new PhraseMap(group)),
 		};
