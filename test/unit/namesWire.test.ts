@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { NameRow } from '../../server/src/service/entities/entityTable';
-import { fromWire, NameRowLog } from '../../server/src/worker/namesWire';
+import { charsPerMessage, fromWire, messageAt, NameRowLog } from '../../server/src/worker/namesWire';
 import { Priority, WorkerPool } from '../../server/src/corpus/workerPool';
 import { random } from '../support/random';
 
@@ -70,12 +70,34 @@ describe('names rows on the wire', () => {
 			await Promise.all([steps, during]);
 			counting = false;
 			assert.ok(posted);
-			assert.ok(told.every((c) => c.json.length <= 1024), 'at most 1,024 batches a message');
+			const chars = (c: { json: readonly string[] }) => c.json.reduce((n, j) => n + j.length, 0);
+			assert.ok(told.every((c) => c.json.length === 1 || chars(c) <= charsPerMessage), `at most ${charsPerMessage} characters a message, or one batch`);
 			if (resetAt < 0) { assert.ok(told.length >= 5 && turns >= 4, `${told.length} messages in ${turns} turns`); }
 			// What the worker holds: each reset starts again.
 			let held: string[] = [];
 			for (const c of told) { held = [...(c.reset ? [] : held), ...c.json]; }
 			assert.deepEqual(held, model, `reset at ${resetAt}`);
+		}
+	});
+
+	it('fills a message up to its size in characters, one batch at least, and leaves no batch out', () => {
+		const rand = random(11);
+		for (let round = 0; round < 200; round++) {
+			// Batch sizes from a few rows to one larger than a message (a full list after a reset).
+			const batches = Array.from({ length: Math.floor(rand() * 300) }, () => 'x'.repeat(rand() < 0.02 ? charsPerMessage + 5 : Math.floor(rand() * charsPerMessage / 8) + 2));
+			const joined: string[] = [];
+			for (let at = 0, messages = 0; at < batches.length; messages++) {
+				const message = messageAt(batches, at);
+				const chars = message.reduce((n, j) => n + j.length, 0);
+				assert.ok(message.length >= 1, 'one batch at least');
+				assert.ok(message.length === 1 || chars <= charsPerMessage, `${chars} characters in ${message.length} batches`);
+				// Full: the next batch would not have fitted.
+				if (at + message.length < batches.length) { assert.ok(chars + batches[at + message.length].length > charsPerMessage, 'the message was filled'); }
+				joined.push(...message);
+				at += message.length;
+			}
+			assert.deepEqual(joined, batches);
+			assert.deepEqual(messageAt([], 0), []);
 		}
 	});
 
