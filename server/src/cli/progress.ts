@@ -1,3 +1,4 @@
+import { grouped } from '../service';
 /** A progress bar on stderr when it is a terminal (redrawn at most every 100 ms); silent otherwise. */
 export class Progress {
 	#last = 0;
@@ -15,7 +16,7 @@ export class Progress {
 		this.#last = now;
 		const width = 30;
 		const filled = Math.round((done / Math.max(1, total)) * width);
-		this.stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${what} ${done.toLocaleString('en')}/${total.toLocaleString('en')} files`);
+		this.stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${what} ${grouped(done)}/${grouped(total)} files`);
 		this.#shown = true;
 	}
 

@@ -7,7 +7,7 @@
  */
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
-import { CorpusDocument, LanguageService, severityRank } from '../service';
+import { CorpusDocument, grouped, LanguageService, severityRank } from '../service';
 import type { FixedPart } from '../service/parts';
 import type { Severity, TextEdit } from '../service/types';
 import type { Settings } from '../settings';
@@ -130,7 +130,7 @@ export async function check(o: CheckOptions): Promise<number> {
 
 function summaryLine(service: LanguageService, results: readonly Reported[], files: number): string {
 	const by = (s: string) => results.filter((r) => r.severity === s).length;
-	return service.t('cli.summary', files.toLocaleString('en'), by('error'), by('warning'), by('info'), by('hint'));
+	return service.t('cli.summary', grouped(files), by('error'), by('warning'), by('info'), by('hint'));
 }
 
 export interface FixOptions {
@@ -182,7 +182,7 @@ export async function fix(o: FixOptions): Promise<number> {
 		await jobs.dispose();
 	}
 	progress.done();
-	if (!o.quiet) { process.stderr.write(`${service.t(o.dryRun ? 'cli.wouldFix' : 'cli.fixed', changedFiles.toLocaleString('en'), files.length.toLocaleString('en'), changes.toLocaleString('en'))}\n`); }
+	if (!o.quiet) { process.stderr.write(`${service.t(o.dryRun ? 'cli.wouldFix' : 'cli.fixed', grouped(changedFiles), grouped(files.length), grouped(changes))}\n`); }
 	if (failed > 0) { process.stderr.write(`${service.t('cli.notFixed', failed)}\n`); }
 	return failed > 0 ? 1 : 0;
 }
