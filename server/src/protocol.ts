@@ -53,14 +53,19 @@ export const serverCommands = {
 /**
  * Node options the server process is started with (the VS Code client, the LSP tests and
  * benches; the README gives them to other editors). V8's options are fixed when the process
- * starts (`v8.setFlagsFromString` no longer resizes the heap), so they cannot be set from inside.
- * `--min-semi-space-size=16`: the young generation starts, and stays, at the size V8 grows it to
- * under load anyway (16 MB a semi-space). A small one (1 MB at start; V8 shrinks it again when
- * allocation slows) is scavenged every few hundred kB while a large document's results arrive from a worker, and
- * each scavenge copies those results again: on opening a 1 MB document, pauses of 45–55 ms
- * and a longest request wait of 157–165 ms, 34–86 ms with it (`out/bench/responsive.js open`).
+ * starts (`v8.setFlagsFromString` no longer resizes the heap), so they cannot be set from inside;
+ * they apply to the workers' heaps too.
+ * `--min-semi-space-size=4 --max-semi-space-size=8`: the young generation neither starts at 1 MB
+ * and shrinks back to it when allocation slows (then a large document's results arriving from a
+ * worker are scavenged, and copied again, every few hundred kB: pauses of 45–55 ms; a longest
+ * request wait of 157–165 ms on opening a 1 MB document) nor grows to 16 MB a semi-space, whose
+ * scavenges of a full young generation stalled the server's thread by up to 130 ms during the
+ * 10k corpus scan. Measured with `out/bench/responsive.js` (3 alternated pairs, the server's part
+ * of the longest wait): scan 43–79 ms against 52–133 with a fixed 16 MB, a 100 MB file 19–25
+ * against 38–66, a 1 MB document opened 13–49 against 16–56; cold-start peak memory 772–789 MB
+ * against 843–851 (`out/bench/scale.js`); keystroke latency unchanged (`out/bench/latency.js`).
  */
-export const serverNodeOptions: readonly string[] = ['--min-semi-space-size=16'];
+export const serverNodeOptions: readonly string[] = ['--min-semi-space-size=4', '--max-semi-space-size=8'];
 
 /** `zhCorpus/status`: the scan's progress and the corpus's counts. */
 export const statusNotification = notifications.status;
