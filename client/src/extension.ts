@@ -11,7 +11,7 @@ import { EntityTree, goToMention } from './entityView';
 import { reusingLastUri } from './lastUri';
 import { CorpusStatus, StatusBar } from './statusBar';
 import { SummaryProvider, summaryScheme } from './summary';
-import { debugRequests, notifications, requests, serverCommands, serverNodeOptions } from '../../server/src/protocol';
+import { debugRequests, notifications, requests, serverCommands, serverEnvironmentDefaults, serverNodeOptions } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -28,9 +28,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	// The server opens a debug port only when asked (ZH_CORPUS_INSPECT=6019, set by the "Run
 	// Extension" launch configuration): a fixed open port in every debugged window would clash.
 	const inspectPort = /^\d{1,5}$/.test(process.env.ZH_CORPUS_INSPECT ?? '') ? process.env.ZH_CORPUS_INSPECT : undefined;
-	// glibc keeps memory a thread freed (a corpus worker's, after it ended) in its arenas unless
-	// large blocks are mapped on their own: 100 MB less resident on the 10,000-file bench.
-	const env = { ...process.env, MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072' };
+	// The server's environment defaults (glibc's allocator; see protocol.ts), unless already set.
+	const env = { ...serverEnvironmentDefaults, ...process.env };
 	const server = {
 		module: serverModule, transport: TransportKind.ipc,
 		options: { env, execArgv: [...serverNodeOptions, ...(inspectPort ? ['--nolazy', `--inspect=127.0.0.1:${inspectPort}`] : [])] },

@@ -67,6 +67,19 @@ export const serverCommands = {
  */
 export const serverNodeOptions: readonly string[] = ['--min-semi-space-size=4', '--max-semi-space-size=8'];
 
+/**
+ * Environment variables the server process is started with unless the caller's environment sets
+ * them (the VS Code client, and the LSP tests and benches, which measure the server as the
+ * extension runs it; the README gives them to other editors).
+ * `MALLOC_MMAP_THRESHOLD_=131072` (glibc): a block above 128 KB is mapped on its own and given
+ * back when freed, where glibc would otherwise raise its threshold (up to 32 MB) and keep what a
+ * corpus worker freed in its arenas. On the 10k bench (`out/bench/scale.js`): resident once idle
+ * 659 MB against 783 and peak after the re-checks for names 815 MB against 919 (a full run
+ * each), cold-start peak 720–727 MB against 764–780; it costs CPU (each such block mapped and its pages faulted in
+ * afresh): cold start 22.2–22.7 s against 20.5–21.2 on a loaded machine (2 alternated pairs).
+ */
+export const serverEnvironmentDefaults: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
 /** `zhCorpus/status`: the scan's progress and the corpus's counts. */
 export const statusNotification = notifications.status;
 

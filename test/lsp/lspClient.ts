@@ -11,7 +11,7 @@ import {
 	createProtocolConnection, InitializeParams, ProtocolConnection, PublishDiagnosticsParams,
 	IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { type CorpusStatus, serverNodeOptions } from '../../server/src/protocol';
+import { type CorpusStatus, serverEnvironmentDefaults, serverNodeOptions } from '../../server/src/protocol';
 
 export type { CorpusStatus };
 
@@ -49,8 +49,9 @@ export class LspClient {
 	constructor(readonly options: StartOptions = {}) {
 		this.settings = options.settings ?? {};
 		// ZH_CORPUS_TRANSPORT=ipc: Node's IPC channel, as VS Code starts the server; stdio otherwise (other editors).
+		// The options and environment the VS Code client starts it with (protocol.ts).
 		const ipc = process.env.ZH_CORPUS_TRANSPORT === 'ipc';
-		this.process = spawn(process.execPath, [...serverNodeOptions, ...(process.env.ZH_CORPUS_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), serverPath, ipc ? '--node-ipc' : '--stdio'], { stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])] });
+		this.process = spawn(process.execPath, [...serverNodeOptions, ...(process.env.ZH_CORPUS_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), serverPath, ipc ? '--node-ipc' : '--stdio'], { env: { ...serverEnvironmentDefaults, ...process.env }, stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])] });
 		this.process.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
 		this.process.on('exit', (code) => {
 			// A crashed server fails every waiting test at once instead of leaving it hanging.

@@ -13,7 +13,7 @@ import { defaultLintOptions, ruleIds } from '../../server/src/service';
 import { defaultSettings, sanitize, settingOf } from '../../server/src/settings';
 import { matchesSchema, settingSchemas } from '../../server/src/settingSchema';
 import { messagesFor } from '../../server/src/service/messages';
-import { serverNodeOptions } from '../../server/src/protocol';
+import { serverEnvironmentDefaults, serverNodeOptions } from '../../server/src/protocol';
 
 const root = path.resolve(__dirname, '..', '..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -114,6 +114,10 @@ describe('starting the server in other editors', () => {
 		for (const line of starts) {
 			for (const option of serverNodeOptions) { assert.ok(line.includes(option), `without ${option}: ${line}`); }
 		}
+	});
+
+	it('gives other editors the environment the VS Code client starts the server with', () => {
+		for (const [name, value] of Object.entries(serverEnvironmentDefaults)) { assert.ok(readme.includes(`${name}=${value}`), `the README does not give ${name}=${value}`); }
 	});
 });
 
