@@ -3,7 +3,10 @@
  * prints added to, looked up in and removed from a table holding the 10k bench corpus's 2.6 M
  * postings (random hashes, as the fingerprints' are). The server's thread does this in one piece
  * when it indexes a large open document again (FingerprintIndex.set). Prints the mean of 5
- * rounds of each, 3 times, in milliseconds.
+ * rounds of each, 3 times, in milliseconds. Then the first scan's adds as the server's thread
+ * makes them, one file's 260 prints at a time (each file is merged in a slice of its own,
+ * drive.ts): the longest files, and how many took over 2 ms (the table's growths, its fresh
+ * memory faulted in page by page; run it with MALLOC_MMAP_THRESHOLD_=131072, as the server runs).
  *   node out/bench/postingTable.js
  */
 import { PostingTable } from '../server/src/service/duplicates/postings';
@@ -33,5 +36,22 @@ for (let run = 0; run < 3; run++) {
 	console.log(JSON.stringify({
 		name: `posting table with ${(corpusFiles * printsPerFile / 1e6).toFixed(1)} M postings: a 1 MB document's ${documentPrints.toLocaleString('en')} prints`,
 		value: `add ${(add / rounds).toFixed(1)} ms, look up ${(lookup / rounds).toFixed(1)} ms, remove ${(remove / rounds).toFixed(1)} ms (mean of ${rounds}; ${held} postings seen)`,
+	}));
+}
+
+for (let run = 0; run < 3; run++) {
+	const table = new PostingTable();
+	const files: number[] = [];
+	const start = performance.now();
+	for (let f = 0; f < corpusFiles; f++) {
+		const t = performance.now();
+		for (let i = 0; i < printsPerFile; i++) { table.add(random(), f + 2, i); }
+		files.push(performance.now() - t);
+	}
+	const total = performance.now() - start;
+	const longest = [...files].sort((a, b) => b - a).slice(0, 3).map((ms) => ms.toFixed(1)).join(', ');
+	console.log(JSON.stringify({
+		name: `posting table: the first scan's ${corpusFiles.toLocaleString('en')} files added one at a time`,
+		value: `${total.toFixed(0)} ms in all; longest files ${longest} ms; ${files.filter((ms) => ms > 2).length} files over 2 ms`,
 	}));
 }
