@@ -7,9 +7,12 @@
  * makes them, one file's 260 prints at a time (each file is merged in a slice of its own,
  * drive.ts): the longest files, and how many took over 2 ms (the table's growths, its fresh
  * memory faulted in page by page; run it with MALLOC_MMAP_THRESHOLD_=131072, as the server runs).
+ * Last, the chains laid out for the first scan's queries (printGroups.ts), a step at a time: the
+ * longest steps (each is one slice of the server's thread).
  *   node out/bench/postingTable.js
  */
 import { PostingTable } from '../server/src/service/duplicates/postings';
+import { printGroupsInSteps } from '../server/src/service/duplicates/printGroups';
 
 /** A fixed pseudo-random sequence (xorshift32): the same table on every run. */
 let state = 777;
@@ -53,5 +56,20 @@ for (let run = 0; run < 3; run++) {
 	console.log(JSON.stringify({
 		name: `posting table: the first scan's ${corpusFiles.toLocaleString('en')} files added one at a time`,
 		value: `${total.toFixed(0)} ms in all; longest files ${longest} ms; ${files.filter((ms) => ms > 2).length} files over 2 ms`,
+	}));
+}
+
+// A tenth of the prints drawn from 150,000 shared ones: groups of a few files, as in the bench corpus.
+const shared = Array.from({ length: 150_000 }, () => random());
+for (let run = 0; run < 3; run++) {
+	const table = new PostingTable();
+	for (let f = 0; f < corpusFiles; f++) { for (let i = 0; i < printsPerFile; i++) { table.add(random() % 10 === 0 ? shared[random() % shared.length] : random(), f, i); } }
+	const steps = printGroupsInSteps(table, new Int32Array(corpusFiles).fill(printsPerFile), corpusFiles, 60, () => false);
+	const times: number[] = [];
+	for (let done = false; !done;) { const t = performance.now(); done = steps.next().done === true; times.push(performance.now() - t); }
+	const longest = [...times].sort((a, b) => b - a).slice(0, 3).map((ms) => ms.toFixed(1)).join(', ');
+	console.log(JSON.stringify({
+		name: 'print groups: the chains laid out for the first scan, in steps',
+		value: `${times.reduce((a, b) => a + b, 0).toFixed(0)} ms in ${times.length} steps; longest steps ${longest} ms`,
 	}));
 }
