@@ -41,16 +41,6 @@ const pageInts = 1024, pagesPerStep = 256;
 /** Slots scanned between looks at the step's work (a step is about `stepWork` postings, or eight times as many empty slots). */
 const slotsPerLook = 1024;
 
-/** Growable Int32Array (amortized doubling). */
-class IntList {
-	a = new Int32Array(1024);
-	n = 0;
-	push(x: number): void {
-		if (this.n === this.a.length) { const b = new Int32Array(2 * this.n); b.set(this.a); this.a = b; }
-		this.a[this.n++] = x;
-	}
-}
-
 /**
  * Lays out `postings` for own queries with common limit `limit` (a print held more often is
  * common). `printCounts`: per file id, its number of prints (-1 for a free id). Yields every
@@ -69,31 +59,43 @@ export function* printGroupsInSteps(postings: PostingTable, printCounts: Int32Ar
 		yield;
 		if (stale()) { return undefined; }
 	}
-	const starts = new IntList();
-	const members = new IntList();
-	starts.push(0);
-	// Work of the current step: slots looked at and postings walked (a common print's chain may hold thousands).
+	// The groups' arrays sized by a first pass over the slots (in steps too), not grown by doubling:
+	// a doubling copied the members so far into fresh pages within one step.
+	const span = postings.slotSpan;
+	let groups = 0, grouped = 0;
+	const count = (n: number): void => { if (n > 1 && n <= limit) { groups++; grouped += n; } };
 	let work = 0;
-	const visit = (count: number, head: number): void => {
-		if (count === 1) { return; }
-		work += count;
-		if (count > limit) {
+	for (let from = 0; from < span; from += slotsPerLook) {
+		postings.scanSlots(from, Math.min(span, from + slotsPerLook), count);
+		work += slotsPerLook / 8;
+		if (work >= stepWork) {
+			work = 0;
+			yield;
+			if (stale()) { return undefined; }
+		}
+	}
+	const starts = new Int32Array(groups + 2);
+	const members = new Int32Array(2 * grouped);
+	let group = 1, written = 0;
+	const visit = (n: number, head: number): void => {
+		if (n === 1) { return; }
+		work += n;
+		if (n > limit) {
 			for (let p = head; p >= 0; p = postings.next(p)) { groupOf[base[postings.file(p)] + postings.print(p)] = commonPrint; }
 			return;
 		}
-		const group = starts.n;
-		starts.push(members.n);
+		starts[group] = written;
 		// The chain lists its postings newest first: written backwards, the group reads oldest first.
-		for (let k = 0; k < 2 * count; k++) { members.push(0); }
-		let at = members.n;
+		let at = written + 2 * n;
+		written = at;
 		for (let p = head; p >= 0; p = postings.next(p)) {
 			const file = postings.file(p), print = postings.print(p);
-			members.a[--at] = print;
-			members.a[--at] = file;
+			members[--at] = print;
+			members[--at] = file;
 			groupOf[base[file] + print] = group;
 		}
+		group++;
 	};
-	const span = postings.slotSpan;
 	for (let from = 0; from < span; from += slotsPerLook) {
 		postings.scanSlots(from, Math.min(span, from + slotsPerLook), visit);
 		work += slotsPerLook / 8;
@@ -103,6 +105,8 @@ export function* printGroupsInSteps(postings: PostingTable, printCounts: Int32Ar
 			if (stale()) { return undefined; }
 		}
 	}
-	starts.push(members.n);
-	return new PrintGroups(base, groupOf, starts.a.subarray(0, starts.n), members.a.subarray(0, members.n));
+	// The two passes met the same table (else it is stale): each group where the count put it.
+	if (group !== groups + 1 || written !== members.length) { return undefined; }
+	starts[group] = written;
+	return new PrintGroups(base, groupOf, starts, members);
 }
