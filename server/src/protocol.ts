@@ -75,8 +75,9 @@ export const serverNodeOptions: readonly string[] = ['--min-semi-space-size=4', 
  * back when freed, where glibc would otherwise raise its threshold (up to 32 MB) and keep what a
  * corpus worker freed in its arenas. On the 10k bench (`out/bench/scale.js`): resident once idle
  * 659 MB against 783 and peak after the re-checks for names 815 MB against 919 (a full run
- * each), cold-start peak 720–727 MB against 764–780; it costs CPU (each such block mapped and its pages faulted in
- * afresh): cold start 22.2–22.7 s against 20.5–21.2 on a loaded machine (2 alternated pairs).
+ * each), cold-start peak 720–727 MB against 764–780. It costs CPU (each such block mapped and
+ * its pages faulted in afresh): cold start 22.2–22.7 s against 20.5–21.2 on a loaded machine
+ * (2 alternated pairs).
  */
 export const serverEnvironmentDefaults: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
 

@@ -38,19 +38,6 @@ const rehashLoad = 0.55;
 
 /** Old slots moved to a grown table per call: a table grows without holding the thread (≈ 190 ms for 2.6 M prints at once). */
 const moveStep = 16;
-/**
- * The load at which the next growth's table is allocated and its memory pages written one at a
- * time, a page every few adds, before the growth (`#touchNext`). A page's first write costs ≈ 13 µs
- * on the bench machine (a VM); a grown table written fresh took one such fault on most of the
- * adds that followed the growth (each probes a random slot): up to 4–13 ms for one file's 260
- * prints, and 25–28 ms for eight files merged together, during the 10k scan (`bench/zzBurst.ts`).
- */
-const prepareLoad = 0.6;
-/** Int32s in a 4 KB memory page. */
-const pageInts = 1024;
-
-/** The table's capacity for `hashes` live hashes: at `rehashLoad`. */
-const grownCapacity = (hashes: number) => Math.max(1024, Math.ceil(hashes / rehashLoad));
 
 /**
  * The mixed hash scaled to the table (its high bits), not taken modulo: a slot grows with the mixed
@@ -77,12 +64,6 @@ export class PostingTable {
 	#moved = 0;
 	/** Slots moved so far (growths and their moves): a scan in steps is stale when this changed. */
 	#moves = 0;
-	/** The next growth's table (zeroed), as large as that growth can need, and how far its pages were written. */
-	#next: Int32Array | undefined;
-	#nextTouched = 0;
-	/** Adds per page written, and adds since the last. */
-	#touchEvery = 1;
-	#sinceTouch = 0;
 
 	constructor(capacity = 1024) {
 		this.#slots = new Int32Array(stride * capacity);
@@ -135,7 +116,7 @@ export class PostingTable {
 	print(posting: number): number { return this.#pages[posting >>> pageBits][3 * (posting & pageMask) + 1]; }
 
 	add(hash: number, file: number, print: number): void {
-		if (this.#used + 1 > maxLoad * this.#capacity) { this.#grow(); } else if (this.#used >= prepareLoad * this.#capacity) { this.#touchNext(); }
+		if (this.#used + 1 > maxLoad * this.#capacity) { this.#grow(); }
 		// After the growth: the hash must be in the table the posting goes to, never in both.
 		this.#moveSome(hash);
 		const posting = this.#newPosting();
@@ -241,25 +222,6 @@ export class PostingTable {
 	}
 
 	/**
-	 * Allocates the next growth's table once the load passes `prepareLoad` (as large as the growth
-	 * can ask: every used slot live), then writes one of its pages every `#touchEvery` adds, paced to
-	 * end halfway to the growth: its page faults come a few per file instead of at once after it.
-	 */
-	#touchNext(): void {
-		if (!this.#next) {
-			this.#next = new Int32Array(stride * grownCapacity(Math.floor(maxLoad * this.#capacity) + 1));
-			this.#nextTouched = 0;
-			this.#sinceTouch = 0;
-			const adds = (maxLoad - prepareLoad) * this.#capacity, pages = this.#next.length / pageInts;
-			this.#touchEvery = Math.max(1, Math.floor(adds / pages / 2));
-		}
-		if (++this.#sinceTouch < this.#touchEvery || this.#nextTouched >= this.#next.length) { return; }
-		this.#sinceTouch = 0;
-		this.#next[this.#nextTouched] = 0;
-		this.#nextTouched += pageInts;
-	}
-
-	/**
 	 * A table sized for the live hashes at `rehashLoad`; the old one is emptied into it a few slots
 	 * per call (dead slots dropped, chains move as they are). A growth still under way is finished first.
 	 */
@@ -267,13 +229,11 @@ export class PostingTable {
 		if (this.#old) {
 			for (const end = this.#old.length / stride; this.#moved < end; this.#moved++) { this.#moveSlot(this.#moved); }
 		}
-		const capacity = grownCapacity(this.#live + 1);
+		const capacity = Math.max(1024, Math.ceil((this.#live + 1) / rehashLoad));
 		this.#old = this.#slots;
 		this.#moved = 0;
 		this.#moves++;
-		const next = this.#next;
-		this.#next = undefined;
-		this.#slots = next && next.length >= stride * capacity ? next.subarray(0, stride * capacity) : new Int32Array(stride * capacity);
+		this.#slots = new Int32Array(stride * capacity);
 		this.#capacity = capacity;
 		this.#used = 0;
 	}
