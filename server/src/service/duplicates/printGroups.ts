@@ -62,18 +62,23 @@ export function* printGroupsInSteps(postings: PostingTable, printCounts: Int32Ar
 	// The groups' arrays sized by a first pass over the slots (in steps too), not grown by doubling:
 	// a doubling copied the members so far into fresh pages within one step.
 	const span = postings.slotSpan;
-	let groups = 0, grouped = 0;
-	const count = (n: number): void => { if (n > 1 && n <= limit) { groups++; grouped += n; } };
+	// Work of the current step: slots looked at and postings walked (a common print's chain may hold thousands).
 	let work = 0;
-	for (let from = 0; from < span; from += slotsPerLook) {
-		postings.scanSlots(from, Math.min(span, from + slotsPerLook), count);
-		work += slotsPerLook / 8;
-		if (work >= stepWork) {
-			work = 0;
-			yield;
-			if (stale()) { return undefined; }
+	/** Visits every live slot, a step at a time; false when the index went stale between steps. */
+	function* scanInSteps(visit: (n: number, head: number) => void): Generator<void, boolean> {
+		for (let from = 0; from < span; from += slotsPerLook) {
+			postings.scanSlots(from, Math.min(span, from + slotsPerLook), visit);
+			work += slotsPerLook / 8;
+			if (work >= stepWork) {
+				work = 0;
+				yield;
+				if (stale()) { return false; }
+			}
 		}
+		return true;
 	}
+	let groups = 0, grouped = 0;
+	if (!(yield* scanInSteps((n) => { if (n > 1 && n <= limit) { groups++; grouped += n; } }))) { return undefined; }
 	const starts = new Int32Array(groups + 2);
 	const members = new Int32Array(2 * grouped);
 	let group = 1, written = 0;
@@ -96,15 +101,7 @@ export function* printGroupsInSteps(postings: PostingTable, printCounts: Int32Ar
 		}
 		group++;
 	};
-	for (let from = 0; from < span; from += slotsPerLook) {
-		postings.scanSlots(from, Math.min(span, from + slotsPerLook), visit);
-		work += slotsPerLook / 8;
-		if (work >= stepWork) {
-			work = 0;
-			yield;
-			if (stale()) { return undefined; }
-		}
-	}
+	if (!(yield* scanInSteps(visit))) { return undefined; }
 	// The two passes met the same table (else it is stale): each group where the count put it.
 	if (group !== groups + 1 || written !== members.length) { return undefined; }
 	starts[group] = written;
