@@ -6,8 +6,10 @@
  */
 import * as fs from 'node:fs';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { debugRequests } from '../server/src/protocol';
 import { LspClient } from '../test/lsp/lspClient';
 import { buildDocuments, seedTexts } from './corpus';
+import { type CpuSplit, ThreadCpu } from './threadCpu';
 
 /** Rows over VS Code's transport (ZH_CORPUS_TRANSPORT=ipc, lspClient.ts) say so; stdio is the default. */
 const transport = () => (process.env.ZH_CORPUS_TRANSPORT === 'ipc' ? ' (IPC)' : '');
@@ -23,9 +25,27 @@ function minorFaults(pid: number | undefined): number | undefined {
 	try { return Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[7]); } catch { return undefined; }
 }
 
+/** The server's CPU by kind of thread (threadCpu.ts; zero where /proc is missing). */
+async function cpuSplit(client: LspClient, threads: ThreadCpu): Promise<CpuSplit> {
+	const ids = await client.connection.sendRequest(debugRequests.threads) as { workers: number[] };
+	return threads.split(ids.workers);
+}
+
+/**
+ * CPU per edit by kind of thread, this client's too: on the 2-core bench machine their sum over
+ * two is a floor under the latency, whichever thread waits on which. (1/100 s ticks: a mean over
+ * the edits.) "other" is V8's helper threads: concurrent marking, parallel scavenges, TurboFan.
+ */
+function describeCpuPerEdit(now: CpuSplit, before: CpuSplit, own: NodeJS.CpuUsage, edits: number): string {
+	const ms = (seconds: number) => ((seconds * 1000) / edits).toFixed(1);
+	const workers = now.workers.reduce((a, b) => a + b, 0) - before.workers.reduce((a, b) => a + b, 0);
+	return `server's thread ${ms(now.server - before.server)}, workers ${ms(workers)}, V8 helpers ${ms(now.other - before.other)}, this client ${ms((own.user + own.system) / 1e6)} ms`;
+}
+
 async function measure(script: 'simplified' | 'traditional', megabytes: number, edits: number): Promise<void> {
 	const text = buildDocuments(seedTexts()[script], megabytes, megabytes * 1e6)[0];
-	const client = new LspClient();
+	// `debug`: the workers' thread ids (for the CPU by thread); nothing else changes.
+	const client = new LspClient({ initializationOptions: { debug: true } });
 	await client.initialize();
 	const uri = `file:///bench/${script}-${megabytes}.txt`;
 	let waiting = client.waitForDiagnostics(uri);
@@ -37,6 +57,9 @@ async function measure(script: 'simplified' | 'traditional', megabytes: number, 
 	const line = Math.floor(text.split('\n').length / 2);
 	const windowStart = process.hrtime.bigint() / 1000n;
 	const faultsBefore = minorFaults(client.process.pid);
+	const threads = new ThreadCpu(client.process.pid!, 1000);
+	const cpuBefore = await cpuSplit(client, threads);
+	const ownBefore = process.cpuUsage();
 	for (let v = 2; v < edits + 2; v++) {
 		waiting = client.waitForDiagnostics(uri, (p) => p.version === v);
 		const start = performance.now();
@@ -50,6 +73,8 @@ async function measure(script: 'simplified' | 'traditional', megabytes: number, 
 	}
 	// LATENCY_TRACE=1: the edits' window on the monotonic clock (μs), to find in --cpu-prof profiles of the server and its workers.
 	if (process.env.LATENCY_TRACE) { console.error(`edits ${script} ${megabytes}: ${windowStart}-${process.hrtime.bigint() / 1000n}; ms ${times.slice(0, 12).map((t) => t.toFixed(0)).join(" ")}`); }
+	const cpu = describeCpuPerEdit(await cpuSplit(client, threads), cpuBefore, process.cpuUsage(ownBefore), edits);
+	threads.stop();
 	const faults = faultsBefore === undefined ? undefined : (minorFaults(client.process.pid)! - faultsBefore) / edits;
 	// The server's thread runs the core on a small document: its first edits run before V8 has
 	// optimised the rules' code (≈ 40 edits at 3–8 ms, then ≈ 1 ms). With more than 100 edits, the
@@ -61,7 +86,7 @@ async function measure(script: 'simplified' | 'traditional', megabytes: number, 
 	console.log(JSON.stringify({
 		name: `didChange → diagnostics, ${size} ${script}${transport()}`,
 		ms: times[times.length >> 1], p90: times[Math.floor(times.length * 0.9)], firstEditMs: Math.round(firstEdit), openMs, diagnostics: first.diagnostics.length,
-		...(faults === undefined ? {} : { pageFaultsPerEdit: Math.round(faults) }),
+		...(faults === undefined ? {} : { pageFaultsPerEdit: Math.round(faults) }), cpuPerEdit: cpu,
 		...(later ? { afterFirst50: `median ${later[later.length >> 1].toFixed(1)} ms, p90 ${later[Math.floor(later.length * 0.9)].toFixed(1)} ms` } : {}),
 	}));
 	await client.stop();

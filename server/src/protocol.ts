@@ -64,8 +64,17 @@ export const serverCommands = {
  * of the longest wait): scan 43–79 ms against 52–133 with a fixed 16 MB, a 100 MB file 19–25
  * against 38–66, a 1 MB document opened 13–49 against 16–56; cold-start peak memory 772–789 MB
  * against 843–851 (`out/bench/scale.js`); keystroke latency unchanged (`out/bench/latency.js`).
+ * `--no-allocation-site-pretenuring`: V8 otherwise learns that most objects of some allocation
+ * sites survive and allocates those straight into the old generation. A keystroke's check of a
+ * large open document makes such objects anew each time (and drops the last ones), so its worker
+ * grew the old generation by fresh pages per keystroke (a first touch costs ≈ 11 µs on the bench
+ * machine) and marked it over and over. In the worker's job alone (the bench's 1 MB document,
+ * its real job replayed): 11.8 ms of CPU against 13.3–13.8, a sixth fewer page faults. Through the
+ * server (`LATENCY_EDITS=201`, 3 alternated pairs): p90 33–35 ms against 41–43, the median the
+ * same (22–24 ms). Cold start, its memory and the longest waits of `responsive.js` did not change
+ * beyond the machine's noise.
  */
-export const serverNodeOptions: readonly string[] = ['--min-semi-space-size=4', '--max-semi-space-size=8'];
+export const serverNodeOptions: readonly string[] = ['--min-semi-space-size=4', '--max-semi-space-size=8', '--no-allocation-site-pretenuring'];
 
 /**
  * Environment variables the server process is started with unless the caller's environment sets

@@ -37,7 +37,7 @@
       (text-mode)
       ;; A folder that is not a repository: a transient project rooted at it (project.el).
       (eglot '(text-mode) (cons 'transient dir) 'eglot-lsp-server
-             (list "node" "--min-semi-space-size=4" "--max-semi-space-size=8" (getenv "ZH_SERVER") "--stdio") "plaintext")
+             (list "node" "--min-semi-space-size=4" "--max-semi-space-size=8" "--no-allocation-site-pretenuring" (getenv "ZH_SERVER") "--stdio") "plaintext")
       (unless (eglot-current-server) (zh-finish "no eglot server"))
       ;; Pushed diagnostics reach Flymake; start it in case batch mode deferred it.
       (let ((diags (sort (zh-wait 60 (lambda ()

@@ -20,7 +20,7 @@ local buf = vim.api.nvim_get_current_buf()
 vim.bo[buf].filetype = 'text'
 local id = vim.lsp.start_client({
   name = 'zh-corpus',
-  cmd = { 'node', '--min-semi-space-size=4', '--max-semi-space-size=8', server, '--stdio' },
+  cmd = { 'node', '--min-semi-space-size=4', '--max-semi-space-size=8', '--no-allocation-site-pretenuring', server, '--stdio' },
   root_dir = vim.fn.fnamemodify(file, ':h'),
   workspace_folders = { { uri = vim.uri_from_fname(vim.fn.fnamemodify(file, ':h')), name = 'corpus' } },
 })
