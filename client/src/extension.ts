@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, ErrorHandler, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { EntityTree, goToMention } from './entityView';
 import { reusingLastUri } from './lastUri';
 import { CorpusStatus, StatusBar } from './statusBar';
@@ -56,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		// The key that signs clean manifests lives in the extension's global storage, out of every workspace's reach.
 		initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, debug: process.env.ZH_CORPUS_DEBUG === '1', manifestKey }),
 		// Server messages in VS Code's display language (the server reads initialize's locale).
+		errorHandler: restartingErrorHandler(() => client),
 	};
 	client = new LanguageClient('zhCorpus', 'zh-corpus', serverOptions, clientOptions);
 	// Take pushed diagnostics only: the server pushes to every client, and a client that also
@@ -184,4 +185,23 @@ async function treatFolderAsCorpus(): Promise<void> {
 export async function deactivate(): Promise<void> {
 	await client?.stop();
 	client = undefined;
+}
+
+/**
+ * The client's default error handler, except that a failed write does not stop the client. When
+ * the server dies while the editor sends to it (a crash as the user types), each pending write
+ * fails with EPIPE, with no count over IPC, and the default then shuts the client down: the close
+ * that follows is taken as that shutdown and the server is never started again (seen in the
+ * crash test). A write fails only on a closed channel, so the close decides, with the default's
+ * limit (4 restarts within 3 minutes).
+ */
+function restartingErrorHandler(clientOf: () => LanguageClient | undefined): ErrorHandler {
+	let fallback: ErrorHandler | undefined;
+	return {
+		error: () => ({ action: ErrorAction.Continue }),
+		closed: () => {
+			fallback ??= clientOf()?.createDefaultErrorHandler();
+			return fallback ? fallback.closed() : { action: CloseAction.DoNotRestart };
+		},
+	};
 }
