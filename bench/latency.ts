@@ -38,7 +38,8 @@ async function cpuSplit(client: LspClient, threads: ThreadCpu): Promise<CpuSplit
 /**
  * CPU per edit by kind of thread, this client's too: on the 2-core bench machine their sum over
  * two is a floor under the latency, whichever thread waits on which. (1/100 s ticks: a mean over
- * the edits.) "other" is V8's helper threads: concurrent marking, parallel scavenges, TurboFan.
+ * the edits.) "V8 helpers" is the rest of the server's threads: V8's concurrent marking, parallel
+ * scavenges and TurboFan compiles, and libuv's pool.
  */
 function describeCpuPerEdit(now: CpuSplit, before: CpuSplit, own: NodeJS.CpuUsage, edits: number): string {
 	const ms = (seconds: number) => ((seconds * 1000) / edits).toFixed(1);

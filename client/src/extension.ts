@@ -55,8 +55,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		// Read at every (re)start: trusting the folder restarts the server with its patterns and gazetteer.
 		// The key that signs clean manifests lives in the extension's global storage, out of every workspace's reach.
 		initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, debug: process.env.ZH_CORPUS_DEBUG === '1', manifestKey }),
-		// Server messages in VS Code's display language (the server reads initialize's locale).
 		errorHandler: restartingErrorHandler(() => client),
+		// Server messages in VS Code's display language (the server reads initialize's locale).
 	};
 	client = new LanguageClient('zhCorpus', 'zh-corpus', serverOptions, clientOptions);
 	// Take pushed diagnostics only: the server pushes to every client, and a client that also
