@@ -6,12 +6,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { grouped, messageIds, messagesFor } from '../../server/src/service/messages';
+import { grouped, messageIds, messagesFor, placeholderIndexes } from '../../server/src/service/messages';
 import { localeOf } from '../../server/src/cli/locale';
 
 const root = path.resolve(__dirname, '..', '..');
 const read = (rel: string) => JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8')) as Record<string, string>;
-const placeholders = (s: string) => [...new Set(s.match(/\{\d+\}/g) ?? [])].sort().join(' ');
+const placeholders = (s: string) => placeholderIndexes(s).join(' ');
 
 describe('three languages', () => {
 	it('has every server message in English, Simplified and Traditional Chinese, with the same placeholders', () => {
@@ -32,6 +32,25 @@ describe('three languages', () => {
 		assert.equal(en('fix.replace', '{1}$&', '后'), 'Replace ‘{1}$&’ with ‘后’');
 		assert.equal(en('fix.replace', '後'), 'Replace ‘後’ with ‘{1}’');
 		assert.equal(en('fix.deleteLine', 'x'), en('fix.deleteLine'));
+	});
+
+	it('writes English counts of one in the singular, grouped numbers included, and Chinese counts as they are', () => {
+		const en = messagesFor('en');
+		assert.equal(en('cli.summary', 1, 0, 2, 1, '1,024'), '1 file: 0 errors, 2 warnings, 1 info, 1,024 hints');
+		assert.equal(en('cli.summary', '1,000', 1, '1', 3, 11), '1,000 files: 1 error, 1 warning, 3 infos, 11 hints');
+		assert.equal(en('cli.notFixed', 1), '1 file was not written (named above)');
+		assert.equal(en('cli.notFixed', 2), '2 files were not written (named above)');
+		// A plural without its argument stays as written, as a plain placeholder does.
+		assert.match(en('cli.fixedFile'), /^fixed \(\{0, plural, one \{# edit\} other \{# edits\}\}\)$/);
+		assert.equal(messagesFor('zh-CN')('cli.notFixed', 1), read('server/data/messages/zh-cn.json')['cli.notFixed'].replace('{0}', '1'));
+	});
+
+	it('has no brace in an English message outside a placeholder it fills', () => {
+		const en = messagesFor('en');
+		for (const id of messageIds) {
+			const args = Array.from({ length: 8 }, (_, i) => `a${i}`);
+			assert.doesNotMatch(en(id, ...args), /[{}]/, id);
+		}
 	});
 
 	it('has every string of package.json in package.nls.json and both Chinese files', () => {

@@ -20,9 +20,9 @@ const en = {
 	'mixedScript.name': '‘{0}’ is in a name and kept as written there (the common word writes ‘{1}’).',
 	'mixedScript.surname': '‘{0}’ begins a name but is no surname: a converter wrote it for the surname ‘{1}’.',
 	'mixedScript.ambiguous': '‘{0}’ may stand for ‘{1}’, but the phrase ‘{2}’ has more than one correct form: check it.',
-	'mixedScript.inconsistent': '‘{0}’ is not the form this document uses: it writes ‘{1}’ {2} times elsewhere.',
-	'mixedScript.paragraph': 'This paragraph is in {0} script ({1} places to convert) in a {2} document: convert it to {2}.',
-	'mixedScript.document': 'This document mixes scripts: {0} simplified-only and {1} traditional-only characters. Fixes convert toward {2}; set zhCorpus.script.target to choose another script.',
+	'mixedScript.inconsistent': '‘{0}’ is not the form this document uses: it writes ‘{1}’ {2, plural, one {# time} other {# times}} elsewhere.',
+	'mixedScript.paragraph': 'This paragraph is in {0} script ({1, plural, one {# place} other {# places}} to convert) in a {2} document: convert it to {2}.',
+	'mixedScript.document': 'This document mixes scripts: {0} simplified-only and {1, plural, one {# traditional-only character} other {# traditional-only characters}}. Fixes convert toward {2}; set zhCorpus.script.target to choose another script.',
 	'boilerplate.share-widget': 'Share widget: ‘{0}’.',
 	'boilerplate.navigation': 'Page navigation: ‘{0}’.',
 	'boilerplate.source': 'Source or date line: ‘{0}’ (page metadata; delete it if the corpus keeps text only).',
@@ -34,15 +34,15 @@ const en = {
 	'boilerplate.page-header': 'Newspaper page header: ‘{0}’.',
 	'boilerplate.jump-marker': 'Page continuation marker: ‘{0}’.',
 	'boilerplate.spam': 'SEO spam injected into the text: ‘{0}’.',
-	'boilerplate.relatedBlock': '“Related reading” block (‘{0}’, {1} lines): headlines of other pages.',
-	'boilerplate.reactionsBlock': 'Reaction widget (‘{0}’, {1} lines).',
+	'boilerplate.relatedBlock': '“Related reading” block (‘{0}’, {1, plural, one {# line} other {# lines}}): headlines of other pages.',
+	'boilerplate.reactionsBlock': 'Reaction widget (‘{0}’, {1, plural, one {# line} other {# lines}}).',
 	'boilerplate.block': '{0} {1}: ‘{2}’.',
-	'boilerplate.block.menu': 'A menu of {0} short lines',
-	'boilerplate.block.headlines': '{0} headlines',
+	'boilerplate.block.menu': 'A menu of {0, plural, one {# short line} other {# short lines}}',
+	'boilerplate.block.headlines': '{0, plural, one {# headline} other {# headlines}}',
 	'boilerplate.block.links': 'A row of links',
-	'boilerplate.block.comments': 'Comments ({0} lines)',
-	'boilerplate.block.footer': 'The page footer ({0} lines)',
-	'boilerplate.block.lines': '{0} lines of page chrome',
+	'boilerplate.block.comments': 'Comments ({0, plural, one {# line} other {# lines}})',
+	'boilerplate.block.footer': 'The page footer ({0, plural, one {# line} other {# lines}})',
+	'boilerplate.block.lines': '{0, plural, one {# line} other {# lines}} of page chrome',
 	'boilerplate.block.line': 'A line of page chrome',
 	'boilerplate.block.head': 'before the article',
 	'boilerplate.block.tail': 'after the article',
@@ -50,7 +50,7 @@ const en = {
 	'boilerplate.block.inside': 'inside the article',
 	'boilerplate.repeated-line': 'Template line: ‘{0}’ appears in {1} of {2} files of the corpus.',
 	'boilerplate.runningHead': 'Running head: ‘{0}’ appears {1} times in this document.',
-	'boilerplate.repeated-lines': 'Template text: {0} lines from ‘{1}’ appear in {2} of {3} files of the corpus.',
+	'boilerplate.repeated-lines': 'Template text: {0, plural, one {# line} other {# lines}} from ‘{1}’ appear in {2} of {3} files of the corpus.',
 	'boilerplate.blockRecurring': '{0} {1}, found in {3} files of this corpus: ‘{2}’.',
 	'boilerplate.custom': 'Boilerplate (your pattern ‘{0}’): {1}',
 	'spacing.cjk': 'Stray space inside Chinese text: ‘{0}’.',
@@ -65,7 +65,7 @@ const en = {
 	'layout.blank.whitespace': 'This line looks empty but holds whitespace; paragraphs here are separated by empty lines.',
 	'layout.blank.punctuation': 'A line of punctuation only (‘{0}’) between paragraphs.',
 	'duplicate.paragraph': 'Repeated text: ‘{0}’ already appears on line {1}.',
-	'duplicate.document': 'This file is a near-duplicate of {0} ({1}% of its text is shared, after folding script and punctuation); {2} other files are as close.',
+	'duplicate.document': 'This file is a near-duplicate of {0} ({1}% of its text is shared, after folding script and punctuation); {2, plural, one {# other file is} other {# other files are}} as close.',
 	'duplicate.documentOther': 'Near-duplicate ({0}% shared)',
 	'duplicate.overlap': 'This passage ({0} characters, ‘{3}’) also appears in {1}, line {2}.',
 	'duplicate.overlapOther': 'The same passage in the other file',
@@ -84,8 +84,8 @@ const en = {
 	'fix.emptyLine': 'Empty this line',
 	'fix.deleteRepeat': 'Delete the repeated text',
 	'settings.invalidPattern': 'zh-corpus: zhCorpus.boilerplate.patterns[{0}] ‘{1}’ is ignored: {2}. Patterns use RE2 syntax (no look-behind, no back-references).',
-	'outline.restLarge': '… {0} more lines (the outline of a large document covers its first {1} characters)',
-	'outline.rest': '… {0} more lines (the outline stops at {1} parts)',
+	'outline.restLarge': '… {0, plural, one {# more line} other {# more lines}} (the outline of a large document covers its first {1} characters)',
+	'outline.rest': '… {0, plural, one {# more line} other {# more lines}} (the outline stops at {1} parts)',
 	'files.gitignoreRefused': 'zh-corpus: {0}, line {1}: ‘{2}’ is not used: it has more than {3} ‘**’ wildcards, and matching it would take minutes in deep folders.',
 	'rename.badCharacter': 'A new name cannot hold a line break, a control or an invisible character ({0}); nothing was renamed.',
 	'rename.tooLong': 'A new name of {0} characters is not a name (at most {1}); nothing was renamed.',
@@ -99,7 +99,7 @@ const en = {
 	'json.tooMany': 'The file holds more than {0} values: it is not read.',
 	'json.gazetteerUnused': 'The gazetteer is not used; names found in the text are still shown.',
 	'json.tooManyEntities': 'Only the first {0} of its {1} entities are used.',
-	'json.moreProblems': '… and {0} more problems.',
+	'json.moreProblems': '… and {0, plural, one {# more problem} other {# more problems}}.',
 	'settings.patternTooLong': 'the pattern is {0} characters long (at most {1})',
 	'settings.patternRepeat': 'a counted repetition of {0} is too large (at most {1})',
 	'settings.patternTooLarge': 'it compiles to {0} instructions (at most {1}): every line would be slow to match',
@@ -148,18 +148,18 @@ const en = {
 	'encoding.failed': 'zh-corpus: {0} was not converted: {1}.',
 	'file.unreadable': 'Not checked: the file cannot be read ({0}).',
 	'file.large': 'This file ({0} characters) is checked in {1} parts of about {2} characters each: repeated paragraphs and cut paragraphs are found within a part, not across parts, and it takes no part in duplicate-document detection.',
-	'clean.nothing': 'zh-corpus: nothing to clean: the chosen rules ({0}) have no fixes in {1} files.',
+	'clean.nothing': 'zh-corpus: nothing to clean: the chosen rules ({0}) have no fixes in {1, plural, one {# file} other {# files}}.',
 	'clean.confirm': 'zh-corpus: clean {0} of {1} files? {2}. Originals are kept in .zh-corpus/backup/ and a review report lists every removed line.',
-	'clean.confirmPreview': 'zh-corpus: clean {0} files? {1}.',
-	'clean.confirmAction': 'Clean {0} files',
+	'clean.confirmPreview': 'zh-corpus: clean {0, plural, one {# file} other {# files}}? {1}.',
+	'clean.confirmAction': 'Clean {0, plural, one {# file} other {# files}}',
 	'clean.cancelAction': 'Cancel',
 	'clean.checking': 'Checking {0}/{1} files',
 	'clean.writing': 'Cleaning {0}/{1} files',
-	'clean.reviewPreview': 'zh-corpus: {0} files can be cleaned ({1}). Review them in the Refactor Preview: tick the rules or files to apply, then Apply.',
+	'clean.reviewPreview': 'zh-corpus: {0, plural, one {# file can be} other {# files can be}} cleaned ({1}). Review them in the Refactor Preview: tick the rules or files to apply, then Apply.',
 	'clean.previewLabel': 'zh-corpus: clean workspace',
-	'clean.done': 'zh-corpus: cleaned {0} files ({1} changes). Originals: {2}. Review report: {3}.',
-	'clean.stopped': 'zh-corpus: clean stopped after {0} files; "Undo last clean" restores them. Originals: {1}.',
-	'clean.skipped': 'Skipped {0} files: {1}.',
+	'clean.done': 'zh-corpus: cleaned {0, plural, one {# file} other {# files}} ({1, plural, one {# change} other {# changes}}). Originals: {2}. Review report: {3}.',
+	'clean.stopped': 'zh-corpus: clean stopped after {0, plural, one {# file} other {# files}}; "Undo last clean" restores them. Originals: {1}.',
+	'clean.skipped': 'Skipped {0, plural, one {# file} other {# files}}: {1}.',
 	'clean.skip.unsaved': 'unsaved changes in the editor',
 	'clean.skip.notUtf8': 'not UTF-8 (not written, to keep its encoding)',
 	'clean.skip.outsideFolder': 'outside the workspace folders',
@@ -173,7 +173,7 @@ const en = {
 	'clean.restricted': 'zh-corpus: Clean Workspace and Undo Last Clean are off in Restricted Mode: trust this folder to use them.',
 	'clean.refused': 'zh-corpus: refused: {0}.',
 	'clean.undoNone': 'zh-corpus: there is no clean to undo in .zh-corpus/backup/.',
-	'clean.undone': 'zh-corpus: restored {0} files from {1}.',
+	'clean.undone': 'zh-corpus: restored {0, plural, one {# file} other {# files}} from {1}.',
 	'clean.undoSkipped': 'Not restored, because they changed after the clean: {0}.',
 	'clean.undoRefused': 'zh-corpus: Undo Last Clean refused {0}: {1}. Nothing was restored; if zh-corpus did not make that backup, delete the folder.',
 	'clean.undoFailed': 'Not restored: {0}.',
@@ -185,23 +185,23 @@ const en = {
 	'entity.roles': 'Roles: {0}',
 	'entity.aliases': 'Also called: {0}',
 	'entity.variants': 'Also written: {0}',
-	'entity.mentions': 'Mentions: {0} in this file, {1} in {2} files',
+	'entity.mentions': 'Mentions: {0} in this file, {1} in {2, plural, one {# file} other {# files}}',
 	'entity.files': 'Files: {0}',
 	'entity.more': '… and {0} more',
 	'entity.variant': '‘{0}’ and ‘{1}’ ({2}) look like one person written two ways; ‘{1}’ has {3}.',
-	'entity.count': '{0} mentions in {1} files',
+	'entity.count': '{0, plural, one {# mention} other {# mentions}} in {1, plural, one {# file} other {# files}}',
 	'entity.variantFix': 'Write ‘{0}’',
 	'entity.variantOther': 'the other spelling, ‘{0}’',
 	'entity.gazetteerProblem': '{0}',
 	'files.gitIgnored': 'zh-corpus: {0} .txt files or folders are left out because a .gitignore ignores them; set zhCorpus.files.useGitignore to false to check them.',
-	'files.linksOutside': 'zh-corpus: {0} symbolic links lead out of the workspace folders and are not followed (zh-corpus reads and writes only inside them).',
-	'rename.outside': 'zh-corpus: the rename leaves out {0} files that lie outside the workspace folders (reached through symbolic links): {1}.',
-	'cli.summary': '{0} files: {1} errors, {2} warnings, {3} infos, {4} hints',
-	'cli.fixed': 'changed {0} of {1} files ({2} edits)',
-	'cli.wouldFix': 'would change {0} of {1} files ({2} edits)',
-	'cli.fixedFile': 'fixed ({0} edits)',
+	'files.linksOutside': 'zh-corpus: {0, plural, one {# symbolic link leads out of the workspace folders and is} other {# symbolic links lead out of the workspace folders and are}} not followed (zh-corpus reads and writes only inside them).',
+	'rename.outside': 'zh-corpus: the rename leaves out {0, plural, one {# file that lies} other {# files that lie}} outside the workspace folders (reached through symbolic links): {1}.',
+	'cli.summary': '{0, plural, one {# file} other {# files}}: {1, plural, one {# error} other {# errors}}, {2, plural, one {# warning} other {# warnings}}, {3, plural, one {# info} other {# infos}}, {4, plural, one {# hint} other {# hints}}',
+	'cli.fixed': 'changed {0} of {1} files ({2, plural, one {# edit} other {# edits}})',
+	'cli.wouldFix': 'would change {0} of {1} files ({2, plural, one {# edit} other {# edits}})',
+	'cli.fixedFile': 'fixed ({0, plural, one {# edit} other {# edits}})',
 	'cli.notWritten': 'not written: {0}',
-	'cli.notFixed': '{0} files were not written (named above)',
+	'cli.notFixed': '{0, plural, one {# file was} other {# files were}} not written (named above)',
 	'settings.invalid': 'zh-corpus: setting {0} has an invalid value ({1}); using {2}.',
 	'settings.unknownRule': 'zh-corpus: zhCorpus.rules names an unknown rule ‘{0}’; it is ignored.',
 } as const;
@@ -223,24 +223,50 @@ export function messagesFor(locale: string | undefined): Translate {
 	return (id, ...args) => format(catalogue[id] ?? en[id], args);
 }
 
-/** A template cut at its placeholders once (text, then `[argument index, placeholder]`): a check formats thousands of messages. */
-const compiled = new Map<string, readonly (string | readonly [number, string])[]>();
+/**
+ * A template cut at its placeholders once (text, then `[argument index, placeholder]`, or for a
+ * plural `[index, placeholder, one, other]`): a check formats thousands of messages.
+ */
+type TemplatePart = string | readonly [number, string] | readonly [number, string, string, string];
+const compiled = new Map<string, readonly TemplatePart[]>();
+
+/**
+ * `{0}`, or ICU's plural form restricted to what English needs, `{0, plural, one {# file} other
+ * {# files}}` (`#` is the argument as given: a grouped number stays grouped). The Chinese
+ * catalogues need no plural and write `{0}`.
+ */
+const placeholder = /\{(\d+)(?:, plural, one \{([^{}]*)\} other \{([^{}]*)\})?\}/g;
+
+function compile(template: string): readonly TemplatePart[] {
+	const cut: TemplatePart[] = [];
+	let from = 0;
+	for (const m of template.matchAll(placeholder)) {
+		cut.push(template.slice(from, m.index), m[2] === undefined ? [Number(m[1]), m[0]] : [Number(m[1]), m[0], m[2], m[3]]);
+		from = m.index! + m[0].length;
+	}
+	cut.push(template.slice(from));
+	return cut;
+}
+
+/** English's plural rule: "1" takes the singular (grouped numbers arrive as strings: "1,024"). */
+const isOne = (arg: string | number) => (typeof arg === 'number' ? arg : Number(arg.replace(/,/g, ''))) === 1;
 
 function format(template: string, args: readonly (string | number)[]): string {
 	let parts = compiled.get(template);
-	if (!parts) {
-		const cut: (string | readonly [number, string])[] = [];
-		let from = 0;
-		for (const m of template.matchAll(/\{(\d+)\}/g)) {
-			cut.push(template.slice(from, m.index), [Number(m[1]), m[0]]);
-			from = m.index! + m[0].length;
-		}
-		cut.push(template.slice(from));
-		compiled.set(template, parts = cut);
-	}
+	if (!parts) { compiled.set(template, parts = compile(template)); }
 	let out = '';
-	for (const p of parts) { out += typeof p === 'string' ? p : p[0] < args.length ? String(args[p[0]]) : p[1]; }
+	for (const p of parts) {
+		if (typeof p === 'string') { out += p; continue; }
+		if (p[0] >= args.length) { out += p[1]; continue; }
+		const arg = args[p[0]];
+		out += p.length === 2 ? String(arg) : (isOne(arg) ? p[2] : p[3]).replaceAll('#', String(arg));
+	}
 	return out;
+}
+
+/** The argument indexes a template uses (`{0}` and `{0, plural, …}` alike), for checking translations. */
+export function placeholderIndexes(template: string): number[] {
+	return [...new Set([...template.matchAll(placeholder)].map((m) => Number(m[1])))].sort((a, b) => a - b);
 }
 
 /**
