@@ -19,6 +19,9 @@ const scriptTooltip = {
 	mixed: () => vscode.l10n.t('This document mixes simplified and traditional Chinese.'),
 } as const;
 const count = (n: number) => n.toLocaleString('en');
+/** A count of files or problems: VS Code's l10n has no plural forms, so one has its own string (as VS Code's own status bar does). */
+const filesText = (n: number) => (n === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', count(n)));
+const problemsText = (n: number) => (n === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', count(n)));
 
 export class StatusBar implements vscode.Disposable {
 	readonly #item = vscode.window.createStatusBarItem('zhCorpus.status', vscode.StatusBarAlignment.Right, 100);
@@ -58,7 +61,7 @@ export class StatusBar implements vscode.Disposable {
 			parts.push(`$(warning) ${count(problems)}${doc.capped ? '+' : ''}`);
 			tooltip.push(doc.capped
 				? vscode.l10n.t('More problems than zhCorpus.maxProblemsPerFile: the first {0} are listed.', count(problems))
-				: vscode.l10n.t('{0} zh-corpus problems in this document.', count(problems)));
+				: problems === 1 ? vscode.l10n.t('1 zh-corpus problem in this document.') : vscode.l10n.t('{0} zh-corpus problems in this document.', count(problems)));
 		}
 		if (corpus?.indexing) {
 			const [done, total] = [count(corpus.indexing.done), count(corpus.indexing.total)];
@@ -67,9 +70,13 @@ export class StatusBar implements vscode.Disposable {
 			tooltip.push(indexing ? vscode.l10n.t('Indexing the corpus: {0} of {1} files.', done, total) : vscode.l10n.t('Checking the corpus: {0} of {1} files.', done, total));
 		} else if (corpus) {
 			if (corpus.tagging) { parts.push(`$(sync~spin) ${vscode.l10n.t('names')}`); tooltip.push(vscode.l10n.t('Finding names in the corpus (in the background).')); }
-			if (!corpus.tagging && corpus.rechecking > 0) { tooltip.push(vscode.l10n.t('Checking {0} files again (in the background).', count(corpus.rechecking))); }
-			tooltip.push(vscode.l10n.t('Corpus: {0} files, {1} problems.', count(corpus.files), count(corpus.problems)));
-			if (corpus.cappedFiles > 0) { tooltip.push(vscode.l10n.t('{0} files list only their first problems (zhCorpus.maxProblemsPerFile).', count(corpus.cappedFiles))); }
+			if (!corpus.tagging && corpus.rechecking > 0) {
+				tooltip.push(corpus.rechecking === 1 ? vscode.l10n.t('Checking 1 file again (in the background).') : vscode.l10n.t('Checking {0} files again (in the background).', count(corpus.rechecking)));
+			}
+			tooltip.push(vscode.l10n.t('Corpus: {0}, {1}.', filesText(corpus.files), problemsText(corpus.problems)));
+			if (corpus.cappedFiles > 0) {
+				tooltip.push(corpus.cappedFiles === 1 ? vscode.l10n.t('1 file lists only its first problems (zhCorpus.maxProblemsPerFile).') : vscode.l10n.t('{0} files list only their first problems (zhCorpus.maxProblemsPerFile).', count(corpus.cappedFiles)));
+			}
 		}
 		if (corpus?.restricted) {
 			parts.push(`$(shield) ${vscode.l10n.t('Restricted')}`);
