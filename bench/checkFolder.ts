@@ -69,7 +69,8 @@ export async function* checkFolder(files: readonly string[], spent: Spent): Asyn
 	const jieba = jiebaSegmenter();
 	// The worker's job runner sets the workers' cache limits; its index job is the workers' own.
 	const runner = createJobRunner(jieba, true);
-	const host = { workspace: { listFiles: async () => [], readFile: async () => undefined }, segmenter: jieba, tagger: jieba };
+	// DIGEST_LOCALE (digest.ts): the messages' catalogue, English by default.
+	const host = { workspace: { listFiles: async () => [], readFile: async () => undefined }, segmenter: jieba, tagger: jieba, locale: process.env.DIGEST_LOCALE };
 	const service = new LanguageService(host);
 	const checker = new LanguageService({ ...host, rules: spent.on ? service.rules.map((r) => spent.timed(r)) : undefined });
 	const texts = new Map<string, string>();

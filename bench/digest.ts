@@ -9,6 +9,7 @@
  *   node out/bench/digest.js [folder…]          (default: the 10,000-file bench corpus, written if absent)
  *   DIGEST_FILES=out.txt …                      one line per file (path, facts hash, findings hash) to diff two builds
  *   DIGEST_TIME=1 …                             CPU time of reading, facts, each rule, and the server thread's index updates and snapshots (the process's, in s)
+ *   DIGEST_LOCALE=zh-cn …                       messages in another catalogue: a change of English wording alone keeps this digest
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
