@@ -75,7 +75,7 @@ describe('the whole corpus over LSP', function () {
 		assert.equal(client.diagnostics.get(uri('bin.txt'))?.diagnostics[0].code, 'file.binary');
 		assert.equal(client.diagnostics.get(uri('gbk.txt'))?.diagnostics[0].code, 'file.encoding');
 		assert.equal(client.diagnostics.get(uri('drafts/x.txt')), undefined, '.gitignore is respected');
-		assert.ok(client.messages.some((m) => /1 \.txt files or folders are left out because a \.gitignore ignores them/.test(m)), 'and the user is told');
+		assert.ok(client.messages.some((m) => /1 \.txt file or folder is left out because a \.gitignore ignores it/.test(m)), 'and the user is told');
 		assert.ok(client.diagnostics.get(uri('ok.txt')));
 		assert.equal((await client.connection.sendRequest('zhCorpus/corpusSummary') as { files: number; skipped: Record<string, number> }).skipped.binary, 1);
 	});

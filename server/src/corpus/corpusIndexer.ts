@@ -87,7 +87,7 @@ export class CorpusIndexer {
 			if (token?.isCancellationRequested) { return uris; }
 			await order.done();
 			const indexed = Date.now();
-			connection.console.log(`zh-corpus: indexed ${count(uris.length)} files in ${((indexed - started) / 1000).toFixed(1)} s.`);
+			connection.console.log(`zh-corpus: indexed ${count(uris.length)} ${uris.length === 1 ? 'file' : 'files'} in ${((indexed - started) / 1000).toFixed(1)} s.`);
 			// Open documents are indexed by the server's thread as they are checked.
 			this.host.recheckOpen();
 			this.#progress = { phase: 'checking', done: 0, total: uris.length };
@@ -99,7 +99,7 @@ export class CorpusIndexer {
 			} finally {
 				this.host.service.index.releaseSharing();
 			}
-			connection.console.log(`zh-corpus: checked ${count(uris.length)} files in ${((Date.now() - indexed) / 1000).toFixed(1)} s.`);
+			connection.console.log(`zh-corpus: checked ${count(uris.length)} ${uris.length === 1 ? 'file' : 'files'} in ${((Date.now() - indexed) / 1000).toFixed(1)} s.`);
 			return uris;
 		} catch (e) {
 			connection.console.error(`zh-corpus: indexing failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

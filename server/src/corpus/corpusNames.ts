@@ -114,7 +114,7 @@ export class CorpusNames {
 			if (generation === this.#generation && this.#newNames > 0) { await this.rematchAll(); }
 			// The re-checks for the names found follow at once: on fresh workers, not ones grown by tagging.
 			if (generation === this.#generation && this.#taggedLength(uris) > renewAfterChars) { this.host.pool.renewFree(); }
-			this.host.log(`zh-corpus: names found in ${grouped(uris.length)} files in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+			this.host.log(`zh-corpus: names found in ${grouped(uris.length)} ${uris.length === 1 ? 'file' : 'files'} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 		} finally {
 			if (generation === this.#generation) { this.#tagging = false; }
 			this.host.changed();

@@ -193,7 +193,7 @@ const en = {
 	'entity.variantFix': 'Write ‘{0}’',
 	'entity.variantOther': 'the other spelling, ‘{0}’',
 	'entity.gazetteerProblem': '{0}',
-	'files.gitIgnored': 'zh-corpus: {0} .txt files or folders are left out because a .gitignore ignores them; set zhCorpus.files.useGitignore to false to check them.',
+	'files.gitIgnored': 'zh-corpus: {0, plural, one {# .txt file or folder is left out because a .gitignore ignores it; set zhCorpus.files.useGitignore to false to check it} other {# .txt files or folders are left out because a .gitignore ignores them; set zhCorpus.files.useGitignore to false to check them}}.',
 	'files.linksOutside': 'zh-corpus: {0, plural, one {# symbolic link leads out of the workspace folders and is} other {# symbolic links lead out of the workspace folders and are}} not followed (zh-corpus reads and writes only inside them).',
 	'rename.outside': 'zh-corpus: the rename leaves out {0, plural, one {# file that lies} other {# files that lie}} outside the workspace folders (reached through symbolic links): {1}.',
 	'cli.summary': '{0, plural, one {# file} other {# files}}: {1, plural, one {# error} other {# errors}}, {2, plural, one {# warning} other {# warnings}}, {3, plural, one {# info} other {# infos}}, {4, plural, one {# hint} other {# hints}}',
