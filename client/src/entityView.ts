@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { requests } from '../../server/src/protocol';
+import { count, filesText, mentionsText } from './counts';
 
 type EntityType = 'person' | 'organization' | 'place' | 'work' | 'event';
 interface TypeRow { type: EntityType; count: number }
@@ -56,8 +57,8 @@ export class EntityTree implements vscode.TreeDataProvider<Node> {
 		}
 		if (node.kind === 'entity') {
 			const item = new vscode.TreeItem(node.row.name, vscode.TreeItemCollapsibleState.Collapsed);
-			item.description = `${node.row.mentions} in ${node.row.files} files`;
-			item.tooltip = `${node.row.name}: ${node.row.mentions} mentions in ${node.row.files} files`;
+			item.description = vscode.l10n.t('{0} in {1}', count(node.row.mentions), filesText(node.row.files));
+			item.tooltip = vscode.l10n.t('{0}: {1} in {2}', node.row.name, mentionsText(node.row.mentions), filesText(node.row.files));
 			item.id = `entity-${node.row.id}`;
 			return item;
 		}

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { requests, type CorpusStatus, type DocumentStatus } from '../../server/src/protocol';
+import { count, filesText, problemsText } from './counts';
 
 export type { CorpusStatus };
 
@@ -18,10 +19,6 @@ const scriptTooltip = {
 	traditional: () => vscode.l10n.t('This document is in traditional Chinese.'),
 	mixed: () => vscode.l10n.t('This document mixes simplified and traditional Chinese.'),
 } as const;
-const count = (n: number) => n.toLocaleString('en');
-/** A count of files or problems: VS Code's l10n has no plural forms, so one has its own string (as VS Code's own status bar does). */
-const filesText = (n: number) => (n === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', count(n)));
-const problemsText = (n: number) => (n === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', count(n)));
 
 export class StatusBar implements vscode.Disposable {
 	readonly #item = vscode.window.createStatusBarItem('zhCorpus.status', vscode.StatusBarAlignment.Right, 100);
