@@ -58,7 +58,7 @@ describe('page analysis of an edited document', function () {
 	// differs from the last verdict's in the rows that verdict computed: only those are copied (features.ts).
 	it('gives the page model the same features and verdict as a fresh judgement', () => {
 		const model = pageModel();
-		let spared = 0;
+		let spared = 0, secondKept = 0;
 		fc.assert(fc.property(fc.array(fc.nat({ max: pages.length }), { minLength: 1, maxLength: 3 }), fc.array(edit, { minLength: 1, maxLength: 12 }), (which, edits) => {
 			let doc = new CorpusDocument('file:///page.txt', 0, page(which));
 			let verdict = judgePage(pageInputs(doc).rows, model);
@@ -68,6 +68,7 @@ describe('page analysis of an edited document', function () {
 				const rows = pageInputs(doc).rows;
 				if (older?.length === verdict.x.length && verdict.stageOne.kept) { spared++; }
 				const next = judgePage(rows, model, verdict, older), fresh = judgePage(rows, model);
+				if (next.stageTwo.kept?.includes(1)) { secondKept++; }
 				assert.deepEqual([next.x, next.z, next.chrome, next.spans], [fresh.x, fresh.z, fresh.chrome, fresh.spans]);
 				older = verdict.x;
 				verdict = next;
@@ -75,6 +76,8 @@ describe('page analysis of an edited document', function () {
 		}), { numRuns: 200, seed: 19 });
 		// Most edits keep the rows: the spare array is then brought up to date row by row.
 		assert.ok(spared > 300, `${spared} judgements on a spare array`);
+		// Most of those copy stage two's features of the rows the edit did not reach (stageTwo.ts).
+		assert.ok(secondKept > 300, `${secondKept} judgements kept stage two's features of some rows`);
 	});
 });
 

@@ -4,9 +4,7 @@
  * of. Stage two adds stage one's verdicts around the line and where it stands relative to the
  * article spans found from them (body.ts). Nothing here names a site or a menu word: only shapes.
  */
-import { Span, spanEdges } from './body';
 import type { LineShape } from './lineShape';
-import { copied, median } from './median';
 import { Scratch } from './scratch';
 
 /** What the features need of one non-blank line. */
@@ -37,7 +35,7 @@ export const featureNames = [
 export const stageOneCount = featureNames.indexOf('stageOne');
 export const featureCount = featureNames.length;
 
-const log = (x: number) => Math.log1p(Math.max(0, x));
+export const log = (x: number) => Math.log1p(Math.max(0, x));
 
 /**
  * `log` of the integers below 65,536, from a table filled as they are asked for: stage two takes
@@ -45,7 +43,7 @@ const log = (x: number) => Math.log1p(Math.max(0, x));
  * function fills it, so a value from the table is the value `log` gives.
  */
 const intLogs = new Float64Array(65536).fill(-1);
-function logOfCount(k: number): number {
+export function logOfCount(k: number): number {
 	if (k < 0 || k >= 65536) { return log(k); }
 	const v = intLogs[k];
 	return v >= 0 ? v : (intLogs[k] = log(k));
@@ -91,8 +89,6 @@ const ownCount = featureNames.indexOf('patternLine');
 
 // Each page's arrays that no result keeps (scratch.ts).
 const proseScratch = new Scratch((n) => new Uint8Array(n)), proseSumScratch = new Scratch((n) => new Int32Array(n));
-const sumScratch = new Scratch((n) => new Float64Array(n)), spanOfScratch = new Scratch((n) => new Int32Array(n)), edgeScratch = new Scratch((n) => new Float64Array(n));
-const lengthScratch = new Scratch((n) => new Float64Array(n)), rateScratch = new Scratch((n) => new Float64Array(n));
 
 /** What stage one read of a page: with the features, what the next version of the page compares itself with. */
 export interface StageOne {
@@ -194,82 +190,5 @@ function copyKept(x: Float64Array, last: StageOne): void {
 		if (last.kept[i]) { continue; }
 		const o = i * featureCount;
 		x.set(last.x.subarray(o, o + stageOneCount), o);
-	}
-}
-
-/** A coarse shape: length class, sentence end, digits, a label opening it, list marker, brackets (below `signatureCount`). */
-const signatureCount = 6 * 32;
-const signatureCounts = new Int32Array(signatureCount);
-function signature(s: LineShape): number {
-	const lengthClass = s.length <= 4 ? 0 : s.length <= 8 ? 1 : s.length <= 16 ? 2 : s.length <= 32 ? 3 : s.length <= 64 ? 4 : 5;
-	return lengthClass * 32 + (s.endsSentence ? 16 : 0) + (s.digits > 0 ? 8 : 0) + (s.labelled ? 4 : 0) + (s.listMarker ? 2 : 0) + (s.brackets > 0 ? 1 : 0);
-}
-
-/**
- * Fills in stage two's features from stage one's log-odds (`z`, chrome positive) and the article
- * spans. Lines are also compared with the main article's own lines (a blog that writes without
- * punctuation, a page of short paragraphs), so a line like the article's is judged as the article.
- */
-export function addStageTwo(x: Float64Array, z: Float64Array, spans: readonly Span[], rows: readonly RowInput[]): void {
-	const n = z.length;
-	const sum = sumScratch.atLeast(n + 1);
-	sum[0] = 0;
-	for (let i = 0; i < n; i++) { sum[i + 1] = sum[i] + z[i]; }
-	const main = spans.length > 0 ? spans.reduce((a, b) => (b.strength > a.strength ? b : a)) : undefined;
-	const spanOf = spanOfScratch.atLeast(n).fill(-1, 0, n);
-	spans.forEach((s, k) => spanOf.fill(k, s.first, s.last + 1));
-	// Distance to the nearest span edge, positive inside a span and negative outside.
-	const edge = edgeScratch.atLeast(n);
-	const edges = spanEdges(spans);
-	let e = 0;
-	for (let i = 0; i < n; i++) {
-		while (e + 1 < edges.length && Math.abs(edges[e + 1] - i) <= Math.abs(edges[e] - i)) { e++; }
-		const d = edges.length > 0 ? Math.abs(edges[e] - i) : n;
-		edge[i] = spanOf[i] >= 0 ? logOfCount(d) : -logOfCount(d);
-	}
-	const inMain = main ? main.last - main.first + 1 : 0;
-	const mainZ = main ? median(copied(z.subarray(main.first, main.last + 1))) : 0;
-	const funcRate = (s: LineShape) => s.functionWords / Math.max(1, s.han);
-	const lengths = lengthScratch.exactly(inMain), rates = rateScratch.exactly(inMain);
-	let ends = 0;
-	// Lines shaped like the main article's lines, or opening as several of them do (a programme's 地点:, 主持人:).
-	const signatures = signatureCounts.fill(0), openings = new Map<string, number>();
-	for (let k = 0; k < inMain; k++) {
-		const r = rows[main!.first + k], s = r.shape;
-		lengths[k] = logOfCount(s.length); rates[k] = funcRate(s);
-		if (s.endsSentence) { ends++; }
-		signatures[signature(s)]++;
-		openings.set(r.opening, (openings.get(r.opening) ?? 0) + 1);
-	}
-	const mainLength = median(lengths);
-	const mainFunc = median(rates);
-	const mainEnds = inMain > 0 ? ends / inMain : 0;
-	const strength = log(main?.strength ?? 0);
-	const first = main ? main.first : 0, last = main ? main.last : -1;
-	for (let i = 0; i < n; i++) {
-		const o = i * featureCount + stageOneCount;
-		const s = rows[i].shape;
-		let best = Infinity;
-		for (let j = Math.max(0, i - 3); j <= Math.min(n - 1, i + 3); j++) { if (j !== i) { best = Math.min(best, z[j]); } }
-		const near = (sum[Math.min(n, i + 3)] - sum[Math.max(0, i - 2)]) / Math.max(1, Math.min(n, i + 3) - Math.max(0, i - 2));
-		const around = (sum[Math.min(n, i + 7)] - sum[Math.max(0, i - 6)]) / Math.max(1, Math.min(n, i + 7) - Math.max(0, i - 6));
-		let k = o;
-		x[k++] = z[i];
-		x[k++] = near;
-		x[k++] = around;
-		x[k++] = Number.isFinite(best) ? best : z[i];
-		x[k++] = spanOf[i] >= 0 ? 1 : 0;
-		x[k++] = main && i >= first && i <= last ? 1 : 0;
-		x[k++] = main && i < first ? logOfCount(first - i) : 0;
-		x[k++] = main && i > last ? logOfCount(i - last) : 0;
-		x[k++] = strength;
-		x[k++] = edge[i];
-		x[k++] = spans.length;
-		x[k++] = main ? z[i] - mainZ : 0;
-		x[k++] = main ? logOfCount(s.length) - mainLength : 0;
-		x[k++] = main ? funcRate(s) - mainFunc : 0;
-		x[k++] = mainEnds;
-		x[k++] = main ? signatures[signature(s)] / inMain : 0;
-		x[k++] = logOfCount(openings.get(rows[i].opening) ?? 0);
 	}
 }

@@ -4,7 +4,8 @@
  * probability of being page chrome. Linear in the number of lines.
  */
 import { articleSpans, grown, Span } from './body';
-import { addStageTwo, featureCount, RowInput, StageOne, stageOneFeatures } from './features';
+import { featureCount, RowInput, StageOne, stageOneFeatures } from './features';
+import { addStageTwo, StageTwo, strengthFeature } from './stageTwo';
 import { compiledTrees, PageModel, stageOne } from './pageModel';
 
 export interface PageFeatures {
@@ -15,6 +16,8 @@ export interface PageFeatures {
 	readonly spans: readonly Span[];
 	/** What stage one read (for the page's next version). */
 	readonly stageOne: StageOne;
+	/** What stage two read (for the page's next version). */
+	readonly stageTwo: StageTwo;
 }
 
 /** The features of every row; with the page's last version, a row whose stage-one features were copied keeps its log-odds too. */
@@ -32,8 +35,8 @@ export function pageFeatures(rows: readonly RowInput[], model: Pick<PageModel, '
 		};
 	};
 	const spans = grown(articleSpans(z, model.stageOne.prior), rows.length, growth);
-	addStageTwo(x, z, spans, rows);
-	return { x, z, spans, stageOne: one };
+	const two = addStageTwo(x, z, spans, rows, last?.stageTwo);
+	return { x, z, spans, stageOne: one, stageTwo: two };
 }
 
 export interface PageVerdict extends PageFeatures {
@@ -55,7 +58,12 @@ export function judgePage(rows: readonly RowInput[], model: PageModel, previous?
 	const chrome = new Float64Array(n);
 	const old = previous?.chrome.length ?? 0, shift = old - n;
 	const trees = compiledTrees(model.stageTwo);
+	// A row whose features were all copied from the last version's (both stages) but the main
+	// article's strength, which is on the same side of every cut as there: its probability stands.
+	const one = features.stageOne.kept, two = features.stageTwo.kept;
+	const strengthKept = previous !== undefined && two !== undefined && trees.sameSide(strengthFeature, x[strengthFeature], previous.x[strengthFeature]);
 	for (let i = 0; i < n; i++) {
+		if (strengthKept && one![i] === 1 && two![i] === 1) { chrome[i] = previous!.chrome[i]; continue; }
 		const o = i * featureCount;
 		const kept = !previous ? -1
 			: i < old && trees.samePaths(x, o, previous.x, i * featureCount) ? i
@@ -63,5 +71,5 @@ export function judgePage(rows: readonly RowInput[], model: PageModel, previous?
 		chrome[i] = kept >= 0 ? previous!.chrome[kept] : 1 / (1 + Math.exp(-trees.score(x, o)));
 	}
 	// Named, not spread: a spread copies by the object's properties at run time (≈ 1 % of a page's analysis).
-	return { x, z: features.z, spans: features.spans, stageOne: features.stageOne, chrome };
+	return { x, z: features.z, spans: features.spans, stageOne: features.stageOne, stageTwo: features.stageTwo, chrome };
 }

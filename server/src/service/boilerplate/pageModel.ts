@@ -155,7 +155,16 @@ function samePathsOf(f: FlatTrees, x: Float64Array, offset: number, y: Float64Ar
 }
 
 /** `treeScore` and `samePaths` of one model's trees, looked up once for a page's rows (not once per row: a weak map's lookup each). */
-export function compiledTrees(trees: Trees): { score(x: Float64Array, offset: number): number; samePaths(x: Float64Array, offset: number, y: Float64Array, other: number): boolean } {
+export function compiledTrees(trees: Trees): {
+	score(x: Float64Array, offset: number): number;
+	samePaths(x: Float64Array, offset: number, y: Float64Array, other: number): boolean;
+	/** Whether `a` and `b`, values of feature `feature`, take the same branch at every split on it. */
+	sameSide(feature: number, a: number, b: number): boolean;
+} {
 	const f = flatten(trees);
-	return { score: f.score, samePaths: (x, offset, y, other) => samePathsOf(f, x, offset, y, other) };
+	return {
+		score: f.score,
+		samePaths: (x, offset, y, other) => samePathsOf(f, x, offset, y, other),
+		sameSide: (feature, a, b) => a === b || side(f.cuts[feature], a) === side(f.cuts[feature], b),
+	};
 }
