@@ -61,11 +61,12 @@ export const duplicateParagraph: Rule = {
 			if (kept !== undefined) {
 				// Lines before the edit keep their findings as they are (the same objects).
 				const list = n < reuse!.suffix ? reuse!.found(kept) : reuse!.found(kept).map((f) => moved(f, reuse!, true, doc, ctx));
-				for (const f of list) { yield f.finding; }
+				// Indexed, not for-of: in a generator each for-of allocates an iterator and its last result (per body line).
+				for (let k = 0; k < list.length; k++) { yield list[k].finding; }
 				found[n] = list;
 			} else {
 				const list = [...lineFindings(doc, n, local, index, ctx)];
-				for (const f of list) { yield f.finding; }
+				for (let k = 0; k < list.length; k++) { yield list[k].finding; }
 				found[n] = list;
 			}
 		}

@@ -40,8 +40,11 @@ export const unicodeInvisible: Rule = {
 		// document's text: a joiner's neighbours may lie across a line break.
 		const found = ctx.cache<number[]>('invisible').perLine(doc, invisibleIn);
 		const lines = doc.lines;
+		// Indexed, not for-of: in a generator each for-of over a line's (mostly empty) list allocates
+		// an iterator and its last result, ≈ 300 KB per check of a 1 MB document.
 		for (let n = 0; n < lines.length; n++) {
-			for (const offset of found[n]) { yield* judged(lines[n].start + offset); }
+			const offsets = found[n];
+			for (let k = 0; k < offsets.length; k++) { yield* judged(lines[n].start + offsets[k]); }
 		}
 
 		function* judged(at: number): Iterable<Finding> {
