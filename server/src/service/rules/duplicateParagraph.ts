@@ -60,7 +60,9 @@ export const duplicateParagraph: Rule = {
 			const kept = reuse?.lineBefore(n, local);
 			if (kept !== undefined) {
 				// Lines before the edit keep their findings as they are (the same objects).
-				const list = n < reuse!.suffix ? reuse!.found(kept) : reuse!.found(kept).map((f) => moved(f, reuse!, true, doc, ctx));
+				const prior = reuse!.found(kept);
+				// (An empty list is kept as it is: most lines repeat nothing, and a map makes a new array each.)
+				const list = n < reuse!.suffix || prior.length === 0 ? prior : prior.map((f) => moved(f, reuse!, true, doc, ctx));
 				// Indexed, not for-of: in a generator each for-of allocates an iterator and its last result (per body line).
 				for (let k = 0; k < list.length; k++) { yield list[k].finding; }
 				found[n] = list;
