@@ -3,8 +3,11 @@
  * latency bench (bench/latency.ts), checked whole once, then edited as that bench edits it (one
  * character inserted and deleted in turn in the middle) and checked again on one thread, with
  * the lines of the last version kept as the pinned worker keeps them. Prints each rule's median
- * milliseconds per keystroke, and the whole check's.
+ * milliseconds per keystroke, and the whole check's; then the worker's job for the same
+ * keystrokes, and the memory it allocates per keystroke (V8's sampling heap profiler, objects
+ * collected since included: what the young generation's collections have to deal with).
  */
+import { Session } from 'node:inspector';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { jiebaSegmenter } from '../server/src/segmenter';
 import { CorpusDocument, defaultLintOptions, LanguageService, type Rule } from '../server/src/service';
@@ -83,7 +86,7 @@ async function workerJobs(): Promise<void> {
 	let held: HeldByWorker | undefined;
 	let current = text;
 	const ms: number[] = [];
-	for (let v = 1; v < edits + 2; v++) {
+	const keystroke = async (v: number) => {
 		const next = v === 1 || v % 2 === 1 ? text : text.slice(0, lineStart) + '后' + text.slice(lineStart);
 		const job = openCheckJob(uri, v, next, lintOptions, corpus, 'key', v, held);
 		const t = cpu();
@@ -93,6 +96,25 @@ async function workerJobs(): Promise<void> {
 		if (!('delta' in result) && !('diagnostics' in result)) { throw new Error('no answer'); }
 		held = { token: v, version: v, text: next, corpusKeys: keysAfter(held, 'key') };
 		current = next;
-	}
+	};
+	for (let v = 1; v < edits + 2; v++) { await keystroke(v); }
 	console.log(`${median(ms).toFixed(2).padStart(7)} ms  the worker's job, its collection after it included (median of ${ms.length}; ${current.length} units)`);
+	const sampled = 40;
+	const kb = await allocatedKb(async () => { for (let v = edits + 2; v < edits + 2 + sampled; v++) { await keystroke(v); } });
+	console.log(`${(kb / sampled).toFixed(0).padStart(7)} KB allocated per keystroke by the worker's job (sampled over ${sampled})`);
+}
+
+/** Kilobytes `work` allocates, sampled every kilobyte, garbage collected meanwhile included. */
+async function allocatedKb(work: () => Promise<void>): Promise<number> {
+	const session = new Session();
+	session.connect();
+	const post = <T>(method: string, params: object = {}) => new Promise<T>((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r as T))));
+	interface SampleNode { readonly selfSize: number; readonly children: readonly SampleNode[] }
+	await post('HeapProfiler.enable');
+	await post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+	await work();
+	const { profile } = await post<{ profile: { head: SampleNode } }>('HeapProfiler.stopSampling');
+	session.disconnect();
+	const sum = (n: SampleNode): number => n.children.reduce((s, c) => s + sum(c), n.selfSize);
+	return sum(profile.head) / 1024;
 }
