@@ -111,10 +111,17 @@ function block(lines: readonly BlockInput[], first: number, last: number, articl
 		// Most lines must look like chrome by themselves, not only by where they stand.
 		// Before an article, most lines must look like chrome by themselves, not only by where they
 		// stand (what opens a page may be the article's own start: a programme, a lede).
-		place !== 'tail' && rows.filter((r) => r.looksChrome).length < rows.length * lookingShare ? 'looks' : '',
+		place !== 'tail' && countOf(rows, (r) => r.looksChrome) < rows.length * lookingShare ? 'looks' : '',
 		rows.some((r) => r.articleLabel) ? 'label' : '',
 	].filter((d) => d);
 	return { first, last, lines: rows.length, kind: kindOf(rows, place), place, certain: doubts.length === 0, doubts };
+}
+
+/** How many of `rows` pass `test` (a filter's length without its array: the blocks are judged again at every keystroke). */
+function countOf(rows: readonly BlockInput[], test: (r: BlockInput) => boolean): number {
+	let n = 0;
+	for (let i = 0; i < rows.length; i++) { if (test(rows[i])) { n++; } }
+	return n;
 }
 
 /** Where a block stands; one that overlaps an article's edge counts by the side it reaches out to. */
@@ -127,11 +134,11 @@ function placeOf(first: number, last: number, articles: readonly Article[]): Blo
 
 function kindOf(rows: readonly BlockInput[], place: BlockPlace): BlockKind {
 	const n = rows.length;
-	const count = (test: (s: LineShape) => boolean) => rows.filter((r) => test(r.shape!)).length;
+	const count = (test: (s: LineShape) => boolean) => countOf(rows, (r) => test(r.shape!));
 	if (place === 'tail' && rows.some((r) => r.notice) && n <= 12) { return 'footer'; }
 	if (n === 1 && (rows[0].shape!.separators >= 2 || rows[0].shape!.gaps >= 3)) { return 'links'; }
 	if (count((s) => s.length <= 8 && !s.endsSentence) >= n * 0.6) { return 'menu'; }
-	if (place === 'tail' && count((s) => s.hasDate || s.hasTime) >= 2 && rows.filter((r) => r.prose).length >= n * 0.3) { return 'comments'; }
+	if (place === 'tail' && count((s) => s.hasDate || s.hasTime) >= 2 && countOf(rows, (r) => r.prose) >= n * 0.3) { return 'comments'; }
 	if (count((s) => s.length > 8 && s.length <= 48 && s.sentenceMarks === 0) >= n * 0.6) { return 'headlines'; }
 	return 'lines';
 }
