@@ -99,8 +99,7 @@ export class LanguageService {
 
 	/** Every problem of the document, severities applied, at most `options.maxProblems`. */
 	lint(doc: CorpusDocument, options: LintOptions, token?: CancellationToken): Problem[] {
-		this.#findRecords(doc);
-		return lint(doc, this.rules, options, (rule) => this.#context(rule, options, token));
+		return this.#lint(doc, this.rules, options, undefined, token);
 	}
 
 	/**
@@ -108,8 +107,15 @@ export class LanguageService {
 	 * counts and shared passages the server's index holds for it) instead of this service's index.
 	 */
 	lintWithView(doc: CorpusDocument, options: LintOptions, view: CorpusViews): Problem[] {
+		return this.#lint(doc, this.rules, options, view);
+	}
+
+	/** `rules` over `doc`, with this service's index or the corpus `view` a caller gives. */
+	#lint(doc: CorpusDocument, rules: readonly Rule[], options: LintOptions, view?: CorpusViews, token?: CancellationToken): Problem[] {
 		this.#findRecords(doc);
-		return lint(doc, this.rules, options, (rule) => ({ ...this.#context(rule, options), corpus: view.corpus, entities: rule.id.startsWith('entity.') ? view.entities : undefined }));
+		return lint(doc, rules, options, view
+			? (rule) => ({ ...this.#context(rule, options), corpus: view.corpus, entities: rule.id.startsWith('entity.') ? view.entities : undefined })
+			: (rule) => this.#context(rule, options, token));
 	}
 
 	/**
@@ -145,7 +151,11 @@ export class LanguageService {
 		const accept = (p: Problem) => acceptRule(p.ruleId);
 		// Fix-all is not limited by the problem cap: it must reach the whole document.
 		const uncapped = { ...options, maxProblems: Number.MAX_SAFE_INTEGER };
-		const lintPass = (d: CorpusDocument) => (view ? this.lintWithView(d, uncapped, view) : this.lint(d, uncapped));
+		// Only the rules whose fixes it may apply: a rule's findings do not depend on the others'
+		// (they share what they read, the page analysis, not what they find). "Fix all X problems"
+		// on a 1 MB document ran every rule in each of its passes.
+		const rules = this.rules.filter((r) => acceptRule(r.id));
+		const lintPass = (d: CorpusDocument) => this.#lint(d, rules, uncapped, view);
 		return fixAll({ doc, lint: lintPass, accept, lowestTier: (id) => tiers.get(id) });
 	}
 
