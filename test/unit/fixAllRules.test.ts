@@ -6,15 +6,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CorpusDocument, LintOptions, Severity } from '../../server/src/service';
 import { ruleFamily } from '../../server/src/service/clean';
-import { fixAll, listedTiers, standardTier } from '../../server/src/service/fixAll';
+import { fixAll, fixAllTiers } from '../../server/src/service/fixAll';
 import { fixtures, options, service } from './helpers';
 
 const svc = service();
 
 /** Fix-all as it was: every rule linted in each pass, the accepted problems kept. */
 function everyRuleLinted(doc: CorpusDocument, opts: LintOptions, accept: (ruleId: string, tiers: Map<string, Severity>) => boolean, ruleId?: string) {
-	const tiers = new Map<string, Severity>(svc.rules.filter((r) => r.fixAllByDefault !== false || r.id === ruleId).map((r) => [r.id, standardTier(r)]));
-	for (const [id, tier] of listedTiers(opts.fixAllRules)) { tiers.set(id, tier ?? standardTier(svc.rules.find((r) => r.id === id)!)); }
+	const tiers = fixAllTiers(svc.rules, opts.fixAllRules, ruleId);
 	const uncapped = { ...opts, maxProblems: Number.MAX_SAFE_INTEGER };
 	return fixAll({ doc, lint: (d) => svc.lint(d, uncapped), accept: (p) => accept(p.ruleId, tiers), lowestTier: (id) => tiers.get(id) });
 }

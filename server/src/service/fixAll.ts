@@ -55,6 +55,19 @@ export function standardTier(rule: Rule): Severity {
 	return rank === severityRank.info ? 'info' : 'warning';
 }
 
+/**
+ * Rule id → the lowest tier fix-all applies: the rule's standard tier for the rules fix-all
+ * applies by default (and `ruleId`, asked for by name), or the tier the user lists.
+ */
+export function fixAllTiers(rules: readonly Rule[], listed: readonly string[], ruleId?: string): Map<string, Severity> {
+	const tiers = new Map<string, Severity>(rules.filter((r) => r.fixAllByDefault !== false || r.id === ruleId).map((r) => [r.id, standardTier(r)]));
+	for (const [id, tier] of listedTiers(listed)) {
+		const rule = rules.find((r) => r.id === id);
+		tiers.set(id, tier ?? (rule ? standardTier(rule) : 'warning'));
+	}
+	return tiers;
+}
+
 /** True when a problem is at or above the tier fix-all applies for its rule (Warning unless given lower). */
 export function inFixAllTier(problem: Problem, lowest: Severity = 'warning'): boolean {
 	return severityRank[problem.severity] >= Math.max(severityRank[lowest], severityRank.hint);

@@ -4,7 +4,7 @@
  */
 import { CorpusDocument } from './document';
 import { ruleFamily } from './clean';
-import { fixAll, listedTiers, RuleEdit, standardTier } from './fixAll';
+import { fixAll, fixAllTiers, RuleEdit } from './fixAll';
 import { lint } from './lint';
 import { CachePolicy, forgetLines, LineStore, LruCache } from './lruCache';
 import { outline, OutlineNode } from './outline';
@@ -14,7 +14,7 @@ import { allRules } from './rules';
 import { reportable } from './rules/duplicateDocument';
 import { conversionEdits, ConversionTarget } from './script/convert';
 import { NameFinder, nameFinder } from './script/names';
-import type { CancellationToken, CrossFacts, EntityView, FactsChange, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, Severity, Tagger, TextEdit } from './types';
+import type { CancellationToken, CrossFacts, EntityView, FactsChange, Fix, LintOptions, Problem, Rule, RuleContext, Segmenter, Tagger, TextEdit } from './types';
 import { crossFacts, crossFactsInSteps, filesToRecheck } from './corpusModel';
 import { EntityService } from './entities/service';
 import { EntityRuleView } from './entities/ruleView';
@@ -126,8 +126,7 @@ export class LanguageService {
 	 * rule fix-all applies by default plus `options.fixAllRules`.
 	 */
 	fixAll(doc: CorpusDocument, options: LintOptions, ruleId?: string): RuleEdit[] {
-		const tiers = this.#fixAllTiers(options, ruleId);
-		return this.#fixAll(doc, options, tiers, ruleId ? (id) => id === ruleId : (id) => tiers.has(id));
+		return this.#fixAll(doc, options, { ruleId });
 	}
 
 	/**
@@ -135,28 +134,7 @@ export class LanguageService {
 	 * families that fix-all applies (by default or listed in `options.fixAllRules`).
 	 */
 	clean(doc: CorpusDocument, options: LintOptions, families: readonly string[]): RuleEdit[] {
-		const tiers = this.#fixAllTiers(options);
-		return this.#fixAll(doc, options, tiers, (id) => tiers.has(id) && families.includes(ruleFamily(id)));
-	}
-
-	/** Rule id → the lowest tier fix-all applies: the rule's standard tier, or what the user lists. */
-	#fixAllTiers(options: LintOptions, ruleId?: string): Map<string, Severity> {
-		const standard = (id: string) => { const rule = this.rules.find((r) => r.id === id); return rule ? standardTier(rule) : 'warning'; };
-		const tiers = new Map<string, Severity>(this.rules.filter((r) => r.fixAllByDefault !== false || r.id === ruleId).map((r) => [r.id, standardTier(r)]));
-		for (const [id, tier] of listedTiers(options.fixAllRules)) { tiers.set(id, tier ?? standard(id)); }
-		return tiers;
-	}
-
-	#fixAll(doc: CorpusDocument, options: LintOptions, tiers: ReadonlyMap<string, Severity>, acceptRule: (ruleId: string) => boolean, view?: CorpusViews): RuleEdit[] {
-		const accept = (p: Problem) => acceptRule(p.ruleId);
-		// Fix-all is not limited by the problem cap: it must reach the whole document.
-		const uncapped = { ...options, maxProblems: Number.MAX_SAFE_INTEGER };
-		// Only the rules whose fixes it may apply: a rule's findings do not depend on the others'
-		// (they share what they read, the page analysis, not what they find). "Fix all X problems"
-		// on a 1 MB document ran every rule in each of its passes.
-		const rules = this.rules.filter((r) => acceptRule(r.id));
-		const lintPass = (d: CorpusDocument) => this.#lint(d, rules, uncapped, view);
-		return fixAll({ doc, lint: lintPass, accept, lowestTier: (id) => tiers.get(id) });
+		return this.#fixAll(doc, options, { families });
 	}
 
 	/**
@@ -165,9 +143,22 @@ export class LanguageService {
 	 * with `ruleId`, only that rule's problems (a large open document's "fix all X problems").
 	 */
 	fixWithView(doc: CorpusDocument, options: LintOptions, view: CorpusViews, families?: readonly string[], ruleId?: string): RuleEdit[] {
-		const tiers = this.#fixAllTiers(options, ruleId);
-		const accept = ruleId ? (id: string) => id === ruleId : (id: string) => tiers.has(id) && (!families || families.includes(ruleFamily(id)));
-		return this.#fixAll(doc, options, tiers, accept, view);
+		return this.#fixAll(doc, options, { families, ruleId }, view);
+	}
+
+	/** Fix-all of `ruleId`'s problems, or of every rule fix-all applies (of `families`, when given). */
+	#fixAll(doc: CorpusDocument, options: LintOptions, which: { readonly ruleId?: string; readonly families?: readonly string[] }, view?: CorpusViews): RuleEdit[] {
+		const { ruleId, families } = which;
+		const tiers = fixAllTiers(this.rules, options.fixAllRules, ruleId);
+		const acceptRule = (id: string) => (ruleId ? id === ruleId : tiers.has(id) && (!families || families.includes(ruleFamily(id))));
+		// Fix-all is not limited by the problem cap: it must reach the whole document.
+		const uncapped = { ...options, maxProblems: Number.MAX_SAFE_INTEGER };
+		// Only the rules whose fixes it may apply: a rule's findings do not depend on the others'
+		// (they share what they read, the page analysis, not what they find). "Fix all X problems"
+		// on a 1 MB document ran every rule in each of its passes.
+		const rules = this.rules.filter((r) => acceptRule(r.id));
+		const accept = (p: Problem) => acceptRule(p.ruleId);
+		return fixAll({ doc, lint: (d) => this.#lint(d, rules, uncapped, view), accept, lowestTier: (id) => tiers.get(id) });
 	}
 
 	/** Fixes of the current problems of `ruleId` that overlap `[start, end]` (a stale diagnostic's fixes are recomputed here). */
@@ -269,7 +260,6 @@ export class LanguageService {
 
 	/** The host took charge of looking for the new names in the other files. */
 	clearNewNames(): void { this.#newNames = 0; }
-
 
 	/** Edits converting the whole document to a script (the "Convert document to …" commands). */
 	convert(doc: CorpusDocument, target: ConversionTarget): TextEdit[] {
