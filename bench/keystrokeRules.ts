@@ -6,6 +6,8 @@
  * milliseconds per keystroke, and the whole check's; then the worker's job for the same
  * keystrokes, and the memory it allocates per keystroke (V8's sampling heap profiler, objects
  * collected since included: what the young generation's collections have to deal with).
+ * `KEYSTROKE_ALLOC_SITES=20`: also the 20 places that allocate most per keystroke (function and
+ * line in out/bench/keystrokeRules.js, and its caller).
  */
 import { Session } from 'node:inspector';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -100,21 +102,33 @@ async function workerJobs(): Promise<void> {
 	for (let v = 1; v < edits + 2; v++) { await keystroke(v); }
 	console.log(`${median(ms).toFixed(2).padStart(7)} ms  the worker's job, its collection after it included (median of ${ms.length}; ${current.length} units)`);
 	const sampled = 40;
-	const kb = await allocatedKb(async () => { for (let v = edits + 2; v < edits + 2 + sampled; v++) { await keystroke(v); } });
+	const kb = await allocatedKb(async () => { for (let v = edits + 2; v < edits + 2 + sampled; v++) { await keystroke(v); } }, sampled);
 	console.log(`${(kb / sampled).toFixed(0).padStart(7)} KB allocated per keystroke by the worker's job (sampled over ${sampled})`);
 }
 
 /** Kilobytes `work` allocates, sampled every kilobyte, garbage collected meanwhile included. */
-async function allocatedKb(work: () => Promise<void>): Promise<number> {
+async function allocatedKb(work: () => Promise<void>, samples: number): Promise<number> {
 	const session = new Session();
 	session.connect();
 	const post = <T>(method: string, params: object = {}) => new Promise<T>((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r as T))));
-	interface SampleNode { readonly selfSize: number; readonly children: readonly SampleNode[] }
+	interface SampleNode { readonly selfSize: number; readonly children: readonly SampleNode[]; readonly callFrame: { readonly functionName: string; readonly lineNumber: number } }
 	await post('HeapProfiler.enable');
 	await post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
 	await work();
 	const { profile } = await post<{ profile: { head: SampleNode } }>('HeapProfiler.stopSampling');
 	session.disconnect();
 	const sum = (n: SampleNode): number => n.children.reduce((s, c) => s + sum(c), n.selfSize);
+	const sites = Number(process.env.KEYSTROKE_ALLOC_SITES ?? 0);
+	if (sites > 0) {
+		const bySite = new Map<string, number>();
+		const where = (n: SampleNode) => `${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber + 1}`;
+		const walk = (n: SampleNode, caller: string) => {
+			const site = `${where(n)} ← ${caller}`;
+			bySite.set(site, (bySite.get(site) ?? 0) + n.selfSize);
+			for (const c of n.children) { walk(c, where(n)); }
+		};
+		walk(profile.head, '');
+		for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, sites)) { console.log(`${(bytes / 1024 / samples).toFixed(0).padStart(7)} KB per keystroke  ${site}`); }
+	}
 	return sum(profile.head) / 1024;
 }
