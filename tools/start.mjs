@@ -28,9 +28,12 @@ function corpusFiles(dir) {
 	});
 }
 
+/** "1 file", "2 files": the count with its noun in the singular or plural. */
+function counted(n, noun) { return `${n} ${noun}${n === 1 ? '' : 's'}`; }
+
 async function checkFolder(dir) {
 	const files = corpusFiles(dir);
-	console.log(`VS Code (code) is not on the PATH: checking ${files.length} file(s) in ${dir} through the language server.`);
+	console.log(`VS Code (code) is not on the PATH: checking ${counted(files.length, 'file')} in ${dir} through the language server.`);
 	const server = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 	const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
 	const pending = new Map();
@@ -51,7 +54,7 @@ async function checkFolder(dir) {
 		}
 		total += diagnostics.length;
 	}
-	console.log(`${total} problem(s) in ${files.length} file(s).`);
+	console.log(`${counted(total, 'problem')} in ${counted(files.length, 'file')}.`);
 	await connection.sendRequest('shutdown');
 	await connection.sendNotification('exit');
 	connection.dispose();
