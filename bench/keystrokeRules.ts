@@ -6,8 +6,8 @@
  * milliseconds per keystroke, and the whole check's; then the worker's job for the same
  * keystrokes, and the memory it allocates per keystroke (V8's sampling heap profiler, objects
  * collected since included: what the young generation's collections have to deal with).
- * `KEYSTROKE_ALLOC_SITES=20`: also the 20 places that allocate most per keystroke (function and
- * line in out/bench/keystrokeRules.js, and its caller).
+ * `KEYSTROKE_ALLOC_SITES=20`: also the 20 functions that allocate most per keystroke, each with its
+ * caller (a function is named with the line it starts on in out/bench/keystrokeRules.js).
  */
 import { Session } from 'node:inspector';
 import { PerformanceObserver } from 'node:perf_hooks';
