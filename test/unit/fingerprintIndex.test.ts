@@ -101,6 +101,35 @@ describe('fingerprint index in typed arrays', () => {
 		assert.equal(table.size, 2 + 2000);
 	});
 
+	it('grows into the table it made ahead of the growth and answers as a map does', () => {
+		const table = new PostingTable(8);
+		const model = new Map<number, [number, number][]>();
+		const rand = random(7);
+		let spares = 0;
+		for (let i = 0; i < 60_000; i++) {
+			const hash = (Math.floor(rand() * 40_000) * 2654435761) >>> 0;
+			const file = i % 97;
+			if (rand() < 0.1) {
+				table.removeFile(hash, file);
+				const left = (model.get(hash) ?? []).filter(([f]) => f !== file);
+				if (left.length > 0) { model.set(hash, left); } else { model.delete(hash); }
+			} else {
+				table.add(hash, file, i);
+				model.set(hash, [...model.get(hash) ?? [], [file, i]]);
+			}
+			if (table.spare > 0 && i > 0 && table.spare !== spares) { spares = table.spare; }
+		}
+		assert.ok(spares > 0, 'a table was made ahead of a growth');
+		assert.equal(table.size, model.size);
+		for (const [hash, postings] of model) {
+			const chain: [number, number][] = [];
+			for (let p = table.head(hash); p >= 0; p = table.next(p)) { chain.unshift([table.file(p), table.print(p)]); }
+			assert.deepEqual(chain, postings);
+		}
+		table.releaseSpare();
+		assert.equal(table.spare, 0);
+	});
+
 	it('removes at most the postings it is told the file has, the newest first', () => {
 		// A file indexed again is at the chains' heads: the walk ends at its last posting, not the chain's.
 		const table = new PostingTable(8);

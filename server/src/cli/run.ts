@@ -86,6 +86,7 @@ async function load(paths: readonly string[], settings: Settings, locale: string
 		await jobs.dispose();
 		throw e;
 	}
+	service.index.releaseSpare();
 	if (names) { for (const f of files) { service.entities.index.match(f.uri, f.text!); service.entities.markDiscovered(f.uri, new CorpusDocument(f.uri, 0, f.text!).stamp); } }
 	return { service, files, notes, jobs };
 }

@@ -86,6 +86,7 @@ export class CorpusIndexer {
 			await inBatches(files, indexBatch.lanes, token, (waiting) => Math.min(waiting.length, indexBatch.files), counted((batch, at) => indexInBatch(batches, batch, at, order)), (first) => order.ready(first));
 			if (token?.isCancellationRequested) { return uris; }
 			await order.done();
+			this.host.service.index.releaseSpare();
 			const indexed = Date.now();
 			connection.console.log(`zh-corpus: indexed ${count(uris.length)} ${uris.length === 1 ? 'file' : 'files'} in ${((indexed - started) / 1000).toFixed(1)} s.`);
 			// Open documents are indexed by the server's thread as they are checked.

@@ -166,6 +166,9 @@ export class WorkspaceIndex {
 
 	releaseSharing(): void { this.#prints.releaseGroups(); }
 
+	/** Every file is indexed (a scan's or the command line's reading ended): memory kept for the index to grow is let go. */
+	releaseSpare(): void { this.#prints.releaseSpare(); }
+
 	/** Bumped whenever a file's facts enter or leave the index: what was derived from it (a snapshot) is stale. */
 	get generation(): number { return this.#generation; }
 

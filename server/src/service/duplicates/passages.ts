@@ -137,6 +137,8 @@ export class FingerprintIndex {
 	}
 
 	releaseGroups(): void { this.#groups = undefined; }
+	/** Lets go of the table the postings made ahead of their next growth (PostingTable.releaseSpare). */
+	releaseSpare(): void { this.#postings.releaseSpare(); }
 	get groupsLaidOut(): boolean { return this.#groups !== undefined; }
 
 	/** The prints the index holds for a file. */
