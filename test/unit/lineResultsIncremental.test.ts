@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import * as assert from 'node:assert/strict';
 import { CorpusDocument, forgetEdits, type Problem } from '../../server/src/service';
+import { LruCache } from '../../server/src/service/lruCache';
 import { assertEditsMatchFresh, options, service } from './helpers';
 
 /** Lines of different findings: other-script characters, a spelling written two ways, spaces, ASCII marks, terms, noise. */
@@ -51,6 +52,26 @@ describe('per-line results carried across versions', function () {
 			assertEditsMatchFresh(uri, document(seed, lines), edits, (doc, fresh) => shape((fresh ? service() : svc).lint(doc, opts)));
 			forgetEdits(uri);
 		}), { numRuns: 150, seed: 18 });
+	});
+
+	it('an edited version looks up only the lines its edit made; a version without a change gets the last results', () => {
+		const cache = new LruCache<string>(10_000);
+		let computed: string[] = [];
+		const compute = (text: string) => { computed.push(text); return `<${text}>`; };
+		const text = Array.from({ length: 200 }, (_, i) => `第${i}行`).join('\n');
+		const first = new CorpusDocument('file:///edited.txt', 1, text);
+		const results = cache.perLine(first, compute);
+		const at = first.lines[100].start + 2;
+		const edited = CorpusDocument.derive(first, 2, `${text.slice(0, at)}甲\n乙${text.slice(at)}`);
+		computed = [];
+		assert.deepEqual(cache.perLine(edited, compute), edited.lines.map((l) => `<${l.text}>`));
+		assert.deepEqual(computed, ['第1甲', '乙00行']);
+		const edit = edited.linesEdit!;
+		assert.ok(edit.count <= 4 && edit.tail - edit.head <= 3, `re-split lines ${edit.head}–${edit.tail} into ${edit.count}`);
+		const same = CorpusDocument.derive(edited, 3, edited.text);
+		assert.equal(same.linesId, edited.linesId);
+		assert.equal(cache.perLine(same, compute), cache.perLine(edited, compute));
+		assert.notEqual(cache.perLine(edited, compute), results);
 	});
 
 	it('closed files share their lines\' results through one record per line text: each file finds what a fresh service finds', () => {

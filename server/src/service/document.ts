@@ -12,8 +12,20 @@ export interface Line {
 	readonly text: string;
 }
 
+/**
+ * Where a derived version's lines differ from those of the version it was derived from: lines
+ * `[head, tail)` of those (`from`: their `linesId`) were replaced by `count` lines; the lines
+ * before and after are the same texts, in the same order.
+ */
+export interface LinesEdit { readonly from: number; readonly head: number; readonly tail: number; readonly count: number }
+
+/** Names each split of a text into lines (`linesId`). */
+let linesMade = 0;
+
 export class CorpusDocument {
 	#lines: Line[] | undefined;
+	#linesId = 0;
+	#linesEdit: LinesEdit | undefined;
 	#stamp: string | undefined;
 
 	constructor(
@@ -33,7 +45,7 @@ export class CorpusDocument {
 	static derive(previous: CorpusDocument, version: number, text: string, change?: TextRange): CorpusDocument {
 		const doc = new CorpusDocument(previous.uri, version, text);
 		const old = previous.#lines;
-		if (!old || (!change && previous.text === text)) { doc.#lines = old; return doc; }
+		if (!old || (!change && previous.text === text)) { doc.#lines = old; doc.#linesId = previous.#linesId; return doc; }
 		const a = previous.text;
 		const { start: prefix, oldEnd } = change ?? changedRange(a, text);
 		const suffix = a.length - oldEnd;
@@ -55,6 +67,8 @@ export class CorpusDocument {
 		for (const l of middle) { lines.push(l); }
 		for (let i = tail; i < old.length; i++) { lines.push({ start: old[i].start + delta, end: old[i].end + delta, text: old[i].text }); }
 		doc.#lines = lines;
+		doc.#linesId = ++linesMade;
+		doc.#linesEdit = { from: previous.#linesId, head, tail, count: middle.length };
 		return doc;
 	}
 
@@ -76,9 +90,21 @@ export class CorpusDocument {
 	}
 
 	/** Lines without their breaks; `\r\n`, `\n` and `\r` all end a line. */
-	get lines(): readonly Line[] {
-		return this.#lines ??= splitLines(this.text);
+	get lines(): readonly Line[] { return this.#split(); }
+
+	/** Names this version's lines: versions with the same id have the same lines (a version derived without a change shares them). */
+	get linesId(): number {
+		this.#split();
+		return this.#linesId;
 	}
+
+	#split(): Line[] {
+		if (!this.#lines) { this.#lines = splitLines(this.text); this.#linesId = ++linesMade; }
+		return this.#lines;
+	}
+
+	/** How this version's lines were made from the lines of the version it was derived from, when they were. */
+	get linesEdit(): LinesEdit | undefined { return this.#linesEdit; }
 
 	/** Index of the line containing `offset` (binary search). */
 	lineAt(offset: number): number {
