@@ -18,7 +18,7 @@ import { dominantScript, FixedTarget, needsCheck, scanLine, ScriptCounts } from 
 import { judgeLine, ScriptIssue } from '../script/judge';
 import { RegionalStandards } from '../script/regional';
 import { isHongKongDocument, RegionEvidence, regionEvidence, toHongKongForms } from '../script/consistency';
-import { edit, issueFinding, paragraphFinding, spellingFindings, taiwanConsistency } from '../script/findings';
+import { edit, findingOf, paragraphFinding, spellingFindings, taiwanConsistency } from '../script/findings';
 import { mayHaveSeveralForms, spellingSites, SpellingSite } from '../script/spelling';
 import { spellingCounts } from '../script/spellingTally';
 import { Holds, LineTriage, triageLine } from '../script/triage';
@@ -95,22 +95,6 @@ export const mixedScript: Rule = {
 		}
 	},
 };
-
-/**
- * An issue's finding, made once for an issue (a line's cached result: the same object while the
- * line's text is unchanged) at one offset, target and language: an edit makes new findings only
- * for the lines it moved or changed.
- */
-const findings = new WeakMap<ScriptIssue, { readonly offset: number; readonly target: FixedTarget; readonly t: RuleContext['t']; readonly finding: Finding }>();
-function findingOf(offset: number, issue: ScriptIssue, target: FixedTarget, ctx: RuleContext, closed: boolean): Finding {
-	// A closed file is checked once: remembering its findings would only fill the weak map.
-	if (closed) { return issueFinding(offset, issue, target, ctx); }
-	const made = findings.get(issue);
-	if (made && made.offset === offset && made.target === target && made.t === ctx.t) { return made.finding; }
-	const finding = issueFinding(offset, issue, target, ctx);
-	findings.set(issue, { offset, target, t: ctx.t, finding });
-	return finding;
-}
 
 interface LineCounts extends LineTriage { readonly region?: RegionEvidence }
 

@@ -55,6 +55,36 @@ export function issueFinding(offset: number, issue: ScriptIssue, target: FixedTa
 	};
 }
 
+/**
+ * An issue's finding, made once for an issue (a line's cached result: the same object while the
+ * line's text is unchanged) at one offset, target and language: an edit makes new findings only
+ * for the lines it moved or changed.
+ */
+const findings = new WeakMap<ScriptIssue, { readonly offset: number; readonly target: FixedTarget; readonly t: RuleContext['t']; readonly finding: Finding }>();
+export function findingOf(offset: number, issue: ScriptIssue, target: FixedTarget, ctx: RuleContext, closed: boolean): Finding {
+	// A closed file is checked once: remembering its findings would only fill the weak map.
+	if (closed) { return issueFinding(offset, issue, target, ctx); }
+	const made = findings.get(issue);
+	if (made && made.target === target && made.t === ctx.t && made.offset === offset) { return made.finding; }
+	// A line the edit moved: the same finding further on (its messages are not formatted again).
+	const finding = made && made.target === target && made.t === ctx.t ? shifted(made.finding, offset - made.offset) : issueFinding(offset, issue, target, ctx);
+	findings.set(issue, { offset, target, t: ctx.t, finding });
+	return finding;
+}
+
+/** `f` with every offset `delta` further (an issue's finding: `issueFinding` at another offset). */
+function shifted(f: Finding, delta: number): Finding {
+	const fixes: Fix[] = new Array<Fix>(f.fixes.length);
+	for (let i = 0; i < fixes.length; i++) {
+		const fix = f.fixes[i], e = fix.edits[0];
+		const moved: { -readonly [K in keyof Fix]: Fix[K] } = { title: fix.title, edits: [{ start: e.start + delta, end: e.end + delta, newText: e.newText }] };
+		if (fix.isPreferred !== undefined) { moved.isPreferred = fix.isPreferred; }
+		if (fix.safe !== undefined) { moved.safe = fix.safe; }
+		fixes[i] = moved;
+	}
+	return { ruleId: f.ruleId, start: f.start + delta, end: f.end + delta, message: f.message, maxSeverity: f.maxSeverity, fixes };
+}
+
 function messageOf(issue: ScriptIssue, target: FixedTarget, ctx: RuleContext): string {
 	const { found, replacement, phrase } = issue;
 	if (issue.reason === 'name') { return ctx.t('mixedScript.name', found, replacement); }
