@@ -65,9 +65,10 @@ export function findingOf(offset: number, issue: ScriptIssue, target: FixedTarge
 	// A closed file is checked once: remembering its findings would only fill the weak map.
 	if (closed) { return issueFinding(offset, issue, target, ctx); }
 	const made = findings.get(issue);
-	if (made && made.target === target && made.t === ctx.t && made.offset === offset) { return made.finding; }
+	const same = made !== undefined && made.target === target && made.t === ctx.t;
+	if (same && made.offset === offset) { return made.finding; }
 	// A line the edit moved: the same finding further on (its messages are not formatted again).
-	const finding = made && made.target === target && made.t === ctx.t ? shifted(made.finding, offset - made.offset) : issueFinding(offset, issue, target, ctx);
+	const finding = same ? shifted(made.finding, offset - made.offset) : issueFinding(offset, issue, target, ctx);
 	findings.set(issue, { offset, target, t: ctx.t, finding });
 	return finding;
 }
