@@ -3,7 +3,7 @@
  * corpus's shape (10,000 files of a few hundred mentions each, names in a Zipf-like spread) and a
  * name with ≈ 7,500 mentions in ≈ 3,700 files, as scale.js's "references of 韩国". Prints the
  * median time to collect its locations (`EntityService.references`, as the LSP handler calls
- * it), to encode them as the JSON-RPC writer does, and both; and a name with ≈ 18,000 mentions.
+ * it), to encode them as the server's stdio writer does, and both; and a name with ≈ 18,000 mentions.
  * No tagging: names and mentions are written into the index directly (`applyDiscovery`,
  * `applyMatches`), so it runs in a few seconds.
  *
@@ -16,6 +16,10 @@
 import { loadavg } from 'node:os';
 import { EntityService } from '../server/src/service';
 import type { Found } from '../server/src/service/entities/discovery';
+import type { Message } from 'vscode-languageserver/node';
+import { locationArray, reusingJsonEncoder } from '../server/src/lsp/stdioWriter';
+
+const encoder = reusingJsonEncoder();
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -59,7 +63,7 @@ function build(): { service: EntityService; keys: string[] } {
 /** The process's CPU time in ms: on the shared machine the wall clock counts other processes' turns. */
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 
-function time(service: EntityService, key: string, rounds: number): void {
+async function time(service: EntityService, key: string, rounds: number): Promise<void> {
 	const e = service.index.table.byKey(key)!;
 	const collect: number[] = [], encode: number[] = [], both: number[] = [], wall: number[] = [];
 	let count = 0, bytes = 0;
@@ -67,12 +71,11 @@ function time(service: EntityService, key: string, rounds: number): void {
 		if (process.env.REFS_GC) { gc(); }
 		const start = performance.now();
 		let t = cpuMs();
-		const result = service.references(e, location);
+		const result = locationArray(service.references(e, location));
 		collect.push(cpuMs() - t);
 		t = cpuMs();
-		// What vscode-jsonrpc's writer does with a response: one JSON.stringify, then its UTF-8 length.
-		const json = JSON.stringify({ jsonrpc: '2.0', id: i, result });
-		bytes = Buffer.byteLength(json, 'utf8');
+		// What the server's stdio writer does with a response (lsp/stdioWriter.ts): its bytes.
+		bytes = (await encoder.encode({ jsonrpc: '2.0', id: i, result } as Message, { charset: 'utf-8' })).length;
 		encode.push(cpuMs() - t);
 		both.push(collect[i] + encode[i]);
 		wall.push(performance.now() - start);
@@ -102,5 +105,7 @@ if (process.env.REFS_PART) {
 	process.exit(0);
 }
 // Ranks 0 and 1: ≈ 18,000 and ≈ 7,500 mentions (the Zipf-like draw above).
-time(service, keys[1], rounds);
-time(service, keys[0], rounds);
+void (async () => {
+	await time(service, keys[1], rounds);
+	await time(service, keys[0], rounds);
+})();

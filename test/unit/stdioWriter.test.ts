@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Message } from 'vscode-languageserver/node';
-import { jsonPieces, maxKeptBytes, reusingJsonEncoder } from '../../server/src/lsp/stdioWriter';
+import { jsonPieces, locationArray, maxKeptBytes, reusingJsonEncoder } from '../../server/src/lsp/stdioWriter';
 
 const library = (msg: unknown) => Buffer.from(JSON.stringify(msg, undefined, 0), 'utf-8');
 const encode = async (encoder: ReturnType<typeof reusingJsonEncoder>, msg: unknown) => Buffer.from(await encoder.encode(msg as Message, { charset: 'utf-8' }));
@@ -91,5 +91,32 @@ describe('stdio encoder: the library\'s bytes from a kept buffer', () => {
 			const msg = { jsonrpc: '2.0', method: 'x', params };
 			assert.deepEqual(await encode(encoder, msg), library(msg), JSON.stringify(msg));
 		}
+	});
+
+	it('writes a references answer (locations made by the handler) as the library does, for any URI and position', async () => {
+		const encoder = reusingJsonEncoder();
+		const position = fc.record({ line: fc.nat(), character: fc.nat() });
+		// URIs with quotes, escapes, lone surrogates and non-ASCII text: each stringified once per run of one file.
+		const uri = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('file:///a.txt', 'file:///%E4%B8%AD.txt', 'file:///\u4e2d"\n.txt'));
+		const locations = fc.array(fc.tuple(uri, position, position, fc.nat(3)), { maxLength: 300 })
+			.map((rows) => rows.flatMap(([u, start, end, repeat]) => Array.from({ length: repeat + 1 }, () => ({ uri: u, range: { start, end } }))));
+		await fc.assert(fc.asyncProperty(locations, fc.boolean(), async (list, nested) => {
+			const result = locationArray(list);
+			const msg = { jsonrpc: '2.0', id: 7, result: nested ? { id: 1, name: '韩国', locations: result } : result };
+			assert.deepEqual(await encode(encoder, msg), library(msg));
+		}), { numRuns: 200 });
+	});
+
+	it('writes locations from the template in runs of 64, each file\'s URI stringified once', () => {
+		const list = Array.from({ length: 130 }, (_, i) => ({ uri: `file:///${i >> 1}.txt`, range: { start: { line: i, character: 1 }, end: { line: i, character: 3 } } }));
+		const pieces: string[] = [];
+		jsonPieces({ id: 1, result: locationArray(list) }, pieces);
+		const runs = pieces.filter((p) => p.includes('"uri"'));
+		// An array not marked is taken apart as any other (runs of 16): the mark is what makes the template apply.
+		assert.deepEqual(runs.map((r) => r.split('"uri"').length - 1), [64, 64, 2]);
+		const unmarked: string[] = [];
+		jsonPieces({ id: 1, result: [...list] }, unmarked);
+		assert.equal(unmarked.filter((p) => p.includes('"uri"')).length, 9);
+		assert.equal(pieces.join(''), unmarked.join(''));
 	});
 });

@@ -13,6 +13,7 @@ import { newNameProblem } from '../service/entities/newName';
 import { countScript, dominantScript } from '../service/script/detect';
 import { requests } from '../protocol';
 import { safeHandlers } from './safe';
+import { locationArray } from './stdioWriter';
 
 
 /** Our semantic token types; package.json declares them with super types themes already color. */
@@ -81,7 +82,7 @@ export function registerEntityFeatures(ctx: EntityContext): void {
 		const at = await entityAt(textDocument.uri, position);
 		if (!at) { return null; }
 		await ctx.indexReady();
-		return entities.references(at.mention.entity, location);
+		return locationArray(entities.references(at.mention.entity, location));
 	}));
 
 	connection.onDocumentHighlight(safe(null, async ({ textDocument, position }) => {
@@ -167,7 +168,7 @@ export function registerEntityFeatures(ctx: EntityContext): void {
 		const entities = service.entities;
 		await ctx.indexReady();
 		const entity = params.id !== undefined ? entities.index.table.get(params.id) : params.position && (await entityAt(params.uri, params.position))?.mention.entity;
-		return entity ? { id: entity.id, name: entity.name, locations: entities.references(entity, location) } : null;
+		return entity ? { id: entity.id, name: entity.name, locations: locationArray(entities.references(entity, location)) } : null;
 	}));
 }
 

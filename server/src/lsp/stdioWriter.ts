@@ -9,7 +9,7 @@
  * texts — into one buffer the encoder keeps (1,000 diagnostics: ≈ 1.0 ms against ≈ 2.8 ms).
  */
 import { Buffer } from 'node:buffer';
-import type { ContentTypeEncoder, Message } from 'vscode-languageserver/node';
+import type { ContentTypeEncoder, Location, Message } from 'vscode-languageserver/node';
 
 /**
  * The kept buffer's largest size: a larger message (a workspace's diagnostics pulled at once) is
@@ -20,6 +20,37 @@ export const maxKeptBytes = 8 * 2 ** 20;
 const splitDepth = 3;
 /** Elements of an array stringified together: a short text each (a few thousand units of diagnostics). */
 const arrayRun = 16;
+
+/**
+ * Arrays of locations each made as `{ uri, range: { start: { line, character }, end: { line,
+ * character } } }` with integer positions, and not changed since (`locationArray`). References of
+ * a name in thousands of files are a megabyte of them: written from a template, with each file's
+ * URI stringified once, they take ≈ 1.9 ms against ≈ 6 ms taken apart and ≈ 4.6 ms stringified
+ * whole (bench/references.ts).
+ */
+const locationArrays = new WeakSet<readonly Location[]>();
+
+/** Marks `locations` as made in the shape above and never changed afterwards: the encoder writes it from a template. */
+export function locationArray<T extends readonly Location[]>(locations: T): T {
+	locationArrays.add(locations);
+	return locations;
+}
+
+/** Locations written together, in one piece: a few thousand units. */
+const locationRun = 64;
+
+/** Appends the pieces of `JSON.stringify(locations)` for an array made as `locationArray` says. */
+function locationPieces(locations: readonly Location[], out: string[]): void {
+	out.push('[');
+	let uri: string | undefined, uriJson = '', run = '';
+	for (let i = 0; i < locations.length; i++) {
+		const { uri: u, range: { start, end } } = locations[i];
+		if (u !== uri) { uri = u; uriJson = JSON.stringify(u); }
+		run += `${i > 0 ? ',' : ''}{"uri":${uriJson},"range":{"start":{"line":${start.line},"character":${start.character}},"end":{"line":${end.line},"character":${end.character}}}}`;
+		if (i % locationRun === locationRun - 1) { out.push(run); run = ''; }
+	}
+	out.push(run, ']');
+}
 
 /** Thrown by `jsonPieces` for a value with `toJSON`: JSON.stringify passes it the value's key, and the message is stringified whole. */
 const hasToJson = new Error('toJSON');
@@ -36,6 +67,7 @@ const withToJson = (v: unknown) => (typeof v === 'object' || typeof v === 'funct
  */
 export function jsonPieces(value: unknown, out: string[], depth = splitDepth): boolean {
 	if (withToJson(value)) { throw hasToJson; }
+	if (locationArrays.has(value as readonly Location[])) { locationPieces(value as readonly Location[], out); return true; }
 	if (depth === 0 || typeof value !== 'object' || value === null
 		|| !(Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null)) {
 		const json = JSON.stringify(value);
